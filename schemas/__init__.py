@@ -1,0 +1,1 @@
+"""marshmallow schemas: request validation, response serialisation and the OpenAPI description."""

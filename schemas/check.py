@@ -1,0 +1,75 @@
+"""POST /check: a statement in, a verdict with its sources out."""
+from marshmallow import Schema, ValidationError, fields, validate, validates
+
+from .corpus import ClaimSummarySchema, FigureSchema, SourceSummarySchema
+
+VERDICTS = ("supported", "contradicted", "disputed", "unverified")
+MAX_STATEMENT = 2000
+
+
+class CheckRequestSchema(Schema):
+    statement = fields.String(required=True, validate=validate.Length(min=1, max=MAX_STATEMENT),
+                              metadata={"description": "The statement to check (1-2000 characters)",
+                                        "example": "Seven civilians were killed on the first day "
+                                                   "of Azerbaijan's offensive"})
+    limit = fields.Integer(load_default=5, validate=validate.Range(min=1, max=20),
+                           metadata={"description": "How many matching claims to return"})
+    min_score = fields.Float(validate=validate.Range(min=0, max=100), metadata={
+        "description": "Only claims scoring at least this (0-100); the server default otherwise"})
+
+    @validates("statement")
+    def not_blank(self, value, **kwargs):
+        if not value.strip():
+            raise ValidationError("Statement must not be blank.")
+
+
+class ComparedFigureSchema(FigureSchema):
+    comparison = fields.String(allow_none=True, validate=validate.OneOf(("agrees", "differs")),
+                               metadata={"description": "How this figure compares with the "
+                                                        "statement's figure for the same thing"})
+
+
+class CheckedEvidenceSchema(Schema):
+    """A source's evidence seen from the statement: `stance` says whether it backs the statement."""
+
+    source = fields.Nested(SourceSummarySchema, required=True)
+    quote = fields.String(required=True, metadata={"description": "Verbatim from the source"})
+    numbers = fields.List(fields.Nested(ComparedFigureSchema), required=True)
+    stance = fields.String(required=True, validate=validate.OneOf(("supports", "contradicts")),
+                           metadata={"description": "Towards the statement"})
+    reasons = fields.List(fields.String(), required=True, metadata={
+        "description": "Why it is on this side (figure comparisons, negation)"})
+
+
+class ExplanationSchema(Schema):
+    matched_terms = fields.List(fields.String(), metadata={
+        "description": "Words and entities the statement shares with the claim"})
+    corrected_terms = fields.Dict(keys=fields.String(), values=fields.String(), metadata={
+        "description": "Misspelt statement words and the claim words they were read as"})
+    negation = fields.Boolean(metadata={"description": "The statement negates the claim"})
+    opposite_wording = fields.Boolean(metadata={
+        "description": "The statement uses an opposite verb (condemned/backed)"})
+
+
+class MatchSchema(Schema):
+    claim = fields.Nested(ClaimSummarySchema, required=True)
+    score = fields.Float(required=True, metadata={"description": "Similarity, 0-100"})
+    verdict = fields.String(required=True, validate=validate.OneOf(VERDICTS))
+    supporting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True)
+    contradicting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True)
+    explanation = fields.Nested(ExplanationSchema, required=True)
+
+
+class CheckResponseSchema(Schema):
+    statement = fields.String(required=True)
+    verdict = fields.String(required=True, validate=validate.OneOf(VERDICTS), metadata={
+        "description": "supported, contradicted, disputed (sources disagree) or unverified"})
+    summary = fields.String(required=True, metadata={"description": "One readable sentence"})
+    numbers = fields.List(fields.Nested(FigureSchema), required=True, metadata={
+        "description": "Figures found in the statement"})
+    supporting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True, metadata={
+        "description": "Evidence backing the statement, judged against the best match"})
+    contradicting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True, metadata={
+        "description": "Evidence contradicting the statement, judged against the best match"})
+    matches = fields.List(fields.Nested(MatchSchema), required=True, metadata={
+        "description": "Claims above the threshold, best first"})

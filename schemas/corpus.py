@@ -1,0 +1,83 @@
+"""Sources, claims, the evidence linking them, and the figures quoted in it."""
+from marshmallow import Schema, fields, validate
+
+from .common import PageQuerySchema, PageSchema
+
+STANCES = ("supports", "contradicts")
+
+
+class FigureValue(fields.Float):
+    """A number that stays whole when it is whole: 27, not 27.0."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        number = super()._serialize(value, attr, obj, **kwargs)
+        return int(number) if number is not None and number.is_integer() else number
+
+
+class FigureSchema(Schema):
+    text = fields.String(required=True, metadata={"description": "The figure as written",
+                                                  "example": "seven"})
+    value = FigureValue(required=True, metadata={"description": "Its numeric value",
+                                                  "example": 7})
+    qualifier = fields.String(allow_none=True, metadata={
+        "description": "Hedge written before it, such as 'at least', 'over', 'about'",
+        "example": "at least"})
+    label = fields.String(allow_none=True, metadata={
+        "description": "What it counts", "example": "civilians killed"})
+
+
+class SourceSummarySchema(Schema):
+    id = fields.Integer(required=True)
+    ref = fields.String(allow_none=True, metadata={"description": "Stable curator's identifier"})
+    title = fields.String(required=True, metadata={"description": "Headline as printed"})
+    publisher = fields.String(allow_none=True, metadata={
+        "description": "Publisher, only where the article names itself"})
+    published = fields.Date(allow_none=True)
+    url = fields.String(allow_none=True)
+
+
+class ClaimSummarySchema(Schema):
+    id = fields.Integer(required=True)
+    ref = fields.String(allow_none=True, metadata={"description": "Caller's or curator's own id"})
+    text = fields.String(required=True, metadata={"description": "One checkable statement"})
+
+
+class EvidenceSchema(Schema):
+    """What one source says about a claim: `stance` is towards the claim."""
+
+    source = fields.Nested(SourceSummarySchema, required=True)
+    stance = fields.String(required=True, validate=validate.OneOf(STANCES))
+    quote = fields.String(required=True, metadata={"description": "Verbatim from the source"})
+    numbers = fields.List(fields.Nested(FigureSchema), required=True)
+
+
+class ClaimSchema(ClaimSummarySchema):
+    evidence = fields.List(fields.Nested(EvidenceSchema), required=True)
+
+
+class SourceClaimSchema(Schema):
+    """A claim a source bears on, with what the source says about it."""
+
+    claim = fields.Nested(ClaimSummarySchema, required=True)
+    stance = fields.String(required=True, validate=validate.OneOf(STANCES))
+    quote = fields.String(required=True)
+    numbers = fields.List(fields.Nested(FigureSchema), required=True)
+
+
+class SourceSchema(SourceSummarySchema):
+    text = fields.String(required=True, metadata={"description": "The article body"})
+    claims = fields.List(fields.Nested(SourceClaimSchema), required=True)
+
+
+class ClaimQuerySchema(PageQuerySchema):
+    q = fields.String(validate=validate.Length(min=1, max=500), metadata={
+        "description": "Words to search for; claims containing all of them, best first "
+                       "(typos, other names and inflections tolerated)"})
+
+
+class ClaimPageSchema(PageSchema):
+    items = fields.List(fields.Nested(ClaimSummarySchema), required=True)
+
+
+class SourcePageSchema(PageSchema):
+    items = fields.List(fields.Nested(SourceSummarySchema), required=True)

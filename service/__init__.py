@@ -1,0 +1,50 @@
+"""Crosscheck: check a statement against curated, sourced claims."""
+import logging
+
+from flask import Flask
+
+from . import config as settings
+from .api import Api, spec_options
+from .blueprints import check, claims, docs, health, sources
+from .corpus import build_checker
+from .db import database, init_database
+from .models import corpus_is_empty, create_tables
+from .seeding import seed
+
+log = logging.getLogger(__name__)
+
+
+def bootstrap(app):
+    """Create the tables and, in an empty database, load the configured seed folder."""
+    with database.connection_context():
+        create_tables()
+        seeds = app.config["CROSSCHECK_SEEDS"]
+        if seeds and seeds.lower() != "none" and corpus_is_empty():
+            report = seed(seeds)
+            log.info("loaded seeds from %s: %s", seeds, report.added)
+        app.extensions["crosscheck"] = build_checker(app.config["MIN_SCORE"])
+
+
+def create_app(config=None):
+    """The app factory: environment settings, overridden by `config` (tests pass their own)."""
+    app = Flask(__name__)
+    app.config.update(settings.from_environment())
+    app.config.update(spec_options())
+    app.config.update(config or {})
+    init_database(app.config["DATABASE_URL"])
+
+    @app.before_request
+    def connect():
+        database.connect(reuse_if_open=True)
+
+    @app.teardown_request
+    def close(exc):
+        if not database.is_closed():
+            database.close()
+
+    api = Api(app)
+    for module in (check, claims, sources, health):
+        api.register_blueprint(module.blp)
+    app.register_blueprint(docs.blp)
+    bootstrap(app)
+    return app

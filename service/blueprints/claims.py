@@ -1,0 +1,35 @@
+"""GET /claims and /claims/{id}: the curated claims and their evidence."""
+from flask import current_app
+from flask_smorest import abort
+
+from schemas.corpus import ClaimPageSchema, ClaimQuerySchema, ClaimSchema
+
+from ..api import Blueprint
+from ..corpus import claim_records
+from ..models import Claim
+from ..paging import paginate_list, paginate_query
+
+blp = Blueprint("claims", __name__, description="Curated claims with their evidence")
+
+
+@blp.route("/claims")
+@blp.arguments(ClaimQuerySchema, location="query")
+@blp.response(200, ClaimPageSchema, headers={"Link": {
+    "description": "RFC 8288 links to the first, prev, next and last pages",
+    "schema": {"type": "string"}}})
+@blp.alt_response(422, description="A query parameter is out of range")
+def list_claims(args):
+    """List claims, optionally searching for words"""
+    if "q" in args:
+        found = current_app.extensions["crosscheck"].matcher.find(args["q"])
+        return paginate_list(found, args["page"], args["per_page"])
+    return paginate_query(Claim.select().order_by(Claim.id), args["page"], args["per_page"])
+
+
+@blp.route("/claims/<int:claim_id>")
+@blp.response(200, ClaimSchema)
+@blp.alt_response(404, description="No claim has this id")
+def get_claim(claim_id):
+    """Read a claim with all its evidence"""
+    claim = Claim.get_or_none(Claim.id == claim_id) or abort(404, message="No claim has this id.")
+    return claim_records([claim])[0]

@@ -1,0 +1,21 @@
+"""Configuration read from environment variables, with defaults that work on a laptop."""
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
+
+
+def default_database_url():
+    """A SQLite file in the working directory's instance folder."""
+    return f"sqlite:///{Path.cwd() / 'instance' / 'crosscheck.sqlite3'}"
+
+
+def from_environment():
+    """Build the app configuration from the process environment."""
+    return {
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or default_database_url(),
+        "CROSSCHECK_SEEDS": os.environ.get("CROSSCHECK_SEEDS", str(DEFAULT_SEEDS)),
+        "MIN_SCORE": float(os.environ.get("CROSSCHECK_MIN_SCORE", "70")),
+        "MAX_CONTENT_LENGTH": int(os.environ.get("CROSSCHECK_MAX_BODY", str(1024 * 1024))),
+    }

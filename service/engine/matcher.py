@@ -1,0 +1,152 @@
+"""Find the curated claims closest to a statement: an inverted index picks candidates, then an
+IDF-weighted, typo-tolerant overlap score ranks them."""
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .entities import EntityTable
+from .numbers import FIGURE_RE, extract_figures
+from .text import NEGATIONS, content_terms, words
+
+TYPO_CUTOFF = 84
+TYPO_MIN_LENGTH = 5
+
+
+@dataclass
+class Analysis:
+    """A text reduced to what matching needs: terms, figures and negation cues."""
+
+    text: str
+    terms: list
+    figures: list
+    negations: list
+
+
+class TextAnalyzer:
+    """Turns any text into an Analysis, using the corpus's entity names."""
+
+    def __init__(self, entities=None):
+        self.entities = entities or EntityTable()
+
+    def analyze(self, text):
+        without_figures = FIGURE_RE.sub(" ", text)
+        tokens = self.entities.canonicalize(words(without_figures))
+        return Analysis(text=text, terms=content_terms(tokens), figures=extract_figures(text),
+                        negations=[t for t in tokens if t in NEGATIONS])
+
+
+class ClaimIndex:
+    """Claims by term, with document frequencies for IDF weights."""
+
+    def __init__(self):
+        self.claims = {}
+        self.terms = {}
+        self.postings = defaultdict(set)
+
+    def __len__(self):
+        return len(self.claims)
+
+    def add(self, claim, terms):
+        self.remove(claim.id)
+        unique = frozenset(terms)
+        self.claims[claim.id] = claim
+        self.terms[claim.id] = unique
+        for term in unique:
+            self.postings[term].add(claim.id)
+
+    def remove(self, claim_id):
+        for term in self.terms.pop(claim_id, ()):
+            ids = self.postings[term]
+            ids.discard(claim_id)
+            if not ids:
+                del self.postings[term]
+        self.claims.pop(claim_id, None)
+
+    def idf(self, term):
+        """Rare terms weigh more; a term no claim uses weighs most of all."""
+        return math.log((len(self.claims) + 1) / (len(self.postings.get(term, ())) + 0.5)) + 1
+
+    def resolve_typos(self, terms):
+        """Map each unknown term to the closest known one, if it is close enough to be a typo."""
+        vocabulary = list(self.postings)
+        resolved = {}
+        for term in terms:
+            if term in self.postings or len(term) < TYPO_MIN_LENGTH or term.startswith("@"):
+                continue
+            best = process.extractOne(term, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+            if best:
+                resolved[term] = best[0]
+        return resolved
+
+    def candidates(self, terms):
+        found = set()
+        for term in terms:
+            found |= self.postings.get(term, set())
+        return found
+
+
+class Matcher:
+    """Scores a statement against every candidate claim and returns the best, best first."""
+
+    def __init__(self, claims=(), entities=()):
+        self.analyzer = TextAnalyzer(EntityTable(entities))
+        self.index = ClaimIndex()
+        self.analyses = {}
+        for claim in claims:
+            self.add(claim)
+
+    def __len__(self):
+        return len(self.index)
+
+    def add(self, claim):
+        analysis = self.analyzer.analyze(claim.text)
+        self.analyses[claim.id] = analysis
+        self.index.add(claim, analysis.terms)
+
+    def remove(self, claim_id):
+        self.analyses.pop(claim_id, None)
+        self.index.remove(claim_id)
+
+    def claim(self, claim_id):
+        return self.index.claims.get(claim_id)
+
+    def search(self, statement, limit=5, min_score=0.0):
+        """[(claim, score, explanation)] above `min_score`, best first."""
+        analysis = statement if isinstance(statement, Analysis) else self.analyzer.analyze(statement)
+        typos = self.index.resolve_typos(set(analysis.terms))
+        terms = [typos.get(t, t) for t in analysis.terms]
+        scored = []
+        for claim_id in self.index.candidates(terms):
+            score, matched = self.score(terms, self.index.terms[claim_id])
+            if score >= min_score and score > 0:
+                explanation = {"matched_terms": sorted(matched),
+                               "corrected_terms": {k: v for k, v in typos.items() if v in matched}}
+                scored.append((self.index.claims[claim_id], score, explanation))
+        scored.sort(key=lambda item: (-item[1], item[0].id))
+        return scored[:limit]
+
+    def score(self, statement_terms, claim_terms):
+        """Weighted F1 of shared terms, 0-100: how much of each text the other accounts for."""
+        statement_set = set(statement_terms)
+        matched = statement_set & claim_terms
+        weight = self.index.idf
+        statement_weight = sum(weight(t) for t in statement_set)
+        claim_weight = sum(weight(t) for t in claim_terms)
+        shared = sum(weight(t) for t in matched)
+        if not shared:
+            return 0.0, matched
+        recall, precision = shared / statement_weight, shared / claim_weight
+        return round(100 * 2 * recall * precision / (recall + precision), 1), matched
+
+    def find(self, query):
+        """Claims containing every term of `query` (typos forgiven), best first: search, not check."""
+        analysis = self.analyzer.analyze(query)
+        typos = self.index.resolve_typos(set(analysis.terms))
+        terms = {typos.get(t, t) for t in analysis.terms}
+        if not terms:
+            return []
+        ids = set.intersection(*(self.index.postings.get(t, set()) for t in terms))
+        ranked = sorted(ids, key=lambda i: (-self.score(list(terms), self.index.terms[i])[0], i))
+        return [self.index.claims[i] for i in ranked]

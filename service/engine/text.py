@@ -1,0 +1,63 @@
+"""Unicode-aware normalisation and tokenisation shared by every part of the engine."""
+import re
+import unicodedata
+
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
+                             "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+                             "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-",
+                             "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
+
+STOPWORDS = frozenset("""
+a an the and or but if then than so of in on at to from by for with without into onto over under
+about as is are was were be been being am do does did doing have has had having it its it's this that
+these those there here which who whom whose what when where why how all any both each few more most
+other some such own same too very can could will would shall should may might must also just only
+he she they them their theirs his her hers him we us our you your i me my mine s t
+said says say saying according after before during while since until upon within between
+against up down out off again further once
+""".split())
+
+NEGATIONS = frozenset("""
+not no never none nobody nothing neither nor without n't cannot denied deny denies denying
+refused refuse refuses failed fail fails false untrue
+""".split())
+
+
+def fold(text):
+    """Casefold, unify quotes and dashes, and strip diacritics, so 'Türkiye' meets 'turkiye'."""
+    text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stem(word):
+    """A deliberately light stem: plurals, possessives and -ed/-ing, enough to match inflections."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.replace("'", "")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2] if not word.endswith("eed") else word[:-1]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and not word.endswith("us"):
+        return word[:-1]
+    return word
+
+
+def words(text):
+    """All word tokens of folded text, in order ("n't" split off as its own token)."""
+    tokens = []
+    for token in WORD.findall(fold(text)):
+        if token.endswith("n't") and len(token) > 3:
+            tokens.extend([token[:-3], "n't"])
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def content_terms(tokens):
+    """Stems of the tokens that carry meaning: no stopwords, no negations."""
+    return [stem(t) for t in tokens if t not in STOPWORDS and t not in NEGATIONS]

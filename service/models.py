@@ -1,0 +1,74 @@
+"""The stored corpus: sources, claims, the evidence between them, and entity names."""
+import json
+
+from peewee import (CharField, DateField, ForeignKeyField, Model, TextField)
+
+from .db import database
+
+
+class JSONField(TextField):
+    """JSON kept as text, so SQLite and PostgreSQL store it the same way."""
+
+    def db_value(self, value):
+        return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    def python_value(self, value):
+        return None if value is None else json.loads(value)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+
+
+class Source(BaseModel):
+    """A news article a claim can be checked against."""
+
+    ref = CharField(max_length=200, unique=True, null=True)
+    title = TextField()
+    publisher = CharField(max_length=200, null=True)
+    published = DateField(null=True)
+    url = TextField(null=True)
+    text = TextField()
+
+
+class Claim(BaseModel):
+    """One checkable statement, written plainly."""
+
+    ref = CharField(max_length=200, unique=True, null=True)
+    text = TextField()
+
+
+class Evidence(BaseModel):
+    """What one source says about one claim, with the verbatim quote and its figures."""
+
+    STANCES = ("supports", "contradicts")
+
+    claim = ForeignKeyField(Claim, backref="evidence", on_delete="CASCADE")
+    source = ForeignKeyField(Source, backref="evidence", on_delete="CASCADE")
+    stance = CharField(max_length=20)
+    quote = TextField()
+    numbers = JSONField(default=list)
+
+
+class Entity(BaseModel):
+    """A named thing and the other names the corpus uses for it."""
+
+    name = CharField(max_length=200, unique=True)
+    kind = CharField(max_length=50, null=True)
+    aliases = JSONField(default=list)
+
+
+MODELS = (Source, Claim, Evidence, Entity)
+
+
+def create_tables():
+    database.create_tables(MODELS, safe=True)
+
+
+def drop_tables():
+    database.drop_tables(MODELS, safe=True)
+
+
+def corpus_is_empty():
+    return not Claim.select().exists() and not Source.select().exists()

@@ -1,0 +1,174 @@
+"""Load a seed folder (sources, claims with evidence, entity names) into the database.
+
+Seeding is keyed by `ref` and idempotent: rows that already say what the seeds say are not touched.
+"""
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .db import database
+from .engine.numbers import parse_figure_text
+from .models import Claim, Entity, Evidence, Source
+
+STANCES = ("supports", "contradicts")
+
+
+class SeedError(Exception):
+    """The seed folder has problems; `problems` lists each with its file and ref."""
+
+    def __init__(self, problems):
+        super().__init__(f"{len(problems)} problem(s) in the seeds:\n" + "\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class SeedReport:
+    added: dict = field(default_factory=lambda: {"sources": 0, "claims": 0, "entities": 0})
+    updated: dict = field(default_factory=lambda: {"sources": 0, "claims": 0, "entities": 0})
+
+    @property
+    def changed(self):
+        return any(self.added.values()) or any(self.updated.values())
+
+
+def _yaml_files(folder):
+    return sorted(Path(folder).glob("*.yaml")) + sorted(Path(folder).glob("*.yml"))
+
+
+def _read(path):
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def read_seed_folder(folder):
+    """Parse a seed folder into plain dicts: {"sources": [...], "claims": [...], "entities": [...]}."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise SeedError([f"{folder}: not a folder"])
+    sources = [dict(_read(path) or {}, _file=path.name) for path in _yaml_files(folder / "sources")]
+    claims = []
+    for path in _yaml_files(folder / "claims"):
+        for claim in _read(path) or []:
+            claims.append(dict(claim, _file=path.name))
+    entities_path = folder / "entities.yaml"
+    entities = (_read(entities_path) or []) if entities_path.exists() else []
+    corpus = {"sources": sources, "claims": claims, "entities": entities}
+    problems = validate_corpus(corpus)
+    if problems:
+        raise SeedError(problems)
+    return corpus
+
+
+def figure_problems(numbers, quote):
+    """Why these figures do not belong to this quote: missing from it, or the wrong value."""
+    problems = []
+    for number in numbers or []:
+        text = str(number.get("text", ""))
+        if not text or text not in quote:
+            problems.append(f"figure {text!r} is not in the quote")
+            continue
+        parsed = parse_figure_text(text)
+        value = number.get("value")
+        if parsed is None or not isinstance(value, (int, float)) or abs(parsed - value) > 1e-9:
+            problems.append(f"figure {text!r} has value {value!r}, but its text says {parsed!r}")
+    return problems
+
+
+def validate_corpus(corpus):
+    """Every rule a curated corpus must keep; returns the broken ones as readable lines."""
+    problems = []
+    texts = {}
+    for source in corpus["sources"]:
+        where = f"sources/{source['_file']}"
+        for key in ("ref", "title", "text"):
+            if not source.get(key) or not isinstance(source.get(key), str):
+                problems.append(f"{where}: `{key}` is required text")
+        if source.get("ref") in texts:
+            problems.append(f"{where}: duplicate ref {source['ref']!r}")
+        texts[source.get("ref")] = source.get("text") or ""
+    refs = set()
+    for claim in corpus["claims"]:
+        where = f"claims/{claim['_file']} {claim.get('ref')!r}"
+        if not claim.get("ref") or not str(claim.get("text") or "").strip():
+            problems.append(f"{where}: `ref` and `text` are required")
+        if claim.get("ref") in refs:
+            problems.append(f"{where}: duplicate ref")
+        refs.add(claim.get("ref"))
+        if not claim.get("evidence"):
+            problems.append(f"{where}: has no evidence")
+        for item in claim.get("evidence") or []:
+            source_text = texts.get(item.get("source"))
+            quote = item.get("quote") or ""
+            if source_text is None:
+                problems.append(f"{where}: unknown source {item.get('source')!r}")
+            elif not quote or quote not in source_text:
+                problems.append(f"{where}: quote is not verbatim in {item.get('source')}: {quote!r}")
+            if item.get("stance") not in STANCES:
+                problems.append(f"{where}: stance must be one of {STANCES}")
+            problems.extend(f"{where}: {p}" for p in figure_problems(item.get("numbers"), quote))
+    for entity in corpus["entities"]:
+        if not entity.get("name"):
+            problems.append(f"entities.yaml: an entity has no name: {entity!r}")
+    return problems
+
+
+def _figures(numbers):
+    return [{"text": str(n["text"]), "value": n["value"], "qualifier": n.get("qualifier"),
+             "label": n.get("label")} for n in numbers or []]
+
+
+def _upsert(model, lookup, values, report, kind):
+    """Create the row, or update the fields that differ; returns the row."""
+    row = model.get_or_none(**lookup)
+    if row is None:
+        report.added[kind] += 1
+        return model.create(**lookup, **values)
+    changed = {k: v for k, v in values.items() if getattr(row, k) != v}
+    if changed:
+        report.updated[kind] += 1
+        model.update(**changed).where(model.id == row.id).execute()
+        row = model.get_by_id(row.id)
+    return row
+
+
+def _evidence_rows(items, sources):
+    return [(sources[i["source"]].id, i["stance"], i["quote"], _figures(i.get("numbers")))
+            for i in items]
+
+
+def load_corpus(corpus):
+    """Write a validated corpus to the database in one transaction; returns a SeedReport."""
+    report = SeedReport()
+    with database.atomic():
+        sources = {}
+        for item in corpus["sources"]:
+            published = item.get("published")
+            sources[item["ref"]] = _upsert(Source, {"ref": item["ref"]}, {
+                "title": item["title"], "publisher": item.get("publisher"),
+                "published": published, "url": item.get("url"), "text": item["text"]},
+                report, "sources")
+        for item in corpus["claims"]:
+            before = Claim.get_or_none(ref=item["ref"])
+            claim = _upsert(Claim, {"ref": item["ref"]}, {"text": item["text"].strip()},
+                            report, "claims")
+            wanted = _evidence_rows(item["evidence"], sources)
+            stored = [(e.source_id, e.stance, e.quote, e.numbers)
+                      for e in claim.evidence.order_by(Evidence.id)]
+            if stored != wanted:
+                if before is not None and claim.text == before.text:
+                    report.updated["claims"] += 1
+                Evidence.delete().where(Evidence.claim == claim).execute()
+                Evidence.insert_many([
+                    {"claim": claim.id, "source": s, "stance": st, "quote": q, "numbers": n}
+                    for s, st, q, n in wanted]).execute()
+        for item in corpus["entities"]:
+            _upsert(Entity, {"name": item["name"]}, {
+                "kind": item.get("kind"), "aliases": list(item.get("aliases") or [])},
+                report, "entities")
+    return report
+
+
+def seed(folder):
+    """Validate and load one seed folder."""
+    return load_corpus(read_seed_folder(folder))
