@@ -1,4 +1,6 @@
 """flask-smorest wired to our conventions: problem+json errors, JSON-only bodies, local Swagger UI."""
+from http import HTTPStatus
+
 import flask_smorest
 from webargs.flaskparser import FlaskParser, abort, is_json_request
 
@@ -6,11 +8,11 @@ from schemas.common import ProblemSchema
 
 from .errors import PROBLEM_MEDIA_TYPE, register_error_handlers
 
-API_DESCRIPTION = """Crosscheck fuzzy-matches a statement against curated claims extracted from news
-sources and answers with a verdict (`supported`, `contradicted`, `disputed`, `unverified`), the sources
-that back and contradict it, their verbatim quotes and the figures they give.
-
-Every error is an RFC 9457 problem (`application/problem+json`)."""
+API_DESCRIPTION = (
+    "Crosscheck fuzzy-matches a statement against curated claims extracted from news sources and "
+    "answers with a verdict (`supported`, `contradicted`, `disputed`, `unverified`), the sources "
+    "that back and contradict it, their verbatim quotes and the figures they give.\n\n"
+    "Every error is an RFC 9457 problem (`application/problem+json`).")
 
 
 class JSONBodyParser(FlaskParser):
@@ -24,6 +26,14 @@ class JSONBodyParser(FlaskParser):
 
 class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = JSONBodyParser()
+
+    def problems(self, *statuses):
+        """Document that a view can answer these error statuses, each with the problem body."""
+        def decorator(view):
+            for status in statuses:
+                view = self.alt_response(status, response=HTTPStatus(status).name)(view)
+            return view
+        return decorator
 
 
 class Api(flask_smorest.Api):

@@ -16,6 +16,6 @@ def from_environment():
     return {
         "DATABASE_URL": os.environ.get("DATABASE_URL") or default_database_url(),
         "CROSSCHECK_SEEDS": os.environ.get("CROSSCHECK_SEEDS", str(DEFAULT_SEEDS)),
-        "MIN_SCORE": float(os.environ.get("CROSSCHECK_MIN_SCORE", "70")),
+        "MIN_SCORE": float(os.environ.get("CROSSCHECK_MIN_SCORE", "55")),
         "MAX_CONTENT_LENGTH": int(os.environ.get("CROSSCHECK_MAX_BODY", str(1024 * 1024))),
     }

@@ -5,7 +5,7 @@ from .models import Claim, Entity, Evidence, Source
 
 def source_info(source):
     return SourceInfo(id=source.id, title=source.title, publisher=source.publisher,
-                      published=source.published.isoformat() if source.published else None,
+                      published=source.published,
                       url=source.url, ref=source.ref)
 
 

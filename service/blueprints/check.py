@@ -12,10 +12,7 @@ blp = Blueprint("check", __name__, description="Check a statement against the cu
 @blp.arguments(CheckRequestSchema, example={
     "statement": "Seven civilians were killed on the first day of Azerbaijan's offensive"})
 @blp.response(200, CheckResponseSchema)
-@blp.alt_response(400, description="The body is not valid JSON")
-@blp.alt_response(413, description="The body is over 1 MB")
-@blp.alt_response(415, description="The body is not JSON")
-@blp.alt_response(422, description="The body does not match the schema")
+@blp.problems(400, 413, 415, 422)
 def check(request_body):
     """Check one statement
 

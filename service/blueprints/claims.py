@@ -17,7 +17,7 @@ blp = Blueprint("claims", __name__, description="Curated claims with their evide
 @blp.response(200, ClaimPageSchema, headers={"Link": {
     "description": "RFC 8288 links to the first, prev, next and last pages",
     "schema": {"type": "string"}}})
-@blp.alt_response(422, description="A query parameter is out of range")
+@blp.problems(422)
 def list_claims(args):
     """List claims, optionally searching for words"""
     if "q" in args:
@@ -28,7 +28,7 @@ def list_claims(args):
 
 @blp.route("/claims/<int:claim_id>")
 @blp.response(200, ClaimSchema)
-@blp.alt_response(404, description="No claim has this id")
+@blp.problems(404)
 def get_claim(claim_id):
     """Read a claim with all its evidence"""
     claim = Claim.get_or_none(Claim.id == claim_id) or abort(404, message="No claim has this id.")

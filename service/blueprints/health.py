@@ -11,7 +11,7 @@ blp = Blueprint("health", __name__, description="Liveness and readiness")
 
 @blp.route("/healthz")
 @blp.response(200, HealthSchema)
-@blp.alt_response(503, description="The database is unreachable")
+@blp.problems(503)
 def health():
     """Check the service and its database"""
     database.execute_sql("SELECT 1")

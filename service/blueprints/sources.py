@@ -16,7 +16,7 @@ blp = Blueprint("sources", __name__, description="News sources the claims come f
 @blp.response(200, SourcePageSchema, headers={"Link": {
     "description": "RFC 8288 links to the first, prev, next and last pages",
     "schema": {"type": "string"}}})
-@blp.alt_response(422, description="A query parameter is out of range")
+@blp.problems(422)
 def list_sources(args):
     """List sources"""
     return paginate_query(Source.select().order_by(Source.id), args["page"], args["per_page"])
@@ -24,7 +24,7 @@ def list_sources(args):
 
 @blp.route("/sources/<int:source_id>")
 @blp.response(200, SourceSchema)
-@blp.alt_response(404, description="No source has this id")
+@blp.problems(404)
 def get_source(source_id):
     """Read a source with its text and the claims it bears on"""
     source = Source.get_or_none(Source.id == source_id) or abort(404, message="No source has this id.")

@@ -12,6 +12,8 @@ from .text import NEGATIONS, content_terms, words
 
 TYPO_CUTOFF = 84
 TYPO_MIN_LENGTH = 5
+RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
+SAME_FIGURE_BONUS = 5.0
 
 
 @dataclass
@@ -118,8 +120,11 @@ class Matcher:
         typos = self.index.resolve_typos(set(analysis.terms))
         terms = [typos.get(t, t) for t in analysis.terms]
         scored = []
+        values = {f.value for f in analysis.figures}
         for claim_id in self.index.candidates(terms):
             score, matched = self.score(terms, self.index.terms[claim_id])
+            same_figures = values & {f.value for f in self.analyses[claim_id].figures}
+            score = min(100.0, score + SAME_FIGURE_BONUS * len(same_figures)) if score else 0.0
             if score >= min_score and score > 0:
                 explanation = {"matched_terms": sorted(matched),
                                "corrected_terms": {k: v for k, v in typos.items() if v in matched}}
@@ -128,7 +133,7 @@ class Matcher:
         return scored[:limit]
 
     def score(self, statement_terms, claim_terms):
-        """Weighted F1 of shared terms, 0-100: how much of each text the other accounts for."""
+        """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for."""
         statement_set = set(statement_terms)
         matched = statement_set & claim_terms
         weight = self.index.idf
@@ -138,7 +143,8 @@ class Matcher:
         if not shared:
             return 0.0, matched
         recall, precision = shared / statement_weight, shared / claim_weight
-        return round(100 * 2 * recall * precision / (recall + precision), 1), matched
+        beta2 = RECALL_WEIGHT ** 2
+        return round(100 * (1 + beta2) * recall * precision / (beta2 * precision + recall), 1), matched
 
     def find(self, query):
         """Claims containing every term of `query` (typos forgiven), best first: search, not check."""

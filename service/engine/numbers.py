@@ -108,9 +108,10 @@ def words_to_number(text):
 def parse_figure_text(text):
     """The value of a figure's text: '2,000' -> 2000, '1.5 million' -> 1500000, 'seven' -> 7."""
     match = FIGURE_RE.fullmatch(text.strip())
-    if not match:
-        return None
-    return _value_of(match)
+    if match:
+        return _value_of(match)
+    value = words_to_number(text) if re.search(NUMBER_WORD_RE, fold(text)) else None
+    return None if value is None else float(value)
 
 
 def _value_of(match):

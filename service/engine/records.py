@@ -7,7 +7,7 @@ class SourceInfo:
     id: int
     title: str
     publisher: str | None = None
-    published: str | None = None
+    published: object = None  # a datetime.date
     url: str | None = None
     ref: str | None = None
 

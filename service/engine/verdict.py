@@ -6,7 +6,7 @@ from .text import stem, words
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = "supported", "contradicted", "disputed", "unverified"
 SUPPORTS, CONTRADICTS = "supports", "contradicts"
-DEFAULT_MIN_SCORE = 70.0
+DEFAULT_MIN_SCORE = 55.0
 
 # Verbs that say opposite things about the same event; generic English, not tied to a corpus.
 OPPOSITES = [

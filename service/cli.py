@@ -1,0 +1,106 @@
+"""The `crosscheck` command: serve, seed, check, openapi."""
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+from marshmallow import ValidationError
+
+from schemas.check import CheckRequestSchema, CheckResponseSchema
+
+from . import config as settings
+from .db import database, init_database
+from .models import create_tables
+from .seeding import SeedError, seed as seed_folder
+
+
+@click.group()
+def main():
+    """Crosscheck: check statements against curated, sourced claims."""
+
+
+@main.command()
+@click.option("--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="127.0.0.1")
+@click.option("--port", default=lambda: int(os.environ.get("PORT", "8000")), type=int,
+              show_default="8000")
+@click.option("--workers", default=lambda: int(os.environ.get("WEB_CONCURRENCY", "2")), type=int,
+              show_default="2", help="gunicorn worker processes")
+def serve(host, port, workers):
+    """Serve the API with gunicorn (creates and seeds an empty database first)."""
+    from gunicorn.app.base import BaseApplication
+
+    from . import create_app
+
+    class Server(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("accesslog", "-")
+            self.cfg.set("preload_app", True)
+
+        def load(self):
+            return create_app()
+
+    click.echo(f"Crosscheck on http://{host}:{port}/  (docs at /docs)", err=True)
+    Server().run()
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+def seed(path):
+    """Load a seed folder (default: CROSSCHECK_SEEDS, else the project's seeds/). Idempotent."""
+    conf = settings.from_environment()
+    path = path or Path(conf["CROSSCHECK_SEEDS"] if conf["CROSSCHECK_SEEDS"].lower() != "none"
+                        else settings.DEFAULT_SEEDS)
+    init_database(conf["DATABASE_URL"])
+    with database.connection_context():
+        create_tables()
+        try:
+            report = seed_folder(path)
+        except SeedError as error:
+            click.echo(str(error), err=True)
+            sys.exit(1)
+    click.echo(f"seeded {path}: added {report.added}, updated {report.updated}")
+
+
+@main.command()
+@click.argument("statement")
+@click.option("--limit", type=int, default=5, show_default=True)
+@click.option("--min-score", type=float, default=None)
+def check(statement, limit, min_score):
+    """Check one statement and print the same JSON as POST /check."""
+    from . import create_app
+
+    body = {"statement": statement, "limit": limit}
+    if min_score is not None:
+        body["min_score"] = min_score
+    try:
+        request = CheckRequestSchema().load(body)
+    except ValidationError as error:
+        click.echo(json.dumps({"errors": error.messages}, indent=2), err=True)
+        sys.exit(2)
+    checker = create_app().extensions["crosscheck"]
+    result = CheckResponseSchema().dump(checker.check(**request))
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+@main.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              default=settings.PROJECT_ROOT / "openapi.yaml", show_default="openapi.yaml")
+def openapi(output):
+    """Write the OpenAPI document generated from the schemas."""
+    from . import create_app
+    from .openapi import spec_yaml
+
+    app = create_app({"CROSSCHECK_SEEDS": "none", "DATABASE_URL": "sqlite:///:memory:"})
+    text = spec_yaml(app.extensions["flask-smorest"]["apis"][""]["ext_obj"])
+    if str(output) == "-":
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+
+
+if __name__ == "__main__":
+    main()

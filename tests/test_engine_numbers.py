@@ -1,0 +1,76 @@
+"""Engine layer: figures found in text, and how they compare."""
+import pytest
+
+from service.engine.numbers import (best_counterpart, extract_figures, figure_from_record,
+                                    parse_figure_text)
+
+
+def figures(text):
+    return [(f.text, f.value, f.qualifier) for f in extract_figures(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("killed 27 people", [("27", 27, None)]),
+    ("at least 27 people", [("27", 27, "at least")]),
+    ("seven civilians", [("seven", 7, None)]),
+    ("two million people", [("two million", 2_000_000, None)]),
+    ("nearly 2,000 troops", [("2,000", 2000, "nearly")]),
+    ("1.5 million people", [("1.5 million", 1_500_000, None)]),
+    ("twenty-seven dead", [("twenty-seven", 27, None)]),
+    ("over 5,600 deaths", [("5,600", 5600, "over")]),
+    ("only 5 killed", [("5", 5, "only")]),
+    ("up to 40 soldiers", [("40", 40, "up to")]),
+])
+def test_finds_figures_with_qualifiers(text, expected):
+    assert figures(text) == expected
+
+
+def test_dates_and_clock_times_are_not_figures():
+    assert figures("On September 19 at 2 p.m. the army moved") == []
+
+
+def test_years_and_ranges_are_years():
+    found = extract_figures("the war of 1988-1994 and another in 2020")
+    assert [(f.text, f.is_year, f.low, f.high) for f in found] == [
+        ("1988-1994", True, 1988, 1994), ("2020", True, 2020, 2020)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("seven", 7), ("2,000", 2000), ("two million", 2_000_000), ("120,000", 120_000), ("1994", 1994),
+    ("forty-two", 42), ("a dozen", 12)])
+def test_parse_figure_text(text, value):
+    assert parse_figure_text(text) == value
+
+
+def record(text, value, qualifier=None, label="wounded"):
+    return figure_from_record({"text": text, "value": value, "qualifier": qualifier, "label": label})
+
+
+@pytest.mark.parametrize("statement, source, agrees", [
+    ("about 200 wounded", record("200", 200, "over"), True),
+    ("about 200 wounded", record("200", 200), True),
+    ("about 200 wounded", record("35", 35), False),
+    ("only 5 wounded", record("27", 27, "at least"), False),
+    ("over 250 wounded", record("300", 300, "about"), True),
+    ("nearly 2,000 wounded", record("2,000", 2000, "almost"), True),
+    ("3,000 wounded", record("2,000", 2000, "nearly"), False),
+])
+def test_intervals_decide_agreement(statement, source, agrees):
+    (figure,) = extract_figures(statement)
+    assert figure.agrees_with(source) is agrees
+
+
+def test_counterpart_is_the_figure_counting_the_same_thing():
+    quote = [record("27", 27, label="killed"), record("two", 2, label="civilians killed"),
+             record("200", 200, "over", "injured")]
+    (civilians,) = extract_figures("ten civilians were killed")
+    (wounded,) = extract_figures("about 200 people were wounded")
+    (total,) = extract_figures("27 people were killed")
+    assert best_counterpart(civilians, quote).value == 2
+    assert best_counterpart(wounded, quote).value == 200
+    assert best_counterpart(total, quote).value == 27
+
+
+def test_years_are_only_compared_with_years():
+    (year,) = extract_figures("the war in 2020")
+    assert best_counterpart(year, [record("27", 27, label="killed")]) is None

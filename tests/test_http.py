@@ -1,0 +1,169 @@
+"""HTTP layer: every endpoint, and every error status as one problem+json body."""
+import json
+
+import peewee
+import pytest
+
+from service.db import database
+
+PROBLEM = "application/problem+json"
+
+
+def assert_problem(response, status):
+    assert response.status_code == status
+    assert response.mimetype == PROBLEM
+    body = response.get_json()
+    assert body["status"] == status and body["title"] and body["detail"] and body["type"]
+    assert "Traceback" not in response.get_data(as_text=True)
+    return body
+
+
+def test_check_answers_a_disputed_figure(client):
+    response = client.post("/check", json={"statement": "Two children were killed in the floods"})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert set(body) == {"statement", "verdict", "summary", "numbers", "supporting",
+                         "contradicting", "matches"}
+    assert body["verdict"] == "disputed"
+    assert [e["source"]["publisher"] for e in body["supporting"]] == [None]
+    assert [e["source"]["publisher"] for e in body["contradicting"]] == ["Test Gazette"]
+    assert body["numbers"] == [{"text": "Two", "value": 2, "qualifier": None, "label": None}]
+    best = body["matches"][0]
+    assert best["claim"]["text"] == "Seven children were killed in the river valley floods."
+    assert 0 <= best["score"] <= 100 and best["verdict"] == "disputed"
+    gazette = body["contradicting"][0]
+    assert gazette["stance"] == "contradicts"
+    assert gazette["quote"] == "killed at least 12 people, including seven children"
+    assert {"text": "seven", "value": 7, "qualifier": None, "label": "children killed",
+            "comparison": "differs"} in gazette["numbers"]
+    assert "Disputed" in body["summary"]
+
+
+def test_check_respects_limit_and_min_score(client):
+    body = client.post("/check", json={"statement": "floods in the valley", "limit": 2,
+                                       "min_score": 0}).get_json()
+    assert len(body["matches"]) == 2
+    scores = [m["score"] for m in body["matches"]]
+    assert scores == sorted(scores, reverse=True)
+    none = client.post("/check", json={"statement": "floods in the valley", "min_score": 100})
+    assert none.get_json()["verdict"] == "unverified"
+
+
+def test_check_unicode_statement(client):
+    body = client.post("/check", json={"statement": "Ｔｈｅ dam 💧 in the vallée\u0000 failed"})
+    assert body.status_code == 200
+    assert body.get_json()["verdict"] in {"contradicted", "unverified"}
+
+
+def test_malformed_json_is_400(client):
+    assert_problem(client.post("/check", data="{\"statement\": ", content_type="application/json"),
+                   400)
+
+
+def test_non_json_body_is_415(client):
+    assert_problem(client.post("/check", data="statement=hi",
+                               content_type="application/x-www-form-urlencoded"), 415)
+    assert_problem(client.post("/check"), 415)
+
+
+def test_body_over_a_megabyte_is_413(client):
+    statement = "x" * (1024 * 1024 + 1)
+    assert_problem(client.post("/check", data=json.dumps({"statement": statement}),
+                               content_type="application/json"), 413)
+
+
+@pytest.mark.parametrize("payload, field", [
+    ({}, "statement"),
+    ({"statement": ""}, "statement"),
+    ({"statement": "   \n\t"}, "statement"),
+    ({"statement": "x" * 2001}, "statement"),
+    ({"statement": 42}, "statement"),
+    ({"statement": "ok", "limit": 0}, "limit"),
+    ({"statement": "ok", "limit": 21}, "limit"),
+    ({"statement": "ok", "min_score": 101}, "min_score"),
+    ({"statement": "ok", "surprise": True}, "surprise"),
+    ([1, 2, 3], "_schema"),
+])
+def test_schema_violations_are_422_naming_the_field(client, payload, field):
+    body = assert_problem(client.post("/check", json=payload), 422)
+    assert field in body["errors"]
+
+
+def test_unknown_path_is_404_and_wrong_method_405(client):
+    assert_problem(client.get("/nowhere"), 404)
+    response = client.delete("/check")
+    assert_problem(response, 405)
+    assert "POST" in response.headers["Allow"]
+
+
+def test_unexpected_error_is_500_without_internals(app, client, monkeypatch):
+    def explode(**kwargs):
+        raise RuntimeError("secret internal detail")
+    monkeypatch.setattr(app.extensions["crosscheck"], "check", explode)
+    body = assert_problem(client.post("/check", json={"statement": "anything"}), 500)
+    assert "secret" not in json.dumps(body)
+
+
+def test_database_down_is_503(client, tmp_path):
+    database.initialize(peewee.SqliteDatabase(str(tmp_path / "no" / "such" / "folder.sqlite3")))
+    response = client.get("/healthz")
+    assert_problem(response, 503)
+    assert response.headers["Retry-After"]
+
+
+def test_claims_are_paged_with_links(client):
+    response = client.get("/claims?per_page=2&page=2")
+    body = response.get_json()
+    assert (body["total"], body["page"], body["per_page"], len(body["items"])) == (5, 2, 2, 2)
+    links = response.headers["Link"]
+    assert 'page=1&per_page=2>; rel="prev"' in links and 'page=3&per_page=2>; rel="next"' in links
+    assert 'page=3&per_page=2>; rel="last"' in links
+    assert set(body["items"][0]) == {"id", "ref", "text"}
+
+
+@pytest.mark.parametrize("query", ["page=0", "per_page=101", "per_page=abc"])
+def test_bad_paging_is_422(client, query):
+    assert_problem(client.get(f"/claims?{query}"), 422)
+
+
+def test_claims_search(client):
+    body = client.get("/claims?q=homes flooded").get_json()
+    assert [item["ref"] for item in body["items"]] == ["flood-homes"]
+    assert client.get("/claims?q=volcano").get_json()["total"] == 0
+
+
+def test_claim_has_its_evidence(client):
+    claim_id = client.get("/claims?q=dam").get_json()["items"][0]["id"]
+    body = client.get(f"/claims/{claim_id}").get_json()
+    assert body["ref"] == "dam-failed"
+    (evidence,) = body["evidence"]
+    assert evidence["stance"] == "contradicts"
+    assert evidence["source"]["title"] == "Floods hit the river valley"
+    assert evidence["source"]["published"] == "2024-03-02"
+    assert_problem(client.get("/claims/999999"), 404)
+
+
+def test_sources_list_and_detail(client):
+    body = client.get("/sources").get_json()
+    assert body["total"] == 2 and "text" not in body["items"][0]
+    source_id = body["items"][1]["id"]
+    source = client.get(f"/sources/{source_id}").get_json()
+    assert source["ref"] == "herald" and source["publisher"] is None and source["url"] is None
+    assert source["text"].startswith("Twelve people died")
+    assert {c["claim"]["ref"] for c in source["claims"]} == {"flood-toll", "flood-children",
+                                                              "flood-homes", "rescue-teams"}
+    assert_problem(client.get("/sources/424242"), 404)
+
+
+def test_healthz(client):
+    assert client.get("/healthz").get_json() == {"status": "ok", "database": "ok", "claims": 5}
+
+
+def test_docs_are_served_from_this_server(client):
+    page = client.get("/docs").get_data(as_text=True)
+    assert "/docs/assets/swagger-ui-bundle.js" in page and "/openapi.json" in page
+    assert "http://" not in page and "https://" not in page
+    for asset in ("swagger-ui-bundle.js", "swagger-ui.css", "swagger-ui-standalone-preset.js"):
+        assert client.get(f"/docs/assets/{asset}").status_code == 200
+    assert client.get("/openapi.json").get_json()["openapi"].startswith("3.")
+    assert client.get("/openapi.yaml").mimetype == "application/yaml"
