@@ -6,7 +6,7 @@ from flask import Flask
 from . import config as settings
 from .api import Api, spec_options
 from .blueprints import check, claims, docs, health, sources
-from .corpus import build_checker
+from .corpus import LiveChecker
 from .db import database, init_database
 from .models import corpus_is_empty, create_tables
 from .seeding import seed
@@ -22,7 +22,8 @@ def bootstrap(app):
         if seeds and seeds.lower() != "none" and corpus_is_empty():
             report = seed(seeds)
             log.info("loaded seeds from %s: %s", seeds, report.added)
-        app.extensions["crosscheck"] = build_checker(app.config["MIN_SCORE"])
+        app.extensions["crosscheck"] = LiveChecker(app.config["MIN_SCORE"],
+                                                   app.config["INDEX_SYNC_SECONDS"])
 
 
 def create_app(config=None):
@@ -36,6 +37,7 @@ def create_app(config=None):
     @app.before_request
     def connect():
         database.connect(reuse_if_open=True)
+        app.extensions["crosscheck"].sync()
 
     @app.teardown_request
     def close(exc):

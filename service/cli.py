@@ -80,7 +80,7 @@ def check(statement, limit, min_score):
     except ValidationError as error:
         click.echo(json.dumps({"errors": error.messages}, indent=2), err=True)
         sys.exit(2)
-    checker = create_app().extensions["crosscheck"]
+    checker = create_app().extensions["crosscheck"].checker
     result = CheckResponseSchema().dump(checker.check(**request))
     click.echo(json.dumps(result, indent=2, ensure_ascii=False))
 

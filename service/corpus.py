@@ -1,6 +1,13 @@
-"""Reads the stored corpus into the engine's plain records."""
+"""Reads the stored corpus into the engine's plain records, and keeps the engine current."""
+import threading
+import time
+
 from .engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
-from .models import Claim, Entity, Evidence, Source
+from .models import Claim, ClaimChange, Entity, Evidence, Source, last_change_id
+
+# Change-log ids are allocated before commit, so a slow transaction can land below ids already seen:
+# each sync looks back this many ids for changes it has not applied yet.
+LOOKBACK_IDS = 500
 
 
 def source_info(source):
@@ -34,3 +41,43 @@ def entity_records():
 def build_checker(min_score):
     """A FactChecker over everything in the database."""
     return FactChecker(claim_records(), entity_records(), min_score=min_score)
+
+
+class LiveChecker:
+    """The engine over the stored corpus, kept current by replaying the claim change log.
+
+    Every worker process holds one; a change committed through any worker or machine is applied by
+    the others at their next sync, at most `interval` seconds later.
+    """
+
+    def __init__(self, min_score, interval=1.0):
+        self.interval = interval
+        self.lock = threading.Lock()
+        self.applied = set()
+        self.seen = last_change_id()
+        self.checker = build_checker(min_score)
+        self.next_sync = time.monotonic() + interval
+
+    def __len__(self):
+        return len(self.checker)
+
+    def sync(self, force=False):
+        """Apply changes logged since the last sync (cheap: one indexed query when nothing changed)."""
+        if not force and time.monotonic() < self.next_sync:
+            return
+        with self.lock:
+            self.next_sync = time.monotonic() + self.interval
+            floor = max(0, self.seen - LOOKBACK_IDS)
+            changes = [c for c in ClaimChange.select(ClaimChange.id, ClaimChange.claim_id)
+                       .where(ClaimChange.id > floor) if c.id not in self.applied]
+            if not changes:
+                return
+            claim_ids = {c.claim_id for c in changes}
+            records = claim_records(Claim.select().where(Claim.id.in_(list(claim_ids))))
+            for record in records:
+                self.checker.add(record)
+            for missing in claim_ids - {r.id for r in records}:
+                self.checker.remove(missing)
+            self.applied.update(c.id for c in changes)
+            self.seen = max(self.seen, *(c.id for c in changes))
+            self.applied = {i for i in self.applied if i > self.seen - LOOKBACK_IDS}

@@ -1,7 +1,9 @@
 """The stored corpus: sources, claims, the evidence between them, and entity names."""
+import datetime
 import json
 
-from peewee import (CharField, DateField, ForeignKeyField, Model, TextField)
+from peewee import (AutoField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField,
+                    Model, TextField, fn)
 
 from .db import database
 
@@ -59,7 +61,26 @@ class Entity(BaseModel):
     aliases = JSONField(default=list)
 
 
-MODELS = (Source, Claim, Evidence, Entity)
+class ClaimChange(BaseModel):
+    """An append-only log of changed claim ids: every worker replays it to keep its index current."""
+
+    id = AutoField()
+    claim_id = IntegerField(index=True)
+    changed_at = DateTimeField(default=datetime.datetime.utcnow)
+
+
+def record_claim_changes(claim_ids):
+    """Log changed claims; call inside the transaction that changed them."""
+    rows = [{"claim_id": claim_id} for claim_id in sorted(set(claim_ids))]
+    if rows:
+        ClaimChange.insert_many(rows).execute()
+
+
+def last_change_id():
+    return ClaimChange.select(fn.MAX(ClaimChange.id)).scalar() or 0
+
+
+MODELS = (Source, Claim, Evidence, Entity, ClaimChange)
 
 
 def create_tables():

@@ -9,7 +9,7 @@ import yaml
 
 from .db import database
 from .engine.numbers import parse_figure_text
-from .models import Claim, Entity, Evidence, Source
+from .models import Claim, Entity, Evidence, Source, record_claim_changes
 
 STANCES = ("supports", "contradicts")
 
@@ -26,6 +26,7 @@ class SeedError(Exception):
 class SeedReport:
     added: dict = field(default_factory=lambda: {"sources": 0, "claims": 0, "entities": 0})
     updated: dict = field(default_factory=lambda: {"sources": 0, "claims": 0, "entities": 0})
+    changed_claims: set = field(default_factory=set)
 
     @property
     def changed(self):
@@ -119,17 +120,17 @@ def _figures(numbers):
 
 
 def _upsert(model, lookup, values, report, kind):
-    """Create the row, or update the fields that differ; returns the row."""
+    """Create the row, or update the fields that differ; returns (row, whether it changed)."""
     row = model.get_or_none(**lookup)
     if row is None:
         report.added[kind] += 1
-        return model.create(**lookup, **values)
+        return model.create(**lookup, **values), True
     changed = {k: v for k, v in values.items() if getattr(row, k) != v}
     if changed:
         report.updated[kind] += 1
         model.update(**changed).where(model.id == row.id).execute()
         row = model.get_by_id(row.id)
-    return row
+    return row, bool(changed)
 
 
 def _evidence_rows(items, sources):
@@ -143,25 +144,30 @@ def load_corpus(corpus):
     with database.atomic():
         sources = {}
         for item in corpus["sources"]:
-            published = item.get("published")
-            sources[item["ref"]] = _upsert(Source, {"ref": item["ref"]}, {
+            source, changed = _upsert(Source, {"ref": item["ref"]}, {
                 "title": item["title"], "publisher": item.get("publisher"),
-                "published": published, "url": item.get("url"), "text": item["text"]},
+                "published": item.get("published"), "url": item.get("url"), "text": item["text"]},
                 report, "sources")
+            sources[item["ref"]] = source
+            if changed:
+                report.changed_claims.update(e.claim_id for e in source.evidence)
         for item in corpus["claims"]:
-            before = Claim.get_or_none(ref=item["ref"])
-            claim = _upsert(Claim, {"ref": item["ref"]}, {"text": item["text"].strip()},
-                            report, "claims")
+            claim, changed = _upsert(Claim, {"ref": item["ref"]}, {"text": item["text"].strip()},
+                                     report, "claims")
             wanted = _evidence_rows(item["evidence"], sources)
             stored = [(e.source_id, e.stance, e.quote, e.numbers)
                       for e in claim.evidence.order_by(Evidence.id)]
             if stored != wanted:
-                if before is not None and claim.text == before.text:
+                if not changed:
                     report.updated["claims"] += 1
+                changed = True
                 Evidence.delete().where(Evidence.claim == claim).execute()
                 Evidence.insert_many([
                     {"claim": claim.id, "source": s, "stance": st, "quote": q, "numbers": n}
                     for s, st, q, n in wanted]).execute()
+            if changed:
+                report.changed_claims.add(claim.id)
+        record_claim_changes(report.changed_claims)
         for item in corpus["entities"]:
             _upsert(Entity, {"name": item["name"]}, {
                 "kind": item.get("kind"), "aliases": list(item.get("aliases") or [])},

@@ -99,7 +99,7 @@ def test_unknown_path_is_404_and_wrong_method_405(client):
 def test_unexpected_error_is_500_without_internals(app, client, monkeypatch):
     def explode(**kwargs):
         raise RuntimeError("secret internal detail")
-    monkeypatch.setattr(app.extensions["crosscheck"], "check", explode)
+    monkeypatch.setattr(app.extensions["crosscheck"].checker, "check", explode)
     body = assert_problem(client.post("/check", json={"statement": "anything"}), 500)
     assert "secret" not in json.dumps(body)
 

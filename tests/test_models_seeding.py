@@ -4,6 +4,7 @@ import shutil
 import pytest
 import yaml
 
+from service.db import database
 from service.models import Claim, Entity, Evidence, Source
 from service.seeding import SeedError, read_seed_folder, seed
 
@@ -81,3 +82,22 @@ def test_bad_seeds_are_refused_whole(db, tmp_path, mutate, problem):
 def test_read_seed_folder_refuses_a_missing_folder(tmp_path):
     with pytest.raises(SeedError, match="not a folder"):
         read_seed_folder(tmp_path / "missing")
+
+
+def test_every_worker_sees_a_change_without_restart(make_app, tmp_path):
+    """Two apps stand for two workers; a change written by another process reaches both."""
+    first = make_app(INDEX_SYNC_SECONDS=0).test_client()
+    second = make_app(INDEX_SYNC_SECONDS=0).test_client()
+    statement = {"statement": "A hailstorm flattened the orchards in the river valley"}
+    assert first.post("/check", json=statement).get_json()["verdict"] == "unverified"
+    folder = copy_seeds(tmp_path)
+    path = folder / "claims" / "floods.yaml"
+    claims = yaml.safe_load(path.read_text())
+    claims[-1]["text"] = "A hailstorm flattened the orchards in the river valley."
+    path.write_text(yaml.safe_dump(claims, allow_unicode=True))
+    with database.connection_context():
+        seed(folder)
+    for client in (first, second):
+        body = client.post("/check", json=statement).get_json()
+        assert body["verdict"] == "supported"
+        assert body["matches"][0]["claim"]["ref"] == "rescue-teams"

@@ -20,4 +20,4 @@ def check(request_body):
     `supported` when every source that addresses it backs the statement, `contradicted` when every
     one contradicts it, `disputed` when they split, `unverified` when no claim matches.
     """
-    return current_app.extensions["crosscheck"].check(**request_body)
+    return current_app.extensions["crosscheck"].checker.check(**request_body)

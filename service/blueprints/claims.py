@@ -21,7 +21,7 @@ blp = Blueprint("claims", __name__, description="Curated claims with their evide
 def list_claims(args):
     """List claims, optionally searching for words"""
     if "q" in args:
-        found = current_app.extensions["crosscheck"].matcher.find(args["q"])
+        found = current_app.extensions["crosscheck"].checker.matcher.find(args["q"])
         return paginate_list(found, args["page"], args["per_page"])
     return paginate_query(Claim.select().order_by(Claim.id), args["page"], args["per_page"])
 
