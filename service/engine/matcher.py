@@ -66,7 +66,7 @@ class Matcher:
         terms = [typos.get(t, t) for t in analysis.terms]
         scored = []
         values = {f.value for f in analysis.figures}
-        for claim_id in self.index.candidates(terms):
+        for claim_id in self.index.candidates(terms, RECALL_WEIGHT ** 2):
             score, matched = self.score(terms, self.index.terms[claim_id])
             same_figures = values & {f.value for f in self.analyses[claim_id].figures}
             score = min(100.0, score + SAME_FIGURE_BONUS * len(same_figures)) if score else 0.0
@@ -98,6 +98,6 @@ class Matcher:
         terms = {typos.get(t, t) for t in analysis.terms}
         if not terms:
             return []
-        ids = set.intersection(*(self.index.postings.get(t, set()) for t in terms))
+        ids = self.index.claims_with_all(terms)
         ranked = sorted(ids, key=lambda i: (-self.score(list(terms), self.index.terms[i])[0], i))
         return [self.index.claims[i] for i in ranked]
