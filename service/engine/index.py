@@ -164,11 +164,17 @@ class ClaimIndex:
         for term in terms:
             if self.knows(term) or len(term) < TYPO_MIN_LENGTH or term.startswith("@"):
                 continue
-            best = process.extractOne(term, self._spelling_neighbours(term), scorer=fuzz.ratio,
-                                      score_cutoff=TYPO_CUTOFF)
-            if best:
-                resolved[term] = best[0]
+            close = process.extract(term, self._spelling_neighbours(term), scorer=fuzz.ratio,
+                                    score_cutoff=TYPO_CUTOFF, limit=None)
+            if close:
+                resolved[term] = max(close, key=self._likelier)[0]
         return resolved
+
+    def _likelier(self, match):
+        """Closest first; among equally close words the commoner, then the alphabetically first,
+        so the answer does not depend on the order words entered the index."""
+        word, score, _ = match
+        return score, self.document_frequency[self.term_ids[word]], [-ord(c) for c in word]
 
     def _spelling_neighbours(self, term):
         """Known terms sharing enough trigrams with `term` to be within TYPO_CUTOFF of it."""
@@ -193,17 +199,21 @@ class ClaimIndex:
         self.weights_sized_for = len(self.claims)
 
     def _scratch(self, size):
-        scratch = getattr(self.local, "scratch", None)
-        if scratch is None or len(scratch) < size:
-            scratch = self.local.scratch = np.zeros(max(size, 1024) * 2, dtype=np.float32)
-        return scratch
+        """Per-thread work arrays as long as the slots: shared weight, and which entry owns a slot."""
+        local = self.local
+        if getattr(local, "size", 0) < size:
+            local.size = max(size, 1024) * 2
+            local.weight = np.zeros(local.size, dtype=np.float32)
+            local.owner = np.zeros(local.size, dtype=np.int32)
+        return local.weight, local.owner
 
-    def candidates(self, terms, statement_factor=1.0, count=CANDIDATES):
-        """Ids of the `count` live claims with the highest shared-weight ratio to `terms`.
+    def candidates(self, terms, statement_factor=1.0, keep=1, slack=0.0, count=CANDIDATES):
+        """Ids of the live claims most likely to score best against `terms`, a few hundred at most.
 
         A claim's key is the IDF weight it shares with the statement over (statement_factor x the
-        statement's weight + the claim's weight), the shape of the matcher's F-beta score, so the
-        claims that score best are among the few kept.
+        statement's weight + the claim's weight), the shape of the matcher's F-beta score. Kept:
+        the `count` best keys, and every claim within `slack` of the `keep`-th best key (ties, and
+        claims a bonus outside the key could lift into the top `keep`).
         """
         found = [(self.term_ids[t], self.idf(t)) for t in set(terms) if self.knows(t)]
         if not found:
@@ -213,18 +223,23 @@ class ClaimIndex:
             self._refresh_weights()
         lists = [np.array(self.postings[t], dtype=np.int32) for t, _ in found]
         touched = np.concatenate(lists)
-        scratch = self._scratch(self.slot_claim.size)
-        for slots, (_, weight) in zip(lists, found):
-            scratch[slots] += weight
-        shared = scratch[touched]
-        scratch[touched] = 0
-        statement_weight = statement_factor * sum(weight for _, weight in found)
+        weight, owner = self._scratch(self.slot_claim.size)
+        for slots, (_, term_weight) in zip(lists, found):
+            weight[slots] += term_weight
+        positions = np.arange(len(touched), dtype=np.int32)
+        owner[touched] = positions
+        touched = touched[owner[touched] == positions]  # each slot once
+        shared = weight[touched]
+        weight[touched] = 0
+        statement_weight = statement_factor * sum(term_weight for _, term_weight in found)
         keys = np.where(self.slot_alive.values[touched],
                         shared / (statement_weight + self.slot_weight.values[touched]), -1.0)
         if len(touched) > count:
-            best = np.argpartition(-keys, count)[:count]
-            touched, keys = touched[best], keys[best]
-        return dict.fromkeys(self.slot_claim.values[touched[keys >= 0]].tolist())
+            kth = np.partition(keys, len(keys) - keep)[len(keys) - keep]
+            chosen = np.union1d(np.argpartition(-keys, count)[:count],
+                                np.flatnonzero(keys >= kth - slack))
+            touched, keys = touched[chosen], keys[chosen]
+        return self.slot_claim.values[touched[keys >= 0]].tolist()
 
     def claims_with_any(self, terms):
         """Ids of the live claims that contain any of `terms`: every claim that can score above 0."""
