@@ -18,7 +18,9 @@ TYPO_MIN_LENGTH = 5
 # A misspelt word of 5+ letters close enough to pass TYPO_CUTOFF shares at least this many padded
 # trigrams with the word it was meant to be (one edit breaks at most three of them).
 TYPO_SHARED_TRIGRAMS = 2
-CANDIDATES = 200
+CANDIDATES = 32
+# Scores are rounded, so claims whose keys differ by less than this fraction may tie in score.
+KEY_TOLERANCE = 0.01
 # Claim weights are cached with the IDF of the moment; recompute them when the corpus has grown or
 # shrunk by this fraction since.
 WEIGHT_REFRESH_DRIFT = 0.1
@@ -86,6 +88,7 @@ class ClaimIndex:
         self.dead = 0
         self.weights_sized_for = 0
         self.local = threading.local()
+        self.idf_cache = {}
 
     def __len__(self):
         return len(self.claims)
@@ -103,6 +106,7 @@ class ClaimIndex:
 
     def add(self, claim, terms):
         self.remove(claim.id)
+        self.idf_cache = {}
         slot = self.slot_claim.size
         unique = sorted({self._term_id(t) for t in terms})
         for term_id in unique:
@@ -120,6 +124,7 @@ class ClaimIndex:
         slot = self.slots.pop(claim_id, None)
         if slot is None:
             return
+        self.idf_cache = {}
         for term_id in self._slot_term_ids(slot):
             self.document_frequency[term_id] -= 1
         self.slot_alive.values[slot] = False
@@ -153,10 +158,14 @@ class ClaimIndex:
         return math.log((len(self.claims) + 1) / (self.document_frequency[term_id] + 0.5)) + 1
 
     def idf(self, term):
-        """Rare terms weigh more; a term no claim uses weighs most of all."""
-        term_id = self.term_ids.get(term)
-        frequency = 0 if term_id is None else self.document_frequency[term_id]
-        return math.log((len(self.claims) + 1) / (frequency + 0.5)) + 1
+        """Rare terms weigh more; a term no claim uses weighs most of all (cached until a change)."""
+        cache = self.idf_cache  # a change swaps in a new dict, so no stale weight outlives it
+        weight = cache.get(term)
+        if weight is None:
+            term_id = self.term_ids.get(term)
+            frequency = 0 if term_id is None else self.document_frequency[term_id]
+            weight = cache[term] = math.log((len(self.claims) + 1) / (frequency + 0.5)) + 1
+        return weight
 
     def resolve_typos(self, terms):
         """Map each unknown term to the closest known one, if it is close enough to be a typo."""
@@ -212,8 +221,8 @@ class ClaimIndex:
 
         A claim's key is the IDF weight it shares with the statement over (statement_factor x the
         statement's weight + the claim's weight), the shape of the matcher's F-beta score. Kept:
-        the `count` best keys, and every claim within `slack` of the `keep`-th best key (ties, and
-        claims a bonus outside the key could lift into the top `keep`).
+        the `count` best keys, and every claim within `slack` (and KEY_TOLERANCE) of the `keep`-th
+        best key: ties, and claims a bonus outside the key could lift into the top `keep`.
         """
         found = [(self.term_ids[t], self.idf(t)) for t in set(terms) if self.knows(t)]
         if not found:
@@ -231,13 +240,13 @@ class ClaimIndex:
         touched = touched[owner[touched] == positions]  # each slot once
         shared = weight[touched]
         weight[touched] = 0
-        statement_weight = statement_factor * sum(term_weight for _, term_weight in found)
+        statement_weight = statement_factor * sum(self.idf(t) for t in set(terms))
         keys = np.where(self.slot_alive.values[touched],
                         shared / (statement_weight + self.slot_weight.values[touched]), -1.0)
         if len(touched) > count:
             kth = np.partition(keys, len(keys) - keep)[len(keys) - keep]
             chosen = np.union1d(np.argpartition(-keys, count)[:count],
-                                np.flatnonzero(keys >= kth - slack))
+                                np.flatnonzero(keys >= kth * (1 - KEY_TOLERANCE) - slack))
             touched, keys = touched[chosen], keys[chosen]
         return self.slot_claim.values[touched[keys >= 0]].tolist()
 
