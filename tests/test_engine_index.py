@@ -7,6 +7,7 @@ from rapidfuzz import fuzz, process
 
 from benchmarks.generate_corpus import CorpusGenerator
 from service.engine import ClaimRecord
+from service.engine import index as index_module
 from service.engine.index import CANDIDATES, ClaimIndex
 from service.engine.matcher import Matcher
 
@@ -49,6 +50,16 @@ def test_top_results_equal_scoring_every_claim(corpus, matcher):
             (claim_id, score) for claim_id, score in everything if score >= 55]
         compared += len(everything)
     assert compared == 5 * len(corpus[1])  # every query had five claims to compare
+
+
+@pytest.mark.parametrize("min_score", [40, 70])
+def test_common_words_skipped_below_the_score_floor_change_no_result(corpus, matcher, monkeypatch,
+                                                                    min_score):
+    everything = {q["statement"]: ranked(every_claim_scored(matcher, q["statement"], 5, min_score))
+                  for q in corpus[1][:50]}
+    monkeypatch.setattr(index_module, "COMMON_POSTING", 20)  # most words count as common here
+    for statement, expected in everything.items():
+        assert ranked(matcher.search(statement, limit=5, min_score=min_score)) == expected
 
 
 def test_candidates_are_few_even_for_common_words(matcher):

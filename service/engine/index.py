@@ -19,6 +19,8 @@ TYPO_MIN_LENGTH = 5
 # trigrams with the word it was meant to be (one edit breaks at most three of them).
 TYPO_SHARED_TRIGRAMS = 2
 CANDIDATES = 32
+# Posting lists longer than this belong to common words: walked only when they could matter.
+COMMON_POSTING = 1000
 # Scores are rounded, so claims whose keys differ by less than this fraction may tie in score.
 KEY_TOLERANCE = 0.01
 # Claim weights are cached with the IDF of the moment; recompute them when the corpus has grown or
@@ -216,39 +218,58 @@ class ClaimIndex:
             local.owner = np.zeros(local.size, dtype=np.int32)
         return local.weight, local.owner
 
-    def candidates(self, terms, statement_factor=1.0, keep=1, slack=0.0, count=CANDIDATES):
-        """Ids of the live claims most likely to score best against `terms`, a few hundred at most.
+    def candidates(self, terms, statement_factor=1.0, keep=1, slack=0.0, floor=0.0,
+                   count=CANDIDATES):
+        """Ids of the live claims that can score best against `terms`: a few dozen, not thousands.
 
         A claim's key is the IDF weight it shares with the statement over (statement_factor x the
         statement's weight + the claim's weight), the shape of the matcher's F-beta score. Kept:
         the `count` best keys, and every claim within `slack` (and KEY_TOLERANCE) of the `keep`-th
-        best key: ties, and claims a bonus outside the key could lift into the top `keep`.
+        best key (ties, and claims a bonus outside the key could lift into the top `keep`), none
+        with a key below `floor`. A claim sharing only common words with the statement has a key
+        below floor, so the long posting lists of such words are only probed, never walked.
         """
-        found = [(self.term_ids[t], self.idf(t)) for t in set(terms) if self.knows(t)]
+        found = sorted(((self.idf(t), np.array(self.postings[self.term_ids[t]], dtype=np.int32))
+                        for t in set(terms) if self.knows(t)), key=lambda item: len(item[1]))
         if not found:
             return []
         drift = abs(len(self.claims) - self.weights_sized_for)
         if drift > WEIGHT_REFRESH_DRIFT * max(self.weights_sized_for, 1):
             self._refresh_weights()
-        lists = [np.array(self.postings[t], dtype=np.int32) for t, _ in found]
-        touched = np.concatenate(lists)
-        weight, owner = self._scratch(self.slot_claim.size)
-        for slots, (_, term_weight) in zip(lists, found):
-            weight[slots] += term_weight
-        positions = np.arange(len(touched), dtype=np.int32)
-        owner[touched] = positions
-        touched = touched[owner[touched] == positions]  # each slot once
-        shared = weight[touched]
-        weight[touched] = 0
         statement_weight = statement_factor * sum(self.idf(t) for t in set(terms))
-        keys = np.where(self.slot_alive.values[touched],
-                        shared / (statement_weight + self.slot_weight.values[touched]), -1.0)
-        if len(touched) > count:
+        floor *= 1 - KEY_TOLERANCE
+        rare = len(found)
+        common_weight = 0.0
+        while rare > 1 and len(found[rare - 1][1]) > COMMON_POSTING:
+            weight = common_weight + found[rare - 1][0]
+            if weight / (statement_weight + weight) >= floor:
+                break
+            common_weight, rare = weight, rare - 1
+        slots, shared = self._shared_weights(found[:rare])
+        for weight, posting in found[rare:]:
+            at = np.searchsorted(posting, slots).clip(max=len(posting) - 1)
+            shared += weight * (posting[at] == slots)
+        keys = np.where(self.slot_alive.values[slots],
+                        shared / (statement_weight + self.slot_weight.values[slots]), -1.0)
+        if len(slots) > count:
             kth = np.partition(keys, len(keys) - keep)[len(keys) - keep]
             chosen = np.union1d(np.argpartition(-keys, count)[:count],
                                 np.flatnonzero(keys >= kth * (1 - KEY_TOLERANCE) - slack))
-            touched, keys = touched[chosen], keys[chosen]
-        return self.slot_claim.values[touched[keys >= 0]].tolist()
+            slots, keys = slots[chosen], keys[chosen]
+        return self.slot_claim.values[slots[(keys >= 0) & (keys >= floor)]].tolist()
+
+    def _shared_weights(self, found):
+        """Every slot in the posting lists of `found` [(idf, slots)], once, with its summed idf."""
+        touched = np.concatenate([posting for _, posting in found])
+        weight, owner = self._scratch(self.slot_claim.size)
+        for term_weight, posting in found:
+            weight[posting] += term_weight
+        positions = np.arange(len(touched), dtype=np.int32)
+        owner[touched] = positions
+        touched = touched[owner[touched] == positions]
+        shared = weight[touched].astype(np.float64)
+        weight[touched] = 0
+        return touched, shared
 
     def claims_with_any(self, terms):
         """Ids of the live claims that contain any of `terms`: every claim that can score above 0."""

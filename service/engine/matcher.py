@@ -66,8 +66,9 @@ class Matcher:
         terms = [typos.get(t, t) for t in analysis.terms]
         scored = []
         values = {f.value for f in analysis.figures}
-        bonus_slack = SAME_FIGURE_BONUS * len(values) / (100 * (1 + RECALL_WEIGHT ** 2))
-        for claim_id in self.index.candidates(terms, RECALL_WEIGHT ** 2, limit, bonus_slack):
+        bonus, per_key = SAME_FIGURE_BONUS * len(values), 100 * (1 + RECALL_WEIGHT ** 2)
+        for claim_id in self.index.candidates(terms, RECALL_WEIGHT ** 2, limit, bonus / per_key,
+                                              (min_score - bonus) / per_key):
             score, matched = self.score(terms, self.index.terms[claim_id])
             same_figures = values & {f.value for f in self.analyses[claim_id].figures}
             score = min(100.0, score + SAME_FIGURE_BONUS * len(same_figures)) if score else 0.0
