@@ -29,6 +29,7 @@ def bootstrap(app):
 def create_app(config=None):
     """The app factory: environment settings, overridden by `config` (tests pass their own)."""
     app = Flask(__name__)
+    app.json.sort_keys = False  # keep the schemas' field order: statement and verdict first
     app.config.update(settings.from_environment())
     app.config.update(spec_options())
     app.config.update(config or {})
