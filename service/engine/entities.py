@@ -1,7 +1,16 @@
 """Other names for the same thing: 'Artsakh' and 'Karabakh' both become one canonical term."""
 import re
 
+from rapidfuzz import fuzz, process
+
 from .text import fold, words
+
+# Entities of one class can stand in each other's place in a sentence (a country for a country or
+# an organisation, a person for a person); swapping them changes the claim.
+KIND_CLASSES = {"country": "actor", "organization": "actor", "organisation": "actor",
+                "group": "actor", "person": "person", "region": "place", "city": "place"}
+TYPO_CUTOFF = 85
+TYPO_MIN_LENGTH = 5
 
 
 def entity_term(name):
@@ -14,17 +23,60 @@ class EntityTable:
 
     def __init__(self, entities=()):
         self.names = {}
+        self.display = {}
+        self.kind_class = {}
         self.longest = 1
+        entities = list(entities)
         for entity in entities:
             term = entity_term(entity["name"])
+            self.display[term] = entity["name"]
+            self.kind_class[term] = KIND_CLASSES.get((entity.get("kind") or "").casefold())
             for name in [entity["name"], *entity.get("aliases", ())]:
                 key = tuple(words(name))
                 if key:
                     self.names[key] = term
                     self.longest = max(self.longest, len(key))
+        self.name_words = sorted({w for key in self.names for w in key if len(w) >= TYPO_MIN_LENGTH})
+        self.related = {term: set() for term in self.display}
+        for key, term in self.names.items():
+            for part in range(len(key)):
+                for size in range(1, len(key) - part + 1):
+                    other = self.names.get(key[part:part + size])
+                    if other and other != term and size < len(key):
+                        self.related[term].add(other)
+                        self.related.setdefault(other, set()).add(term)
 
     def __len__(self):
         return len(self.names)
+
+    def name(self, term):
+        return self.display.get(term, term)
+
+    def interchangeable(self, one, other):
+        """Whether `one` in a statement could stand where `other` stands in a claim and change it:
+        same class of thing, and neither part of the other's name ('Russian Foreign Ministry')."""
+        one_class, other_class = self.kind_class.get(one), self.kind_class.get(other)
+        same_class = one_class is None or other_class is None or one_class == other_class
+        return same_class and other not in self.related.get(one, ()) and one != other
+
+    def correct(self, tokens, is_known):
+        """Misspelt names read as the closest name word ('Blinkin' -> 'blinken'); `is_known` says
+        which tokens are ordinary words of the corpus and must stay. Returns (tokens, {typo: fix})."""
+        fixed, corrections = [], {}
+        for token in tokens:
+            if (len(token) >= TYPO_MIN_LENGTH and self.name_words and not is_known(token)
+                    and token not in self.name_words):
+                best = process.extractOne(token, self.name_words, scorer=fuzz.ratio,
+                                          score_cutoff=TYPO_CUTOFF)
+                if best and not self._plural_of_name(token):
+                    corrections[token] = best[0]
+                    token = best[0]
+            fixed.append(token)
+        return fixed, corrections
+
+    def _plural_of_name(self, token):
+        """'azerbaijans' is a name with a dropped apostrophe, not a typo."""
+        return token.endswith("s") and (token[:-1],) in self.names
 
     def canonicalize(self, tokens):
         """Replace each longest known name in `tokens` by its entity term."""
@@ -34,8 +86,8 @@ class EntityTable:
         while i < len(tokens):
             for size in range(min(self.longest, len(tokens) - i), 0, -1):
                 term = self.names.get(tuple(tokens[i:i + size]))
-                if term is None and size == 1 and tokens[i].endswith("'s"):
-                    term = self.names.get((tokens[i][:-2],))
+                if term is None and size == 1:
+                    term = self._possessive(tokens[i])
                 if term:
                     out.append(term)
                     i += size
@@ -44,3 +96,11 @@ class EntityTable:
                 out.append(tokens[i])
                 i += 1
         return out
+
+    def _possessive(self, token):
+        """A name with 's, or with the apostrophe dropped ('Azerbaijans'), or in the plural."""
+        if token.endswith("'s"):
+            return self.names.get((token[:-2],))
+        if token.endswith("s"):
+            return self.names.get((token[:-1],))
+        return None

@@ -1,24 +1,32 @@
-"""Find the curated claims closest to a statement: an inverted index picks candidates, then an
-IDF-weighted, typo-tolerant overlap score ranks them."""
-from dataclasses import dataclass
+"""Find the curated claims closest to a statement: an inverted index picks candidates, an
+IDF-weighted, typo-tolerant overlap score ranks them, and the best few are checked for swapped
+actors before the final order is set."""
+from dataclasses import dataclass, field
 
 from .entities import EntityTable
 from .index import ClaimIndex
 from .numbers import FIGURE_RE, extract_figures
-from .text import NEGATIONS, content_terms, words
+from .text import NEGATIONS, content_terms, stem, words
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0
+RERANKED = 10  # only this many top candidates get the closer (entity order) look
+SWAP_PENALTY = 0.5  # a claim about someone else is not the statement's claim
+# Words between two names that make their order not matter ("A spoke with B", "A and B", passives).
+SYMMETRIC_LINKS = frozenset({"and", "with", "between", "by", "each", "both", "or"})
 
 
 @dataclass
 class Analysis:
-    """A text reduced to what matching needs: terms, figures and negation cues."""
+    """A text reduced to what matching needs: terms, figures, negation cues, entities in order."""
 
     text: str
     terms: list
     figures: list
     negations: list
+    entities: tuple = ()
+    tokens: list = field(default_factory=list, repr=False)
+    corrections: dict = field(default_factory=dict)
 
 
 class TextAnalyzer:
@@ -27,11 +35,17 @@ class TextAnalyzer:
     def __init__(self, entities=None):
         self.entities = entities or EntityTable()
 
-    def analyze(self, text):
+    def analyze(self, text, is_known=None):
+        """`is_known` (word -> bool), given for statements, lets misspelt names be corrected."""
         without_figures = FIGURE_RE.sub(" ", text)
-        tokens = self.entities.canonicalize(words(without_figures))
+        tokens, corrections = words(without_figures), {}
+        if is_known is not None:
+            tokens, corrections = self.entities.correct(tokens, is_known)
+        tokens = self.entities.canonicalize(tokens)
         return Analysis(text=text, terms=content_terms(tokens), figures=extract_figures(text),
-                        negations=[t for t in tokens if t in NEGATIONS])
+                        negations=[t for t in tokens if t in NEGATIONS],
+                        entities=tuple(dict.fromkeys(t for t in tokens if t.startswith("@"))),
+                        tokens=tokens, corrections=corrections)
 
 
 class Matcher:
@@ -49,6 +63,7 @@ class Matcher:
 
     def add(self, claim):
         analysis = self.analyzer.analyze(claim.text)
+        analysis.tokens = []  # kept only for statements; the few claims that need them re-read
         self.analyses[claim.id] = analysis
         self.index.add(claim, analysis.terms)
 
@@ -59,23 +74,58 @@ class Matcher:
     def claim(self, claim_id):
         return self.index.claims.get(claim_id)
 
+    def analyze_statement(self, statement):
+        return self.analyzer.analyze(statement, is_known=lambda word: stem(word) in self.index.postings)
+
     def search(self, statement, limit=5, min_score=0.0):
         """[(claim, score, explanation)] above `min_score`, best first."""
-        analysis = statement if isinstance(statement, Analysis) else self.analyzer.analyze(statement)
+        analysis = statement if isinstance(statement, Analysis) else self.analyze_statement(statement)
         typos = self.index.resolve_typos(set(analysis.terms))
         terms = [typos.get(t, t) for t in analysis.terms]
-        scored = []
         values = {f.value for f in analysis.figures}
+        scored = []
         for claim_id in self.index.candidates(terms):
             score, matched = self.score(terms, self.index.terms[claim_id])
             same_figures = values & {f.value for f in self.analyses[claim_id].figures}
-            score = min(100.0, score + SAME_FIGURE_BONUS * len(same_figures)) if score else 0.0
-            if score >= min_score and score > 0:
-                explanation = {"matched_terms": sorted(matched),
-                               "corrected_terms": {k: v for k, v in typos.items() if v in matched}}
-                scored.append((self.index.claims[claim_id], score, explanation))
-        scored.sort(key=lambda item: (-item[1], item[0].id))
-        return scored[:limit]
+            if score:
+                scored.append((min(100.0, score + SAME_FIGURE_BONUS * len(same_figures)), claim_id,
+                               matched))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        results = []
+        for score, claim_id, matched in scored[:max(RERANKED, limit)]:
+            swaps = self.swapped_entities(analysis, claim_id)
+            if swaps:
+                score = round(score * SWAP_PENALTY, 1)
+            if score >= min_score:
+                results.append((self.index.claims[claim_id], score,
+                                self.explain(analysis, claim_id, matched, typos, swaps)))
+        results.sort(key=lambda item: (-item[1], item[0].id))
+        return results[:limit]
+
+    def explain(self, analysis, claim_id, matched, typos, swaps):
+        name = self.analyzer.entities.name
+        corrected = {**analysis.corrections,
+                     **{k: v for k, v in typos.items() if v in matched}}
+        return {"matched_terms": sorted(name(t) for t in matched if not t.startswith("@")),
+                "matched_entities": sorted(name(t) for t in matched if t.startswith("@")),
+                "corrected_terms": corrected,
+                "swapped_entities": [{"statement": name(a), "claim": name(b)} for a, b in swaps]}
+
+    def swapped_entities(self, analysis, claim_id):
+        """Pairs (statement entity, claim entity) where the statement names someone else in the
+        claim's place: another entity of the same class, or the same two in reversed roles."""
+        table = self.analyzer.entities
+        claim_entities = self.analyses[claim_id].entities
+        only_statement = [e for e in analysis.entities if e not in claim_entities]
+        only_claim = [e for e in claim_entities if e not in analysis.entities]
+        swaps = [(a, b) for a in only_statement for b in only_claim if table.interchangeable(a, b)]
+        if swaps:
+            return swaps[:1]
+        shared = [e for e in analysis.entities if e in claim_entities]
+        if len(shared) < 2:
+            return []
+        claim_tokens = self.analyzer.analyze(self.index.claims[claim_id].text).tokens
+        return reversed_roles(shared, analysis.tokens, claim_tokens, table)
 
     def score(self, statement_terms, claim_terms):
         """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for."""
@@ -101,3 +151,26 @@ class Matcher:
         ids = set.intersection(*(self.index.postings.get(t, set()) for t in terms))
         ranked = sorted(ids, key=lambda i: (-self.score(list(terms), self.index.terms[i])[0], i))
         return [self.index.claims[i] for i in ranked]
+
+
+def reversed_roles(shared, statement_tokens, claim_tokens, table):
+    """The first pair of interchangeable entities the two texts name in opposite order, unless a
+    word between them makes the order not matter in either text."""
+    for i, first in enumerate(shared):
+        for second in shared[i + 1:]:
+            if not table.interchangeable(first, second):
+                continue
+            in_claim = _between(claim_tokens, second, first)
+            if in_claim is None:
+                continue
+            if SYMMETRIC_LINKS.isdisjoint(in_claim) and SYMMETRIC_LINKS.isdisjoint(
+                    _between(statement_tokens, first, second)):
+                return [(first, second)]
+    return []
+
+
+def _between(tokens, first, second):
+    """The tokens between the first mentions of `first` and `second`, or None unless `first`
+    comes first."""
+    start, end = tokens.index(first), tokens.index(second)
+    return tokens[start + 1:end] if start < end else None

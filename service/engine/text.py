@@ -24,6 +24,20 @@ refused refuse refuses failed fail fails false untrue
 """.split())
 
 
+# Everyday English words news reports use for the same thing, by stem; generic, not tied to a corpus.
+SYNONYMS = {
+    "die": "kill", "died": "kill", "dy": "kill", "dead": "kill", "death": "kill", "fatality": "kill", "perish": "kill",
+    "wound": "injur", "injury": "injur", "hurt": "injur",
+    "inhabitant": "inhabit", "resident": "inhabit", "liv": "inhabit", "popul": "inhabit",
+    "offensive": "oper", "assault": "oper", "campaign": "oper",
+    "truce": "ceasefire", "armistice": "ceasefire",
+    "soldier": "troop", "weapon": "arm", "armament": "arm", "weaponry": "arm",
+    "back": "support", "endors": "support",
+    "launch": "start", "began": "start", "begin": "start", "begun": "start",
+    "nation": "country", "state": "country",
+}
+
+
 def fold(text):
     """Casefold, unify quotes and dashes, and strip diacritics, so 'Türkiye' meets 'turkiye'."""
     text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES).casefold()
@@ -32,10 +46,15 @@ def fold(text):
 
 
 def stem(word):
-    """A deliberately light stem: plurals, possessives and -ed/-ing, enough to match inflections."""
+    """A deliberately light stem: plurals, possessives, -ed/-ing and -ation/-ate, enough to match
+    inflections ('escalated', 'escalation' -> 'escal')."""
     if word.endswith("'s"):
         word = word[:-2]
     word = word.replace("'", "")
+    return _derivation(_inflection(word))
+
+
+def _inflection(word):
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 5 and word.endswith("ing"):
@@ -44,6 +63,16 @@ def stem(word):
         return word[:-2] if not word.endswith("eed") else word[:-1]
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and not word.endswith("us"):
         return word[:-1]
+    return word
+
+
+def _derivation(word):
+    if len(word) > 8 and word.endswith("ation"):
+        return word[:-5]
+    if len(word) > 6 and word.endswith("ate"):
+        return word[:-3]
+    if len(word) > 5 and word.endswith("at") and word[-3] not in "aeiou":
+        return word[:-2]
     return word
 
 
@@ -59,5 +88,10 @@ def words(text):
 
 
 def content_terms(tokens):
-    """Stems of the tokens that carry meaning: no stopwords, no negations."""
-    return [stem(t) for t in tokens if t not in STOPWORDS and t not in NEGATIONS]
+    """Stems of the tokens that carry meaning, synonyms merged: no stopwords, no negations."""
+    terms = []
+    for token in tokens:
+        if token not in STOPWORDS and token not in NEGATIONS:
+            term = stem(token)
+            terms.append(SYNONYMS.get(term, term))
+    return terms

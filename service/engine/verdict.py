@@ -2,35 +2,38 @@
 from .matcher import Matcher
 from .numbers import best_counterpart, figure_from_record
 from .records import CheckResult, JudgedEvidence, Match
-from .text import stem, words
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = "supported", "contradicted", "disputed", "unverified"
 VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
 SUPPORTS, CONTRADICTS = "supports", "contradicts"
 DEFAULT_MIN_SCORE = 55.0
 
-# Verbs that say opposite things about the same event; generic English, not tied to a corpus.
+# Verbs that say opposite things about the same event, as matching terms (stems, synonyms merged:
+# "backed" is "support"); generic English, not tied to a corpus.
 OPPOSITES = [
     ({"condemn", "criticis", "criticiz", "denounc", "oppos", "reject"},
-     {"back", "support", "endors", "welcom", "prais", "approv", "accept"}),
-    ({"increas", "rose", "rise", "grew", "grow"}, {"decreas", "fell", "fall", "drop", "declin"}),
-    ({"won", "win"}, {"lost", "lose"}),
-    ({"allow", "permitt", "permit"}, {"ban", "banned", "forbid", "prohibit", "block"}),
-    ({"confirm", "admit", "acknowledg"}, {"deni", "deny"}),
-    ({"intervened", "intervene", "intervening", "stopp", "halt"}, {"stood by", "idle"}),
+     {"support", "welcom", "prais", "approv", "accept"}),
+    ({"increas", "rose", "rise", "grew", "grow"}, {"decreas", "fell", "fall", "dropp", "declin"}),
+    ({"won", "win"}, {"lost", "lose", "defeat"}),
+    ({"allow", "permitt", "permit"}, {"ban", "forbid", "prohibit", "block"}),
+    ({"continu", "continue", "kept"}, {"halt", "stopp", "end"}),
 ]
 
 
-def _polarity_terms(text):
-    stems = {stem(w) for w in words(text)}
-    return [index * 2 + side for index, pair in enumerate(OPPOSITES)
-            for side, group in enumerate(pair) if stems & group]
+def _polarity_marks(terms):
+    terms = set(terms)
+    return {index * 2 + side for index, pair in enumerate(OPPOSITES)
+            for side, group in enumerate(pair) if terms & group}
 
 
-def opposite(statement_text, claim_text):
+def opposite(statement_terms, claim_terms):
     """True when the two texts use opposite verbs from one pair (condemned vs backed)."""
-    statement_marks, claim_marks = set(_polarity_terms(statement_text)), set(_polarity_terms(claim_text))
+    statement_marks, claim_marks = _polarity_marks(statement_terms), _polarity_marks(claim_terms)
     return any(mark ^ 1 in claim_marks and mark not in claim_marks for mark in statement_marks)
+
+
+def _figure_text(figure):
+    return f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text
 
 
 class Judge:
@@ -41,37 +44,62 @@ class Judge:
 
     def judge_claim(self, analysis, claim, score, explanation):
         claim_analysis = self.matcher.analyses.get(claim.id) or self.matcher.analyzer.analyze(claim.text)
+        corrected = explanation.get("corrected_terms", {})
+        statement_terms = [corrected.get(t, t) for t in analysis.terms]
         negated = (len(analysis.negations) % 2) != (len(claim_analysis.negations) % 2)
-        flipped = negated != opposite(analysis.text, claim.text)
-        judged = [self.judge_evidence(analysis, item, flipped) for item in claim.evidence]
-        supporting = [j for j in judged if j.stance == SUPPORTS]
-        contradicting = [j for j in judged if j.stance == CONTRADICTS]
-        explanation = {**explanation, "negation": negated,
-                       "opposite_wording": opposite(analysis.text, claim.text)}
+        reversed_wording = opposite(statement_terms, claim_analysis.terms)
+        flipped = negated != reversed_wording
+        figures = self.compare_with_claim(analysis, claim_analysis)
+        moved = [f for f, _, agrees in figures if not agrees]
+        judged = [self.judge_evidence(analysis, item, flipped, moved) for item in claim.evidence]
+        supporting = [j for j in judged if j is not None and j.stance == SUPPORTS]
+        contradicting = [j for j in judged if j is not None and j.stance == CONTRADICTS]
+        explanation = {**explanation, "negation": negated, "opposite_wording": reversed_wording,
+                       "negation_cues": list(dict.fromkeys(analysis.negations)),
+                       "figures": [{"statement": _figure_text(f), "claim": _figure_text(c),
+                                    "comparison": "agrees" if agrees else "differs"}
+                                   for f, c, agrees in figures]}
         return Match(claim=claim, score=score, verdict=verdict_of(supporting, contradicting),
                      supporting=supporting, contradicting=contradicting, explanation=explanation)
 
-    def judge_evidence(self, analysis, evidence, flipped):
-        """Figures for the same thing decide when both sides give one; otherwise the stance does."""
+    @staticmethod
+    def compare_with_claim(analysis, claim_analysis):
+        """[(statement figure, claim figure, agrees)] for figures both give for the same thing."""
+        pairs = []
+        for figure in analysis.figures:
+            counterpart = best_counterpart(figure, claim_analysis.figures)
+            if counterpart is not None:
+                pairs.append((figure, counterpart, figure.agrees_with(counterpart)))
+        return pairs
+
+    def judge_evidence(self, analysis, evidence, flipped, moved):
+        """A source giving a different figure for the same thing contradicts the statement; one
+        giving the statement's figure where the claim has another backs it; a source silent on a
+        figure the statement changed takes no side (None); otherwise its stance decides."""
         figures = [figure_from_record(n) for n in evidence.numbers]
         numbers = [dict(n, comparison=None) for n in evidence.numbers]
-        reasons, agreements = [], []
+        reasons, agreements, answered = [], [], set()
         for figure in analysis.figures:
             counterpart = best_counterpart(figure, figures)
             if counterpart is None:
                 continue
             agrees = figure.agrees_with(counterpart)
             agreements.append(agrees)
+            answered.add(id(figure))
             numbers[figures.index(counterpart)]["comparison"] = "agrees" if agrees else "differs"
-            reasons.append(f"statement says {figure.text}, source says "
-                           f"{(counterpart.qualifier + ' ') if counterpart.qualifier else ''}"
-                           f"{counterpart.text} ({'agrees' if agrees else 'differs'})")
-        if agreements:
-            backs = all(agreements) != flipped
+            reasons.append(f"statement says {figure.text}, source says {_figure_text(counterpart)} "
+                           f"({'agrees' if agrees else 'differs'})")
+        if not all(agreements):
+            backs = False
+        elif moved:
+            if not all(id(f) in answered for f in moved):
+                return None
+            backs = True
         else:
-            backs = (evidence.stance == SUPPORTS) != flipped
-            if flipped:
-                reasons.append("the statement says the opposite of the claim")
+            backs = evidence.stance == SUPPORTS
+        if flipped:
+            backs = not backs
+            reasons.append("the statement says the opposite of the claim")
         return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
                               stance=SUPPORTS if backs else CONTRADICTS, reasons=reasons)
 
@@ -129,7 +157,7 @@ class FactChecker:
 
     def check(self, statement, limit=5, min_score=None):
         threshold = self.min_score if min_score is None else min_score
-        analysis = self.matcher.analyzer.analyze(statement)
+        analysis = self.matcher.analyze_statement(statement)
         found = self.matcher.search(analysis, limit=limit, min_score=threshold)
         matches = [self.judge.judge_claim(analysis, claim, score, explanation)
                    for claim, score, explanation in found]
