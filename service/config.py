@@ -16,7 +16,7 @@ def from_environment():
     return {
         "DATABASE_URL": os.environ.get("DATABASE_URL") or default_database_url(),
         "CROSSCHECK_SEEDS": os.environ.get("CROSSCHECK_SEEDS", str(DEFAULT_SEEDS)),
-        "MIN_SCORE": float(os.environ.get("CROSSCHECK_MIN_SCORE", "55")),
+        "MIN_SCORE": float(os.environ.get("CROSSCHECK_MIN_SCORE", "50")),
         "INDEX_SYNC_SECONDS": float(os.environ.get("CROSSCHECK_INDEX_SYNC_SECONDS", "1")),
         "MAX_CONTENT_LENGTH": int(os.environ.get("CROSSCHECK_MAX_BODY", str(1024 * 1024))),
     }

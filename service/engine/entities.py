@@ -38,13 +38,14 @@ class EntityTable:
                     self.longest = max(self.longest, len(key))
         self.name_words = sorted({w for key in self.names for w in key if len(w) >= TYPO_MIN_LENGTH})
         self.related = {term: set() for term in self.display}
-        for key, term in self.names.items():
-            for part in range(len(key)):
-                for size in range(1, len(key) - part + 1):
-                    other = self.names.get(key[part:part + size])
-                    if other and other != term and size < len(key):
-                        self.related[term].add(other)
-                        self.related.setdefault(other, set()).add(term)
+        for entity in entities:
+            whole, key = entity_term(entity["name"]), tuple(words(entity["name"]))
+            for start in range(len(key)):
+                for end in range(start + 1, len(key) + 1):
+                    part = self.names.get(key[start:end]) or self._possessive(key[start:end])
+                    if part and part != whole and end - start < len(key):
+                        self.related[whole].add(part)
+                        self.related.setdefault(part, set()).add(whole)
 
     def __len__(self):
         return len(self.names)
@@ -58,6 +59,12 @@ class EntityTable:
         one_class, other_class = self.kind_class.get(one), self.kind_class.get(other)
         same_class = one_class is None or other_class is None or one_class == other_class
         return same_class and other not in self.related.get(one, ()) and one != other
+
+    def part_of_any(self, term, others):
+        """Whether `term` is part of, or contains, one of `others` ('United States' and 'Armenian
+        diaspora in the United States')."""
+        related = self.related.get(term, ())
+        return any(other in related for other in others)
 
     def correct(self, tokens, is_known):
         """Misspelt names read as the closest name word ('Blinkin' -> 'blinken'); `is_known` says
@@ -76,7 +83,7 @@ class EntityTable:
 
     def _plural_of_name(self, token):
         """'azerbaijans' is a name with a dropped apostrophe, not a typo."""
-        return token.endswith("s") and (token[:-1],) in self.names
+        return token.endswith("s") and self._possessive((token,)) is not None
 
     def canonicalize(self, tokens):
         """Replace each longest known name in `tokens` by its entity term."""
@@ -85,9 +92,8 @@ class EntityTable:
         out, i = [], 0
         while i < len(tokens):
             for size in range(min(self.longest, len(tokens) - i), 0, -1):
-                term = self.names.get(tuple(tokens[i:i + size]))
-                if term is None and size == 1:
-                    term = self._possessive(tokens[i])
+                key = tuple(tokens[i:i + size])
+                term = self.names.get(key) or self._possessive(key)
                 if term:
                     out.append(term)
                     i += size
@@ -97,10 +103,11 @@ class EntityTable:
                 i += 1
         return out
 
-    def _possessive(self, token):
+    def _possessive(self, key):
         """A name with 's, or with the apostrophe dropped ('Azerbaijans'), or in the plural."""
-        if token.endswith("'s"):
-            return self.names.get((token[:-2],))
-        if token.endswith("s"):
-            return self.names.get((token[:-1],))
+        last = key[-1]
+        if last.endswith("'s"):
+            return self.names.get(key[:-1] + (last[:-2],))
+        if last.endswith("s"):
+            return self.names.get(key[:-1] + (last[:-1],))
         return None

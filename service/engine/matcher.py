@@ -9,11 +9,12 @@ from .numbers import FIGURE_RE, extract_figures
 from .text import NEGATIONS, content_terms, stem, words
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
-SAME_FIGURE_BONUS = 5.0
+SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
 RERANKED = 10  # only this many top candidates get the closer (entity order) look
-SWAP_PENALTY = 0.5  # a claim about someone else is not the statement's claim
+SWAP_PENALTY = 0.4  # a claim about someone else is not the statement's claim
 # Words between two names that make their order not matter ("A spoke with B", "A and B", passives).
-SYMMETRIC_LINKS = frozenset({"and", "with", "between", "by", "each", "both", "or"})
+SYMMETRIC_LINKS = frozenset({"and", "with", "between", "by", "each", "both", "or", "is", "are", "was",
+                             "were"})
 
 
 @dataclass
@@ -82,25 +83,25 @@ class Matcher:
         analysis = statement if isinstance(statement, Analysis) else self.analyze_statement(statement)
         typos = self.index.resolve_typos(set(analysis.terms))
         terms = [typos.get(t, t) for t in analysis.terms]
-        values = {f.value for f in analysis.figures}
         scored = []
         for claim_id in self.index.candidates(terms):
             score, matched = self.score(terms, self.index.terms[claim_id])
-            same_figures = values & {f.value for f in self.analyses[claim_id].figures}
             if score:
-                scored.append((min(100.0, score + SAME_FIGURE_BONUS * len(same_figures)), claim_id,
-                               matched))
+                bonus = SAME_FIGURE_BONUS * shared_figures(analysis.figures,
+                                                           self.analyses[claim_id].figures)
+                scored.append((score + bonus, claim_id, matched))
         scored.sort(key=lambda item: (-item[0], item[1]))
         results = []
         for score, claim_id, matched in scored[:max(RERANKED, limit)]:
             swaps = self.swapped_entities(analysis, claim_id)
             if swaps:
-                score = round(score * SWAP_PENALTY, 1)
-            if score >= min_score:
-                results.append((self.index.claims[claim_id], score,
-                                self.explain(analysis, claim_id, matched, typos, swaps)))
-        results.sort(key=lambda item: (-item[1], item[0].id))
-        return results[:limit]
+                score *= SWAP_PENALTY
+            shown = round(min(100.0, score), 1)
+            if shown >= min_score:
+                results.append((self.index.claims[claim_id], shown,
+                                self.explain(analysis, claim_id, matched, typos, swaps), score))
+        results.sort(key=lambda item: -item[3])
+        return [item[:3] for item in results[:limit]]
 
     def explain(self, analysis, claim_id, matched, typos, swaps):
         name = self.analyzer.entities.name
@@ -116,16 +117,17 @@ class Matcher:
         claim's place: another entity of the same class, or the same two in reversed roles."""
         table = self.analyzer.entities
         claim_entities = self.analyses[claim_id].entities
-        only_statement = [e for e in analysis.entities if e not in claim_entities]
-        only_claim = [e for e in claim_entities if e not in analysis.entities]
+        only_statement = [e for e in analysis.entities
+                          if e not in claim_entities and not table.part_of_any(e, claim_entities)]
+        only_claim = [e for e in claim_entities
+                      if e not in analysis.entities and not table.part_of_any(e, analysis.entities)]
         swaps = [(a, b) for a in only_statement for b in only_claim if table.interchangeable(a, b)]
         if swaps:
             return swaps[:1]
-        shared = [e for e in analysis.entities if e in claim_entities]
-        if len(shared) < 2:
-            return []
         claim_tokens = self.analyzer.analyze(self.index.claims[claim_id].text).tokens
-        return reversed_roles(shared, analysis.tokens, claim_tokens, table)
+        shared = [e for e in analysis.entities if e in claim_entities]
+        return (other_agent(analysis, claim_entities, claim_tokens, table)
+                or reversed_roles(shared, analysis.tokens, claim_tokens, table))
 
     def score(self, statement_terms, claim_terms):
         """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for."""
@@ -151,6 +153,28 @@ class Matcher:
         ids = set.intersection(*(self.index.postings.get(t, set()) for t in terms))
         ranked = sorted(ids, key=lambda i: (-self.score(list(terms), self.index.terms[i])[0], i))
         return [self.index.claims[i] for i in ranked]
+
+
+def shared_figures(figures, claim_figures):
+    """How many of `figures` the claim gives too: same value, ranges that agree."""
+    return sum(1 for figure in figures for other in claim_figures
+               if figure.value == other.value and figure.is_year == other.is_year
+               and figure.agrees_with(other))
+
+
+def other_agent(analysis, claim_entities, claim_tokens, table):
+    """The statement's first actor is only a bystander in the claim, whose first actor the statement
+    never names ("Armenia launched ..." against "Azerbaijan destroyed an Armenian facility");
+    passives ("by") leave the order open."""
+    def first_actor(entities):
+        return next((e for e in entities if table.kind_class.get(e) in ("actor", None)), None)
+
+    ours, theirs = first_actor(analysis.entities), first_actor(claim_entities)
+    if (ours and theirs and ours != theirs and ours in claim_entities
+            and theirs not in analysis.entities and not table.part_of_any(theirs, analysis.entities)
+            and "by" not in analysis.tokens and "by" not in claim_tokens):
+        return [(ours, theirs)]
+    return []
 
 
 def reversed_roles(shared, statement_tokens, claim_tokens, table):

@@ -42,7 +42,7 @@ MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february
           "june|july|august|september|october|november|december")
 
 FIGURE_RE = re.compile(
-    rf"(?:(?P<qualifier>{QUALIFIER_RE})\s+)?"
+    rf"(?:(?P<qualifier>{QUALIFIER_RE})\s+(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
     rf"(?P<figure>"
     rf"(?P<range>\b\d{{4}}\s*[-/]\s*\d{{2,4}}\b)"
     rf"|(?P<digits>(?<![\w.,])\d+(?:,\d{{3}})*(?:\.\d+)?(?![\w/]|,\d|\.\d))"

@@ -15,12 +15,13 @@ these those there here which who whom whose what when where why how all any both
 other some such own same too very can could will would shall should may might must also just only
 he she they them their theirs his her hers him we us our you your i me my mine s t
 said says say saying according after before during while since until upon within between
-against up down out off again further once
+against up down out off again further once people persons
 """.split())
 
 NEGATIONS = frozenset("""
 not no never none nobody nothing neither nor without n't cannot denied deny denies denying
 refused refuse refuses failed fail fails false untrue
+dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt cant
 """.split())
 
 
@@ -77,11 +78,12 @@ def _derivation(word):
 
 
 def words(text):
-    """All word tokens of folded text, in order ("n't" split off as its own token)."""
+    """All word tokens of folded text, in order ("n't" split off as its own token, even from a
+    misspelt contraction such as "dind't")."""
     tokens = []
     for token in WORD.findall(fold(text)):
-        if token.endswith("n't") and len(token) > 3:
-            tokens.extend([token[:-3], "n't"])
+        if token.endswith("'t") and len(token) > 2:
+            tokens.extend([token[:-3] if token.endswith("n't") else token[:-2], "n't"])
         else:
             tokens.append(token)
     return tokens
@@ -91,7 +93,9 @@ def content_terms(tokens):
     """Stems of the tokens that carry meaning, synonyms merged: no stopwords, no negations."""
     terms = []
     for token in tokens:
-        if token not in STOPWORDS and token not in NEGATIONS:
+        if token.startswith("@"):
+            terms.append(token)
+        elif token not in STOPWORDS and token not in NEGATIONS:
             term = stem(token)
             terms.append(SYNONYMS.get(term, term))
     return terms

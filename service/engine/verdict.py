@@ -6,7 +6,7 @@ from .records import CheckResult, JudgedEvidence, Match
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = "supported", "contradicted", "disputed", "unverified"
 VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
 SUPPORTS, CONTRADICTS = "supports", "contradicts"
-DEFAULT_MIN_SCORE = 55.0
+DEFAULT_MIN_SCORE = 50.0
 
 # Verbs that say opposite things about the same event, as matching terms (stems, synonyms merged:
 # "backed" is "support"); generic English, not tied to a corpus.
