@@ -120,22 +120,39 @@ def _names(items):
     return "; ".join(dict.fromkeys(names))
 
 
+def _because(match):
+    """Why, in a clause: figure differences, negation or opposite wording."""
+    explanation = match.explanation
+    differing = [f"{f['statement']} where the claim has {f['claim']}"
+                 for f in explanation.get("figures", ()) if f["comparison"] == "differs"]
+    reasons = []
+    if differing:
+        reasons.append("the statement gives " + ", ".join(differing))
+    if explanation.get("negation"):
+        reasons.append("the statement negates the claim")
+    if explanation.get("opposite_wording"):
+        reasons.append("the statement uses the opposite wording")
+    return f" ({'; '.join(reasons)})" if reasons else ""
+
+
 def summarize(match):
     """One readable sentence a newsroom tool can show as it is."""
     if match is None:
         return "Unverified: no curated claim matches this statement closely enough."
     claim = f"“{match.claim.text}” (score {match.score:g})"
     support, contra = len(match.supporting), len(match.contradicting)
+    because = _because(match)
     if match.verdict == SUPPORTED:
-        return f"Supported: matches {claim}; {support} source(s) back it: {_names(match.supporting)}."
+        return (f"Supported: matches {claim}{because}; {support} source(s) back it: "
+                f"{_names(match.supporting)}.")
     if match.verdict == CONTRADICTED:
-        return (f"Contradicted: matches {claim}, but {contra} source(s) contradict it: "
+        return (f"Contradicted: matches {claim}{because}, but {contra} source(s) contradict it: "
                 f"{_names(match.contradicting)}.")
     if match.verdict == DISPUTED:
-        return (f"Disputed: sources disagree on {claim}: {support} back it "
+        return (f"Disputed: sources disagree on {claim}{because}: {support} back it "
                 f"({_names(match.supporting)}) and {contra} contradict it "
                 f"({_names(match.contradicting)}).")
-    return f"Unverified: matches {claim}, but no source addresses it yet."
+    return f"Unverified: matches {claim}{because}, but no source addresses it yet."
 
 
 class FactChecker:
