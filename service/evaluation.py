@@ -7,6 +7,8 @@ A labelled file is JSON Lines, one case a line:
 Flask-free: the corpus comes straight from a seed folder.
 """
 import json
+import statistics
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +52,7 @@ class Outcome:
 @dataclass
 class Report:
     outcomes: list = field(default_factory=list)
+    seconds: list = field(default_factory=list)  # time each check took
 
     @staticmethod
     def _share(outcomes, attribute):
@@ -138,7 +141,9 @@ def evaluate(checker, cases):
     """Run every case through the checker."""
     report = Report()
     for case in cases:
+        started = time.perf_counter()
         result = checker.check(case.statement, limit=1)
+        report.seconds.append(time.perf_counter() - started)
         report.outcomes.append(Outcome(
             case=case, verdict=result.verdict,
             supporting=frozenset(e.source.ref for e in result.supporting),
@@ -151,7 +156,8 @@ def format_report(report, show_failures=False):
     """The report as plain text: totals, a per-category table and the confusion matrix."""
     lines = [f"cases: {len(report.outcomes)}",
              f"verdict accuracy: {report.accuracy:.1%}",
-             f"verdict and sources right: {report.sources_accuracy:.1%}", "",
+             f"verdict and sources right: {report.sources_accuracy:.1%}",
+             f"median check: {statistics.median(report.seconds) * 1000:.2f} ms", "",
              f"{'category':<16}{'cases':>6}{'verdict':>9}{'sources':>9}"]
     for name, (count, verdicts, sources) in report.by_category().items():
         lines.append(f"{name:<16}{count:>6}{verdicts:>9.1%}{sources:>9.1%}")

@@ -93,6 +93,8 @@ class Matcher:
         scored.sort(key=lambda item: (-item[0], item[1]))
         results = []
         for score, claim_id, matched in scored[:max(RERANKED, limit)]:
+            if score < min_score:
+                break  # the closer look can only lower a score
             swaps = self.swapped_entities(analysis, claim_id)
             if swaps:
                 score *= SWAP_PENALTY
@@ -124,8 +126,10 @@ class Matcher:
         swaps = [(a, b) for a in only_statement for b in only_claim if table.interchangeable(a, b)]
         if swaps:
             return swaps[:1]
-        claim_tokens = self.analyzer.analyze(self.index.claims[claim_id].text).tokens
         shared = [e for e in analysis.entities if e in claim_entities]
+        if not shared:
+            return []
+        claim_tokens = table.canonicalize(words(self.index.claims[claim_id].text))
         return (other_agent(analysis, claim_entities, claim_tokens, table)
                 or reversed_roles(shared, analysis.tokens, claim_tokens, table))
 
