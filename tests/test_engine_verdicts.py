@@ -3,12 +3,10 @@ import pytest
 
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 
+from .test_engine_check import figure
+
 POST = SourceInfo(id=1, title="Storm report", publisher="Post", ref="post")
 WIRE = SourceInfo(id=2, title="Storm toll", publisher="Wire", ref="wire")
-
-
-def figure(text, value, label, qualifier=None):
-    return {"text": text, "value": value, "qualifier": qualifier, "label": label}
 
 
 CLAIMS = [
