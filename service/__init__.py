@@ -5,7 +5,7 @@ from flask import Flask
 
 from . import config as settings
 from .api import Api, spec_options
-from .blueprints import check, claims, docs, health, sources
+from .blueprints import check, claims, docs, feeds, health, sources
 from .corpus import LiveChecker
 from .db import database, init_database
 from .models import corpus_is_empty, create_tables
@@ -46,7 +46,7 @@ def create_app(config=None):
             database.close()
 
     api = Api(app)
-    for module in (check, claims, sources, health):
+    for module in (check, claims, sources, feeds, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
     bootstrap(app)
