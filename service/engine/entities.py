@@ -39,13 +39,23 @@ class EntityTable:
         self.name_words = sorted({w for key in self.names for w in key if len(w) >= TYPO_MIN_LENGTH})
         self.related = {term: set() for term in self.display}
         for entity in entities:
-            whole, key = entity_term(entity["name"]), tuple(words(entity["name"]))
-            for start in range(len(key)):
-                for end in range(start + 1, len(key) + 1):
-                    part = self.names.get(key[start:end]) or self._possessive(key[start:end])
-                    if part and part != whole and end - start < len(key):
-                        self.related[whole].add(part)
-                        self.related.setdefault(part, set()).add(whole)
+            whole = entity_term(entity["name"])
+            # A person's titles name their country ("Armenian Prime Minister"); other aliases
+            # may borrow a neighbour's name ("the Armenian enclave"), so only the name counts there.
+            names = [entity["name"]]
+            if self.kind_class[whole] == "person":
+                names += list(entity.get("aliases", ()))
+            for name in names:
+                self._relate(whole, tuple(words(name)))
+
+    def _relate(self, whole, key):
+        """Relate `whole` to every entity named inside `key`, one of its names."""
+        for start in range(len(key)):
+            for end in range(start + 1, len(key) + 1):
+                part = self.names.get(key[start:end]) or self._possessive(key[start:end])
+                if part and part != whole and end - start < len(key):
+                    self.related[whole].add(part)
+                    self.related.setdefault(part, set()).add(whole)
 
     def __len__(self):
         return len(self.names)

@@ -12,6 +12,7 @@ RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
 RERANKED = 10  # only this many top candidates get the closer (entity order) look
 SWAP_PENALTY = 0.4  # a claim about someone else is not the statement's claim
+OTHER_YEAR_PENALTY = 0.8  # a claim dated otherwise is less likely the same event
 # Words between two names that make their order not matter ("A spoke with B", "A and B", passives).
 SYMMETRIC_LINKS = frozenset({"and", "with", "between", "by", "each", "both", "or", "is", "are", "was",
                              "were"})
@@ -98,6 +99,8 @@ class Matcher:
             swaps = self.swapped_entities(analysis, claim_id)
             if swaps:
                 score *= SWAP_PENALTY
+            if other_years(analysis.figures, self.analyses[claim_id].figures):
+                score *= OTHER_YEAR_PENALTY
             shown = round(min(100.0, score), 1)
             if shown >= min_score:
                 results.append((self.index.claims[claim_id], shown,
@@ -166,16 +169,25 @@ def shared_figures(figures, claim_figures):
                and figure.agrees_with(other))
 
 
+def other_years(figures, claim_figures):
+    """The statement dates something and the claim gives years, none of which agree."""
+    years = [f for f in figures if f.is_year]
+    claim_years = [f for f in claim_figures if f.is_year]
+    return bool(years and claim_years) and not any(
+        year.agrees_with(other) for year in years for other in claim_years)
+
+
 def other_agent(analysis, claim_entities, claim_tokens, table):
-    """The statement's first actor is only a bystander in the claim, whose first actor the statement
-    never names ("Armenia launched ..." against "Azerbaijan destroyed an Armenian facility");
-    passives ("by") leave the order open."""
+    """The statement's first actor (its subject, usually) is not the claim's, and the statement never
+    names the claim's, even by a title ("Armenia launched ..." against "Azerbaijan destroyed an
+    Armenian facility"; "Azerbaijan said ..." against "Pashinyan demanded ..."); passives ("by")
+    leave the order open."""
     def first_actor(entities):
-        return next((e for e in entities if table.kind_class.get(e) in ("actor", None)), None)
+        return next((e for e in entities
+                     if table.kind_class.get(e) in ("actor", "person", None)), None)
 
     ours, theirs = first_actor(analysis.entities), first_actor(claim_entities)
-    if (ours and theirs and ours != theirs and ours in claim_entities
-            and theirs not in analysis.entities and not table.part_of_any(theirs, analysis.entities)
+    if (ours and theirs and ours != theirs and theirs not in analysis.entities and theirs not in table.related.get(ours, ())
             and "by" not in analysis.tokens and "by" not in claim_tokens):
         return [(ours, theirs)]
     return []
