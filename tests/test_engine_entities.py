@@ -15,7 +15,7 @@ ENTITIES = [
     {"name": "Northland Foreign Ministry", "kind": "organization", "aliases": []},
     {"name": "Lake Vira", "kind": "region", "aliases": ["Vira"]},
     {"name": "Anna Kowalczyk", "kind": "person", "aliases": ["Kowalczyk"]},
-    {"name": "Boris Tamm", "kind": "person", "aliases": ["Tamm"]},
+    {"name": "Boris Tamm", "kind": "person", "aliases": ["Tamm", "Northlandic Fisheries Minister"]},
 ]
 CLAIMS = [
     ClaimRecord(1, "Northland condemned Southland's blockade of Lake Vira.", evidence=(
@@ -29,6 +29,8 @@ CLAIMS = [
         EvidenceRecord(WIRE, "supports", "Kowalczyk phoned Tamm"),)),
     ClaimRecord(5, "The Northland Foreign Ministry said the blockade breaks maritime law.", evidence=(
         EvidenceRecord(POST, "supports", "the ministry said the blockade breaks maritime law"),)),
+    ClaimRecord(6, "Boris Tamm said the fishing quotas on Lake Vira were unfair.", evidence=(
+        EvidenceRecord(WIRE, "supports", "Tamm called the quotas unfair"),)),
 ]
 
 
@@ -62,6 +64,14 @@ def test_swapped_entities_are_explained(checker):
 def test_reversed_roles_are_a_different_claim(checker):
     result = checker.check("Northland accused Southland of smuggling fish across Lake Vira")
     assert result.verdict == "unverified"
+
+
+def test_a_speaker_the_claim_does_not_name_is_another_claim(checker):
+    assert checker.check("Southland said the fishing quotas on Lake Vira were unfair").verdict == \
+        "unverified"
+    # a person's title names their country: Northland speaking through its minister is the claim
+    result = checker.check("Northland said the fishing quotas on Lake Vira were unfair")
+    assert best(result) == 6 and result.verdict == "supported"
 
 
 def test_symmetric_wording_keeps_reversed_names_the_same_claim(checker):

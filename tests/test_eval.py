@@ -13,7 +13,7 @@ from service.seeding import read_seed_folder
 
 from .conftest import FIXTURE_SEEDS, PROJECT_SEEDS
 
-DEVSET = Path(__file__).parent.parent / "benchmarks" / "devset.jsonl"
+BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 CATEGORIES = {"paraphrase", "numbers", "negation", "swapped_actors", "other_names", "spelling",
               "out_of_corpus"}
 
@@ -90,9 +90,19 @@ def test_eval_command_reports_a_bad_file_without_a_trace(tmp_path):
 
 def test_the_dev_set_is_well_formed_against_the_seed_corpus():
     """Every category is covered by enough cases, and every expected source exists."""
-    cases = load_cases(DEVSET)
-    sources = {s["ref"] for s in read_seed_folder(PROJECT_SEEDS)["sources"]}
+    cases = load_cases(BENCHMARKS / "devset.jsonl")
     assert len(cases) >= 120
     counts = {c: sum(case.category == c for case in cases) for c in CATEGORIES}
     assert {case.category for case in cases} == CATEGORIES and min(counts.values()) >= 15
-    assert all(case.supporting | case.contradicting <= sources for case in cases)
+
+
+@pytest.mark.parametrize("path", sorted(BENCHMARKS.glob("devset*.jsonl")), ids=lambda p: p.name)
+def test_dev_set_sources_exist_and_agree_with_the_verdict(path):
+    sources = {s["ref"] for s in read_seed_folder(PROJECT_SEEDS)["sources"]}
+    for case in load_cases(path):
+        assert case.category in CATEGORIES
+        assert case.supporting | case.contradicting <= sources, case.statement
+        expected = ("disputed" if case.supporting and case.contradicting else
+                    "supported" if case.supporting else
+                    "contradicted" if case.contradicting else "unverified")
+        assert case.verdict == expected, case.statement
