@@ -77,8 +77,11 @@ def scores(rankings, relevant):
 
 def rank_rapidfuzz(claims, tweets):
     ids, texts = list(claims), list(claims.values())
-    return {tweet_id: [ids[index] for _, _, index in process.extract(
-        text, texts, scorer=fuzz.token_set_ratio, limit=DEPTH)] for tweet_id, text in tweets.items()}
+    rankings = {}
+    for tweet_id, text in tweets.items():
+        found = process.extract(text, texts, scorer=fuzz.token_set_ratio, limit=DEPTH)
+        rankings[tweet_id] = [ids[index] for _, _, index in found]
+    return rankings
 
 
 def rank_bm25(claims, tweets):

@@ -49,7 +49,8 @@ class FigureComparisonSchema(Schema):
 
 class SwappedEntitySchema(Schema):
     statement = fields.String(required=True, metadata={"description": "Named by the statement"})
-    claim = fields.String(required=True, metadata={"description": "Named by the claim in its place"})
+    claim = fields.String(required=True, metadata={
+        "description": "Named by the claim in its place"})
 
 
 class ExplanationSchema(Schema):

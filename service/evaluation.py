@@ -125,12 +125,17 @@ def checker_from_seeds(folder, min_score=None):
     sources = {}
     for number, source in enumerate(corpus["sources"], 1):
         sources[source["ref"]] = SourceInfo(
-            id=number, title=source.get("title") or source["ref"], publisher=source.get("publisher"),
-            published=source.get("published"), url=source.get("url"), ref=source["ref"])
-    claims = [ClaimRecord(id=number, text=claim["text"], ref=claim["ref"], evidence=tuple(
-        EvidenceRecord(source=sources[item["source"]], stance=item["stance"], quote=item["quote"],
-                       numbers=tuple(item.get("numbers") or ())) for item in claim["evidence"]))
-        for number, claim in enumerate(corpus["claims"], 1)]
+            id=number, title=source.get("title") or source["ref"],
+            publisher=source.get("publisher"), published=source.get("published"),
+            url=source.get("url"), ref=source["ref"])
+    claims = []
+    for number, claim in enumerate(corpus["claims"], 1):
+        evidence = tuple(
+            EvidenceRecord(source=sources[item["source"]], stance=item["stance"],
+                           quote=item["quote"], numbers=tuple(item.get("numbers") or ()))
+            for item in claim["evidence"])
+        claims.append(ClaimRecord(id=number, text=claim["text"], ref=claim["ref"],
+                                  evidence=evidence))
     entities = [{"name": e["name"], "kind": e.get("kind"), "aliases": e.get("aliases") or []}
                 for e in corpus["entities"]]
     options = {} if min_score is None else {"min_score": min_score}
@@ -173,6 +178,6 @@ def format_report(report, show_failures=False):
             lines.append(f"- [{o.case.category}] {o.case.statement}\n"
                          f"    expected {o.case.verdict} +{sorted(o.case.supporting)} "
                          f"-{sorted(o.case.contradicting)}\n"
-                         f"    got      {o.verdict} +{sorted(o.supporting)} -{sorted(o.contradicting)}"
-                         f" via {o.claim}")
+                         f"    got      {o.verdict} +{sorted(o.supporting)} "
+                         f"-{sorted(o.contradicting)} via {o.claim}")
     return "\n".join(lines)

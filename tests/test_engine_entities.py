@@ -25,10 +25,11 @@ CLAIMS = [
         EvidenceRecord(WIRE, "supports", "Eastland backed the blockade"),)),
     ClaimRecord(3, "Southland accused Northland of smuggling fish across Lake Vira.", evidence=(
         EvidenceRecord(POST, "supports", "Southland accused Northland of smuggling"),)),
-    ClaimRecord(4, "Anna Kowalczyk spoke by phone with Boris Tamm about the fishing quotas.", evidence=(
-        EvidenceRecord(WIRE, "supports", "Kowalczyk phoned Tamm"),)),
-    ClaimRecord(5, "The Northland Foreign Ministry said the blockade breaks maritime law.", evidence=(
-        EvidenceRecord(POST, "supports", "the ministry said the blockade breaks maritime law"),)),
+    ClaimRecord(4, "Anna Kowalczyk spoke by phone with Boris Tamm about the fishing quotas.",
+                evidence=(EvidenceRecord(WIRE, "supports", "Kowalczyk phoned Tamm"),)),
+    ClaimRecord(5, "The Northland Foreign Ministry said the blockade breaks maritime law.",
+                evidence=(EvidenceRecord(POST, "supports",
+                                         "the ministry said the blockade breaks maritime law"),)),
     ClaimRecord(6, "Boris Tamm said the fishing quotas on Lake Vira were unfair.", evidence=(
         EvidenceRecord(WIRE, "supports", "Tamm called the quotas unfair"),)),
 ]
@@ -50,7 +51,8 @@ def test_another_actor_in_the_claims_place_is_not_that_claim(checker):
 
 
 def test_an_actor_no_claim_speaks_of_is_unverified():
-    checker = FactChecker(CLAIMS, ENTITIES + [{"name": "Westland", "kind": "country"}], min_score=50)
+    entities = ENTITIES + [{"name": "Westland", "kind": "country"}]
+    checker = FactChecker(CLAIMS, entities, min_score=50)
     result = checker.check("Westland condemned Southland's blockade of Lake Vira")
     assert result.verdict == "unverified" and result.matches == []
 

@@ -12,7 +12,8 @@ WIRE = SourceInfo(id=2, title="Storm toll", publisher="Wire", ref="wire")
 CLAIMS = [
     ClaimRecord(1, "More than 40 houses were destroyed by the storm in 2021.", evidence=(
         EvidenceRecord(POST, "supports", "over 40 houses were destroyed in 2021",
-                       (figure("40", 40, "houses destroyed", "over"), figure("2021", 2021, "year"))),
+                       (figure("40", 40, "houses destroyed", "over"),
+                        figure("2021", 2021, "year"))),
         EvidenceRecord(WIRE, "supports", "the 2021 storm flattened the village",
                        (figure("2021", 2021, "year"),)))),
     ClaimRecord(2, "The mayor praised the rescue teams after the storm.", evidence=(

@@ -1,4 +1,4 @@
-"""Evaluation: scoring labelled statements, the `crosscheck eval` command, and the dev set itself."""
+"""Evaluation: scoring labelled statements, the `crosscheck eval` command, and the dev sets."""
 import json
 from pathlib import Path
 

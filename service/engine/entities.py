@@ -36,7 +36,8 @@ class EntityTable:
                 if key:
                     self.names[key] = term
                     self.longest = max(self.longest, len(key))
-        self.name_words = sorted({w for key in self.names for w in key if len(w) >= TYPO_MIN_LENGTH})
+        self.name_words = sorted({word for key in self.names for word in key
+                                  if len(word) >= TYPO_MIN_LENGTH})
         self.related = {term: set() for term in self.display}
         for entity in entities:
             whole = entity_term(entity["name"])
@@ -78,7 +79,9 @@ class EntityTable:
 
     def correct(self, tokens, is_known):
         """Misspelt names read as the closest name word ('Blinkin' -> 'blinken'); `is_known` says
-        which tokens are ordinary words of the corpus and must stay. Returns (tokens, {typo: fix})."""
+        which tokens are ordinary words of the corpus and must stay.
+
+        Returns (tokens, {typo: fix})."""
         fixed, corrections = [], {}
         for token in tokens:
             if (len(token) >= TYPO_MIN_LENGTH and self.name_words and not is_known(token)

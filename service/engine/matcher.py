@@ -14,8 +14,8 @@ RERANKED = 10  # only this many top candidates get the closer (entity order) loo
 SWAP_PENALTY = 0.4  # a claim about someone else is not the statement's claim
 OTHER_YEAR_PENALTY = 0.8  # a claim dated otherwise is less likely the same event
 # Words between two names that make their order not matter ("A spoke with B", "A and B", passives).
-SYMMETRIC_LINKS = frozenset({"and", "with", "between", "by", "each", "both", "or", "is", "are", "was",
-                             "were"})
+SYMMETRIC_LINKS = frozenset({"and", "with", "between", "by", "each", "both", "or",
+                             "is", "are", "was", "were"})
 
 
 @dataclass
@@ -77,7 +77,8 @@ class Matcher:
         return self.index.claims.get(claim_id)
 
     def analyze_statement(self, statement):
-        return self.analyzer.analyze(statement, is_known=lambda word: stem(word) in self.index.postings)
+        postings = self.index.postings
+        return self.analyzer.analyze(statement, is_known=lambda word: stem(word) in postings)
 
     def search(self, statement, limit=5, min_score=0.0):
         """[(claim, score, explanation)] above `min_score`, best first."""
@@ -178,7 +179,7 @@ def other_years(figures, claim_figures):
 
 
 def other_agent(analysis, claim_entities, claim_tokens, table):
-    """The statement's first actor (its subject, usually) is not the claim's, and the statement never
+    """The statement's first actor (usually its subject) is not the claim's, and the statement never
     names the claim's, even by a title ("Armenia launched ..." against "Azerbaijan destroyed an
     Armenian facility"; "Azerbaijan said ..." against "Pashinyan demanded ..."); passives ("by")
     leave the order open."""
@@ -187,7 +188,8 @@ def other_agent(analysis, claim_entities, claim_tokens, table):
                      if table.kind_class.get(e) in ("actor", "person", None)), None)
 
     ours, theirs = first_actor(analysis.entities), first_actor(claim_entities)
-    if (ours and theirs and ours != theirs and theirs not in analysis.entities and theirs not in table.related.get(ours, ())
+    if (ours and theirs and ours != theirs and theirs not in analysis.entities
+            and theirs not in table.related.get(ours, ())
             and "by" not in analysis.tokens and "by" not in claim_tokens):
         return [(ours, theirs)]
     return []

@@ -25,9 +25,10 @@ dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt sho
 """.split())
 
 
-# Everyday English words news reports use for the same thing, by stem; generic, not tied to a corpus.
+# Everyday English words news reports use for the same thing, by stem; generic, not corpus-specific.
 SYNONYMS = {
-    "die": "kill", "died": "kill", "dy": "kill", "dead": "kill", "death": "kill", "fatality": "kill", "perish": "kill",
+    "die": "kill", "died": "kill", "dy": "kill", "dead": "kill", "death": "kill",
+    "fatality": "kill", "perish": "kill",
     "wound": "injur", "injury": "injur", "hurt": "injur",
     "inhabitant": "inhabit", "resident": "inhabit", "liv": "inhabit", "popul": "inhabit",
     "offensive": "oper", "assault": "oper", "campaign": "oper",

@@ -43,7 +43,8 @@ class Judge:
         self.matcher = matcher
 
     def judge_claim(self, analysis, claim, score, explanation):
-        claim_analysis = self.matcher.analyses.get(claim.id) or self.matcher.analyzer.analyze(claim.text)
+        claim_analysis = (self.matcher.analyses.get(claim.id)
+                          or self.matcher.analyzer.analyze(claim.text))
         corrected = explanation.get("corrected_terms", {})
         statement_terms = [corrected.get(t, t) for t in analysis.terms]
         negated = (len(analysis.negations) % 2) != (len(claim_analysis.negations) % 2)
