@@ -104,4 +104,5 @@ def test_entities_named_inside_a_name_are_related_not_interchangeable():
     table = EntityTable(ENTITIES)
     assert not table.interchangeable("@northland", "@northland_foreign_ministry")
     assert table.interchangeable("@northland", "@southland")
-    assert not table.interchangeable("@northland", "@lake_vira")  # a country is not a place
+    assert table.interchangeable("@northland", "@lake_vira")  # a country is a place too
+    assert not table.interchangeable("@anna_kowalczyk", "@lake_vira")

@@ -25,12 +25,14 @@ class EntityTable:
         self.names = {}
         self.display = {}
         self.kind_class = {}
+        self.kind = {}
         self.longest = 1
         entities = list(entities)
         for entity in entities:
             term = entity_term(entity["name"])
             self.display[term] = entity["name"]
-            self.kind_class[term] = KIND_CLASSES.get((entity.get("kind") or "").casefold())
+            self.kind[term] = (entity.get("kind") or "").casefold() or None
+            self.kind_class[term] = KIND_CLASSES.get(self.kind[term])
             for name in [entity["name"], *entity.get("aliases", ())]:
                 key = tuple(words(name))
                 if key:
@@ -66,9 +68,12 @@ class EntityTable:
 
     def interchangeable(self, one, other):
         """Whether `one` in a statement could stand where `other` stands in a claim and change it:
-        same class of thing, and neither part of the other's name ('Russian Foreign Ministry')."""
+        same class of thing (a country is a place too), and neither part of the other's name
+        ('Russian Foreign Ministry')."""
         one_class, other_class = self.kind_class.get(one), self.kind_class.get(other)
-        same_class = one_class is None or other_class is None or one_class == other_class
+        same_class = (one_class is None or other_class is None or one_class == other_class
+                      or {self.kind.get(one), other_class} == {"country", "place"}
+                      or {one_class, self.kind.get(other)} == {"place", "country"})
         return same_class and other not in self.related.get(one, ()) and one != other
 
     def part_of_any(self, term, others):

@@ -6,15 +6,17 @@ from dataclasses import dataclass, field
 from .entities import EntityTable
 from .index import ClaimIndex
 from .numbers import FIGURE_RE, extract_figures
-from .text import NEGATIONS, content_terms, stem, words
+from .text import NEGATIONS, content_terms, poles, stem, words
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
 RERANKED = 10  # only this many top candidates get the closer (entity order) look
 SWAP_PENALTY = 0.4  # a claim about someone else is not the statement's claim
 OTHER_YEAR_PENALTY = 0.8  # a claim dated otherwise is less likely the same event
-# Words between two names that make their order not matter ("A spoke with B", "A and B", passives).
-SYMMETRIC_LINKS = frozenset({"and", "with", "between", "by", "each", "both", "or",
+OTHER_POLARITY_PENALTY = 0.95  # of a claim and its negation, the one worded like the statement
+PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
+# Words between two names that make their order not matter ("A spoke with B", "A and B").
+SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or",
                              "is", "are", "was", "were"})
 
 
@@ -44,7 +46,8 @@ class TextAnalyzer:
         if is_known is not None:
             tokens, corrections = self.entities.correct(tokens, is_known)
         tokens = self.entities.canonicalize(tokens)
-        return Analysis(text=text, terms=content_terms(tokens), figures=extract_figures(text),
+        terms = content_terms(tokens)
+        return Analysis(text=text, terms=terms + poles(terms), figures=extract_figures(text),
                         negations=[t for t in tokens if t in NEGATIONS],
                         entities=tuple(dict.fromkeys(t for t in tokens if t.startswith("@"))),
                         tokens=tokens, corrections=corrections)
@@ -100,8 +103,11 @@ class Matcher:
             swaps = self.swapped_entities(analysis, claim_id)
             if swaps:
                 score *= SWAP_PENALTY
-            if other_years(analysis.figures, self.analyses[claim_id].figures):
+            claim_analysis = self.analyses[claim_id]
+            if other_years(analysis.figures, claim_analysis.figures):
                 score *= OTHER_YEAR_PENALTY
+            if len(analysis.negations) % 2 != len(claim_analysis.negations) % 2:
+                score *= OTHER_POLARITY_PENALTY
             shown = round(min(100.0, score), 1)
             if shown >= min_score:
                 results.append((self.index.claims[claim_id], shown,
@@ -123,10 +129,10 @@ class Matcher:
         claim's place: another entity of the same class, or the same two in reversed roles."""
         table = self.analyzer.entities
         claim_entities = self.analyses[claim_id].entities
-        only_statement = [e for e in analysis.entities
-                          if e not in claim_entities and not table.part_of_any(e, claim_entities)]
-        only_claim = [e for e in claim_entities
-                      if e not in analysis.entities and not table.part_of_any(e, analysis.entities)]
+        extra_statement = [e for e in analysis.entities if e not in claim_entities]
+        extra_claim = [e for e in claim_entities if e not in analysis.entities]
+        only_statement = [e for e in extra_statement if not table.part_of_any(e, claim_entities)]
+        only_claim = [e for e in extra_claim if not table.part_of_any(e, analysis.entities)]
         swaps = [(a, b) for a in only_statement for b in only_claim if table.interchangeable(a, b)]
         if swaps:
             return swaps[:1]
@@ -134,8 +140,15 @@ class Matcher:
         if not shared:
             return []
         claim_tokens = table.canonicalize(words(self.index.claims[claim_id].text))
-        return (other_agent(analysis, claim_entities, claim_tokens, table)
-                or reversed_roles(shared, analysis.tokens, claim_tokens, table))
+        if other_agent(analysis, claim_entities, claim_tokens, table):
+            return other_agent(analysis, claim_entities, claim_tokens, table)
+        # Read a claim's entity as the statement's related one ("Karabakh Armenians" for
+        # "Armenia") so that their roles can be compared too.
+        stand_ins = {c: s for s in extra_statement for c in extra_claim
+                     if c in table.related.get(s, ())}
+        claim_tokens = [stand_ins.get(t, t) for t in claim_tokens]
+        shared = [e for e in analysis.entities if e in claim_tokens]
+        return reversed_roles(shared, analysis.tokens, claim_tokens, table)
 
     def score(self, statement_terms, claim_terms):
         """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for."""
@@ -196,23 +209,26 @@ def other_agent(analysis, claim_entities, claim_tokens, table):
 
 
 def reversed_roles(shared, statement_tokens, claim_tokens, table):
-    """The first pair of interchangeable entities the two texts name in opposite order, unless a
-    word between them makes the order not matter in either text."""
+    """The first pair of interchangeable entities whose roles the two texts reverse."""
     for i, first in enumerate(shared):
         for second in shared[i + 1:]:
-            if not table.interchangeable(first, second):
-                continue
-            in_claim = _between(claim_tokens, second, first)
-            if in_claim is None:
-                continue
-            if SYMMETRIC_LINKS.isdisjoint(in_claim) and SYMMETRIC_LINKS.isdisjoint(
-                    _between(statement_tokens, first, second)):
-                return [(first, second)]
+            if table.interchangeable(first, second):
+                ours = _direction(statement_tokens, first, second)
+                theirs = _direction(claim_tokens, first, second)
+                if ours and theirs and ours != theirs:
+                    return [(first, second)]
     return []
 
 
-def _between(tokens, first, second):
-    """The tokens between the first mentions of `first` and `second`, or None unless `first`
-    comes first."""
+def _direction(tokens, first, second):
+    """1 when `first` acts on `second` ("A backed B"), -1 the other way round ("A, backed by B",
+    "B ... A"), None when the words between make the order unclear ("A spoke with B", "A condemned
+    the operation launched by B")."""
     start, end = tokens.index(first), tokens.index(second)
-    return tokens[start + 1:end] if start < end else None
+    between = tokens[min(start, end) + 1:max(start, end)]
+    if not SYMMETRIC_LINKS.isdisjoint(between):
+        return None
+    direction = 1 if start < end else -1
+    if "by" in between:
+        return -direction if len(between) <= PASSIVE_LINK_LENGTH else None
+    return direction

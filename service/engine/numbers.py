@@ -221,9 +221,15 @@ def _context(before, after):
     """Label terms from the few words either side of a figure, stopping at sentence breaks."""
     before = re.split(r"[.,;:!?()]", before)[-1]
     after = re.split(r"[.,;:!?()]", after)[0]
-    before_words = re.findall(r"[^\W\d_]+", before)[-LABEL_WINDOW_BEFORE:]
-    after_words = re.findall(r"[^\W\d_]+", after)[:LABEL_WINDOW_AFTER]
+    before_words = _label_words(before)[-LABEL_WINDOW_BEFORE:]
+    after_words = _label_words(after)[:LABEL_WINDOW_AFTER]
     return label_terms(" ".join(before_words + after_words))
+
+
+def _label_words(text):
+    """Words that can say what a figure counts: "or more people were injured" -> ["injured"]."""
+    return [w for w in re.findall(r"[^\W\d_]+", text)
+            if fold(w) not in STOPWORDS and fold(w) not in GENERIC_LABEL_WORDS]
 
 
 def figure_from_record(record):
@@ -256,4 +262,7 @@ def best_counterpart(figure, candidates):
     best = max(same_kind, key=fit)
     if fit(best)[0] > 0:
         return best
-    return same_kind[0] if len(same_kind) == 1 and not figure.context else None
+    # One figure each and one side does not say what it counts: they are the same figure.
+    if len(same_kind) == 1 and not (figure.context and same_kind[0].context):
+        return same_kind[0]
+    return None

@@ -40,6 +40,27 @@ SYNONYMS = {
 }
 
 
+# Verbs that say opposite things about the same event, as matching terms (stems, synonyms merged:
+# "backed" is "support"); generic English, not tied to a corpus.
+OPPOSITES = [
+    ({"condemn", "criticis", "criticiz", "denounc", "oppos", "reject"},
+     {"support", "welcom", "prais", "approv", "accept"}),
+    ({"increas", "rose", "rise", "grew", "grow"}, {"decreas", "fell", "fall", "dropp", "declin"}),
+    ({"won", "win"}, {"lost", "lose", "defeat"}),
+    ({"allow", "permitt", "permit"}, {"ban", "forbid", "prohibit", "block"}),
+    ({"continu", "continue", "kept"}, {"halt", "stopp", "end"}),
+]
+
+
+
+
+def poles(terms):
+    """One shared term per pair of opposites a text uses, so "lost the war" still finds "won the
+    war" (the verdict then sees the opposite wording)."""
+    return [f"~{index}" for index, (one, other) in enumerate(OPPOSITES)
+            if not (one.isdisjoint(terms) and other.isdisjoint(terms))]
+
+
 def fold(text):
     """Casefold, unify quotes and dashes, and strip diacritics, so 'Türkiye' meets 'turkiye'."""
     text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES).casefold()

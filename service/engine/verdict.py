@@ -2,23 +2,12 @@
 from .matcher import Matcher
 from .numbers import best_counterpart, figure_from_record
 from .records import CheckResult, JudgedEvidence, Match
+from .text import OPPOSITES
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = "supported", "contradicted", "disputed", "unverified"
 VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
 SUPPORTS, CONTRADICTS = "supports", "contradicts"
 DEFAULT_MIN_SCORE = 50.0
-
-# Verbs that say opposite things about the same event, as matching terms (stems, synonyms merged:
-# "backed" is "support"); generic English, not tied to a corpus.
-OPPOSITES = [
-    ({"condemn", "criticis", "criticiz", "denounc", "oppos", "reject"},
-     {"support", "welcom", "prais", "approv", "accept"}),
-    ({"increas", "rose", "rise", "grew", "grow"}, {"decreas", "fell", "fall", "dropp", "declin"}),
-    ({"won", "win"}, {"lost", "lose", "defeat"}),
-    ({"allow", "permitt", "permit"}, {"ban", "forbid", "prohibit", "block"}),
-    ({"continu", "continue", "kept"}, {"halt", "stopp", "end"}),
-]
-
 
 def _polarity_marks(terms):
     terms = set(terms)
