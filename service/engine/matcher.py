@@ -3,11 +3,16 @@ IDF-weighted, typo-tolerant overlap score ranks them, and the best few are check
 actors before the final order is set."""
 from dataclasses import dataclass, field
 
-from .entities import EntityTable
+from rapidfuzz import fuzz, process
+
+from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .index import ClaimIndex
 from .numbers import FIGURE_RE, extract_figures
-from .text import NEGATIONS, content_terms, poles, stem, words
+from .text import NEGATIONS, OPPOSITE_WORDS, SYNONYMS, content_terms, polarize, stem, words
 
+# Words the index never holds as such: synonyms are stored as their common term, opposites as
+# their pair's term, so a misspelling of them is corrected here.
+MERGED_WORDS = sorted(word for word in {*SYNONYMS, *OPPOSITE_WORDS} if len(word) >= TYPO_MIN_LENGTH)
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
 RERANKED = 10  # only this many top candidates get the closer (entity order) look
@@ -28,6 +33,7 @@ class Analysis:
     terms: list
     figures: list
     negations: list
+    polarity: frozenset = frozenset()
     entities: tuple = ()
     tokens: list = field(default_factory=list, repr=False)
     corrections: dict = field(default_factory=dict)
@@ -47,10 +53,28 @@ class TextAnalyzer:
             tokens, corrections = self.entities.correct(tokens, is_known)
         tokens = self.entities.canonicalize(tokens)
         terms = content_terms(tokens)
-        return Analysis(text=text, terms=terms + poles(terms), figures=extract_figures(text),
+        if is_known is not None:
+            terms = [self._misspelt_merged(term, is_known, corrections) for term in terms]
+        terms, polarity = polarize(terms)
+        figures = extract_figures(text)
+        terms += year_terms(figures)
+        return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
                         negations=[t for t in tokens if t in NEGATIONS],
                         entities=tuple(dict.fromkeys(t for t in tokens if t.startswith("@"))),
                         tokens=tokens, corrections=corrections)
+
+    @staticmethod
+    def _misspelt_merged(term, is_known, corrections):
+        """A misspelt word whose spelling the index never sees because it stores a merged term
+        ('lanched' for 'launched', indexed as 'start'; 'condemed' for 'condemned')."""
+        if (len(term) < TYPO_MIN_LENGTH or term.startswith("@") or term in OPPOSITE_WORDS
+                or is_known(term)):
+            return term
+        best = process.extractOne(term, MERGED_WORDS, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        if best is None:
+            return term
+        corrections[term] = best[0]
+        return SYNONYMS.get(best[0], best[0])
 
 
 class Matcher:
@@ -176,10 +200,17 @@ class Matcher:
         return [self.index.claims[i] for i in ranked]
 
 
+def year_terms(figures):
+    """Years are words that name an event ("the 2020 war"): they match like any other term."""
+    return [f"#{int(year)}" for figure in figures if figure.is_year
+            for year in dict.fromkeys((figure.low, figure.high))]
+
+
 def shared_figures(figures, claim_figures):
-    """How many of `figures` the claim gives too: same value, ranges that agree."""
+    """How many of `figures` (counts, not years) the claim gives too: same value, ranges that
+    agree."""
     return sum(1 for figure in figures for other in claim_figures
-               if figure.value == other.value and figure.is_year == other.is_year
+               if not figure.is_year and not other.is_year and figure.value == other.value
                and figure.agrees_with(other))
 
 

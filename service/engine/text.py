@@ -20,7 +20,7 @@ against up down out off again further once people persons
 
 NEGATIONS = frozenset("""
 not no never none nobody nothing neither nor without n't cannot denied deny denies denying
-refused refuse refuses failed fail fails false untrue
+refused refuse refuses failed fail fails failing false untrue
 dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt cant
 """.split())
 
@@ -31,9 +31,10 @@ SYNONYMS = {
     "fatality": "kill", "perish": "kill",
     "wound": "injur", "injury": "injur", "hurt": "injur",
     "inhabitant": "inhabit", "resident": "inhabit", "liv": "inhabit", "popul": "inhabit",
-    "offensive": "oper", "assault": "oper", "campaign": "oper",
+    "home": "inhabit", "live": "inhabit",
+    "offensive": "oper", "assault": "oper", "campaign": "oper", "attack": "oper",
     "truce": "ceasefire", "armistice": "ceasefire",
-    "soldier": "troop", "weapon": "arm", "armament": "arm", "weaponry": "arm",
+    "soldier": "troop", "force": "troop", "army": "military", "weapon": "arm", "armament": "arm", "weaponry": "arm",
     "back": "support", "endors": "support",
     "launch": "start", "began": "start", "begin": "start", "begun": "start",
     "nation": "country", "state": "country",
@@ -50,15 +51,22 @@ OPPOSITES = [
     ({"allow", "permitt", "permit"}, {"ban", "forbid", "prohibit", "block"}),
     ({"continu", "continue", "kept"}, {"halt", "stopp", "end"}),
 ]
+OPPOSITE_WORDS = frozenset().union(*(one | other for one, other in OPPOSITES))
 
 
-
-
-def poles(terms):
-    """One shared term per pair of opposites a text uses, so "lost the war" still finds "won the
-    war" (the verdict then sees the opposite wording)."""
-    return [f"~{index}" for index, (one, other) in enumerate(OPPOSITES)
-            if not (one.isdisjoint(terms) and other.isdisjoint(terms))]
+def polarize(terms):
+    """Each word of a pair of opposites becomes the pair's shared term, so "lost the war" still
+    finds "won the war"; the marks (pair, side) keep which side the text took."""
+    merged, marks = [], set()
+    for term in terms:
+        for index, pair in enumerate(OPPOSITES):
+            side = next((side for side, group in enumerate(pair) if term in group), None)
+            if side is not None:
+                marks.add(index * 2 + side)
+                term = f"~{index}"
+                break
+        merged.append(term)
+    return merged, frozenset(marks)
 
 
 def fold(text):

@@ -2,22 +2,15 @@
 from .matcher import Matcher
 from .numbers import best_counterpart, figure_from_record
 from .records import CheckResult, JudgedEvidence, Match
-from .text import OPPOSITES
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = "supported", "contradicted", "disputed", "unverified"
 VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
 SUPPORTS, CONTRADICTS = "supports", "contradicts"
 DEFAULT_MIN_SCORE = 50.0
 
-def _polarity_marks(terms):
-    terms = set(terms)
-    return {index * 2 + side for index, pair in enumerate(OPPOSITES)
-            for side, group in enumerate(pair) if terms & group}
 
-
-def opposite(statement_terms, claim_terms):
-    """True when the two texts use opposite verbs from one pair (condemned vs backed)."""
-    statement_marks, claim_marks = _polarity_marks(statement_terms), _polarity_marks(claim_terms)
+def opposite(statement_marks, claim_marks):
+    """True when the two texts take opposite sides of one pair of opposites (condemned vs backed)."""
     return any(mark ^ 1 in claim_marks and mark not in claim_marks for mark in statement_marks)
 
 
@@ -34,10 +27,8 @@ class Judge:
     def judge_claim(self, analysis, claim, score, explanation):
         claim_analysis = (self.matcher.analyses.get(claim.id)
                           or self.matcher.analyzer.analyze(claim.text))
-        corrected = explanation.get("corrected_terms", {})
-        statement_terms = [corrected.get(t, t) for t in analysis.terms]
         negated = (len(analysis.negations) % 2) != (len(claim_analysis.negations) % 2)
-        reversed_wording = opposite(statement_terms, claim_analysis.terms)
+        reversed_wording = opposite(analysis.polarity, claim_analysis.polarity)
         flipped = negated != reversed_wording
         figures = self.compare_with_claim(analysis, claim_analysis)
         moved = [f for f, _, agrees in figures if not agrees]
