@@ -32,6 +32,8 @@ CLAIMS = [
                                          "the ministry said the blockade breaks maritime law"),)),
     ClaimRecord(6, "Boris Tamm said the fishing quotas on Lake Vira were unfair.", evidence=(
         EvidenceRecord(WIRE, "supports", "Tamm called the quotas unfair"),)),
+    ClaimRecord(7, "Southland, backed by Eastland, closed the harbour of Lake Vira.", evidence=(
+        EvidenceRecord(POST, "supports", "Southland closed the harbour with Eastland's backing"),)),
 ]
 
 
@@ -74,6 +76,13 @@ def test_a_speaker_the_claim_does_not_name_is_another_claim(checker):
     # a person's title names their country: Northland speaking through its minister is the claim
     result = checker.check("Northland said the fishing quotas on Lake Vira were unfair")
     assert best(result) == 6 and result.verdict == "supported"
+
+
+def test_a_passive_agent_keeps_its_role(checker):
+    result = checker.check("Eastland backed Southland when it closed the harbour of Lake Vira")
+    assert best(result) == 7 and result.verdict == "supported"
+    assert checker.check("Eastland, backed by Southland, closed the harbour of Lake Vira"
+                         ).verdict == "unverified"
 
 
 def test_symmetric_wording_keeps_reversed_names_the_same_claim(checker):

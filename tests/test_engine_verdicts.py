@@ -55,3 +55,35 @@ def test_opposite_verb_and_misspelt_contraction_flip_the_sides(checker):
 
 def test_missing_apostrophe_negation_is_still_negation(checker):
     assert checker.check("The mayor didnt praise the rescue teams").verdict == "contradicted"
+
+
+def test_opposite_outcome_finds_the_claim_and_contradicts_it():
+    checker = FactChecker([ClaimRecord(1, "The home team won the cup final in 2019.", evidence=(
+        EvidenceRecord(POST, "supports", "the home team won the final"),))], min_score=50)
+    result = checker.check("The home team lost the cup final in 2019")
+    assert result.verdict == "contradicted"
+    assert result.matches[0].explanation["opposite_wording"] is True
+
+
+def test_misspelt_opposite_verb_is_still_read(checker):
+    result = checker.check("The mayor critisized the rescue teams after the storm")
+    assert result.verdict == "contradicted"
+    assert result.matches[0].explanation["corrected_terms"] == {"critisiz": "criticiz"}
+
+
+def test_of_a_claim_and_its_negation_the_same_worded_one_ranks_first():
+    twins = [ClaimRecord(1, "The bridge did not collapse in the storm.", evidence=(
+                 EvidenceRecord(POST, "supports", "the bridge held"),)),
+             ClaimRecord(2, "The bridge collapsed in the storm.", evidence=(
+                 EvidenceRecord(POST, "contradicts", "the bridge held"),))]
+    checker = FactChecker(twins, min_score=50)
+    assert checker.check("The bridge collapsed in the storm").matches[0].claim.id == 2
+    assert checker.check("The bridge did not collapse in the storm").matches[0].claim.id == 1
+
+
+def test_the_year_picks_the_event():
+    floods = [ClaimRecord(1, "Floods hit the port in 2019."),
+              ClaimRecord(2, "Floods hit the port and the old town in 2021.")]
+    checker = FactChecker(floods, min_score=50)
+    assert checker.check("Floods hit the port in 2021").matches[0].claim.id == 2
+    assert checker.check("Floods hit the port in 2019").matches[0].claim.id == 1
