@@ -57,18 +57,18 @@ def test_missing_apostrophe_negation_is_still_negation(checker):
     assert checker.check("The mayor didnt praise the rescue teams").verdict == "contradicted"
 
 
-def test_opposite_outcome_finds_the_claim_and_contradicts_it():
-    checker = FactChecker([ClaimRecord(1, "The home team won the cup final in 2019.", evidence=(
-        EvidenceRecord(POST, "supports", "the home team won the final"),))], min_score=50)
-    result = checker.check("The home team lost the cup final in 2019")
-    assert result.verdict == "contradicted"
-    assert result.matches[0].explanation["opposite_wording"] is True
+CUP = [ClaimRecord(3, "The home team won the cup final in 2019.", evidence=(
+    EvidenceRecord(POST, "supports", "the home team won the final"),))]
 
 
-def test_misspelt_opposite_verb_is_still_read(checker):
-    result = checker.check("The mayor critisized the rescue teams after the storm")
-    assert result.verdict == "contradicted"
-    assert result.matches[0].explanation["corrected_terms"] == {"critisiz": "criticiz"}
+@pytest.mark.parametrize("statement, field, value", [
+    ("The home team lost the cup final in 2019", "opposite_wording", True),
+    ("The mayor critisized the rescue teams after the storm", "corrected_terms",
+     {"critisiz": "criticiz"}),
+])
+def test_opposite_wording_even_misspelt_finds_the_claim_and_contradicts_it(statement, field, value):
+    explained = FactChecker(CLAIMS + CUP, min_score=50).check(statement)
+    assert (explained.verdict, explained.matches[0].explanation[field]) == ("contradicted", value)
 
 
 def test_of_a_claim_and_its_negation_the_same_worded_one_ranks_first():
