@@ -87,3 +87,10 @@ def test_the_year_picks_the_event():
     checker = FactChecker(floods, min_score=50)
     assert checker.check("Floods hit the port in 2021").matches[0].claim.id == 2
     assert checker.check("Floods hit the port in 2019").matches[0].claim.id == 1
+
+
+def test_explanation_names_years_and_leaves_out_internal_terms():
+    explanation = FactChecker(CUP, min_score=50).check(
+        "The home team lost the cup final in 2019").matches[0].explanation
+    assert "2019" in explanation["matched_terms"]
+    assert not any(term[0] in "#~@" for term in explanation["matched_terms"])

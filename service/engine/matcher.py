@@ -1,6 +1,6 @@
 """Find the curated claims closest to a statement: an inverted index picks candidates, an
-IDF-weighted, typo-tolerant overlap score ranks them, and the best few are checked for swapped
-actors before the final order is set."""
+IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (swapped
+actors, other dates, negated twins) before the final order is set."""
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -15,7 +15,7 @@ from .text import NEGATIONS, OPPOSITE_WORDS, SYNONYMS, content_terms, polarize, 
 MERGED_WORDS = sorted(word for word in {*SYNONYMS, *OPPOSITE_WORDS} if len(word) >= TYPO_MIN_LENGTH)
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
-RERANKED = 10  # only this many top candidates get the closer (entity order) look
+RERANKED = 10  # only this many top candidates get the closer look
 SWAP_PENALTY = 0.4  # a claim about someone else is not the statement's claim
 OTHER_YEAR_PENALTY = 0.8  # a claim dated otherwise is less likely the same event
 OTHER_POLARITY_PENALTY = 0.95  # of a claim and its negation, the one worded like the statement
@@ -140,10 +140,13 @@ class Matcher:
         return [item[:3] for item in results[:limit]]
 
     def explain(self, analysis, claim_id, matched, typos, swaps):
+        """Why the claim matched, in fields a newsroom tool can render: shared words (stems, years
+        without their mark; pairs of opposites are told by `opposite_wording` instead), shared
+        entities by name, corrected spellings and swapped entities."""
         name = self.analyzer.entities.name
         corrected = {**analysis.corrections,
                      **{k: v for k, v in typos.items() if v in matched}}
-        return {"matched_terms": sorted(name(t) for t in matched if not t.startswith("@")),
+        return {"matched_terms": sorted(t.lstrip("#") for t in matched if t[0] not in "@~"),
                 "matched_entities": sorted(name(t) for t in matched if t.startswith("@")),
                 "corrected_terms": corrected,
                 "swapped_entities": [{"statement": name(a), "claim": name(b)} for a, b in swaps]}
