@@ -59,6 +59,13 @@ def test_an_actor_no_claim_speaks_of_is_unverified():
     assert result.verdict == "unverified" and result.matches == []
 
 
+def test_a_claim_about_someone_else_takes_no_side_even_under_a_low_threshold():
+    result = FactChecker(CLAIMS, ENTITIES + [{"name": "Westland", "kind": "country"}]).check(
+        "Westland condemned Southland's blockade of Lake Vira", min_score=0)
+    assert result.matches[0].explanation["swapped_entities"]
+    assert (result.verdict, result.supporting, result.contradicting) == ("unverified", [], [])
+
+
 def test_swapped_entities_are_explained(checker):
     found = checker.matcher.search("Northland backed Southland's blockade of Lake Vira", limit=5)
     explanation = {claim.id: ex for claim, _, ex in found}[2]

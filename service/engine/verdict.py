@@ -32,7 +32,9 @@ class Judge:
         flipped = negated != reversed_wording
         figures = self.compare_with_claim(analysis, claim_analysis)
         moved = [f for f, _, agrees in figures if not agrees]
-        judged = [self.judge_evidence(analysis, item, flipped, moved) for item in claim.evidence]
+        # A claim about someone else (shown only under a low threshold) says nothing either way.
+        judged = [] if explanation.get("swapped_entities") else [
+            self.judge_evidence(analysis, item, flipped, moved) for item in claim.evidence]
         supporting = [j for j in judged if j is not None and j.stance == SUPPORTS]
         contradicting = [j for j in judged if j is not None and j.stance == CONTRADICTS]
         explanation = {**explanation, "negation": negated, "opposite_wording": reversed_wording,
