@@ -83,6 +83,9 @@ def test_a_speaker_the_claim_does_not_name_is_another_claim(checker):
     # a person's title names their country: Northland speaking through its minister is the claim
     result = checker.check("Northland said the fishing quotas on Lake Vira were unfair")
     assert best(result) == 6 and result.verdict == "supported"
+    # and counts as naming the claim's speaker
+    by_name = checker.check("Boris Tamm said the fishing quotas on Lake Vira were unfair")
+    assert result.matches[0].score == by_name.matches[0].score
 
 
 def test_a_passive_agent_keeps_its_role(checker):

@@ -122,15 +122,20 @@ class Matcher:
         scored.sort(key=lambda item: (-item[0], item[1]))
         results = []
         for score, claim_id, matched in scored[:max(RERANKED, limit)]:
+            claim_analysis = self.analyses[claim_id]
+            stand_ins = self.related_stand_ins(analysis, claim_analysis)
+            if stand_ins:
+                score, matched = self.score([stand_ins.get(t, t) for t in terms],
+                                            self.index.terms[claim_id])
             if score < min_score:
-                break  # the closer look can only lower a score
+                continue  # the rest of the closer look can only lower a score
             swaps = self.swapped_entities(analysis, claim_id)
             if swaps:
                 score *= SWAP_PENALTY
-            claim_analysis = self.analyses[claim_id]
             if other_years(analysis.figures, claim_analysis.figures):
                 score *= OTHER_YEAR_PENALTY
-            if len(analysis.negations) % 2 != len(claim_analysis.negations) % 2:
+            if (len(analysis.negations) % 2 != len(claim_analysis.negations) % 2
+                    or any(mark ^ 1 in claim_analysis.polarity for mark in analysis.polarity)):
                 score *= OTHER_POLARITY_PENALTY
             shown = round(min(100.0, score), 1)
             if shown >= min_score:
@@ -150,6 +155,14 @@ class Matcher:
                 "matched_entities": sorted(name(t) for t in matched if t.startswith("@")),
                 "corrected_terms": corrected,
                 "swapped_entities": [{"statement": name(a), "claim": name(b)} for a, b in swaps]}
+
+    def related_stand_ins(self, analysis, claim_analysis):
+        """{statement entity: claim entity} where the claim names the statement's entity through
+        a related one ("France" said by "Catherine Colonna", "French Foreign Minister")."""
+        related = self.analyzer.entities.related
+        return {s: c for s in analysis.entities if s not in claim_analysis.entities
+                for c in claim_analysis.entities
+                if c not in analysis.entities and c in related.get(s, ())}
 
     def swapped_entities(self, analysis, claim_id):
         """Pairs (statement entity, claim entity) where the statement names someone else in the

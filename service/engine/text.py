@@ -36,6 +36,8 @@ SYNONYMS = {
     "truce": "ceasefire", "armistice": "ceasefire",
     "soldier": "troop", "force": "troop", "army": "military", "weapon": "arm", "armament": "arm", "weaponry": "arm",
     "back": "support", "endors": "support",
+    "send": "deploy", "sent": "deploy", "dispatch": "deploy", "station": "deploy",
+    "side": "party",
     "launch": "start", "began": "start", "begin": "start", "begun": "start",
     "nation": "country", "state": "country",
 }
@@ -49,7 +51,7 @@ OPPOSITES = [
     ({"increas", "rose", "rise", "grew", "grow"}, {"decreas", "fell", "fall", "dropp", "declin"}),
     ({"won", "win"}, {"lost", "lose", "defeat"}),
     ({"allow", "permitt", "permit"}, {"ban", "forbid", "prohibit", "block"}),
-    ({"continu", "continue", "kept"}, {"halt", "stopp", "end"}),
+    ({"continu", "continue", "kept"}, {"halt", "stop", "stopp", "end"}),
 ]
 OPPOSITE_WORDS = frozenset().union(*(one | other for one, other in OPPOSITES))
 
