@@ -113,8 +113,9 @@ class Matcher:
         typos = self.index.resolve_typos(set(analysis.terms))
         terms = [typos.get(t, t) for t in analysis.terms]
         scored = []
+        weights = {t: self.index.idf(t) for t in set(terms)}
         for claim_id in self.index.candidates(terms):
-            score, matched = self.score(terms, self.index.terms[claim_id])
+            score, matched = self.score(terms, self.index.terms[claim_id], weights)
             if score:
                 bonus = SAME_FIGURE_BONUS * shared_figures(analysis.figures,
                                                            self.analyses[claim_id].figures)
@@ -190,14 +191,16 @@ class Matcher:
         shared = [e for e in analysis.entities if e in claim_tokens]
         return reversed_roles(shared, analysis.tokens, claim_tokens, table)
 
-    def score(self, statement_terms, claim_terms):
-        """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for."""
-        statement_set = set(statement_terms)
-        matched = statement_set & claim_terms
+    def score(self, statement_terms, claim_terms, weights=None):
+        """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for.
+        `weights` ({term: idf} of the statement's terms) saves recomputing them per candidate."""
         weight = self.index.idf
-        statement_weight = sum(weight(t) for t in statement_set)
+        if weights is None:
+            weights = {t: weight(t) for t in set(statement_terms)}
+        matched = weights.keys() & claim_terms
+        statement_weight = sum(weights.values())
         claim_weight = sum(weight(t) for t in claim_terms)
-        shared = sum(weight(t) for t in matched)
+        shared = sum(weights[t] for t in matched)
         if not shared:
             return 0.0, matched
         recall, precision = shared / statement_weight, shared / claim_weight
