@@ -8,6 +8,7 @@ from .api import Api, spec_options
 from .blueprints import check, claims, docs, feeds, health, sources
 from .corpus import LiveChecker
 from .db import database, init_database
+from .http_caching import init_http_caching
 from .models import corpus_is_empty, create_tables
 from .seeding import seed
 
@@ -49,5 +50,6 @@ def create_app(config=None):
     for module in (check, claims, sources, feeds, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
+    init_http_caching(app)
     bootstrap(app)
     return app
