@@ -5,7 +5,7 @@ from flask import Flask
 
 from . import config as settings
 from .api import Api, spec_options
-from .blueprints import check, claims, docs, health, sources
+from .blueprints import check, claims, docs, health, pages, sources
 from .corpus import LiveChecker
 from .db import database, init_database
 from .models import corpus_is_empty, create_tables
@@ -49,5 +49,6 @@ def create_app(config=None):
     for module in (check, claims, sources, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
+    app.register_blueprint(pages.blp)
     bootstrap(app)
     return app
