@@ -74,7 +74,7 @@ function showDetail(sentence) {
   detail.replaceChildren(
     element("h2", {}, "Sentence"),
     element("p", {}, element("span", {className: `verdict ${result.verdict}`}, result.verdict),
-      " ", sentence.text),
+      " ", sentence.result.statement),
     element("p", {}, result.summary),
     best ? element("p", {className: "claim"}, "Matched claim: ", element("strong", {}, best.claim.text),
       " ", element("span", {className: "score"}, `(score ${best.score})`)) : null,
@@ -93,7 +93,7 @@ function renderText(text, sentences) {
     if (sentence.start > position) container.append(text.slice(position, sentence.start));
     const button = element("button", {
       type: "button", className: `sentence ${sentence.result.verdict}`, "aria-pressed": "false",
-      "aria-label": `${sentence.result.verdict}: ${sentence.text}`,
+      "aria-label": `${sentence.result.verdict}: ${sentence.result.statement}`,
     }, text.slice(sentence.start, sentence.end));
     button.addEventListener("click", () => {
       buttons.forEach((other) => other.setAttribute("aria-pressed", "false"));
