@@ -5,7 +5,7 @@ from flask import Flask
 
 from . import config as settings
 from .api import Api, spec_options
-from .blueprints import check, claims, docs, health, sources
+from .blueprints import check, claims, docs, feeds, health, pages, sources
 from .corpus import LiveChecker
 from .db import database, init_database
 from .http_caching import init_http_caching
@@ -30,6 +30,7 @@ def bootstrap(app):
 def create_app(config=None):
     """The app factory: environment settings, overridden by `config` (tests pass their own)."""
     app = Flask(__name__)
+    app.json.sort_keys = False  # keep the schemas' field order: statement and verdict first
     app.config.update(settings.from_environment())
     app.config.update(spec_options())
     app.config.update(config or {})
@@ -46,9 +47,10 @@ def create_app(config=None):
             database.close()
 
     api = Api(app)
-    for module in (check, claims, sources, health):
+    for module in (check, claims, sources, feeds, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
+    app.register_blueprint(pages.blp)
     init_http_caching(app)
     bootstrap(app)
     return app
