@@ -150,7 +150,8 @@ def main():
           f"(claim records {records_mb - base_mb:.0f} MB, engine {held_mb - records_mb:.0f} MB, "
           f"of which the index about {index_mb:.0f} MB)")
     print(f"engine check       p50 {p50:8.2f} ms  p99 {p99:8.2f} ms")
-    for name, values in (("exhaustive scoring", exhaustive_ms), ("rapidfuzz brute  ", rapidfuzz_ms)):
+    for name, values in (("exhaustive scoring", exhaustive_ms),
+                         ("rapidfuzz brute  ", rapidfuzz_ms)):
         median = statistics.median(values)
         print(f"{name} p50 {median:8.2f} ms  p99 {percentile(values, 0.99):8.2f} ms  "
               f"engine is {median / p50:,.0f}x faster (p50)")

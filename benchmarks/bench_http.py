@@ -115,7 +115,8 @@ def main():
     print(f"claims {args.claims:,}; gunicorn {args.workers} workers, started in {startup:.0f} s; "
           f"wrk 1 thread, {args.connections} connections, {args.seconds} s per endpoint")
     for name, result in (("GET /healthz (trivial)", trivial), ("POST /check", check)):
-        print(f"{name:24} {result['rps']:8.1f} req/s  p50 {result['p50']:>8}  p99 {result['p99']:>8}"
+        print(f"{name:24} {result['rps']:8.1f} req/s  p50 {result['p50']:>8}  "
+              f"p99 {result['p99']:>8}"
               f"  errors {result['errors']}")
     print(f"/check reaches {100 * check['rps'] / trivial['rps']:.0f}% of the trivial endpoint's "
           f"requests per second")

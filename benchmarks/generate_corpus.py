@@ -1,4 +1,4 @@
-"""Deterministic synthetic corpora for the scale benchmarks: claims and queries whose answer is known.
+"""Deterministic corpora for the scale benchmarks: claims, and queries whose answer is known.
 
 Claims read like wire copy reduced to word frequencies: English words drawn with their real
 frequencies (wordfreq), named people, places and organisations (Faker, seeded) drawn with a Zipf
@@ -18,8 +18,9 @@ from pathlib import Path
 
 VOCABULARY_SIZE = 30_000
 ENTITY_POOL = 6_000
-COUNT_NOUNS = ("people", "civilians", "soldiers", "residents", "votes", "jobs", "homes", "schools",
-               "tonnes", "dollars", "euros", "patients", "refugees", "troops", "vehicles", "flights")
+COUNT_NOUNS = ("people", "civilians", "soldiers", "residents", "votes", "jobs", "homes",
+               "schools", "tonnes", "dollars", "euros", "patients", "refugees", "troops",
+               "vehicles", "flights")
 QUALIFIERS = ("", "", "", "at least ", "about ", "more than ", "nearly ", "up to ")
 NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve")
 QUERY_KINDS = ("reworded", "typo", "figure_changed", "negated", "unrelated")
@@ -33,7 +34,8 @@ class CorpusGenerator:
         from wordfreq import get_frequency_dict
 
         frequencies = get_frequency_dict("en")
-        ranked = sorted(((f, w) for w, f in frequencies.items() if len(w) > 1 and w.isalpha() and w.isascii()),
+        ranked = sorted(((f, w) for w, f in frequencies.items()
+                         if len(w) > 1 and w.isalpha() and w.isascii()),
                         reverse=True)[:VOCABULARY_SIZE]
         self.words = [w for _, w in ranked]
         self.word_weights = list(itertools.accumulate(f for f, _ in ranked))
@@ -60,7 +62,8 @@ class CorpusGenerator:
         if rng.random() < 0.3:
             number = rng.choice(NUMBER_WORDS)
         else:
-            number = f"{rng.choice((rng.randint(2, 99), rng.randint(100, 9999), rng.randint(1, 900) * 1000)):,}"
+            sizes = (rng.randint(2, 99), rng.randint(100, 9999), rng.randint(1, 900) * 1000)
+            number = f"{rng.choice(sizes):,}"
         return f"{rng.choice(QUALIFIERS)}{number} {rng.choice(COUNT_NOUNS)}"
 
     def claim_text(self, rng):

@@ -32,7 +32,7 @@ class CheckRequestSchema(Schema):
 class BatchCheckRequestSchema(Schema):
     checks = fields.List(fields.Nested(CheckRequestSchema), required=True,
                          validate=validate.Length(min=1, max=MAX_BATCH), metadata={
-                             "description": f"1-{MAX_BATCH} checks, each as the body of POST /check"})
+                             "description": f"1-{MAX_BATCH} checks, each the body of POST /check"})
 
 
 class TextCheckRequestSchema(Schema):

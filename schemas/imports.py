@@ -14,7 +14,7 @@ class ImportFigureSchema(Schema):
 
 
 class ImportEvidenceSchema(Schema):
-    """The seed format's evidence item; the source is named by its `url`, `title` or `source` ref."""
+    """The seed format's evidence item, the source named by its `url`, `title` or `source` ref."""
 
     source = fields.String(validate=validate.Length(min=1))
     url = fields.String(validate=validate.Length(min=1))

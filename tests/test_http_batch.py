@@ -55,7 +55,9 @@ def test_text_checks_every_sentence_with_its_span(client):
 
 
 @pytest.mark.parametrize("body, field", [
-    ({"text": "   "}, "text"), ({"text": "x" * 100_001}, "text"), ({"text": "ok", "limit": 0}, "limit"),
+    ({"text": "   "}, "text"),
+    ({"text": "x" * 100_001}, "text"),
+    ({"text": "ok", "limit": 0}, "limit"),
 ])
 def test_text_rejects_blank_oversized_or_bad_options(client, body, field):
     assert field in assert_problem(client.post("/check/text", json=body), 422)["errors"]

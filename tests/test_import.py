@@ -71,7 +71,7 @@ def test_bad_lines_are_reported_with_their_line_numbers_and_the_rest_is_written(
         {"ref": "nowhere", "text": "x", "evidence": [
             {"title": "No such headline", "stance": "supports", "quote": "q"}]},
         {"ref": "misquoted", "text": "x", "evidence": [
-            {"url": GAZETTE_URL, "stance": "supports", "quote": "words the gazette never printed"}]},
+            {"url": GAZETTE_URL, "stance": "supports", "quote": "words it never printed"}]},
         {"ref": "wrong-figure", "text": "x", "evidence": [
             {"url": GAZETTE_URL, "stance": "supports", "quote": "including seven children",
              "numbers": [{"text": "seven", "value": 8}]}]},

@@ -1,4 +1,4 @@
-"""POST /check, /check/batch and /check/text: the fact-check itself, one, many or a whole article."""
+"""POST /check, /check/batch and /check/text: check one statement, many, or an article."""
 from flask import current_app
 
 from schemas.check import (BatchCheckRequestSchema, BatchCheckResponseSchema, CheckRequestSchema,
@@ -54,5 +54,6 @@ def check_text(request_body):
     checks each as POST /check would, with its character span so an editor can underline it.
     """
     options = {"limit": request_body["limit"], "min_score": request_body.get("min_score")}
-    return {"sentences": [{"start": start, "end": end, "result": checker().check(sentence, **options)}
-                          for start, end, sentence in sentence_spans(request_body["text"])]}
+    return {"sentences": [
+        {"start": start, "end": end, "result": checker().check(sentence, **options)}
+        for start, end, sentence in sentence_spans(request_body["text"])]}

@@ -34,7 +34,7 @@ def trigrams(term):
 
 
 class _GrowingArray:
-    """A numpy array with spare capacity: appends are amortised O(1) and readers keep a stable view."""
+    """A numpy array with spare capacity: amortised O(1) appends; readers keep a stable view."""
 
     def __init__(self, dtype, fill=0):
         self.values = np.full(1024, fill, dtype=dtype)
@@ -51,7 +51,7 @@ class _GrowingArray:
 
 
 class ClaimTerms(Mapping):
-    """Read-only view: claim id -> frozenset of its terms, decoded from the compact store on demand."""
+    """Read-only view: claim id -> frozenset of its terms, decoded from the compact store."""
 
     def __init__(self, index):
         self.index = index
@@ -160,7 +160,7 @@ class ClaimIndex:
         return math.log((len(self.claims) + 1) / (self.document_frequency[term_id] + 0.5)) + 1
 
     def idf(self, term):
-        """Rare terms weigh more; a term no claim uses weighs most of all (cached until a change)."""
+        """Rare terms weigh more; a term no claim uses weighs most (cached until a change)."""
         cache = self.idf_cache  # a change swaps in a new dict, so no stale weight outlives it
         weight = cache.get(term)
         if weight is None:
@@ -203,14 +203,15 @@ class ClaimIndex:
         idf = np.log((len(self.claims) + 1) /
                      (np.array(self.document_frequency, dtype=np.float64) + 0.5)) + 1
         term_weights = idf[np.frombuffer(self.slot_terms, dtype=np.int32)]
-        totals = np.add.reduceat(term_weights, np.frombuffer(self.slot_offsets, dtype=np.int64)[:-1]
-                                 .clip(max=max(len(term_weights) - 1, 0))) if len(term_weights) else []
+        starts = np.frombuffer(self.slot_offsets, dtype=np.int64)[:-1]
+        totals = (np.add.reduceat(term_weights, starts.clip(max=max(len(term_weights) - 1, 0)))
+                  if len(term_weights) else [])
         weights = np.where(sizes > 0, totals, 0).astype(np.float32)
         self.slot_weight.values[:len(weights)] = weights
         self.weights_sized_for = len(self.claims)
 
     def _scratch(self, size):
-        """Per-thread work arrays as long as the slots: shared weight, and which entry owns a slot."""
+        """Per-thread arrays over the slots: shared weight, and which entry owns a slot."""
         local = self.local
         if getattr(local, "size", 0) < size:
             local.size = max(size, 1024) * 2
@@ -272,7 +273,7 @@ class ClaimIndex:
         return touched, shared
 
     def claims_with_any(self, terms):
-        """Ids of the live claims that contain any of `terms`: every claim that can score above 0."""
+        """Ids of the live claims containing any of `terms`: every claim that can score above 0."""
         lists = [np.array(self.postings[self.term_ids[t]], dtype=np.int32)
                  for t in set(terms) if self.knows(t)]
         if not lists:

@@ -9,14 +9,14 @@ _segmenter = pysbd.Segmenter(language="en", clean=False)
 
 
 def sentence_spans(text):
-    """[(start, end, sentence)] in order, without surrounding whitespace; text[start:end] == sentence."""
+    """[(start, end, sentence)] in order, whitespace trimmed: text[start:end] == sentence."""
     spans, cursor = [], 0
     for segment in _segmenter.segment(text):
         sentence = segment.strip()
         if not sentence:
             continue
         start = text.find(sentence, cursor)
-        if start < 0:  # pysbd never rewrites with clean=False; if it ever does, skip rather than lie
+        if start < 0:  # pysbd keeps the text as is with clean=False; never report a wrong span
             continue
         cursor = start + len(sentence)
         spans.append((start, cursor, sentence))
