@@ -2,7 +2,7 @@
 
 Built to stay fast at a million claims: postings are compact integer arrays over dense slots, a
 search adds up the IDF weight each claim shares with the statement in numpy and keeps only the
-best few hundred for the matcher to score, and typos are resolved against the words that share
+best few dozen for the matcher to score, and typos are resolved against the words that share
 character trigrams with them rather than against the whole vocabulary.
 """
 import math
