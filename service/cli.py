@@ -76,11 +76,14 @@ def import_command(file, batch_size):
     """
     conf = settings.from_environment()
     init_database(conf["DATABASE_URL"])
-    size = os.fstat(file.fileno()).st_size if file.seekable() else None
+    lines = None
+    if file.seekable():  # a file, not a pipe: count its lines for the progress bar
+        lines = sum(1 for _ in file)
+        file.seek(0)
     with database.connection_context(), click.progressbar(
-            length=size, label="importing", file=sys.stderr) as bar:
+            file, length=lines, label="importing", file=sys.stderr) as bar:
         create_tables()
-        report = import_claims(file, batch_size, progress=bar.update)
+        report = import_claims(bar, batch_size)
     for number, reason in report.rejected:
         click.echo(f"line {number}: {reason}", err=True)
     click.echo(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "

@@ -134,14 +134,12 @@ def write_batch(batch, report):
         record_claim_changes(changed)
 
 
-def import_claims(lines, batch_size=DEFAULT_BATCH, progress=None):
-    """Import JSON Lines (an iterable of bytes lines); `progress(n)` is told each line's size."""
+def import_claims(lines, batch_size=DEFAULT_BATCH):
+    """Import JSON Lines (an iterable of bytes lines)."""
     report = ImportReport()
     sources = SourceDirectory()
     batch = []
     for number, raw in enumerate(lines, 1):
-        if progress:
-            progress(len(raw))
         if not raw.strip():
             continue
         claim, problem = parse_line(raw, sources)

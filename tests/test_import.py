@@ -92,6 +92,13 @@ def test_bad_lines_are_reported_with_their_line_numbers_and_the_rest_is_written(
     assert not any(stored(ref) for ref in ("blank", "nowhere", "misquoted", "wrong-figure"))
 
 
+def test_import_reads_a_pipe_when_the_file_is_dash(run):
+    result = CliRunner().invoke(main, ["import", "-"], input=jsonl(*GOOD), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "added 3, updated 0, unchanged 0, rejected 0" in result.output
+    assert stored("dam-held")
+
+
 def test_importing_again_leaves_claims_alone_and_a_changed_line_updates_its_claim(run):
     run(jsonl(*GOOD))
     again = run(jsonl(*GOOD))
