@@ -45,6 +45,7 @@ class ClaimSummarySchema(Schema):
 class EvidenceSchema(Schema):
     """What one source says about a claim: `stance` is towards the claim."""
 
+    id = fields.Integer(required=True)
     source = fields.Nested(SourceSummarySchema, required=True)
     stance = fields.String(required=True, validate=validate.OneOf(STANCES))
     quote = fields.String(required=True, metadata={"description": "Verbatim from the source"})

@@ -5,7 +5,8 @@ from flask import Flask
 
 from . import config as settings
 from .api import Api, spec_options
-from .blueprints import check, claims, docs, health, sources
+from .auth import init_auth
+from .blueprints import check, claims, docs, evidence, health, sources
 from .corpus import LiveChecker
 from .db import database, init_database
 from .models import corpus_is_empty, create_tables
@@ -45,7 +46,8 @@ def create_app(config=None):
             database.close()
 
     api = Api(app)
-    for module in (check, claims, sources, health):
+    init_auth(app, api)
+    for module in (check, claims, evidence, sources, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
     bootstrap(app)

@@ -17,10 +17,10 @@ def source_info(source):
 
 
 def claim_records(claims=None):
-    """Every claim (or the given query's) with its evidence, in three queries."""
+    """Every live claim (or the given query's) with its evidence, in three queries."""
     query = Evidence.select().order_by(Evidence.id)
     if claims is None:
-        claims = Claim.select().order_by(Claim.id)
+        claims = Claim.live().order_by(Claim.id)
     else:
         query = query.where(Evidence.claim.in_([c.id for c in claims]))
     claims = list(claims)
@@ -73,7 +73,7 @@ class LiveChecker:
             if not changes:
                 return
             claim_ids = {c.claim_id for c in changes}
-            records = claim_records(Claim.select().where(Claim.id.in_(list(claim_ids))))
+            records = claim_records(Claim.live().where(Claim.id.in_(list(claim_ids))))
             for record in records:
                 self.checker.add(record)
             for missing in claim_ids - {r.id for r in records}:

@@ -71,9 +71,35 @@ def figure_problems(numbers, quote):
             continue
         parsed = parse_figure_text(text)
         value = number.get("value")
-        if parsed is None or not isinstance(value, (int, float)) or abs(parsed - value) > 1e-9:
+        if parsed is None or not _same_number(parsed, value):
             problems.append(f"figure {text!r} has value {value!r}, but its text says {parsed!r}")
     return problems
+
+
+def evidence_problems(item, source_text, source_name):
+    """What is wrong with one evidence item, by field; `source_text` is None for an unknown source."""
+    problems = {}
+    quote = item.get("quote") or ""
+    if source_text is None:
+        problems["source"] = [f"unknown source {source_name!r}"]
+    elif not quote or quote not in source_text:
+        problems["quote"] = [f"quote is not verbatim in {source_name}: {quote!r}"]
+    if item.get("stance") not in STANCES:
+        problems["stance"] = [f"stance must be one of {STANCES}"]
+    figures = figure_problems(item.get("numbers"), quote)
+    if figures:
+        problems["numbers"] = figures
+    return problems
+
+
+def _same_number(parsed, value):
+    """Whether `value` is the number `parsed`; a value too large for a float is not."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return abs(parsed - value) <= 1e-9
+    except OverflowError:
+        return False
 
 
 def validate_corpus(corpus):
@@ -99,22 +125,16 @@ def validate_corpus(corpus):
         if not claim.get("evidence"):
             problems.append(f"{where}: has no evidence")
         for item in claim.get("evidence") or []:
-            source_text = texts.get(item.get("source"))
-            quote = item.get("quote") or ""
-            if source_text is None:
-                problems.append(f"{where}: unknown source {item.get('source')!r}")
-            elif not quote or quote not in source_text:
-                problems.append(f"{where}: quote is not verbatim in {item.get('source')}: {quote!r}")
-            if item.get("stance") not in STANCES:
-                problems.append(f"{where}: stance must be one of {STANCES}")
-            problems.extend(f"{where}: {p}" for p in figure_problems(item.get("numbers"), quote))
+            found = evidence_problems(item, texts.get(item.get("source")), item.get("source"))
+            problems.extend(f"{where}: {p}" for field in found.values() for p in field)
     for entity in corpus["entities"]:
         if not entity.get("name"):
             problems.append(f"entities.yaml: an entity has no name: {entity!r}")
     return problems
 
 
-def _figures(numbers):
+def figure_records(numbers):
+    """Figures as stored: exactly these four keys."""
     return [{"text": str(n["text"]), "value": n["value"], "qualifier": n.get("qualifier"),
              "label": n.get("label")} for n in numbers or []]
 
@@ -134,7 +154,7 @@ def _upsert(model, lookup, values, report, kind):
 
 
 def _evidence_rows(items, sources):
-    return [(sources[i["source"]].id, i["stance"], i["quote"], _figures(i.get("numbers")))
+    return [(sources[i["source"]].id, i["stance"], i["quote"], figure_records(i.get("numbers")))
             for i in items]
 
 
