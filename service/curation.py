@@ -5,8 +5,10 @@ Each change runs in one write transaction that first locks the row it changes (S
 write lock up front; PostgreSQL locks the row with SELECT ... FOR UPDATE), so two editors writing the
 same claim at once are serialised and neither change is lost.
 """
+import functools
 import secrets
 
+from flask import current_app
 from flask_smorest import abort
 from peewee import SqliteDatabase
 
@@ -34,6 +36,16 @@ def locked(model, object_id, live=True):
     if row is None:
         abort(404, message=f"No {model.__name__.lower()} has this id.")
     return row
+
+
+def applied_here(change):
+    """After the change commits, this worker's index has it at once (others at their next sync)."""
+    @functools.wraps(change)
+    def run(*args, **kwargs):
+        result = change(*args, **kwargs)
+        current_app.extensions["crosscheck"].sync(force=True)
+        return result
+    return run
 
 
 # States: what a revision records.
@@ -123,6 +135,7 @@ def add_evidence_rows(claim, items):
 
 # Claims.
 
+@applied_here
 def create_claim(data):
     with write_transaction():
         if data.get("ref"):
@@ -135,6 +148,7 @@ def create_claim(data):
         return revise("claim", claim, "create", None, claim_state)
 
 
+@applied_here
 def update_claim(claim_id, data):
     with write_transaction():
         claim = locked(Claim, claim_id)
@@ -148,6 +162,7 @@ def update_claim(claim_id, data):
         return revise("claim", claim, "update", before, claim_state)
 
 
+@applied_here
 def delete_claim(claim_id):
     with write_transaction():
         claim = locked(Claim, claim_id)
@@ -171,6 +186,7 @@ def check_claim_can_return(state):
                            "since); `errors` says which.", errors={"evidence": problems})
 
 
+@applied_here
 def restore_claim(claim_id):
     with write_transaction():
         claim = locked(Claim, claim_id, live=False)
@@ -181,6 +197,7 @@ def restore_claim(claim_id):
         return revise("claim", claim, "restore", before, claim_state)
 
 
+@applied_here
 def revert_claim(claim_id, revision_id):
     """Put the claim back as it was before one of its revisions (undoing a create deletes it)."""
     with write_transaction():
@@ -212,6 +229,7 @@ def claim_evidence(claim, evidence_id):
     return row
 
 
+@applied_here
 def add_evidence(claim_id, item):
     with write_transaction():
         claim = locked(Claim, claim_id)
@@ -223,6 +241,7 @@ def add_evidence(claim_id, item):
         return row
 
 
+@applied_here
 def update_evidence(claim_id, evidence_id, changes):
     with write_transaction():
         claim = locked(Claim, claim_id)
@@ -240,6 +259,7 @@ def update_evidence(claim_id, evidence_id, changes):
         return row
 
 
+@applied_here
 def delete_evidence(claim_id, evidence_id):
     with write_transaction():
         claim = locked(Claim, claim_id)
@@ -267,6 +287,7 @@ def citing_claims(source):
                 .order_by(Claim.id))
 
 
+@applied_here
 def update_source(source_id, data):
     """Change a source; its text may change only if every live quote from it stays verbatim."""
     with write_transaction():

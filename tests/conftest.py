@@ -55,3 +55,22 @@ def db(app):
     """The app's database, connected for tests that read or write rows directly."""
     with database.connection_context():
         yield database
+
+
+def make_key_headers(app, role):
+    """Headers carrying a fresh API key of `role`, stored in the app's database."""
+    from service.auth import create_key
+
+    with app.app_context(), database.connection_context():
+        _, key = create_key(f"test {role}", role)
+    return {"Authorization": f"Bearer {key}"}
+
+
+@pytest.fixture
+def editor(app):
+    return make_key_headers(app, "editor")
+
+
+@pytest.fixture
+def reader(app):
+    return make_key_headers(app, "reader")
