@@ -9,7 +9,9 @@ from .auth import init_auth
 from .blueprints import check, claims, docs, evidence, health, sources
 from .corpus import LiveChecker
 from .db import database, init_database
+from .limits import init_limits
 from .models import corpus_is_empty, create_tables
+from .observability import init_observability
 from .seeding import seed
 
 log = logging.getLogger(__name__)
@@ -50,5 +52,7 @@ def create_app(config=None):
     for module in (check, claims, evidence, sources, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
+    init_observability(app)
+    init_limits(app)
     bootstrap(app)
     return app

@@ -19,4 +19,15 @@ def from_environment():
         "MIN_SCORE": float(os.environ.get("CROSSCHECK_MIN_SCORE", "55")),
         "INDEX_SYNC_SECONDS": float(os.environ.get("CROSSCHECK_INDEX_SYNC_SECONDS", "1")),
         "MAX_CONTENT_LENGTH": int(os.environ.get("CROSSCHECK_MAX_BODY", str(1024 * 1024))),
+        "READS_NEED_KEY": _flag(os.environ.get("CROSSCHECK_READS_NEED_KEY")),
+        "RATELIMIT_ENABLED": _flag(os.environ.get("RATELIMIT_ENABLED", "1")),
+        "RATELIMIT_DEFAULT": os.environ.get("RATELIMIT_DEFAULT", "300 per minute"),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "CORS_ORIGINS": [o.strip() for o in os.environ.get("CORS_ORIGINS", "").split(",")
+                         if o.strip()],
+        "LOG_FORMAT": os.environ.get("CROSSCHECK_LOG_FORMAT", "json"),
     }
+
+
+def _flag(value):
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
