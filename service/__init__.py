@@ -35,7 +35,7 @@ def create_app(config=None):
     app.config.update(settings.from_environment())
     app.config.update(spec_options())
     app.config.update(config or {})
-    init_database(app.config["DATABASE_URL"])
+    init_database(app.config["DATABASE_URL"], app.config.get("SQLITE_BUSY_TIMEOUT_MS", 5000))
 
     @app.before_request
     def connect():
