@@ -14,17 +14,25 @@ MAX_FIGURES = 500
 MAX_EVIDENCE = 100
 
 
+def unstorable(text):
+    """Why a database could not store this text (PostgreSQL refuses NUL and lone surrogates)."""
+    if "\x00" in text:
+        return "Must not contain NUL (U+0000) characters."
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "Must be valid Unicode (no lone surrogates)."
+    return None
+
+
 class StoredText(fields.String):
-    """Text every supported database can store: no NUL characters, no lone surrogates."""
+    """Text every supported database can store."""
 
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
-        if "\x00" in text:
-            raise ValidationError("Must not contain NUL (U+0000) characters.")
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValidationError("Must be valid Unicode (no lone surrogates).") from None
+        problem = unstorable(text)
+        if problem:
+            raise ValidationError(problem)
         return text
 
 

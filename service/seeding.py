@@ -2,10 +2,13 @@
 
 Seeding is keyed by `ref` and idempotent: rows that already say what the seeds say are not touched.
 """
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from schemas.curation import unstorable
 
 from .db import database
 from .engine.numbers import parse_figure_text
@@ -37,9 +40,21 @@ def _yaml_files(folder):
     return sorted(Path(folder).glob("*.yaml")) + sorted(Path(folder).glob("*.yml"))
 
 
-def _read(path):
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+def _read(path, kind, problems):
+    """The file's YAML if it parses to `kind` (dict or list); otherwise note the problem."""
+    where = f"{path.parent.name}/{path.name}"
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (OSError, ValueError, RecursionError, yaml.YAMLError) as error:
+        problems.append(f"{where}: not readable YAML ({type(error).__name__}: {error})"[:500])
+        return kind()
+    if data is None:
+        return kind()
+    if not isinstance(data, kind):
+        problems.append(f"{where}: must be a {'mapping' if kind is dict else 'list'}")
+        return kind()
+    return data
 
 
 def read_seed_folder(folder):
@@ -47,15 +62,20 @@ def read_seed_folder(folder):
     folder = Path(folder)
     if not folder.is_dir():
         raise SeedError([f"{folder}: not a folder"])
-    sources = [dict(_read(path) or {}, _file=path.name) for path in _yaml_files(folder / "sources")]
+    problems = []
+    sources = [dict(_read(path, dict, problems), _file=path.name)
+               for path in _yaml_files(folder / "sources")]
     claims = []
     for path in _yaml_files(folder / "claims"):
-        for claim in _read(path) or []:
-            claims.append(dict(claim, _file=path.name))
+        for number, claim in enumerate(_read(path, list, problems), 1):
+            if isinstance(claim, dict):
+                claims.append(dict(claim, _file=path.name))
+            else:
+                problems.append(f"claims/{path.name} item {number}: must be a mapping")
     entities_path = folder / "entities.yaml"
-    entities = (_read(entities_path) or []) if entities_path.exists() else []
+    entities = _read(entities_path, list, problems) if entities_path.exists() else []
     corpus = {"sources": sources, "claims": claims, "entities": entities}
-    problems = validate_corpus(corpus)
+    problems = problems or validate_corpus(corpus)
     if problems:
         raise SeedError(problems)
     return corpus
@@ -102,9 +122,62 @@ def _same_number(parsed, value):
         return False
 
 
+SOURCE_SHAPE = {"ref": str, "title": str, "text": str, "publisher": str, "url": str,
+                "published": datetime.date}
+CLAIM_SHAPE = {"ref": str, "text": str, "evidence": list}
+EVIDENCE_SHAPE = {"source": str, "stance": str, "quote": str, "numbers": list}
+FIGURE_SHAPE = {"text": (str, int, float), "value": (int, float), "qualifier": str, "label": str}
+ENTITY_SHAPE = {"name": str, "kind": str, "aliases": list}
+# Columns of bounded length (the rest are unbounded text).
+MAX_LENGTHS = {"ref": 200, "publisher": 200, "name": 200, "kind": 50}
+
+
+def _shape_problems(where, record, shape):
+    """Each field present has the type the format gives it, and text the database can store."""
+    if not isinstance(record, dict):
+        return [f"{where}: must be a mapping, not {type(record).__name__}"]
+    problems = []
+    for key, kinds in shape.items():
+        value = record.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, kinds):
+            problems.append(f"{where}: `{key}` has the wrong type ({type(value).__name__})")
+        elif isinstance(value, str) and unstorable(value):
+            problems.append(f"{where}: `{key}`: {unstorable(value)}")
+        elif isinstance(value, str) and len(value) > MAX_LENGTHS.get(key, len(value)):
+            problems.append(f"{where}: `{key}` is longer than {MAX_LENGTHS[key]} characters")
+    return problems
+
+
+def shape_problems(corpus):
+    """Wrong types anywhere in the corpus; the other rules are checked only on a well-shaped one."""
+    problems = []
+    for source in corpus["sources"]:
+        problems += _shape_problems(f"sources/{source['_file']}", source, SOURCE_SHAPE)
+    for claim in corpus["claims"]:
+        where = f"claims/{claim['_file']} {str(claim.get('ref'))[:100]!r}"
+        found = _shape_problems(where, claim, CLAIM_SHAPE)
+        for item in [] if found else claim.get("evidence") or []:
+            item_problems = _shape_problems(f"{where} evidence", item, EVIDENCE_SHAPE)
+            found += item_problems
+            for figure in [] if item_problems else item.get("numbers") or []:
+                found += _shape_problems(f"{where} figure", figure, FIGURE_SHAPE)
+        problems += found
+    for entity in corpus["entities"]:
+        found = _shape_problems("entities.yaml", entity, ENTITY_SHAPE)
+        aliases = [] if found else entity.get("aliases") or []
+        found += [f"entities.yaml {entity.get('name')!r}: aliases must be text" for alias in aliases
+                  if not isinstance(alias, str) or unstorable(alias)][:1]
+        problems += found
+    return problems
+
+
 def validate_corpus(corpus):
     """Every rule a curated corpus must keep; returns the broken ones as readable lines."""
-    problems = []
+    problems = shape_problems(corpus)
+    if problems:
+        return problems
     texts = {}
     for source in corpus["sources"]:
         where = f"sources/{source['_file']}"
