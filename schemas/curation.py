@@ -1,5 +1,7 @@
 """Curation: what an editor sends to create and change claims, evidence and sources, and the
 revisions every change leaves behind."""
+import datetime
+
 from marshmallow import Schema, ValidationError, fields, validate
 
 from .common import PageSchema
@@ -149,13 +151,22 @@ class SourceStateSchema(Schema):
     deleted = fields.Boolean(required=True)
 
 
+class UTCDateTime(fields.DateTime):
+    """Stored without a zone, in UTC; written with its offset, as RFC 3339 requires."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.timezone.utc)
+        return super()._serialize(value, attr, obj, **kwargs)
+
+
 class RevisionSchema(Schema):
     id = fields.Integer(required=True)
     action = fields.String(required=True, metadata={
         "description": "create, update, delete, restore, add-evidence, update-evidence, "
                        "delete-evidence or revert", "example": "update"})
     actor = fields.String(allow_none=True, metadata={"description": "Name of the key that wrote it"})
-    created_at = fields.DateTime(required=True, metadata={"description": "UTC"})
+    created_at = UTCDateTime(required=True)
 
 
 class ClaimRevisionSchema(RevisionSchema):
