@@ -6,11 +6,12 @@ write lock up front; PostgreSQL locks the row with SELECT ... FOR UPDATE), so tw
 same claim at once are serialised and neither change is lost.
 """
 import functools
+import logging
 import secrets
 
 from flask import current_app
 from flask_smorest import abort
-from peewee import SqliteDatabase
+from peewee import InterfaceError, OperationalError, SqliteDatabase
 
 from .auth import actor_name
 from .db import database
@@ -18,6 +19,7 @@ from .engine.numbers import extract_figures
 from .models import Claim, Evidence, Revision, Source, record_claim_changes, utcnow
 from .seeding import evidence_problems, figure_problems, figure_records
 
+log = logging.getLogger(__name__)
 SOURCE_FIELDS = ("ref", "title", "publisher", "published", "url", "text")
 
 
@@ -27,23 +29,19 @@ def write_transaction():
     return database.atomic()
 
 
-def locked(model, object_id, live=True):
-    """The row, locked until the transaction ends; 404 when it is absent (or deleted, if `live`)."""
-    query = (model.live() if live else model.select()).where(model.id == object_id)
-    if database.for_update:
-        query = query.for_update()
-    row = query.first()
-    if row is None:
-        abort(404, message=f"No {model.__name__.lower()} has this id.")
-    return row
-
-
 def applied_here(change):
-    """After the change commits, this worker's index has it at once (others at their next sync)."""
+    """After the change commits, this worker's index has it at once (others at their next sync).
+
+    The change is stored by then: if the index cannot be refreshed now, the next sync does it, and
+    the editor still hears that the change succeeded (so a retry does not write it twice).
+    """
     @functools.wraps(change)
     def run(*args, **kwargs):
         result = change(*args, **kwargs)
-        current_app.extensions["crosscheck"].sync(force=True)
+        try:
+            current_app.extensions["crosscheck"].sync(force=True)
+        except (OperationalError, InterfaceError) as error:
+            log.warning("index refresh after %s deferred: %s", change.__name__, error)
         return result
     return run
 
@@ -110,6 +108,20 @@ def extracted_figures(quote):
     return [f for f in figures if not figure_problems([f], quote)]
 
 
+def lock_for_change(model, object_id, state, ref=None, live=True):
+    """Lock the row until the transaction ends (404 when it is absent, or deleted if `live`), note
+    its state before the change, and check that a new ref is free."""
+    query = (model.live() if live else model.select()).where(model.id == object_id)
+    if database.for_update:
+        query = query.for_update()
+    row = query.first()
+    if row is None:
+        abort(404, message=f"No {model.__name__.lower()} has this id.")
+    if ref:
+        free_ref(model, ref, row.id)
+    return row, state(row)
+
+
 def free_ref(model, ref, current=None):
     """409 when another row already has this ref."""
     taken = model.select().where((model.ref == ref) & (model.id != (current or 0))).exists()
@@ -151,11 +163,8 @@ def create_claim(data):
 @applied_here
 def update_claim(claim_id, data):
     with write_transaction():
-        claim = locked(Claim, claim_id)
-        before = claim_state(claim)
-        if data.get("ref"):
-            free_ref(Claim, data["ref"], claim.id)
-            claim.ref = data["ref"]
+        claim, before = lock_for_change(Claim, claim_id, claim_state, data.get("ref"))
+        claim.ref = data.get("ref") or claim.ref
         if "text" in data:
             claim.text = data["text"].strip()
         claim.save()
@@ -165,8 +174,7 @@ def update_claim(claim_id, data):
 @applied_here
 def delete_claim(claim_id):
     with write_transaction():
-        claim = locked(Claim, claim_id)
-        before = claim_state(claim)
+        claim, before = lock_for_change(Claim, claim_id, claim_state)
         claim.deleted_at = utcnow()
         claim.save()
         revise("claim", claim, "delete", before, claim_state)
@@ -189,8 +197,7 @@ def check_claim_can_return(state):
 @applied_here
 def restore_claim(claim_id):
     with write_transaction():
-        claim = locked(Claim, claim_id, live=False)
-        before = claim_state(claim)
+        claim, before = lock_for_change(Claim, claim_id, claim_state, live=False)
         check_claim_can_return(before)
         claim.deleted_at = None
         claim.save()
@@ -201,12 +208,11 @@ def restore_claim(claim_id):
 def revert_claim(claim_id, revision_id):
     """Put the claim back as it was before one of its revisions (undoing a create deletes it)."""
     with write_transaction():
-        claim = locked(Claim, claim_id, live=False)
+        claim, before = lock_for_change(Claim, claim_id, claim_state, live=False)
         revision = Revision.get_or_none((Revision.id == revision_id) & (Revision.kind == "claim")
                                         & (Revision.object_id == claim.id))
         if revision is None:
             abort(404, message="This claim has no revision with this id.")
-        before = claim_state(claim)
         target = revision.before or dict(before, deleted=True)
         if not target["deleted"]:
             check_claim_can_return(target)
@@ -232,8 +238,7 @@ def claim_evidence(claim, evidence_id):
 @applied_here
 def add_evidence(claim_id, item):
     with write_transaction():
-        claim = locked(Claim, claim_id)
-        before = claim_state(claim)
+        claim, before = lock_for_change(Claim, claim_id, claim_state)
         item = checked_evidence(item)
         row = Evidence.create(claim=claim, source=item["source_id"], stance=item["stance"],
                               quote=item["quote"], numbers=item["numbers"])
@@ -244,9 +249,8 @@ def add_evidence(claim_id, item):
 @applied_here
 def update_evidence(claim_id, evidence_id, changes):
     with write_transaction():
-        claim = locked(Claim, claim_id)
+        claim, before = lock_for_change(Claim, claim_id, claim_state)
         row = claim_evidence(claim, evidence_id)
-        before = claim_state(claim)
         current = {"source_id": row.source_id, "stance": row.stance, "quote": row.quote,
                    "numbers": row.numbers}
         if "quote" in changes and "numbers" not in changes:
@@ -262,10 +266,8 @@ def update_evidence(claim_id, evidence_id, changes):
 @applied_here
 def delete_evidence(claim_id, evidence_id):
     with write_transaction():
-        claim = locked(Claim, claim_id)
-        row = claim_evidence(claim, evidence_id)
-        before = claim_state(claim)
-        row.delete_instance()
+        claim, before = lock_for_change(Claim, claim_id, claim_state)
+        claim_evidence(claim, evidence_id).delete_instance()
         revise("claim", claim, "delete-evidence", before, claim_state)
 
 
@@ -291,10 +293,7 @@ def citing_claims(source):
 def update_source(source_id, data):
     """Change a source; its text may change only if every live quote from it stays verbatim."""
     with write_transaction():
-        source = locked(Source, source_id)
-        before = source_state(source)
-        if data.get("ref"):
-            free_ref(Source, data["ref"], source.id)
+        source, before = lock_for_change(Source, source_id, source_state, data.get("ref"))
         if "text" in data:
             broken = [f"evidence {e.id} of claim {e.claim.ref!r}: {e.quote!r}"
                       for e in Evidence.select(Evidence, Claim).join(Claim)
@@ -314,12 +313,11 @@ def update_source(source_id, data):
 
 def delete_source(source_id):
     with write_transaction():
-        source = locked(Source, source_id)
+        source, before = lock_for_change(Source, source_id, source_state)
         citing = citing_claims(source)
         if citing:
             abort(409, message="Live claims still cite this source; delete their evidence first.",
                   errors={"claims": [c.ref or str(c.id) for c in citing]})
-        before = source_state(source)
         source.deleted_at = utcnow()
         source.save()
         revise("source", source, "delete", before, source_state)
@@ -327,8 +325,7 @@ def delete_source(source_id):
 
 def restore_source(source_id):
     with write_transaction():
-        source = locked(Source, source_id, live=False)
-        before = source_state(source)
+        source, before = lock_for_change(Source, source_id, source_state, live=False)
         source.deleted_at = None
         source.save()
         return revise("source", source, "restore", before, source_state)
