@@ -25,26 +25,29 @@ def _write(path, data):
 
 
 def corpus_as_seeds():
-    """Live sources and claims, and every entity, as seed-format dicts.
+    """Live claims, the live sources and any others they cite, and every entity, as seed-format
+    dicts.
 
     Claims without evidence are drafts the seed format cannot hold; they are returned apart.
     """
-    sources = {s.id: s for s in Source.live().order_by(Source.id)}
+    sources = {s.id: s for s in Source.select().order_by(Source.id)}
     evidence = {}
     for item in Evidence.select().order_by(Evidence.id):
         evidence.setdefault(item.claim_id, []).append(item)
-    claims, drafts = [], []
+    claims, drafts, cited = [], [], set()
     for claim in Claim.live().order_by(Claim.id):
-        if not evidence.get(claim.id):
+        items = evidence.get(claim.id)
+        if not items:
             drafts.append(claim.ref)
             continue
+        cited.update(e.source_id for e in items)
         claims.append({"ref": claim.ref, "text": claim.text, "evidence": [
             {"source": sources[e.source_id].ref, "stance": e.stance, "quote": e.quote,
-             "numbers": e.numbers} for e in evidence[claim.id]]})
+             "numbers": e.numbers} for e in items]})
     return {
         "sources": [{"ref": s.ref, "title": s.title, "publisher": s.publisher,
                      "published": s.published, "url": s.url, "text": s.text}
-                    for s in sources.values()],
+                    for s in sources.values() if s.deleted_at is None or s.id in cited],
         "claims": claims,
         "entities": [{"name": e.name, "kind": e.kind, "aliases": e.aliases or []}
                      for e in Entity.select().order_by(Entity.id)],
