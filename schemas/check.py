@@ -41,12 +41,32 @@ class CheckedEvidenceSchema(Schema):
         "description": "Why it is on this side (figure comparisons, negation)"})
 
 
+class FigureComparisonSchema(Schema):
+    statement = fields.String(required=True, metadata={"description": "The statement's figure"})
+    claim = fields.String(required=True, metadata={"description": "The claim's figure for it"})
+    comparison = fields.String(required=True, validate=validate.OneOf(("agrees", "differs")))
+
+
+class SwappedEntitySchema(Schema):
+    statement = fields.String(required=True, metadata={"description": "Named by the statement"})
+    claim = fields.String(required=True, metadata={
+        "description": "Named by the claim in its place"})
+
+
 class ExplanationSchema(Schema):
     matched_terms = fields.List(fields.String(), metadata={
-        "description": "Words and entities the statement shares with the claim"})
+        "description": "Words (stemmed) the statement shares with the claim"})
+    matched_entities = fields.List(fields.String(), metadata={
+        "description": "Named entities both mention, under any of their names"})
     corrected_terms = fields.Dict(keys=fields.String(), values=fields.String(), metadata={
         "description": "Misspelt statement words and the claim words they were read as"})
+    swapped_entities = fields.List(fields.Nested(SwappedEntitySchema), metadata={
+        "description": "Someone else in the claim's place (the score is lowered for it)"})
+    figures = fields.List(fields.Nested(FigureComparisonSchema), metadata={
+        "description": "The statement's figures against the claim's for the same thing"})
     negation = fields.Boolean(metadata={"description": "The statement negates the claim"})
+    negation_cues = fields.List(fields.String(), metadata={
+        "description": "Negating words found in the statement"})
     opposite_wording = fields.Boolean(metadata={
         "description": "The statement uses an opposite verb (condemned/backed)"})
 

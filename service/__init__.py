@@ -6,7 +6,7 @@ from flask import Flask
 from . import config as settings
 from .api import Api, spec_options
 from .auth import init_auth
-from .blueprints import check, claims, docs, evidence, health, sources
+from .blueprints import check, claims, docs, evidence, feeds, health, sources
 from .corpus import LiveChecker
 from .db import database, init_database
 from .limits import init_limits
@@ -32,6 +32,7 @@ def bootstrap(app):
 def create_app(config=None):
     """The app factory: environment settings, overridden by `config` (tests pass their own)."""
     app = Flask(__name__)
+    app.json.sort_keys = False  # keep the schemas' field order: statement and verdict first
     app.config.update(settings.from_environment())
     app.config.update(spec_options())
     app.config.update(config or {})
@@ -49,7 +50,7 @@ def create_app(config=None):
 
     api = Api(app)
     init_auth(app, api)
-    for module in (check, claims, evidence, sources, health):
+    for module in (check, claims, evidence, sources, feeds, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
     init_observability(app)

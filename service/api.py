@@ -2,6 +2,7 @@
 from http import HTTPStatus
 
 import flask_smorest
+from apispec import BasePlugin
 from webargs.flaskparser import FlaskParser, abort, is_json_request
 
 from schemas.common import ProblemSchema
@@ -40,8 +41,24 @@ class Blueprint(flask_smorest.Blueprint):
         return decorator
 
 
+class OperationIdPlugin(BasePlugin):
+    """Names each operation after its view function, so generated clients get readable methods."""
+
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        rule = kwargs.get("rule")
+        if rule is None:
+            return
+        name = rule.endpoint.split(".")[-1]
+        for method, operation in operations.items():
+            operation.setdefault("operationId", name if len(operations) == 1 else f"{name}_{method}")
+
+
 class Api(flask_smorest.Api):
     ERROR_SCHEMA = ProblemSchema
+
+    def __init__(self, app=None, **kwargs):
+        kwargs.setdefault("spec_kwargs", {"extra_plugins": [OperationIdPlugin()]})
+        super().__init__(app, **kwargs)
 
     def _register_error_handlers(self):
         register_error_handlers(self._app)

@@ -1,4 +1,4 @@
-"""The `crosscheck` command: serve, seed, check, openapi, export, keys."""
+"""The `crosscheck` command: serve, seed, check, eval, openapi, export, keys."""
 import json
 import os
 import sys
@@ -84,6 +84,25 @@ def check(statement, limit, min_score):
     checker = create_app().extensions["crosscheck"].checker
     result = CheckResponseSchema().dump(checker.check(**request))
     click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+@main.command(name="eval")
+@click.argument("cases_file", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
+@click.option("--seeds", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="seed folder to check against (default: the project's seeds/)")
+@click.option("--min-score", type=float, default=None, help="threshold (default: the engine's)")
+@click.option("--failures", is_flag=True, help="also list every case the engine got wrong")
+def evaluate(cases_file, seeds, min_score, failures):
+    """Score the engine on a JSON Lines file of labelled statements."""
+    from .evaluation import CaseFileError, checker_from_seeds, evaluate as run, format_report, load_cases
+
+    try:
+        cases = load_cases(cases_file)
+        checker = checker_from_seeds(seeds or settings.DEFAULT_SEEDS, min_score=min_score)
+    except (CaseFileError, SeedError) as error:
+        click.echo(f"{cases_file}: {error}", err=True)
+        sys.exit(1)
+    click.echo(format_report(run(checker, cases), show_failures=failures))
 
 
 @main.command()

@@ -16,8 +16,11 @@ def from_environment():
     return {
         "DATABASE_URL": os.environ.get("DATABASE_URL") or default_database_url(),
         "CROSSCHECK_SEEDS": os.environ.get("CROSSCHECK_SEEDS", str(DEFAULT_SEEDS)),
-        "MIN_SCORE": float(os.environ.get("CROSSCHECK_MIN_SCORE", "55")),
+        "MIN_SCORE": float(os.environ.get("CROSSCHECK_MIN_SCORE", "50")),
         "INDEX_SYNC_SECONDS": float(os.environ.get("CROSSCHECK_INDEX_SYNC_SECONDS", "1")),
+        "CLAIMREVIEW_AUTHOR": os.environ.get("CLAIMREVIEW_AUTHOR", "Crosscheck"),
+        "CLAIMREVIEW_AUTHOR_URL": os.environ.get("CLAIMREVIEW_AUTHOR_URL"),
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL"),
         "MAX_CONTENT_LENGTH": int(os.environ.get("CROSSCHECK_MAX_BODY", str(1024 * 1024))),
         "READS_NEED_KEY": _flag(os.environ.get("CROSSCHECK_READS_NEED_KEY")),
         "RATELIMIT_ENABLED": _flag(os.environ.get("RATELIMIT_ENABLED", "1")),

@@ -1,6 +1,9 @@
 """Reads the stored corpus into the engine's plain records, and keeps the engine current."""
+import datetime
 import threading
 import time
+
+from peewee import fn
 
 from .engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 from .models import Claim, ClaimChange, Entity, Evidence, Source, last_change_id
@@ -81,3 +84,17 @@ class LiveChecker:
             self.applied.update(c.id for c in changes)
             self.seen = max(self.seen, *(c.id for c in changes))
             self.applied = {i for i in self.applied if i > self.seen - LOOKBACK_IDS}
+
+
+def claim_dates(claim_ids):
+    """{claim id: (first change, last change)} from the change log: when a claim was published and
+    last modified, for every claim however it was written (seeds, import, API)."""
+    query = (ClaimChange.select(ClaimChange.claim_id, fn.MIN(ClaimChange.changed_at).alias("first"),
+                                fn.MAX(ClaimChange.changed_at).alias("last"))
+             .where(ClaimChange.claim_id.in_(list(claim_ids))).group_by(ClaimChange.claim_id))
+    return {row.claim_id: (_as_datetime(row.first), _as_datetime(row.last)) for row in query}
+
+
+def _as_datetime(value):
+    """SQLite hands aggregates back as text; PostgreSQL as datetimes."""
+    return value if isinstance(value, datetime.datetime) else datetime.datetime.fromisoformat(value)

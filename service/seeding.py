@@ -3,6 +3,7 @@
 Seeding is keyed by `ref` and idempotent: rows that already say what the seeds say are not touched.
 """
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from .engine.numbers import parse_figure_text
 from .models import Claim, Entity, Evidence, Source, record_claim_changes
 
 STANCES = ("supports", "contradicts")
+REF_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class SeedError(Exception):
@@ -184,6 +186,8 @@ def validate_corpus(corpus):
         for key in ("ref", "title", "text"):
             if not source.get(key) or not isinstance(source.get(key), str):
                 problems.append(f"{where}: `{key}` is required text")
+        if source.get("ref") and f"{source['ref']}.yaml" != source["_file"]:
+            problems.append(f"{where}: the file must be named after its ref ({source['ref']}.yaml)")
         if source.get("ref") in texts:
             problems.append(f"{where}: duplicate ref {source['ref']!r}")
         texts[source.get("ref")] = source.get("text") or ""
@@ -192,6 +196,8 @@ def validate_corpus(corpus):
         where = f"claims/{claim['_file']} {claim.get('ref')!r}"
         if not claim.get("ref") or not str(claim.get("text") or "").strip():
             problems.append(f"{where}: `ref` and `text` are required")
+        if claim.get("ref") and not REF_PATTERN.fullmatch(str(claim["ref"])):
+            problems.append(f"{where}: ref must be a lowercase slug (a-z, 0-9, -)")
         if claim.get("ref") in refs:
             problems.append(f"{where}: duplicate ref")
         refs.add(claim.get("ref"))

@@ -1,8 +1,10 @@
 """Fixtures: every test gets a fresh database (SQLite always, PostgreSQL when TEST_DATABASE_URL is set)."""
 import os
+import threading
 from pathlib import Path
 
 import pytest
+from werkzeug.serving import make_server
 
 from service import create_app
 from service.db import database, init_database
@@ -55,6 +57,17 @@ def db(app):
     """The app's database, connected for tests that read or write rows directly."""
     with database.connection_context():
         yield database
+
+
+@pytest.fixture
+def live_server(app):
+    """The app served over real HTTP on a free loopback port, for clients and browsers."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
 
 
 def make_key_headers(app, role):

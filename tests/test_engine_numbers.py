@@ -54,6 +54,10 @@ def record(text, value, qualifier=None, label="wounded"):
     ("over 250 wounded", record("300", 300, "about"), True),
     ("nearly 2,000 wounded", record("2,000", 2000, "almost"), True),
     ("3,000 wounded", record("2,000", 2000, "nearly"), False),
+    ("nearly 9 wounded", record("9", 9, "over"), False),
+    ("200 wounded", record("200", 200, "over"), False),
+    ("at least 200 wounded", record("200", 200, "up to"), True),
+    ("more than a million wounded", record("million", 1_000_000, "more than"), True),
 ])
 def test_intervals_decide_agreement(statement, source, agrees):
     (figure,) = extract_figures(statement)

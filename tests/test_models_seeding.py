@@ -8,7 +8,7 @@ from service.db import database
 from service.models import Claim, Entity, Evidence, Source
 from service.seeding import SeedError, read_seed_folder, seed
 
-from .conftest import FIXTURE_SEEDS
+from .conftest import FIXTURE_SEEDS, PROJECT_SEEDS
 
 
 def snapshot():
@@ -61,6 +61,7 @@ def test_changed_seeds_update_in_place(db, tmp_path):
     (lambda c: c[0]["evidence"][0]["numbers"][0].update(text="99"), "'99' is not in the quote"),
     (lambda c: c[1].update(evidence=[]), "has no evidence"),
     (lambda c: c[1].update(ref="flood-toll"), "duplicate ref"),
+    (lambda c: c[1].update(ref="Flood Toll!"), "lowercase slug"),
     (lambda c: c[0]["evidence"][0].update(source="nowhere"), "unknown source"),
     (lambda c: c[0]["evidence"][0].update(stance="maybe"), "stance must be one of"),
 ])
@@ -101,3 +102,12 @@ def test_every_worker_sees_a_change_without_restart(make_app, tmp_path):
         body = client.post("/check", json=statement).get_json()
         assert body["verdict"] == "supported"
         assert body["matches"][0]["claim"]["ref"] == "rescue-teams"
+
+
+def test_the_project_corpus_seeds_once_and_only_once(make_app):
+    make_app(seeds=PROJECT_SEEDS)
+    with database.connection_context():
+        before = snapshot()
+        assert Claim.select().count() >= 60 and Source.select().count() == 5
+        assert not seed(PROJECT_SEEDS).changed
+        assert snapshot() == before

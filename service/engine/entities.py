@@ -1,7 +1,16 @@
 """Other names for the same thing: 'Artsakh' and 'Karabakh' both become one canonical term."""
 import re
 
+from rapidfuzz import fuzz, process
+
 from .text import fold, words
+
+# Entities of one class can stand in each other's place in a sentence (a country for a country or
+# an organisation, a person for a person); swapping them changes the claim.
+KIND_CLASSES = {"country": "actor", "organization": "actor", "organisation": "actor",
+                "group": "actor", "person": "person", "region": "place", "city": "place"}
+TYPO_CUTOFF = 85
+TYPO_MIN_LENGTH = 5
 
 
 def entity_term(name):
@@ -14,17 +23,85 @@ class EntityTable:
 
     def __init__(self, entities=()):
         self.names = {}
+        self.display = {}
+        self.kind_class = {}
+        self.kind = {}
         self.longest = 1
+        entities = list(entities)
         for entity in entities:
             term = entity_term(entity["name"])
+            self.display[term] = entity["name"]
+            self.kind[term] = (entity.get("kind") or "").casefold() or None
+            self.kind_class[term] = KIND_CLASSES.get(self.kind[term])
             for name in [entity["name"], *entity.get("aliases", ())]:
                 key = tuple(words(name))
                 if key:
                     self.names[key] = term
                     self.longest = max(self.longest, len(key))
+        self.name_words = sorted({word for key in self.names for word in key
+                                  if len(word) >= TYPO_MIN_LENGTH})
+        self.related = {term: set() for term in self.display}
+        for entity in entities:
+            whole = entity_term(entity["name"])
+            # A person's titles name their country ("Armenian Prime Minister"); other aliases
+            # may borrow a neighbour's name ("the Armenian enclave"), so only the name counts there.
+            names = [entity["name"]]
+            if self.kind_class[whole] == "person":
+                names += list(entity.get("aliases", ()))
+            for name in names:
+                self._relate(whole, tuple(words(name)))
+
+    def _relate(self, whole, key):
+        """Relate `whole` to every entity named inside `key`, one of its names."""
+        for start in range(len(key)):
+            for end in range(start + 1, len(key) + 1):
+                part = self.names.get(key[start:end]) or self._possessive(key[start:end])
+                if part and part != whole and end - start < len(key):
+                    self.related[whole].add(part)
+                    self.related.setdefault(part, set()).add(whole)
 
     def __len__(self):
         return len(self.names)
+
+    def name(self, term):
+        return self.display.get(term, term)
+
+    def interchangeable(self, one, other):
+        """Whether `one` in a statement could stand where `other` stands in a claim and change it:
+        same class of thing (a country is a place too), and neither part of the other's name
+        ('Russian Foreign Ministry')."""
+        one_class, other_class = self.kind_class.get(one), self.kind_class.get(other)
+        same_class = (one_class is None or other_class is None or one_class == other_class
+                      or {self.kind.get(one), other_class} == {"country", "place"}
+                      or {one_class, self.kind.get(other)} == {"place", "country"})
+        return same_class and other not in self.related.get(one, ()) and one != other
+
+    def part_of_any(self, term, others):
+        """Whether `term` is part of, or contains, one of `others` ('United States' and 'Armenian
+        diaspora in the United States')."""
+        related = self.related.get(term, ())
+        return any(other in related for other in others)
+
+    def correct(self, tokens, is_known):
+        """Misspelt names read as the closest name word ('Blinkin' -> 'blinken'); `is_known` says
+        which tokens are ordinary words of the corpus and must stay.
+
+        Returns (tokens, {typo: fix})."""
+        fixed, corrections = [], {}
+        for token in tokens:
+            if (len(token) >= TYPO_MIN_LENGTH and self.name_words and not is_known(token)
+                    and token not in self.name_words):
+                best = process.extractOne(token, self.name_words, scorer=fuzz.ratio,
+                                          score_cutoff=TYPO_CUTOFF)
+                if best and not self._plural_of_name(token):
+                    corrections[token] = best[0]
+                    token = best[0]
+            fixed.append(token)
+        return fixed, corrections
+
+    def _plural_of_name(self, token):
+        """'azerbaijans' is a name with a dropped apostrophe, not a typo."""
+        return token.endswith("s") and self._possessive((token,)) is not None
 
     def canonicalize(self, tokens):
         """Replace each longest known name in `tokens` by its entity term."""
@@ -33,9 +110,8 @@ class EntityTable:
         out, i = [], 0
         while i < len(tokens):
             for size in range(min(self.longest, len(tokens) - i), 0, -1):
-                term = self.names.get(tuple(tokens[i:i + size]))
-                if term is None and size == 1 and tokens[i].endswith("'s"):
-                    term = self.names.get((tokens[i][:-2],))
+                key = tuple(tokens[i:i + size])
+                term = self.names.get(key) or self._possessive(key)
                 if term:
                     out.append(term)
                     i += size
@@ -44,3 +120,12 @@ class EntityTable:
                 out.append(tokens[i])
                 i += 1
         return out
+
+    def _possessive(self, key):
+        """A name with 's, or with the apostrophe dropped ('Azerbaijans'), or in the plural."""
+        last = key[-1]
+        if last.endswith("'s"):
+            return self.names.get(key[:-1] + (last[:-2],))
+        if last.endswith("s"):
+            return self.names.get(key[:-1] + (last[:-1],))
+        return None

@@ -1,24 +1,42 @@
-"""Find the curated claims closest to a statement: an inverted index picks candidates, then an
-IDF-weighted, typo-tolerant overlap score ranks them."""
-from dataclasses import dataclass
+"""Find the curated claims closest to a statement: an inverted index picks candidates, an
+IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (swapped
+actors, other dates, negated twins) before the final order is set."""
+from dataclasses import dataclass, field
 
-from .entities import EntityTable
+from rapidfuzz import fuzz, process
+
+from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .index import ClaimIndex
 from .numbers import FIGURE_RE, extract_figures
-from .text import NEGATIONS, content_terms, words
+from .text import NEGATIONS, OPPOSITE_WORDS, SYNONYMS, content_terms, polarize, stem, words
 
+# Words the index never holds as such: synonyms are stored as their common term, opposites as
+# their pair's term, so a misspelling of them is corrected here.
+MERGED_WORDS = sorted(word for word in {*SYNONYMS, *OPPOSITE_WORDS} if len(word) >= TYPO_MIN_LENGTH)
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
-SAME_FIGURE_BONUS = 5.0
+SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
+RERANKED = 10  # only this many top candidates get the closer look
+SWAP_PENALTY = 0.4  # a claim about someone else is not the statement's claim
+OTHER_YEAR_PENALTY = 0.8  # a claim dated otherwise is less likely the same event
+OTHER_POLARITY_PENALTY = 0.95  # of a claim and its negation, the one worded like the statement
+PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
+# Words between two names that make their order not matter ("A spoke with B", "A and B").
+SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or",
+                             "is", "are", "was", "were"})
 
 
 @dataclass
 class Analysis:
-    """A text reduced to what matching needs: terms, figures and negation cues."""
+    """A text reduced to what matching needs: terms, figures, negation cues, entities in order."""
 
     text: str
     terms: list
     figures: list
     negations: list
+    polarity: frozenset = frozenset()
+    entities: tuple = ()
+    tokens: list = field(default_factory=list, repr=False)
+    corrections: dict = field(default_factory=dict)
 
 
 class TextAnalyzer:
@@ -27,11 +45,36 @@ class TextAnalyzer:
     def __init__(self, entities=None):
         self.entities = entities or EntityTable()
 
-    def analyze(self, text):
+    def analyze(self, text, is_known=None):
+        """`is_known` (word -> bool), given for statements, lets misspelt names be corrected."""
         without_figures = FIGURE_RE.sub(" ", text)
-        tokens = self.entities.canonicalize(words(without_figures))
-        return Analysis(text=text, terms=content_terms(tokens), figures=extract_figures(text),
-                        negations=[t for t in tokens if t in NEGATIONS])
+        tokens, corrections = words(without_figures), {}
+        if is_known is not None:
+            tokens, corrections = self.entities.correct(tokens, is_known)
+        tokens = self.entities.canonicalize(tokens)
+        terms = content_terms(tokens)
+        if is_known is not None:
+            terms = [self._misspelt_merged(term, is_known, corrections) for term in terms]
+        terms, polarity = polarize(terms)
+        figures = extract_figures(text)
+        terms += year_terms(figures)
+        return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
+                        negations=[t for t in tokens if t in NEGATIONS],
+                        entities=tuple(dict.fromkeys(t for t in tokens if t.startswith("@"))),
+                        tokens=tokens, corrections=corrections)
+
+    @staticmethod
+    def _misspelt_merged(term, is_known, corrections):
+        """A misspelt word whose spelling the index never sees because it stores a merged term
+        ('lanched' for 'launched', indexed as 'start'; 'condemed' for 'condemned')."""
+        if (len(term) < TYPO_MIN_LENGTH or term.startswith("@") or term in OPPOSITE_WORDS
+                or is_known(term)):
+            return term
+        best = process.extractOne(term, MERGED_WORDS, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        if best is None:
+            return term
+        corrections[term] = best[0]
+        return SYNONYMS.get(best[0], best[0])
 
 
 class Matcher:
@@ -49,6 +92,7 @@ class Matcher:
 
     def add(self, claim):
         analysis = self.analyzer.analyze(claim.text)
+        analysis.tokens = []  # kept only for statements; the few claims that need them re-read
         self.analyses[claim.id] = analysis
         self.index.add(claim, analysis.terms)
 
@@ -59,32 +103,104 @@ class Matcher:
     def claim(self, claim_id):
         return self.index.claims.get(claim_id)
 
+    def analyze_statement(self, statement):
+        postings = self.index.postings
+        return self.analyzer.analyze(statement, is_known=lambda word: stem(word) in postings)
+
     def search(self, statement, limit=5, min_score=0.0):
         """[(claim, score, explanation)] above `min_score`, best first."""
-        analysis = statement if isinstance(statement, Analysis) else self.analyzer.analyze(statement)
+        analysis = statement if isinstance(statement, Analysis) else self.analyze_statement(statement)
         typos = self.index.resolve_typos(set(analysis.terms))
         terms = [typos.get(t, t) for t in analysis.terms]
         scored = []
-        values = {f.value for f in analysis.figures}
+        weights = {t: self.index.idf(t) for t in set(terms)}
         for claim_id in self.index.candidates(terms):
-            score, matched = self.score(terms, self.index.terms[claim_id])
-            same_figures = values & {f.value for f in self.analyses[claim_id].figures}
-            score = min(100.0, score + SAME_FIGURE_BONUS * len(same_figures)) if score else 0.0
-            if score >= min_score and score > 0:
-                explanation = {"matched_terms": sorted(matched),
-                               "corrected_terms": {k: v for k, v in typos.items() if v in matched}}
-                scored.append((self.index.claims[claim_id], score, explanation))
-        scored.sort(key=lambda item: (-item[1], item[0].id))
-        return scored[:limit]
+            score, matched = self.score(terms, self.index.terms[claim_id], weights)
+            if score:
+                bonus = SAME_FIGURE_BONUS * shared_figures(analysis.figures,
+                                                           self.analyses[claim_id].figures)
+                scored.append((score + bonus, claim_id, matched))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        results = []
+        for score, claim_id, matched in scored[:max(RERANKED, limit)]:
+            claim_analysis = self.analyses[claim_id]
+            stand_ins = self.related_stand_ins(analysis, claim_analysis)
+            if stand_ins:
+                score, matched = self.score([stand_ins.get(t, t) for t in terms],
+                                            self.index.terms[claim_id])
+            if score < min_score:
+                continue  # the rest of the closer look can only lower a score
+            swaps = self.swapped_entities(analysis, claim_id)
+            if swaps:
+                score *= SWAP_PENALTY
+            if other_years(analysis.figures, claim_analysis.figures):
+                score *= OTHER_YEAR_PENALTY
+            if (len(analysis.negations) % 2 != len(claim_analysis.negations) % 2
+                    or any(mark ^ 1 in claim_analysis.polarity for mark in analysis.polarity)):
+                score *= OTHER_POLARITY_PENALTY
+            shown = round(min(100.0, score), 1)
+            if shown >= min_score:
+                results.append((self.index.claims[claim_id], shown,
+                                self.explain(analysis, claim_id, matched, typos, swaps), score))
+        results.sort(key=lambda item: -item[3])
+        return [item[:3] for item in results[:limit]]
 
-    def score(self, statement_terms, claim_terms):
-        """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for."""
-        statement_set = set(statement_terms)
-        matched = statement_set & claim_terms
+    def explain(self, analysis, claim_id, matched, typos, swaps):
+        """Why the claim matched, in fields a newsroom tool can render: shared words (stems, years
+        without their mark; pairs of opposites are told by `opposite_wording` instead), shared
+        entities by name, corrected spellings and swapped entities."""
+        name = self.analyzer.entities.name
+        corrected = {**analysis.corrections,
+                     **{k: v for k, v in typos.items() if v in matched}}
+        return {"matched_terms": sorted(t.lstrip("#") for t in matched if t[0] not in "@~"),
+                "matched_entities": sorted(name(t) for t in matched if t.startswith("@")),
+                "corrected_terms": corrected,
+                "swapped_entities": [{"statement": name(a), "claim": name(b)} for a, b in swaps]}
+
+    def related_stand_ins(self, analysis, claim_analysis):
+        """{statement entity: claim entity} where the claim names the statement's entity through
+        a related one ("France" said by "Catherine Colonna", "French Foreign Minister")."""
+        related = self.analyzer.entities.related
+        return {s: c for s in analysis.entities if s not in claim_analysis.entities
+                for c in claim_analysis.entities
+                if c not in analysis.entities and c in related.get(s, ())}
+
+    def swapped_entities(self, analysis, claim_id):
+        """Pairs (statement entity, claim entity) where the statement names someone else in the
+        claim's place: another entity of the same class, or the same two in reversed roles."""
+        table = self.analyzer.entities
+        claim_entities = self.analyses[claim_id].entities
+        extra_statement = [e for e in analysis.entities if e not in claim_entities]
+        extra_claim = [e for e in claim_entities if e not in analysis.entities]
+        only_statement = [e for e in extra_statement if not table.part_of_any(e, claim_entities)]
+        only_claim = [e for e in extra_claim if not table.part_of_any(e, analysis.entities)]
+        swaps = [(a, b) for a in only_statement for b in only_claim if table.interchangeable(a, b)]
+        if swaps:
+            return swaps[:1]
+        shared = [e for e in analysis.entities if e in claim_entities]
+        if not shared:
+            return []
+        claim_tokens = table.canonicalize(words(self.index.claims[claim_id].text))
+        if other_agent(analysis, claim_entities, claim_tokens, table):
+            return other_agent(analysis, claim_entities, claim_tokens, table)
+        # Read a claim's entity as the statement's related one ("Karabakh Armenians" for
+        # "Armenia") so that their roles can be compared too.
+        stand_ins = {c: s for s in extra_statement for c in extra_claim
+                     if c in table.related.get(s, ())}
+        claim_tokens = [stand_ins.get(t, t) for t in claim_tokens]
+        shared = [e for e in analysis.entities if e in claim_tokens]
+        return reversed_roles(shared, analysis.tokens, claim_tokens, table)
+
+    def score(self, statement_terms, claim_terms, weights=None):
+        """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for.
+        `weights` ({term: idf} of the statement's terms) saves recomputing them per candidate."""
         weight = self.index.idf
-        statement_weight = sum(weight(t) for t in statement_set)
+        if weights is None:
+            weights = {t: weight(t) for t in set(statement_terms)}
+        matched = weights.keys() & claim_terms
+        statement_weight = sum(weights.values())
         claim_weight = sum(weight(t) for t in claim_terms)
-        shared = sum(weight(t) for t in matched)
+        shared = sum(weights[t] for t in matched)
         if not shared:
             return 0.0, matched
         recall, precision = shared / statement_weight, shared / claim_weight
@@ -101,3 +217,68 @@ class Matcher:
         ids = set.intersection(*(self.index.postings.get(t, set()) for t in terms))
         ranked = sorted(ids, key=lambda i: (-self.score(list(terms), self.index.terms[i])[0], i))
         return [self.index.claims[i] for i in ranked]
+
+
+def year_terms(figures):
+    """Years are words that name an event ("the 2020 war"): they match like any other term."""
+    return [f"#{int(year)}" for figure in figures if figure.is_year
+            for year in dict.fromkeys((figure.low, figure.high))]
+
+
+def shared_figures(figures, claim_figures):
+    """How many of `figures` (counts, not years) the claim gives too: same value, ranges that
+    agree."""
+    return sum(1 for figure in figures for other in claim_figures
+               if not figure.is_year and not other.is_year and figure.value == other.value
+               and figure.agrees_with(other))
+
+
+def other_years(figures, claim_figures):
+    """The statement dates something and the claim gives years, none of which agree."""
+    years = [f for f in figures if f.is_year]
+    claim_years = [f for f in claim_figures if f.is_year]
+    return bool(years and claim_years) and not any(
+        year.agrees_with(other) for year in years for other in claim_years)
+
+
+def other_agent(analysis, claim_entities, claim_tokens, table):
+    """The statement's first actor (usually its subject) is not the claim's, and the statement never
+    names the claim's, even by a title ("Armenia launched ..." against "Azerbaijan destroyed an
+    Armenian facility"; "Azerbaijan said ..." against "Pashinyan demanded ..."); passives ("by")
+    leave the order open."""
+    def first_actor(entities):
+        return next((e for e in entities
+                     if table.kind_class.get(e) in ("actor", "person", None)), None)
+
+    ours, theirs = first_actor(analysis.entities), first_actor(claim_entities)
+    if (ours and theirs and ours != theirs and theirs not in analysis.entities
+            and theirs not in table.related.get(ours, ())
+            and "by" not in analysis.tokens and "by" not in claim_tokens):
+        return [(ours, theirs)]
+    return []
+
+
+def reversed_roles(shared, statement_tokens, claim_tokens, table):
+    """The first pair of interchangeable entities whose roles the two texts reverse."""
+    for i, first in enumerate(shared):
+        for second in shared[i + 1:]:
+            if table.interchangeable(first, second):
+                ours = _direction(statement_tokens, first, second)
+                theirs = _direction(claim_tokens, first, second)
+                if ours and theirs and ours != theirs:
+                    return [(first, second)]
+    return []
+
+
+def _direction(tokens, first, second):
+    """1 when `first` acts on `second` ("A backed B"), -1 the other way round ("A, backed by B",
+    "B ... A"), None when the words between make the order unclear ("A spoke with B", "A condemned
+    the operation launched by B")."""
+    start, end = tokens.index(first), tokens.index(second)
+    between = tokens[min(start, end) + 1:max(start, end)]
+    if not SYMMETRIC_LINKS.isdisjoint(between):
+        return None
+    direction = 1 if start < end else -1
+    if "by" in between:
+        return -direction if len(between) <= PASSIVE_LINK_LENGTH else None
+    return direction

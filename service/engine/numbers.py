@@ -32,13 +32,17 @@ QUALIFIERS = {
     "fewer than": (0, 1), "less than": (0, 1), "under": (0, 1), "below": (0, 1),
     "only": (1, 1), "just": (1, 1), "merely": (1, 1), "exactly": (1, 1),
 }
+# Qualifiers whose bound excludes the figure itself: "over 200" is not 200, "nearly 9" is not 9.
+OPEN_BELOW = frozenset({"more than", "over", "above", "in excess of", "upwards of", "exceeding"})
+OPEN_ABOVE = frozenset({"nearly", "almost", "close to", "just under", "fewer than", "less than",
+                        "under", "below"})
 QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 NUMBER_WORD_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
           "june|july|august|september|october|november|december")
 
 FIGURE_RE = re.compile(
-    rf"(?:(?P<qualifier>{QUALIFIER_RE})\s+)?"
+    rf"(?:(?P<qualifier>{QUALIFIER_RE})\s+(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
     rf"(?P<figure>"
     rf"(?P<range>\b\d{{4}}\s*[-/]\s*\d{{2,4}}\b)"
     rf"|(?P<digits>(?<![\w.,])\d+(?:,\d{{3}})*(?:\.\d+)?(?![\w/]|,\d|\.\d))"
@@ -55,11 +59,12 @@ GENERIC_LABEL_WORDS = frozenset({"people", "person", "persons", "individuals", "
 # Words that count the same thing, mapped to one stem so labels compare across outlets.
 LABEL_SYNONYMS = {
     "dead": "kill", "death": "kill", "die": "kill", "died": "kill", "kill": "kill", "killed": "kill",
-    "fatality": "kill", "fatalitie": "kill", "life": "kill", "live": "kill", "toll": "kill",
+    "fatality": "kill", "fatalitie": "kill", "life": "kill", "lives": "kill", "toll": "kill",
     "wound": "injur", "wounded": "injur", "injury": "injur", "injurie": "injur", "injur": "injur",
     "hurt": "injur", "soldier": "troop", "troop": "troop", "personnel": "troop",
     "civilian": "civilian", "resident": "population", "inhabitant": "population",
-    "population": "population", "live_in": "population",
+    "population": "population", "live": "population", "living": "population", "lived": "population",
+    "liv": "population", "inhabit": "population",
 }
 
 
@@ -75,14 +80,28 @@ class Figure:
     high: float = 0
     is_year: bool = False
     context: frozenset = field(default_factory=frozenset, compare=False)
+    low_open: bool = False
+    high_open: bool = False
 
     def agrees_with(self, other):
-        """Two figures agree when the ranges they allow overlap."""
-        return self.low <= other.high and other.low <= self.high
+        """Two figures agree when the ranges they allow overlap ("over 9" and "nearly 9" do not)."""
+        return _below(self.low, self.low_open, other.high, other.high_open) and _below(
+            other.low, other.low_open, self.high, self.high_open)
 
     def as_dict(self):
         value = int(self.value) if float(self.value).is_integer() else self.value
         return {"text": self.text, "value": value, "qualifier": self.qualifier, "label": self.label}
+
+
+def _below(low, low_open, high, high_open):
+    """Whether a range starting at `low` can meet one ending at `high`."""
+    return low < high or (low == high and not (low_open or high_open))
+
+
+def open_bounds(qualifier):
+    """(low bound excluded, high bound excluded) for a qualifier."""
+    qualifier = (qualifier or "").casefold()
+    return qualifier in OPEN_BELOW, qualifier in OPEN_ABOVE
 
 
 def words_to_number(text):
@@ -173,8 +192,14 @@ def extract_figures(text):
         figures.append(Figure(text=figure_text.strip(), value=value, qualifier=qualifier,
                               label="year" if is_year else ("percent" if match.group("percent")
                                                             else None),
-                              low=low, high=high, is_year=is_year, context=context))
+                              low=low, high=high, is_year=is_year, context=context,
+                              **_openness(qualifier, match.group("range"))))
     return figures
+
+
+def _openness(qualifier, is_range):
+    low_open, high_open = (False, False) if is_range else open_bounds(qualifier)
+    return {"low_open": low_open, "high_open": high_open}
 
 
 def _keep(text, match):
@@ -196,9 +221,15 @@ def _context(before, after):
     """Label terms from the few words either side of a figure, stopping at sentence breaks."""
     before = re.split(r"[.,;:!?()]", before)[-1]
     after = re.split(r"[.,;:!?()]", after)[0]
-    before_words = re.findall(r"[^\W\d_]+", before)[-LABEL_WINDOW_BEFORE:]
-    after_words = re.findall(r"[^\W\d_]+", after)[:LABEL_WINDOW_AFTER]
+    before_words = _label_words(before)[-LABEL_WINDOW_BEFORE:]
+    after_words = _label_words(after)[:LABEL_WINDOW_AFTER]
     return label_terms(" ".join(before_words + after_words))
+
+
+def _label_words(text):
+    """Words that can say what a figure counts: "or more people were injured" -> ["injured"]."""
+    return [w for w in re.findall(r"[^\W\d_]+", text)
+            if fold(w) not in STOPWORDS and fold(w) not in GENERIC_LABEL_WORDS]
 
 
 def figure_from_record(record):
@@ -212,7 +243,8 @@ def figure_from_record(record):
         bounds = [float(b) for b in re.split(r"\s*[-–/]\s*", record["text"].strip())]
         low, high = bounds[0], bounds[1] + (bounds[0] // 100 * 100 if bounds[1] < 100 else 0)
     return Figure(text=record["text"], value=value, qualifier=qualifier, label=label, low=low,
-                  high=high, is_year=is_year, context=label_terms(label))
+                  high=high, is_year=is_year, context=label_terms(label),
+                  **_openness(qualifier, is_year and low != high))
 
 
 def best_counterpart(figure, candidates):
@@ -230,4 +262,7 @@ def best_counterpart(figure, candidates):
     best = max(same_kind, key=fit)
     if fit(best)[0] > 0:
         return best
-    return same_kind[0] if len(same_kind) == 1 and not figure.context else None
+    # One figure each and one side does not say what it counts: they are the same figure.
+    if len(same_kind) == 1 and not (figure.context and same_kind[0].context):
+        return same_kind[0]
+    return None

@@ -15,13 +15,60 @@ these those there here which who whom whose what when where why how all any both
 other some such own same too very can could will would shall should may might must also just only
 he she they them their theirs his her hers him we us our you your i me my mine s t
 said says say saying according after before during while since until upon within between
-against up down out off again further once
+against up down out off again further once people persons
 """.split())
 
 NEGATIONS = frozenset("""
 not no never none nobody nothing neither nor without n't cannot denied deny denies denying
-refused refuse refuses failed fail fails false untrue
+refused refuse refuses failed fail fails failing false untrue
+dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt cant
 """.split())
+
+
+# Everyday English words news reports use for the same thing, by stem; generic, not corpus-specific.
+SYNONYMS = {
+    "die": "kill", "died": "kill", "dy": "kill", "dead": "kill", "death": "kill",
+    "fatality": "kill", "perish": "kill",
+    "wound": "injur", "injury": "injur", "hurt": "injur",
+    "inhabitant": "inhabit", "resident": "inhabit", "liv": "inhabit", "popul": "inhabit",
+    "home": "inhabit", "live": "inhabit",
+    "offensive": "oper", "assault": "oper", "campaign": "oper", "attack": "oper",
+    "truce": "ceasefire", "armistice": "ceasefire",
+    "soldier": "troop", "force": "troop", "army": "military", "weapon": "arm", "armament": "arm", "weaponry": "arm",
+    "back": "support", "endors": "support",
+    "send": "deploy", "sent": "deploy", "dispatch": "deploy", "station": "deploy",
+    "side": "party",
+    "launch": "start", "began": "start", "begin": "start", "begun": "start",
+    "nation": "country", "state": "country",
+}
+
+
+# Verbs that say opposite things about the same event, as matching terms (stems, synonyms merged:
+# "backed" is "support"); generic English, not tied to a corpus.
+OPPOSITES = [
+    ({"condemn", "criticis", "criticiz", "denounc", "oppos", "reject"},
+     {"support", "welcom", "prais", "approv", "accept"}),
+    ({"increas", "rose", "rise", "grew", "grow"}, {"decreas", "fell", "fall", "dropp", "declin"}),
+    ({"won", "win"}, {"lost", "lose", "defeat"}),
+    ({"allow", "permitt", "permit"}, {"ban", "forbid", "prohibit", "block"}),
+    ({"continu", "continue", "kept"}, {"halt", "stop", "stopp", "end"}),
+]
+OPPOSITE_WORDS = frozenset().union(*(one | other for one, other in OPPOSITES))
+
+
+def polarize(terms):
+    """Each word of a pair of opposites becomes the pair's shared term, so "lost the war" still
+    finds "won the war"; the marks (pair, side) keep which side the text took."""
+    merged, marks = [], set()
+    for term in terms:
+        for index, pair in enumerate(OPPOSITES):
+            side = next((side for side, group in enumerate(pair) if term in group), None)
+            if side is not None:
+                marks.add(index * 2 + side)
+                term = f"~{index}"
+                break
+        merged.append(term)
+    return merged, frozenset(marks)
 
 
 def fold(text):
@@ -32,10 +79,15 @@ def fold(text):
 
 
 def stem(word):
-    """A deliberately light stem: plurals, possessives and -ed/-ing, enough to match inflections."""
+    """A deliberately light stem: plurals, possessives, -ed/-ing and -ation/-ate, enough to match
+    inflections ('escalated', 'escalation' -> 'escal')."""
     if word.endswith("'s"):
         word = word[:-2]
     word = word.replace("'", "")
+    return _derivation(_inflection(word))
+
+
+def _inflection(word):
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 5 and word.endswith("ing"):
@@ -47,17 +99,35 @@ def stem(word):
     return word
 
 
+def _derivation(word):
+    if len(word) > 8 and word.endswith("ation"):
+        return word[:-5]
+    if len(word) > 6 and word.endswith("ate"):
+        return word[:-3]
+    if len(word) > 5 and word.endswith("at") and word[-3] not in "aeiou":
+        return word[:-2]
+    return word
+
+
 def words(text):
-    """All word tokens of folded text, in order ("n't" split off as its own token)."""
+    """All word tokens of folded text, in order ("n't" split off as its own token, even from a
+    misspelt contraction such as "dind't")."""
     tokens = []
     for token in WORD.findall(fold(text)):
-        if token.endswith("n't") and len(token) > 3:
-            tokens.extend([token[:-3], "n't"])
+        if token.endswith("'t") and len(token) > 2:
+            tokens.extend([token[:-3] if token.endswith("n't") else token[:-2], "n't"])
         else:
             tokens.append(token)
     return tokens
 
 
 def content_terms(tokens):
-    """Stems of the tokens that carry meaning: no stopwords, no negations."""
-    return [stem(t) for t in tokens if t not in STOPWORDS and t not in NEGATIONS]
+    """Stems of the tokens that carry meaning, synonyms merged: no stopwords, no negations."""
+    terms = []
+    for token in tokens:
+        if token.startswith("@"):
+            terms.append(token)
+        elif token not in STOPWORDS and token not in NEGATIONS:
+            term = stem(token)
+            terms.append(SYNONYMS.get(term, term))
+    return terms

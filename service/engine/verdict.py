@@ -2,34 +2,20 @@
 from .matcher import Matcher
 from .numbers import best_counterpart, figure_from_record
 from .records import CheckResult, JudgedEvidence, Match
-from .text import stem, words
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = "supported", "contradicted", "disputed", "unverified"
+VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
 SUPPORTS, CONTRADICTS = "supports", "contradicts"
-DEFAULT_MIN_SCORE = 55.0
-
-# Verbs that say opposite things about the same event; generic English, not tied to a corpus.
-OPPOSITES = [
-    ({"condemn", "criticis", "criticiz", "denounc", "oppos", "reject"},
-     {"back", "support", "endors", "welcom", "prais", "approv", "accept"}),
-    ({"increas", "rose", "rise", "grew", "grow"}, {"decreas", "fell", "fall", "drop", "declin"}),
-    ({"won", "win"}, {"lost", "lose"}),
-    ({"allow", "permitt", "permit"}, {"ban", "banned", "forbid", "prohibit", "block"}),
-    ({"confirm", "admit", "acknowledg"}, {"deni", "deny"}),
-    ({"intervened", "intervene", "intervening", "stopp", "halt"}, {"stood by", "idle"}),
-]
+DEFAULT_MIN_SCORE = 50.0
 
 
-def _polarity_terms(text):
-    stems = {stem(w) for w in words(text)}
-    return [index * 2 + side for index, pair in enumerate(OPPOSITES)
-            for side, group in enumerate(pair) if stems & group]
-
-
-def opposite(statement_text, claim_text):
-    """True when the two texts use opposite verbs from one pair (condemned vs backed)."""
-    statement_marks, claim_marks = set(_polarity_terms(statement_text)), set(_polarity_terms(claim_text))
+def opposite(statement_marks, claim_marks):
+    """True when the two texts take opposite sides of one pair of opposites (condemned vs backed)."""
     return any(mark ^ 1 in claim_marks and mark not in claim_marks for mark in statement_marks)
+
+
+def _figure_text(figure):
+    return f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text
 
 
 class Judge:
@@ -39,38 +25,64 @@ class Judge:
         self.matcher = matcher
 
     def judge_claim(self, analysis, claim, score, explanation):
-        claim_analysis = self.matcher.analyses.get(claim.id) or self.matcher.analyzer.analyze(claim.text)
+        claim_analysis = (self.matcher.analyses.get(claim.id)
+                          or self.matcher.analyzer.analyze(claim.text))
         negated = (len(analysis.negations) % 2) != (len(claim_analysis.negations) % 2)
-        flipped = negated != opposite(analysis.text, claim.text)
-        judged = [self.judge_evidence(analysis, item, flipped) for item in claim.evidence]
-        supporting = [j for j in judged if j.stance == SUPPORTS]
-        contradicting = [j for j in judged if j.stance == CONTRADICTS]
-        explanation = {**explanation, "negation": negated,
-                       "opposite_wording": opposite(analysis.text, claim.text)}
+        reversed_wording = opposite(analysis.polarity, claim_analysis.polarity)
+        flipped = negated != reversed_wording
+        figures = self.compare_with_claim(analysis, claim_analysis)
+        moved = [f for f, _, agrees in figures if not agrees]
+        # A claim about someone else (shown only under a low threshold) says nothing either way.
+        judged = [] if explanation.get("swapped_entities") else [
+            self.judge_evidence(analysis, item, flipped, moved) for item in claim.evidence]
+        supporting = [j for j in judged if j is not None and j.stance == SUPPORTS]
+        contradicting = [j for j in judged if j is not None and j.stance == CONTRADICTS]
+        explanation = {**explanation, "negation": negated, "opposite_wording": reversed_wording,
+                       "negation_cues": list(dict.fromkeys(analysis.negations)),
+                       "figures": [{"statement": _figure_text(f), "claim": _figure_text(c),
+                                    "comparison": "agrees" if agrees else "differs"}
+                                   for f, c, agrees in figures]}
         return Match(claim=claim, score=score, verdict=verdict_of(supporting, contradicting),
                      supporting=supporting, contradicting=contradicting, explanation=explanation)
 
-    def judge_evidence(self, analysis, evidence, flipped):
-        """Figures for the same thing decide when both sides give one; otherwise the stance does."""
+    @staticmethod
+    def compare_with_claim(analysis, claim_analysis):
+        """[(statement figure, claim figure, agrees)] for figures both give for the same thing."""
+        pairs = []
+        for figure in analysis.figures:
+            counterpart = best_counterpart(figure, claim_analysis.figures)
+            if counterpart is not None:
+                pairs.append((figure, counterpart, figure.agrees_with(counterpart)))
+        return pairs
+
+    def judge_evidence(self, analysis, evidence, flipped, moved):
+        """A source giving a different figure for the same thing contradicts the statement; one
+        giving the statement's figure where the claim has another backs it; a source silent on a
+        figure the statement changed takes no side (None); otherwise its stance decides."""
         figures = [figure_from_record(n) for n in evidence.numbers]
         numbers = [dict(n, comparison=None) for n in evidence.numbers]
-        reasons, agreements = [], []
+        reasons, agreements, answered = [], [], set()
         for figure in analysis.figures:
             counterpart = best_counterpart(figure, figures)
             if counterpart is None:
                 continue
             agrees = figure.agrees_with(counterpart)
             agreements.append(agrees)
+            answered.add(id(figure))
             numbers[figures.index(counterpart)]["comparison"] = "agrees" if agrees else "differs"
-            reasons.append(f"statement says {figure.text}, source says "
-                           f"{(counterpart.qualifier + ' ') if counterpart.qualifier else ''}"
-                           f"{counterpart.text} ({'agrees' if agrees else 'differs'})")
-        if agreements:
-            backs = all(agreements) != flipped
+            reasons.append(f"statement says {figure.text}, source says {_figure_text(counterpart)} "
+                           f"({'agrees' if agrees else 'differs'})")
+        if not all(agreements):
+            backs = False
+        elif moved:
+            if not all(id(f) in answered for f in moved):
+                return None
+            backs = True
         else:
-            backs = (evidence.stance == SUPPORTS) != flipped
-            if flipped:
-                reasons.append("the statement says the opposite of the claim")
+            backs = evidence.stance == SUPPORTS
+        if flipped:
+            backs = not backs
+            reasons.append("the statement says the opposite of the claim")
         return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
                               stance=SUPPORTS if backs else CONTRADICTS, reasons=reasons)
 
@@ -91,22 +103,39 @@ def _names(items):
     return "; ".join(dict.fromkeys(names))
 
 
+def _because(match):
+    """Why, in a clause: figure differences, negation or opposite wording."""
+    explanation = match.explanation
+    differing = [f"{f['statement']} where the claim has {f['claim']}"
+                 for f in explanation.get("figures", ()) if f["comparison"] == "differs"]
+    reasons = []
+    if differing:
+        reasons.append("the statement gives " + ", ".join(differing))
+    if explanation.get("negation"):
+        reasons.append("the statement negates the claim")
+    if explanation.get("opposite_wording"):
+        reasons.append("the statement uses the opposite wording")
+    return f" ({'; '.join(reasons)})" if reasons else ""
+
+
 def summarize(match):
     """One readable sentence a newsroom tool can show as it is."""
     if match is None:
         return "Unverified: no curated claim matches this statement closely enough."
     claim = f"“{match.claim.text}” (score {match.score:g})"
     support, contra = len(match.supporting), len(match.contradicting)
+    because = _because(match)
     if match.verdict == SUPPORTED:
-        return f"Supported: matches {claim}; {support} source(s) back it: {_names(match.supporting)}."
+        return (f"Supported: matches {claim}{because}; {support} source(s) back it: "
+                f"{_names(match.supporting)}.")
     if match.verdict == CONTRADICTED:
-        return (f"Contradicted: matches {claim}, but {contra} source(s) contradict it: "
+        return (f"Contradicted: matches {claim}{because}, but {contra} source(s) contradict it: "
                 f"{_names(match.contradicting)}.")
     if match.verdict == DISPUTED:
-        return (f"Disputed: sources disagree on {claim}: {support} back it "
+        return (f"Disputed: sources disagree on {claim}{because}: {support} back it "
                 f"({_names(match.supporting)}) and {contra} contradict it "
                 f"({_names(match.contradicting)}).")
-    return f"Unverified: matches {claim}, but no source addresses it yet."
+    return f"Unverified: matches {claim}{because}, but no source addresses it yet."
 
 
 class FactChecker:
@@ -128,7 +157,7 @@ class FactChecker:
 
     def check(self, statement, limit=5, min_score=None):
         threshold = self.min_score if min_score is None else min_score
-        analysis = self.matcher.analyzer.analyze(statement)
+        analysis = self.matcher.analyze_statement(statement)
         found = self.matcher.search(analysis, limit=limit, min_score=threshold)
         matches = [self.judge.judge_claim(analysis, claim, score, explanation)
                    for claim, score, explanation in found]

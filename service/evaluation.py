@@ -1,0 +1,183 @@
+"""Score the engine on labelled statements: verdict accuracy overall and per category, a confusion
+matrix, and how often the sources on each side are right too.
+
+A labelled file is JSON Lines, one case a line:
+{"statement": "...", "category": "numbers", "verdict": "disputed",
+ "supporting": ["source-ref", ...], "contradicting": ["source-ref", ...]}
+Flask-free: the corpus comes straight from a seed folder.
+"""
+import json
+import statistics
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from .engine.verdict import VERDICTS
+from .seeding import read_seed_folder
+
+
+class CaseFileError(ValueError):
+    """The labelled file cannot be read; the message names the line."""
+
+
+@dataclass(frozen=True)
+class Case:
+    statement: str
+    category: str
+    verdict: str
+    supporting: frozenset = frozenset()
+    contradicting: frozenset = frozenset()
+
+
+@dataclass
+class Outcome:
+    case: Case
+    verdict: str
+    supporting: frozenset
+    contradicting: frozenset
+    claim: str | None = None
+
+    @property
+    def verdict_right(self):
+        return self.verdict == self.case.verdict
+
+    @property
+    def sources_right(self):
+        return (self.verdict_right and self.supporting == self.case.supporting
+                and self.contradicting == self.case.contradicting)
+
+
+@dataclass
+class Report:
+    outcomes: list = field(default_factory=list)
+    seconds: list = field(default_factory=list)  # time each check took
+
+    @staticmethod
+    def _share(outcomes, attribute):
+        return sum(getattr(o, attribute) for o in outcomes) / len(outcomes) if outcomes else 0.0
+
+    @property
+    def accuracy(self):
+        return self._share(self.outcomes, "verdict_right")
+
+    @property
+    def sources_accuracy(self):
+        return self._share(self.outcomes, "sources_right")
+
+    def by_category(self):
+        """{category: (cases, verdict accuracy, sources accuracy)}, in first-seen order."""
+        groups = defaultdict(list)
+        for outcome in self.outcomes:
+            groups[outcome.case.category].append(outcome)
+        return {name: (len(items), self._share(items, "verdict_right"),
+                       self._share(items, "sources_right")) for name, items in groups.items()}
+
+    def confusion(self):
+        """Counter of (expected verdict, engine verdict)."""
+        return Counter((o.case.verdict, o.verdict) for o in self.outcomes)
+
+    def failures(self):
+        return [o for o in self.outcomes if not o.sources_right]
+
+
+def _refs(value, line_number, name):
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CaseFileError(f"line {line_number}: `{name}` must be a list of source refs")
+    return frozenset(value)
+
+
+def parse_case(data, line_number):
+    if not isinstance(data, dict):
+        raise CaseFileError(f"line {line_number}: expected a JSON object")
+    statement, verdict = data.get("statement"), data.get("verdict")
+    if not isinstance(statement, str) or not statement.strip():
+        raise CaseFileError(f"line {line_number}: `statement` must be a non-empty string")
+    if verdict not in VERDICTS:
+        raise CaseFileError(f"line {line_number}: `verdict` must be one of {', '.join(VERDICTS)}")
+    return Case(statement=statement, category=str(data.get("category") or "uncategorised"),
+                verdict=verdict,
+                supporting=_refs(data.get("supporting", []), line_number, "supporting"),
+                contradicting=_refs(data.get("contradicting", []), line_number, "contradicting"))
+
+
+def load_cases(path):
+    """Cases from a JSON Lines file; blank lines are skipped."""
+    cases = []
+    with open(path, encoding="utf-8") as handle:
+        for line_number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise CaseFileError(f"line {line_number}: not JSON ({error.msg})") from None
+            cases.append(parse_case(data, line_number))
+    if not cases:
+        raise CaseFileError("the file holds no cases")
+    return cases
+
+
+def checker_from_seeds(folder, min_score=None):
+    """A FactChecker over a seed folder, without a database."""
+    corpus = read_seed_folder(Path(folder))
+    sources = {}
+    for number, source in enumerate(corpus["sources"], 1):
+        sources[source["ref"]] = SourceInfo(
+            id=number, title=source.get("title") or source["ref"],
+            publisher=source.get("publisher"), published=source.get("published"),
+            url=source.get("url"), ref=source["ref"])
+    claims = []
+    for number, claim in enumerate(corpus["claims"], 1):
+        evidence = tuple(
+            EvidenceRecord(source=sources[item["source"]], stance=item["stance"],
+                           quote=item["quote"], numbers=tuple(item.get("numbers") or ()))
+            for item in claim["evidence"])
+        claims.append(ClaimRecord(id=number, text=claim["text"], ref=claim["ref"],
+                                  evidence=evidence))
+    entities = [{"name": e["name"], "kind": e.get("kind"), "aliases": e.get("aliases") or []}
+                for e in corpus["entities"]]
+    options = {} if min_score is None else {"min_score": min_score}
+    return FactChecker(claims, entities, **options)
+
+
+def evaluate(checker, cases):
+    """Run every case through the checker."""
+    report = Report()
+    for case in cases:
+        started = time.perf_counter()
+        result = checker.check(case.statement, limit=1)
+        report.seconds.append(time.perf_counter() - started)
+        report.outcomes.append(Outcome(
+            case=case, verdict=result.verdict,
+            supporting=frozenset(e.source.ref for e in result.supporting),
+            contradicting=frozenset(e.source.ref for e in result.contradicting),
+            claim=result.matches[0].claim.ref if result.matches else None))
+    return report
+
+
+def format_report(report, show_failures=False):
+    """The report as plain text: totals, a per-category table and the confusion matrix."""
+    lines = [f"cases: {len(report.outcomes)}",
+             f"verdict accuracy: {report.accuracy:.1%}",
+             f"verdict and sources right: {report.sources_accuracy:.1%}",
+             f"median check: {statistics.median(report.seconds) * 1000:.2f} ms", "",
+             f"{'category':<16}{'cases':>6}{'verdict':>9}{'sources':>9}"]
+    for name, (count, verdicts, sources) in report.by_category().items():
+        lines.append(f"{name:<16}{count:>6}{verdicts:>9.1%}{sources:>9.1%}")
+    confusion = report.confusion()
+    lines += ["", "confusion (rows expected, columns engine):",
+              f"{'':<14}" + "".join(f"{v:>14}" for v in VERDICTS)]
+    for expected in VERDICTS:
+        lines.append(f"{expected:<14}" + "".join(f"{confusion[(expected, got)]:>14}"
+                                                 for got in VERDICTS))
+    if show_failures:
+        lines += ["", "failures:"]
+        for o in report.failures():
+            lines.append(f"- [{o.case.category}] {o.case.statement}\n"
+                         f"    expected {o.case.verdict} +{sorted(o.case.supporting)} "
+                         f"-{sorted(o.case.contradicting)}\n"
+                         f"    got      {o.verdict} +{sorted(o.supporting)} "
+                         f"-{sorted(o.contradicting)} via {o.claim}")
+    return "\n".join(lines)

@@ -1,0 +1,127 @@
+"""Engine layer: names, misspelt names and swapped actors, on a small made-up corpus."""
+import pytest
+
+from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from service.engine.entities import EntityTable
+from service.engine.text import words
+
+POST = SourceInfo(id=1, title="Harbour talks", publisher="Coast Post", ref="coast-post")
+WIRE = SourceInfo(id=2, title="Northland and Southland", publisher="Wire", ref="wire")
+
+ENTITIES = [
+    {"name": "Northland", "kind": "country", "aliases": ["Nordia", "Northlandic"]},
+    {"name": "Southland", "kind": "country", "aliases": ["Sudport", "Southlandic"]},
+    {"name": "Eastland", "kind": "country", "aliases": []},
+    {"name": "Northland Foreign Ministry", "kind": "organization", "aliases": []},
+    {"name": "Lake Vira", "kind": "region", "aliases": ["Vira"]},
+    {"name": "Anna Kowalczyk", "kind": "person", "aliases": ["Kowalczyk"]},
+    {"name": "Boris Tamm", "kind": "person", "aliases": ["Tamm", "Northlandic Fisheries Minister"]},
+]
+CLAIMS = [
+    ClaimRecord(1, "Northland condemned Southland's blockade of Lake Vira.", evidence=(
+        EvidenceRecord(POST, "supports", "Northland condemned the blockade"),
+        EvidenceRecord(WIRE, "supports", "Nordia condemned it"))),
+    ClaimRecord(2, "Eastland backed Southland's blockade of Lake Vira.", evidence=(
+        EvidenceRecord(WIRE, "supports", "Eastland backed the blockade"),)),
+    ClaimRecord(3, "Southland accused Northland of smuggling fish across Lake Vira.", evidence=(
+        EvidenceRecord(POST, "supports", "Southland accused Northland of smuggling"),)),
+    ClaimRecord(4, "Anna Kowalczyk spoke by phone with Boris Tamm about the fishing quotas.",
+                evidence=(EvidenceRecord(WIRE, "supports", "Kowalczyk phoned Tamm"),)),
+    ClaimRecord(5, "The Northland Foreign Ministry said the blockade breaks maritime law.",
+                evidence=(EvidenceRecord(POST, "supports",
+                                         "the ministry said the blockade breaks maritime law"),)),
+    ClaimRecord(6, "Boris Tamm said the fishing quotas on Lake Vira were unfair.", evidence=(
+        EvidenceRecord(WIRE, "supports", "Tamm called the quotas unfair"),)),
+    ClaimRecord(7, "Southland, backed by Eastland, closed the harbour of Lake Vira.", evidence=(
+        EvidenceRecord(POST, "supports", "Southland closed the harbour with Eastland's backing"),)),
+]
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return FactChecker(CLAIMS, ENTITIES, min_score=50)
+
+
+def best(result):
+    return result.matches[0].claim.id if result.matches else None
+
+
+def test_another_actor_in_the_claims_place_is_not_that_claim(checker):
+    result = checker.check("Eastland condemned Southland's blockade of Lake Vira")
+    assert best(result) != 1
+    assert result.verdict == "contradicted"  # Eastland backed it: the opposite verb decides
+
+
+def test_an_actor_no_claim_speaks_of_is_unverified():
+    entities = ENTITIES + [{"name": "Westland", "kind": "country"}]
+    checker = FactChecker(CLAIMS, entities, min_score=50)
+    result = checker.check("Westland condemned Southland's blockade of Lake Vira")
+    assert result.verdict == "unverified" and result.matches == []
+
+
+def test_a_claim_about_someone_else_takes_no_side_even_under_a_low_threshold():
+    result = FactChecker(CLAIMS, ENTITIES + [{"name": "Westland", "kind": "country"}]).check(
+        "Westland condemned Southland's blockade of Lake Vira", min_score=0)
+    assert result.matches[0].explanation["swapped_entities"]
+    assert (result.verdict, result.supporting, result.contradicting) == ("unverified", [], [])
+
+
+def test_swapped_entities_are_explained(checker):
+    found = checker.matcher.search("Northland backed Southland's blockade of Lake Vira", limit=5)
+    explanation = {claim.id: ex for claim, _, ex in found}[2]
+    assert explanation["swapped_entities"] == [{"statement": "Northland", "claim": "Eastland"}]
+
+
+def test_reversed_roles_are_a_different_claim(checker):
+    result = checker.check("Northland accused Southland of smuggling fish across Lake Vira")
+    assert result.verdict == "unverified"
+
+
+def test_a_speaker_the_claim_does_not_name_is_another_claim(checker):
+    assert checker.check("Southland said the fishing quotas on Lake Vira were unfair").verdict == \
+        "unverified"
+    # a person's title names their country: Northland speaking through its minister is the claim
+    result = checker.check("Northland said the fishing quotas on Lake Vira were unfair")
+    assert best(result) == 6 and result.verdict == "supported"
+    # and counts as naming the claim's speaker
+    by_name = checker.check("Boris Tamm said the fishing quotas on Lake Vira were unfair")
+    assert result.matches[0].score == by_name.matches[0].score
+
+
+def test_a_passive_agent_keeps_its_role(checker):
+    result = checker.check("Eastland backed Southland when it closed the harbour of Lake Vira")
+    assert best(result) == 7 and result.verdict == "supported"
+    assert checker.check("Eastland, backed by Southland, closed the harbour of Lake Vira"
+                         ).verdict == "unverified"
+
+
+def test_symmetric_wording_keeps_reversed_names_the_same_claim(checker):
+    result = checker.check("Boris Tamm spoke by phone with Anna Kowalczyk about the fishing quotas")
+    assert best(result) == 4 and result.verdict == "supported"
+
+
+def test_a_part_of_a_name_is_not_a_swap(checker):
+    result = checker.check("Northland said the blockade breaks maritime law")
+    assert best(result) == 5 and result.verdict == "supported"
+
+
+def test_other_names_and_misspelt_names_match(checker):
+    result = checker.check("nordia condemned SUDPORTS blockade of Lake Virra")
+    assert best(result) == 1 and result.verdict == "supported"
+    result = checker.check("Ana Kowalczik spoke by phone with Boris Tam about the fishing quotas")
+    assert best(result) == 4
+    assert result.matches[0].explanation["corrected_terms"]["kowalczik"] == "kowalczyk"
+
+
+def test_possessives_with_or_without_apostrophe_are_the_name():
+    table = EntityTable(ENTITIES)
+    for text in ["Southland's", "Southland’s", "Southlands", "southland"]:
+        assert table.canonicalize(words(text)) == ["@southland"]
+
+
+def test_entities_named_inside_a_name_are_related_not_interchangeable():
+    table = EntityTable(ENTITIES)
+    assert not table.interchangeable("@northland", "@northland_foreign_ministry")
+    assert table.interchangeable("@northland", "@southland")
+    assert table.interchangeable("@northland", "@lake_vira")  # a country is a place too
+    assert not table.interchangeable("@anna_kowalczyk", "@lake_vira")

@@ -1,0 +1,96 @@
+"""Engine layer: how figures, negation and wording put each source on a side, and the summary."""
+import pytest
+
+from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+
+from .test_engine_check import figure
+
+POST = SourceInfo(id=1, title="Storm report", publisher="Post", ref="post")
+WIRE = SourceInfo(id=2, title="Storm toll", publisher="Wire", ref="wire")
+
+
+CLAIMS = [
+    ClaimRecord(1, "More than 40 houses were destroyed by the storm in 2021.", evidence=(
+        EvidenceRecord(POST, "supports", "over 40 houses were destroyed in 2021",
+                       (figure("40", 40, "houses destroyed", "over"),
+                        figure("2021", 2021, "year"))),
+        EvidenceRecord(WIRE, "supports", "the 2021 storm flattened the village",
+                       (figure("2021", 2021, "year"),)))),
+    ClaimRecord(2, "The mayor praised the rescue teams after the storm.", evidence=(
+        EvidenceRecord(POST, "supports", "the mayor praised the rescue teams"),
+        EvidenceRecord(WIRE, "supports", "the mayor thanked rescuers"))),
+]
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return FactChecker(CLAIMS, min_score=50)
+
+
+def sides(result):
+    return ([e.source.ref for e in result.supporting], [e.source.ref for e in result.contradicting])
+
+
+def test_a_source_silent_on_a_changed_figure_takes_no_side(checker):
+    result = checker.check("Only 5 houses were destroyed by the storm in 2021")
+    assert sides(result) == ([], ["post"])
+    assert result.matches[0].explanation["figures"][0] == {
+        "statement": "only 5", "claim": "more than 40", "comparison": "differs"}
+    assert "only 5 where the claim has more than 40" in result.summary
+
+
+def test_an_agreeing_year_does_not_decide_on_its_own(checker):
+    result = checker.check("More than 40 houses were destroyed by the storm in 2021")
+    assert sides(result) == (["post", "wire"], [])
+
+
+def test_opposite_verb_and_misspelt_contraction_flip_the_sides(checker):
+    assert checker.check("The mayor criticised the rescue teams after the storm").verdict == \
+        "contradicted"
+    result = checker.check("The mayor dind't praise the rescue teams after the storm")
+    assert result.verdict == "contradicted"
+    assert result.matches[0].explanation["negation_cues"] == ["n't"]
+    assert "negates the claim" in result.summary
+
+
+def test_missing_apostrophe_negation_is_still_negation(checker):
+    assert checker.check("The mayor didnt praise the rescue teams").verdict == "contradicted"
+
+
+CUP = [ClaimRecord(3, "The home team won the cup final in 2019.", evidence=(
+    EvidenceRecord(POST, "supports", "the home team won the final"),))]
+
+
+@pytest.mark.parametrize("statement, field, value", [
+    ("The home team lost the cup final in 2019", "opposite_wording", True),
+    ("The mayor critisized the rescue teams after the storm", "corrected_terms",
+     {"critisiz": "criticiz"}),
+])
+def test_opposite_wording_even_misspelt_finds_the_claim_and_contradicts_it(statement, field, value):
+    explained = FactChecker(CLAIMS + CUP, min_score=50).check(statement)
+    assert (explained.verdict, explained.matches[0].explanation[field]) == ("contradicted", value)
+
+
+def test_of_a_claim_and_its_negation_the_same_worded_one_ranks_first():
+    twins = [ClaimRecord(1, "The bridge did not collapse in the storm.", evidence=(
+                 EvidenceRecord(POST, "supports", "the bridge held"),)),
+             ClaimRecord(2, "The bridge collapsed in the storm.", evidence=(
+                 EvidenceRecord(POST, "contradicts", "the bridge held"),))]
+    checker = FactChecker(twins, min_score=50)
+    assert checker.check("The bridge collapsed in the storm").matches[0].claim.id == 2
+    assert checker.check("The bridge did not collapse in the storm").matches[0].claim.id == 1
+
+
+def test_the_year_picks_the_event():
+    floods = [ClaimRecord(1, "Floods hit the port in 2019."),
+              ClaimRecord(2, "Floods hit the port and the old town in 2021.")]
+    checker = FactChecker(floods, min_score=50)
+    assert checker.check("Floods hit the port in 2021").matches[0].claim.id == 2
+    assert checker.check("Floods hit the port in 2019").matches[0].claim.id == 1
+
+
+def test_explanation_names_years_and_leaves_out_internal_terms():
+    explanation = FactChecker(CUP, min_score=50).check(
+        "The home team lost the cup final in 2019").matches[0].explanation
+    assert "2019" in explanation["matched_terms"]
+    assert not any(term[0] in "#~@" for term in explanation["matched_terms"])

@@ -1,0 +1,108 @@
+"""Evaluation: scoring labelled statements, the `crosscheck eval` command, and the dev sets."""
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from service.cli import main
+from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from service.evaluation import (CaseFileError, checker_from_seeds, evaluate, format_report,
+                                load_cases)
+from service.seeding import read_seed_folder
+
+from .conftest import FIXTURE_SEEDS, PROJECT_SEEDS
+
+BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+CATEGORIES = {"paraphrase", "numbers", "negation", "swapped_actors", "other_names", "spelling",
+              "out_of_corpus"}
+
+POST = SourceInfo(id=1, title="Post", ref="post")
+WIRE = SourceInfo(id=2, title="Wire", ref="wire")
+CLAIMS = [ClaimRecord(1, "The bridge over the river collapsed during the storm", evidence=(
+    EvidenceRecord(POST, "supports", "the bridge collapsed"),
+    EvidenceRecord(WIRE, "contradicts", "the bridge held")))]
+
+
+def write_cases(tmp_path, rows):
+    path = tmp_path / "cases.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_scores_verdicts_sources_categories_and_confusion(tmp_path):
+    path = write_cases(tmp_path, [
+        {"statement": "The bridge over the river collapsed in the storm", "category": "paraphrase",
+         "verdict": "disputed", "supporting": ["post"], "contradicting": ["wire"]},
+        {"statement": "The bridge over the river collapsed in the storm", "category": "paraphrase",
+         "verdict": "disputed", "supporting": ["wire"], "contradicting": ["post"]},
+        {"statement": "Tea prices rose in the capital", "category": "out_of_corpus",
+         "verdict": "supported", "supporting": [], "contradicting": []},
+    ])
+    report = evaluate(FactChecker(CLAIMS, min_score=50), load_cases(path))
+    assert report.accuracy == pytest.approx(2 / 3)
+    assert report.sources_accuracy == pytest.approx(1 / 3)
+    assert report.by_category() == {"paraphrase": (2, 1.0, 0.5), "out_of_corpus": (1, 0.0, 0.0)}
+    assert report.confusion()[("disputed", "disputed")] == 2
+    assert report.confusion()[("supported", "unverified")] == 1
+    text = format_report(report, show_failures=True)
+    assert "verdict accuracy: 66.7%" in text and "Tea prices rose" in text
+
+
+@pytest.mark.parametrize("line, problem", [
+    ("not json", "line 1: not JSON"),
+    (json.dumps({"statement": " ", "verdict": "supported"}), "`statement`"),
+    (json.dumps({"statement": "x", "verdict": "true"}), "`verdict` must be one of"),
+    (json.dumps({"statement": "x", "verdict": "supported", "supporting": "post"}), "`supporting`"),
+])
+def test_bad_case_files_name_the_line(tmp_path, line, problem):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(CaseFileError, match=problem):
+        load_cases(path)
+
+
+def test_checker_from_seeds_reads_the_folder_without_a_database():
+    checker = checker_from_seeds(FIXTURE_SEEDS)
+    assert len(checker) == len(read_seed_folder(FIXTURE_SEEDS)["claims"])
+
+
+def test_eval_command_prints_the_report(tmp_path):
+    claim = read_seed_folder(FIXTURE_SEEDS)["claims"][0]
+    stances = {e["stance"] for e in claim["evidence"]}
+    verdict = ("disputed" if len(stances) == 2 else
+               "supported" if stances == {"supports"} else "contradicted")
+    path = write_cases(tmp_path, [{"statement": claim["text"], "category": "exact",
+                                   "verdict": verdict}])
+    result = CliRunner().invoke(main, ["eval", str(path), "--seeds", str(FIXTURE_SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert "verdict accuracy: 100.0%" in result.output
+    assert "exact" in result.output and "confusion" in result.output
+
+
+def test_eval_command_reports_a_bad_file_without_a_trace(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text("{}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(path)])
+    assert result.exit_code == 1
+    assert "line 1" in result.output and "Traceback" not in result.output
+
+
+def test_the_dev_set_is_well_formed_against_the_seed_corpus():
+    """Every category is covered by enough cases, and every expected source exists."""
+    cases = load_cases(BENCHMARKS / "devset.jsonl")
+    assert len(cases) >= 120
+    counts = {c: sum(case.category == c for case in cases) for c in CATEGORIES}
+    assert {case.category for case in cases} == CATEGORIES and min(counts.values()) >= 15
+
+
+@pytest.mark.parametrize("path", sorted(BENCHMARKS.glob("devset*.jsonl")), ids=lambda p: p.name)
+def test_dev_set_sources_exist_and_agree_with_the_verdict(path):
+    sources = {s["ref"] for s in read_seed_folder(PROJECT_SEEDS)["sources"]}
+    for case in load_cases(path):
+        assert case.category in CATEGORIES
+        assert case.supporting | case.contradicting <= sources, case.statement
+        expected = ("disputed" if case.supporting and case.contradicting else
+                    "supported" if case.supporting else
+                    "contradicted" if case.contradicting else "unverified")
+        assert case.verdict == expected, case.statement
