@@ -127,6 +127,8 @@ def test_delete_is_soft_and_restore_brings_it_back(client, editor):
     assert best_match(client, statement) != "dam-failed"
     assert_problem(client.delete(f"/claims/{claim_id}", headers=editor), 404)
     assert [r["action"] for r in revisions(client, claim_id)] == ["delete"]
+    feed = client.get("/claims.jsonld").get_json(force=True)["dataFeedElement"]
+    assert len(feed) == 4 and f"/claims/{claim_id}" not in str(feed)
     restored = client.post(f"/claims/{claim_id}/restore", headers=editor)
     assert restored.status_code == 200 and restored.get_json()["ref"] == "dam-failed"
     assert best_match(client, statement) == "dam-failed"
