@@ -26,6 +26,8 @@ def client_identity():
 
 
 def init_limits(app):
+    # If the limit store (Redis) is down, answer unlimited rather than fail: availability first.
+    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     limiter = Limiter(client_identity, app=app)
     limiter.request_filter(lambda: request.endpoint in ALWAYS_OPEN or request.method == "OPTIONS")
 

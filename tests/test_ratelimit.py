@@ -80,6 +80,13 @@ def test_workers_share_one_budget_through_redis(make_app):
     assert_problem(workers[0].get("/claims"), 429)
 
 
+def test_an_unreachable_limit_store_does_not_stop_the_service(make_app):
+    client = make_app(RATELIMIT_DEFAULT="1 per minute",
+                      RATELIMIT_STORAGE_URI="redis://127.0.0.1:9/0").test_client()
+    for _ in range(3):
+        assert client.get("/claims").status_code == 200
+
+
 def test_cors_is_off_unless_configured(client):
     response = client.get("/claims", headers={"Origin": "https://desk.example"})
     assert "Access-Control-Allow-Origin" not in response.headers
