@@ -37,7 +37,7 @@ def serve(host, port, workers):
         def load_config(self):
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
-            self.cfg.set("accesslog", "-")
+            self.cfg.set("accesslog", None)  # the app logs each request as JSON, with its id
             self.cfg.set("preload_app", True)
 
         def load(self):
