@@ -1,7 +1,6 @@
 """Curation over HTTP: validated writes, revisions, soft delete and undo, the index kept current,
 and the export that seeding reads back unchanged."""
-import sqlite3
-
+import peewee
 import pytest
 from click.testing import CliRunner
 
@@ -250,15 +249,25 @@ def test_export_is_read_back_unchanged(client, editor, ids, database_url, monkey
     init_database(database_url)
 
 
-def test_an_older_database_gains_the_new_columns(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    with sqlite3.connect(path) as old:
-        old.execute("CREATE TABLE claim (id INTEGER PRIMARY KEY, ref VARCHAR(200), text TEXT)")
-        old.execute("INSERT INTO claim (ref, text) VALUES ('kept', 'A claim from before.')")
-    init_database(f"sqlite:///{path}")
+def test_an_older_database_gains_the_new_columns(database_url):
+    class OldClaim(peewee.Model):
+        """The claim table as it was before soft delete."""
+
+        ref = peewee.CharField(max_length=200, unique=True, null=True)
+        text = peewee.TextField()
+
+        class Meta:
+            database = database
+            table_name = "claim"
+
+    init_database(database_url)
     with database.connection_context():
+        database.create_tables([OldClaim])
+        OldClaim.create(ref="kept", text="A claim from before.")
         create_tables()
         claim = Claim.get(Claim.ref == "kept")
         assert claim.text == "A claim from before." and claim.deleted_at is None
         assert [c.ref for c in Claim.live()] == ["kept"]
         assert Revision.select().count() == 0 and Evidence.select().count() == 0
+        create_tables()
+        assert "deleted_at" in {c.name for c in database.get_columns("claim")}
