@@ -51,7 +51,8 @@ def ref_field(what):
 
 
 def database_id(**kwargs):
-    return fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_DATABASE_ID), **kwargs)
+    return fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_DATABASE_ID),
+                          **kwargs)
 
 
 class FigureInputSchema(Schema):
@@ -165,7 +166,8 @@ class RevisionSchema(Schema):
     action = fields.String(required=True, metadata={
         "description": "create, update, delete, restore, add-evidence, update-evidence, "
                        "delete-evidence or revert", "example": "update"})
-    actor = fields.String(allow_none=True, metadata={"description": "Name of the key that wrote it"})
+    actor = fields.String(allow_none=True, metadata={
+        "description": "Name of the key that wrote it"})
     created_at = UTCDateTime(required=True)
 
 

@@ -2,8 +2,8 @@
 soft-deleted, and logged in the claim change log so every worker's index picks them up.
 
 Each change runs in one write transaction that first locks the row it changes (SQLite takes the
-write lock up front; PostgreSQL locks the row with SELECT ... FOR UPDATE), so two editors writing the
-same claim at once are serialised and neither change is lost.
+write lock up front; PostgreSQL locks the row with SELECT ... FOR UPDATE), so two editors writing
+the same claim at once are serialised and neither change is lost.
 """
 import functools
 import logging

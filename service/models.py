@@ -78,7 +78,7 @@ class Entity(BaseModel):
 
 
 class ClaimChange(BaseModel):
-    """An append-only log of changed claim ids: every worker replays it to keep its index current."""
+    """An append-only log of changed claim ids: each worker replays it to keep its index current."""
 
     id = AutoField()
     claim_id = IntegerField(index=True)

@@ -99,7 +99,8 @@ def figure_problems(numbers, quote):
 
 
 def evidence_problems(item, source_text, source_name):
-    """What is wrong with one evidence item, by field; `source_text` is None for an unknown source."""
+    """What is wrong with one evidence item, by field (`source_text` is None for an unknown
+    source)."""
     problems = {}
     quote = item.get("quote") or ""
     if source_text is None:

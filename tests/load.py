@@ -14,7 +14,8 @@ import time
 from contextlib import contextmanager
 
 READ_STATEMENTS = ["Seven children were killed in the floods", "The dam failed",
-                   "About 300 homes were flooded", "Rescue teams came from the neighbouring country"]
+                   "About 300 homes were flooded",
+                   "Rescue teams came from the neighbouring country"]
 
 
 def free_port():

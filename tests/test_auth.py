@@ -1,4 +1,4 @@
-"""API keys: writes need an editor key, reads stay open unless configured; only hashes are stored."""
+"""API keys: writes need an editor key, reads are open unless configured; only hashes are kept."""
 import pytest
 from click.testing import CliRunner
 

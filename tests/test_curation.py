@@ -9,7 +9,6 @@ from service.db import database, init_database
 from service.models import Claim, Evidence, Revision, create_tables
 from service.seeding import seed
 
-from .conftest import FIXTURE_SEEDS
 from .test_http import assert_problem
 
 QUOTE = "Floods in the river valley have killed at least 12 people"

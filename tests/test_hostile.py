@@ -29,7 +29,8 @@ JSON_VALUES = st.recursive(
                                st.dictionaries(st.text(max_size=12), children, max_size=5)),
     max_leaves=20)
 CLAIM_FIELDS = st.fixed_dictionaries({}, optional={
-    "ref": st.one_of(ANY_TEXT, st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)),
+    "ref": st.one_of(ANY_TEXT, st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}",
+                                             fullmatch=True)),
     "text": ANY_TEXT, "evidence": st.lists(st.fixed_dictionaries({}, optional={
         "source_id": HUGE_NUMBERS, "stance": st.sampled_from(["supports", "contradicts", "x"]),
         "quote": st.one_of(ANY_TEXT, st.just("Twelve people died")),

@@ -13,8 +13,8 @@ def test_a_given_request_id_is_returned_and_logged(client, caplog):
         response = client.get("/claims", headers={"X-Request-ID": "desk-42.retry:1"})
     assert response.headers["X-Request-ID"] == "desk-42.retry:1"
     (record,) = [r for r in caplog.records if r.name == "service.access"]
-    assert (record.request_id, record.status, record.endpoint) == ("desk-42.retry:1", 200,
-                                                                  "/claims")
+    assert (record.request_id, record.status, record.endpoint) == (
+        "desk-42.retry:1", 200, "/claims")
     assert record.duration_ms >= 0
 
 

@@ -1,4 +1,4 @@
-"""/claims: the curated claims and their evidence; editors create, change, delete and restore them."""
+"""/claims: the curated claims and their evidence; editors create, change, delete, restore them."""
 from flask import current_app
 from flask_smorest import abort
 
