@@ -53,7 +53,11 @@ def served(database_url, seeds, workers=2, **settings):
         yield port, key
     finally:
         server.terminate()
-        server.wait(timeout=15)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def request(connection, method, path, body=None, headers=None):
