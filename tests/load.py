@@ -5,6 +5,7 @@ import http.client
 import json
 import os
 import random
+import signal
 import socket
 import statistics
 import subprocess
@@ -40,7 +41,8 @@ def served(database_url, seeds, workers=2, **settings):
     key = run_cli(env, "keys", "create", "--name", "load", "--role", "editor").splitlines()[-1]
     server = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", str(port),
                                "--workers", str(workers)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
     try:
         for _ in range(150):
             try:
@@ -56,7 +58,7 @@ def served(database_url, seeds, workers=2, **settings):
         try:
             server.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            server.kill()
+            os.killpg(server.pid, signal.SIGKILL)  # the master and its workers, none else
             server.wait()
 
 
