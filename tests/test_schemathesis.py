@@ -35,7 +35,7 @@ def api(make_app):
 
 def test_every_operation_keeps_to_the_spec(api):
     app, editor = api
-    schema = schemathesis.openapi.from_wsgi("/openapi.json", app)
+    schema = schemathesis.openapi.from_wsgi("/openapi.yaml", app)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 20
 
