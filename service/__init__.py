@@ -49,11 +49,11 @@ def create_app(config=None):
             database.close()
 
     api = Api(app)
+    init_limits(app)  # before the key checks, so that refused requests count too
     init_auth(app, api)
     for module in (check, claims, evidence, sources, feeds, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
     init_observability(app)
-    init_limits(app)
     bootstrap(app)
     return app

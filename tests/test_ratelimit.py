@@ -46,6 +46,13 @@ def test_each_key_and_each_address_has_its_own_budget(limited):
     assert_problem(client.get("/sources", environ_overrides=other_address), 429)
 
 
+def test_refused_requests_count_against_the_budget(make_app):
+    client = make_app(RATELIMIT_DEFAULT="2 per minute", READS_NEED_KEY=True).test_client()
+    for _ in range(2):
+        assert_problem(client.get("/claims"), 401)
+    assert_problem(client.get("/claims"), 429)
+
+
 def test_probes_and_docs_are_not_limited(limited):
     client = limited.test_client()
     for _ in range(5):
