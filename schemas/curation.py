@@ -165,9 +165,10 @@ class RevisionSchema(Schema):
     id = fields.Integer(required=True)
     action = fields.String(required=True, metadata={
         "description": "create, update, delete, restore, add-evidence, update-evidence, "
-                       "delete-evidence or revert", "example": "update"})
+                       "delete-evidence, revert, or seed (written by `crosscheck seed`)",
+        "example": "update"})
     actor = fields.String(allow_none=True, metadata={
-        "description": "Name of the key that wrote it"})
+        "description": "Name of the key that wrote it, or `seed`"})
     created_at = UTCDateTime(required=True)
 
 

@@ -16,7 +16,8 @@ from peewee import InterfaceError, OperationalError, SqliteDatabase
 from .auth import actor_name
 from .db import database
 from .engine.numbers import extract_figures
-from .models import Claim, Evidence, Revision, Source, record_claim_changes, utcnow
+from .models import (Claim, Evidence, Revision, Source, keep_revision, record_claim_changes,
+                     utcnow)
 from .seeding import evidence_problems, figure_problems, figure_records
 
 log = logging.getLogger(__name__)
@@ -46,30 +47,9 @@ def applied_here(change):
     return run
 
 
-# States: what a revision records.
-
-def claim_state(claim):
-    evidence = claim.evidence.order_by(Evidence.id)
-    return {"ref": claim.ref, "text": claim.text, "deleted": claim.deleted_at is not None,
-            "evidence": [{"source_id": e.source_id, "stance": e.stance, "quote": e.quote,
-                          "numbers": e.numbers} for e in evidence]}
-
-
-def source_state(source):
-    state = {name: getattr(source, name) for name in SOURCE_FIELDS}
-    state["published"] = source.published and source.published.isoformat()
-    state["deleted"] = source.deleted_at is not None
-    return state
-
-
-def revise(kind, row, action, before, state):
+def revise(kind, row, action, before):
     """Keep the change as a revision, and log it for the index when it touches a claim."""
-    after = state(row)
-    if after == before:
-        return row
-    Revision.create(kind=kind, object_id=row.id, action=action, actor=actor_name(),
-                    before=before, after=after)
-    if kind == "claim":
+    if keep_revision(kind, row, action, actor_name(), before) and kind == "claim":
         record_claim_changes([row.id])
     return row
 
@@ -107,7 +87,7 @@ def extracted_figures(quote):
     return [f for f in figures if not figure_problems([f], quote)]
 
 
-def lock_for_change(model, object_id, state, ref=None, live=True):
+def lock_for_change(model, object_id, ref=None, live=True):
     """Lock the row until the transaction ends (404 when it is absent, or deleted if `live`), note
     its state before the change, and check that a new ref is free."""
     query = (model.live() if live else model.select()).where(model.id == object_id)
@@ -118,7 +98,7 @@ def lock_for_change(model, object_id, state, ref=None, live=True):
         abort(404, message=f"No {model.__name__.lower()} has this id.")
     if ref:
         free_ref(model, ref, row.id)
-    return row, state(row)
+    return row, row.state()
 
 
 def free_ref(model, ref, current=None):
@@ -156,27 +136,27 @@ def create_claim(data):
         if not claim.ref:
             give_ref(claim, "claim")
         add_evidence_rows(claim, items)
-        return revise("claim", claim, "create", None, claim_state)
+        return revise("claim", claim, "create", None)
 
 
 @applied_here
 def update_claim(claim_id, data):
     with write_transaction():
-        claim, before = lock_for_change(Claim, claim_id, claim_state, data.get("ref"))
+        claim, before = lock_for_change(Claim, claim_id, data.get("ref"))
         claim.ref = data.get("ref") or claim.ref
         if "text" in data:
             claim.text = data["text"].strip()
         claim.save()
-        return revise("claim", claim, "update", before, claim_state)
+        return revise("claim", claim, "update", before)
 
 
 @applied_here
 def delete_claim(claim_id):
     with write_transaction():
-        claim, before = lock_for_change(Claim, claim_id, claim_state)
+        claim, before = lock_for_change(Claim, claim_id)
         claim.deleted_at = utcnow()
         claim.save()
-        revise("claim", claim, "delete", before, claim_state)
+        revise("claim", claim, "delete", before)
 
 
 def check_claim_can_return(state):
@@ -196,18 +176,18 @@ def check_claim_can_return(state):
 @applied_here
 def restore_claim(claim_id):
     with write_transaction():
-        claim, before = lock_for_change(Claim, claim_id, claim_state, live=False)
+        claim, before = lock_for_change(Claim, claim_id, live=False)
         check_claim_can_return(before)
         claim.deleted_at = None
         claim.save()
-        return revise("claim", claim, "restore", before, claim_state)
+        return revise("claim", claim, "restore", before)
 
 
 @applied_here
 def revert_claim(claim_id, revision_id):
     """Put the claim back as it was before one of its revisions (undoing a create deletes it)."""
     with write_transaction():
-        claim, before = lock_for_change(Claim, claim_id, claim_state, live=False)
+        claim, before = lock_for_change(Claim, claim_id, live=False)
         revision = Revision.get_or_none((Revision.id == revision_id) & (Revision.kind == "claim")
                                         & (Revision.object_id == claim.id))
         if revision is None:
@@ -222,7 +202,7 @@ def revert_claim(claim_id, revision_id):
         claim.save()
         Evidence.delete().where(Evidence.claim == claim).execute()
         add_evidence_rows(claim, target["evidence"])
-        return revise("claim", claim, "revert", before, claim_state)
+        return revise("claim", claim, "revert", before)
 
 
 # Evidence.
@@ -237,18 +217,18 @@ def claim_evidence(claim, evidence_id):
 @applied_here
 def add_evidence(claim_id, item):
     with write_transaction():
-        claim, before = lock_for_change(Claim, claim_id, claim_state)
+        claim, before = lock_for_change(Claim, claim_id)
         item = checked_evidence(item)
         row = Evidence.create(claim=claim, source=item["source_id"], stance=item["stance"],
                               quote=item["quote"], numbers=item["numbers"])
-        revise("claim", claim, "add-evidence", before, claim_state)
+        revise("claim", claim, "add-evidence", before)
         return row
 
 
 @applied_here
 def update_evidence(claim_id, evidence_id, changes):
     with write_transaction():
-        claim, before = lock_for_change(Claim, claim_id, claim_state)
+        claim, before = lock_for_change(Claim, claim_id)
         row = claim_evidence(claim, evidence_id)
         current = {"source_id": row.source_id, "stance": row.stance, "quote": row.quote,
                    "numbers": row.numbers}
@@ -258,16 +238,16 @@ def update_evidence(claim_id, evidence_id, changes):
         row.source, row.stance, row.quote, row.numbers = (
             item["source_id"], item["stance"], item["quote"], item["numbers"])
         row.save()
-        revise("claim", claim, "update-evidence", before, claim_state)
+        revise("claim", claim, "update-evidence", before)
         return row
 
 
 @applied_here
 def delete_evidence(claim_id, evidence_id):
     with write_transaction():
-        claim, before = lock_for_change(Claim, claim_id, claim_state)
+        claim, before = lock_for_change(Claim, claim_id)
         claim_evidence(claim, evidence_id).delete_instance()
-        revise("claim", claim, "delete-evidence", before, claim_state)
+        revise("claim", claim, "delete-evidence", before)
 
 
 # Sources.
@@ -279,7 +259,7 @@ def create_source(data):
         source = Source.create(**{name: data.get(name) for name in SOURCE_FIELDS})
         if not source.ref:
             give_ref(source, "source")
-        return revise("source", source, "create", None, source_state)
+        return revise("source", source, "create", None)
 
 
 def citing_claims(source):
@@ -292,7 +272,7 @@ def citing_claims(source):
 def update_source(source_id, data):
     """Change a source; its text may change only if every live quote from it stays verbatim."""
     with write_transaction():
-        source, before = lock_for_change(Source, source_id, source_state, data.get("ref"))
+        source, before = lock_for_change(Source, source_id, data.get("ref"))
         if "text" in data:
             broken = [f"evidence {e.id} of claim {e.claim.ref!r}: {e.quote!r}"
                       for e in Evidence.select(Evidence, Claim).join(Claim)
@@ -304,27 +284,27 @@ def update_source(source_id, data):
         for name, value in data.items():
             setattr(source, name, value)
         source.save()
-        revise("source", source, "update", before, source_state)
-        if source_state(source) != before:
+        revise("source", source, "update", before)
+        if source.state() != before:
             record_claim_changes(c.id for c in citing_claims(source))
         return source
 
 
 def delete_source(source_id):
     with write_transaction():
-        source, before = lock_for_change(Source, source_id, source_state)
+        source, before = lock_for_change(Source, source_id)
         citing = citing_claims(source)
         if citing:
             abort(409, message="Live claims still cite this source; delete their evidence first.",
                   errors={"claims": [c.ref or str(c.id) for c in citing]})
         source.deleted_at = utcnow()
         source.save()
-        revise("source", source, "delete", before, source_state)
+        revise("source", source, "delete", before)
 
 
 def restore_source(source_id):
     with write_transaction():
-        source, before = lock_for_change(Source, source_id, source_state, live=False)
+        source, before = lock_for_change(Source, source_id, live=False)
         source.deleted_at = None
         source.save()
-        return revise("source", source, "restore", before, source_state)
+        return revise("source", source, "restore", before)

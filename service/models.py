@@ -49,12 +49,24 @@ class Source(SoftDeleted):
     url = TextField(null=True)
     text = TextField()
 
+    def state(self):
+        """The source as a revision records it."""
+        return {"ref": self.ref, "title": self.title, "publisher": self.publisher,
+                "published": self.published and self.published.isoformat(), "url": self.url,
+                "text": self.text, "deleted": self.deleted_at is not None}
+
 
 class Claim(SoftDeleted):
     """One checkable statement, written plainly."""
 
     ref = CharField(max_length=200, unique=True, null=True)
     text = TextField()
+
+    def state(self):
+        """The claim as a revision records it: text, ref, deletion and all its evidence."""
+        return {"ref": self.ref, "text": self.text, "deleted": self.deleted_at is not None,
+                "evidence": [{"source_id": e.source_id, "stance": e.stance, "quote": e.quote,
+                              "numbers": e.numbers} for e in self.evidence.order_by(Evidence.id)]}
 
 
 class Evidence(BaseModel):
@@ -117,6 +129,17 @@ class Revision(BaseModel):
 
     class Meta:
         indexes = ((("kind", "object_id", "id"), False),)
+
+
+def keep_revision(kind, row, action, actor, before):
+    """Store a change to `row` (its state `before` it) as a revision; returns False, storing
+    nothing, when the row is as it was."""
+    after = row.state()
+    if after == before:
+        return False
+    Revision.create(kind=kind, object_id=row.id, action=action, actor=actor, before=before,
+                    after=after)
+    return True
 
 
 def record_claim_changes(claim_ids):

@@ -13,9 +13,10 @@ from schemas.curation import unstorable
 
 from .db import database
 from .engine.numbers import parse_figure_text
-from .models import Claim, Entity, Evidence, Source, record_claim_changes
+from .models import Claim, Entity, Evidence, Source, keep_revision, record_claim_changes
 
 STANCES = ("supports", "contradicts")
+SEED_ACTOR = "seed"
 REF_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -238,12 +239,23 @@ def _evidence_rows(items, sources):
             for i in items]
 
 
+def _state_of(model, ref):
+    """The row's state before seeding changes it, for its revision (None when it is new)."""
+    row = model.get_or_none(model.ref == ref)
+    return row and row.state()
+
+
 def load_corpus(corpus):
-    """Write a validated corpus to the database in one transaction; returns a SeedReport."""
+    """Write a validated corpus to the database in one transaction; returns a SeedReport.
+
+    Every source and claim it adds or changes gets a revision (actor `seed`), so an editor's
+    version that the seeds overwrite can be brought back.
+    """
     report = SeedReport()
     with database.atomic():
         sources = {}
         for item in corpus["sources"]:
+            before = _state_of(Source, item["ref"])
             source, changed = _upsert(Source, {"ref": item["ref"]}, {
                 "title": item["title"], "publisher": item.get("publisher"),
                 "published": item.get("published"), "url": item.get("url"), "text": item["text"]},
@@ -251,7 +263,9 @@ def load_corpus(corpus):
             sources[item["ref"]] = source
             if changed:
                 report.changed_claims.update(e.claim_id for e in source.evidence)
+                keep_revision("source", source, "seed", SEED_ACTOR, before)
         for item in corpus["claims"]:
+            before = _state_of(Claim, item["ref"])
             claim, changed = _upsert(Claim, {"ref": item["ref"]}, {"text": item["text"].strip()},
                                      report, "claims")
             wanted = _evidence_rows(item["evidence"], sources)
@@ -267,6 +281,7 @@ def load_corpus(corpus):
                     for s, st, q, n in wanted]).execute()
             if changed:
                 report.changed_claims.add(claim.id)
+                keep_revision("claim", claim, "seed", SEED_ACTOR, before)
         record_claim_changes(report.changed_claims)
         for item in corpus["entities"]:
             _upsert(Entity, {"name": item["name"]}, {

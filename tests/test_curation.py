@@ -9,6 +9,7 @@ from service.db import database, init_database
 from service.models import Claim, Evidence, Revision, create_tables
 from service.seeding import seed
 
+from .conftest import FIXTURE_SEEDS
 from .test_http import assert_problem
 
 QUOTE = "Floods in the river valley have killed at least 12 people"
@@ -79,7 +80,8 @@ def test_evidence_that_breaks_a_rule_is_422_naming_it(client, editor, ids, item,
                                       headers=editor), 422)
     assert words in " ".join(body["errors"]["evidence"]["1"][field])
     with database.connection_context():
-        assert Claim.select().count() == 5 and Revision.select().count() == 0
+        assert Claim.select().count() == 5
+        assert Revision.select().where(Revision.action != "seed").count() == 0
 
 
 @pytest.mark.parametrize("body, field", [
@@ -124,13 +126,27 @@ def test_delete_is_soft_and_restore_brings_it_back(client, editor):
     assert client.get("/claims").get_json()["total"] == 4
     assert best_match(client, statement) != "dam-failed"
     assert_problem(client.delete(f"/claims/{claim_id}", headers=editor), 404)
-    assert [r["action"] for r in revisions(client, claim_id)] == ["delete"]
+    assert [r["action"] for r in revisions(client, claim_id)] == ["seed", "delete"]
     feed = client.get("/claims.jsonld").get_json(force=True)["dataFeedElement"]
     assert len(feed) == 4 and f"/claims/{claim_id}" not in str(feed)
     restored = client.post(f"/claims/{claim_id}/restore", headers=editor)
     assert restored.status_code == 200 and restored.get_json()["ref"] == "dam-failed"
     assert best_match(client, statement) == "dam-failed"
-    assert [r["action"] for r in revisions(client, claim_id)] == ["delete", "restore"]
+    assert [r["action"] for r in revisions(client, claim_id)] == ["seed", "delete", "restore"]
+
+
+def test_an_edit_the_seeds_overwrite_can_be_brought_back(client, editor):
+    claim_id = client.get("/claims?q=dam").get_json()["items"][0]["id"]
+    edited = "The river valley dam failed on the second day of the floods."
+    client.patch(f"/claims/{claim_id}", json={"text": edited}, headers=editor)
+    with database.connection_context():
+        assert seed(FIXTURE_SEEDS).updated["claims"] == 1
+    seeded, edit, reseeded = revisions(client, claim_id)
+    assert (seeded["action"], seeded["actor"], seeded["before"]) == ("seed", "seed", None)
+    assert reseeded["action"] == "seed" and reseeded["before"] == edit["after"]
+    assert client.get(f"/claims/{claim_id}").get_json()["text"] != edited
+    back = client.post(f"/claims/{claim_id}/revisions/{reseeded['id']}/revert", headers=editor)
+    assert back.get_json()["text"] == edited
 
 
 def test_evidence_add_change_remove_and_revert(client, editor, ids):
@@ -182,7 +198,7 @@ def test_sources_are_curated_with_their_quotes_kept_verbatim(client, editor, ids
     check = client.post("/check", json={"statement": "The dam failed"}).get_json()
     assert check["contradicting"][0]["source"]["title"] == "Floods: the valley counts its dead"
     assert [r["action"] for r in client.get(f"{gazette}/revisions").get_json()["items"]] == [
-        "update"]
+        "seed", "update"]
 
 
 def test_a_cited_source_cannot_be_deleted_and_a_new_one_can(client, editor, ids):
