@@ -11,6 +11,7 @@ import time
 from flask import request
 from flask_cors import CORS
 from flask_limiter import Limiter, RateLimitExceeded
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .auth import ALWAYS_OPEN, current_key
 from .errors import problem
@@ -26,6 +27,9 @@ def client_identity():
 
 
 def init_limits(app):
+    hops = app.config.get("PROXY_HOPS", 0)
+    if hops:  # behind N trusted proxies, the client address is in X-Forwarded-For
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     # If the limit store (Redis) is down, answer unlimited rather than fail: availability first.
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     limiter = Limiter(client_identity, app=app)

@@ -46,6 +46,18 @@ def test_each_key_and_each_address_has_its_own_budget(limited):
     assert_problem(client.get("/sources", environ_overrides=other_address), 429)
 
 
+def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget(make_app):
+    def spent(client, forwarded_for):
+        return [client.get("/sources", headers={"X-Forwarded-For": forwarded_for}).status_code
+                for _ in range(3)]
+    proxied = make_app(RATELIMIT_DEFAULT="2 per minute", PROXY_HOPS=1).test_client()
+    assert spent(proxied, "203.0.113.7") == [200, 200, 429]
+    assert spent(proxied, "203.0.113.8") == [200, 200, 429]
+    direct = make_app(RATELIMIT_DEFAULT="2 per minute").test_client()
+    assert spent(direct, "203.0.113.7") == [200, 200, 429]
+    assert spent(direct, "203.0.113.8") == [429, 429, 429]  # a forged header changes nothing
+
+
 def test_refused_requests_count_against_the_budget(make_app):
     client = make_app(RATELIMIT_DEFAULT="2 per minute", READS_NEED_KEY=True).test_client()
     for _ in range(2):
