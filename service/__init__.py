@@ -6,9 +6,10 @@ from flask import Flask
 from . import config as settings
 from .api import Api, spec_options
 from .auth import init_auth
-from .blueprints import check, claims, docs, evidence, feeds, health, sources
+from .blueprints import check, claims, docs, evidence, feeds, health, pages, sources
 from .corpus import LiveChecker
 from .db import database, init_database
+from .http_caching import init_http_caching
 from .limits import init_limits
 from .models import corpus_is_empty, create_tables
 from .observability import init_observability
@@ -55,5 +56,7 @@ def create_app(config=None):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
     init_observability(app)
+    app.register_blueprint(pages.blp)
+    init_http_caching(app)
     bootstrap(app)
     return app

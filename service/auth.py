@@ -22,8 +22,8 @@ SECURITY_SCHEMES = {
 }
 EITHER_SCHEME = [{"bearerAuth": []}, {"apiKeyHeader": []}]
 # Endpoints that never need a key: probes, metrics and the API's own documentation.
-ALWAYS_OPEN = {"health.health", "metrics", "docs.openapi_yaml", "docs.swagger_assets", "docs.home",
-               "api-docs.openapi_json", "api-docs.openapi_swagger_ui", "static"}
+ALWAYS_OPEN = {"health.health", "metrics", "docs.openapi_yaml", "docs.swagger_assets",
+               "api-docs.openapi_json", "api-docs.openapi_swagger_ui", "pages.home", "static"}
 
 
 def hash_key(key):

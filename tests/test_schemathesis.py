@@ -48,6 +48,7 @@ def test_every_operation_keeps_to_the_spec(api):
         def conforms(case, row):
             if case.path_parameters:
                 case.path_parameters = {name: row for name in case.path_parameters}
-            response = case.call(headers=editor)
+            # identity: the in-process transport does not undo gzip, which has its own tests
+            response = case.call(headers={**editor, "Accept-Encoding": "identity"})
             case.validate_response(response, checks=CHECKS, additional_checks=[listed_status])
         conforms()
