@@ -165,10 +165,11 @@ class RevisionSchema(Schema):
     id = fields.Integer(required=True)
     action = fields.String(required=True, metadata={
         "description": "create, update, delete, restore, add-evidence, update-evidence, "
-                       "delete-evidence, revert, or seed (written by `crosscheck seed`)",
+                       "delete-evidence, revert, seed or import (by `crosscheck seed` or "
+                       "`crosscheck import`)",
         "example": "update"})
     actor = fields.String(allow_none=True, metadata={
-        "description": "Name of the key that wrote it, or `seed`"})
+        "description": "Name of the key that wrote it, or `seed` or `import`"})
     created_at = UTCDateTime(required=True)
 
 

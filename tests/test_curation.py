@@ -1,11 +1,14 @@
 """Curation over HTTP: validated writes, revisions, soft delete and undo, the index kept current,
 and the export that seeding reads back unchanged."""
+import json
+
 import peewee
 import pytest
 from click.testing import CliRunner
 
 from service.cli import main
 from service.db import database, init_database
+from service.importer import import_claims
 from service.models import Claim, Evidence, Revision, create_tables
 from service.seeding import seed
 
@@ -146,6 +149,20 @@ def test_an_edit_the_seeds_overwrite_can_be_brought_back(client, editor):
     assert reseeded["action"] == "seed" and reseeded["before"] == edit["after"]
     assert client.get(f"/claims/{claim_id}").get_json()["text"] != edited
     back = client.post(f"/claims/{claim_id}/revisions/{reseeded['id']}/revert", headers=editor)
+    assert back.get_json()["text"] == edited
+
+
+def test_an_edit_an_import_overwrites_can_be_brought_back(client, editor):
+    claim_id = client.get("/claims?q=dam").get_json()["items"][0]["id"]
+    edited = "The river valley dam failed on the second day of the floods."
+    client.patch(f"/claims/{claim_id}", json={"text": edited}, headers=editor)
+    line = json.dumps({"ref": "dam-failed", "text": "The dam broke."}).encode()
+    with database.connection_context():
+        assert import_claims([line]).updated == 1
+    *_, edit, imported = revisions(client, claim_id)
+    assert (imported["action"], imported["actor"]) == ("import", "import")
+    assert imported["before"] == edit["after"] and imported["after"]["text"] == "The dam broke."
+    back = client.post(f"/claims/{claim_id}/revisions/{imported['id']}/revert", headers=editor)
     assert back.get_json()["text"] == edited
 
 
