@@ -66,13 +66,24 @@ def test_any_statement_gets_a_verdict_or_a_422(quiet_app, statement):
 
 
 @HOSTILE
-@given(parts=st.lists(st.one_of(HUGE_NUMBERS.map(str), FIGURE_WORDS, ANY_TEXT), max_size=400))
+@given(parts=st.lists(st.one_of(HUGE_NUMBERS.map(str), FIGURE_WORDS, ANY_TEXT,
+                                st.integers(min_value=0, max_value=10**400).map(str)),
+                      max_size=400))
 def test_statements_full_of_figures_and_huge_numbers(quiet_app, parts):
     statement = " ".join(parts)[:2000] or "0"
     body = assert_answered(quiet_app.test_client().post("/check", json={"statement": statement}),
                            {200, 422})
     if "numbers" in body:
-        assert all(isinstance(n["value"], (int, float)) for n in body["numbers"])
+        assert all(n["value"] is None or isinstance(n["value"], (int, float))
+                   for n in body["numbers"])
+
+
+@pytest.mark.parametrize("statement", ["9" * 400 + " people were killed in the floods",
+                                       "1," + "000," * 120 + "000 homes were flooded"])
+def test_a_figure_too_large_for_json_is_null(quiet_app, statement):
+    body = assert_answered(quiet_app.test_client().post("/check", json={"statement": statement}),
+                           {200})
+    assert [n["value"] for n in body["numbers"]] == [None]
 
 
 def test_ten_thousand_figures(quiet_app, editor):
