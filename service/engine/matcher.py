@@ -177,12 +177,10 @@ class Matcher:
         swaps = [(a, b) for a in only_statement for b in only_claim if table.interchangeable(a, b)]
         if swaps:
             return swaps[:1]
-        shared = [e for e in analysis.entities if e in claim_entities]
-        if not shared:
-            return []
         claim_tokens = table.canonicalize(words(self.index.claims[claim_id].text))
-        if other_agent(analysis, claim_entities, claim_tokens, table):
-            return other_agent(analysis, claim_entities, claim_tokens, table)
+        agents = other_agent(analysis, claim_entities, claim_tokens, table)
+        if agents:
+            return agents
         # Read a claim's entity as the statement's related one ("Karabakh Armenians" for
         # "Armenia") so that their roles can be compared too.
         stand_ins = {c: s for s in extra_statement for c in extra_claim
