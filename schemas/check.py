@@ -5,6 +5,13 @@ from .corpus import ClaimSummarySchema, FigureSchema, SourceSummarySchema
 
 VERDICTS = ("supported", "contradicted", "disputed", "unverified")
 MAX_STATEMENT = 2000
+MAX_BATCH = 100
+MAX_TEXT = 100_000
+
+
+def min_score_field():
+    return fields.Float(validate=validate.Range(min=0, max=100), metadata={
+        "description": "Only claims scoring at least this (0-100); the server default otherwise"})
 
 
 class CheckRequestSchema(Schema):
@@ -14,13 +21,33 @@ class CheckRequestSchema(Schema):
                                                    "of Azerbaijan's offensive"})
     limit = fields.Integer(load_default=5, validate=validate.Range(min=1, max=20),
                            metadata={"description": "How many matching claims to return"})
-    min_score = fields.Float(validate=validate.Range(min=0, max=100), metadata={
-        "description": "Only claims scoring at least this (0-100); the server default otherwise"})
+    min_score = min_score_field()
 
     @validates("statement")
     def not_blank(self, value, **kwargs):
         if not value.strip():
             raise ValidationError("Statement must not be blank.")
+
+
+class BatchCheckRequestSchema(Schema):
+    checks = fields.List(fields.Nested(CheckRequestSchema), required=True,
+                         validate=validate.Length(min=1, max=MAX_BATCH), metadata={
+                             "description": f"1-{MAX_BATCH} checks, each as the body of POST /check"})
+
+
+class TextCheckRequestSchema(Schema):
+    text = fields.String(required=True, validate=validate.Length(min=1, max=MAX_TEXT), metadata={
+        "description": f"A whole article (up to {MAX_TEXT:,} characters), checked sentence by "
+                       "sentence",
+        "example": "Floods in the valley killed 12 people. Two of them were children."})
+    limit = fields.Integer(load_default=3, validate=validate.Range(min=1, max=20), metadata={
+        "description": "How many matching claims to return for each sentence"})
+    min_score = min_score_field()
+
+    @validates("text")
+    def not_blank(self, value, **kwargs):
+        if not value.strip():
+            raise ValidationError("Text must not be blank.")
 
 
 class ComparedFigureSchema(FigureSchema):
@@ -93,3 +120,22 @@ class CheckResponseSchema(Schema):
         "description": "Evidence contradicting the statement, judged against the best match"})
     matches = fields.List(fields.Nested(MatchSchema), required=True, metadata={
         "description": "Claims above the threshold, best first"})
+
+
+class BatchCheckResponseSchema(Schema):
+    results = fields.List(fields.Nested(CheckResponseSchema), required=True, metadata={
+        "description": "One result per check, in the order they were sent"})
+
+
+class CheckedSentenceSchema(Schema):
+    start = fields.Integer(required=True, metadata={
+        "description": "Offset of the sentence's first character in `text` (Unicode code points)"})
+    end = fields.Integer(required=True, metadata={
+        "description": "Offset just past its last character: text[start:end] is the sentence"})
+    result = fields.Nested(CheckResponseSchema, required=True, metadata={
+        "description": "The sentence checked as POST /check would; `statement` is the sentence"})
+
+
+class TextCheckResponseSchema(Schema):
+    sentences = fields.List(fields.Nested(CheckedSentenceSchema), required=True, metadata={
+        "description": "Every sentence of the text, in order"})

@@ -5,9 +5,10 @@ from flask import Flask
 
 from . import config as settings
 from .api import Api, spec_options
-from .blueprints import check, claims, docs, feeds, health, sources
+from .blueprints import check, claims, docs, feeds, health, pages, sources
 from .corpus import LiveChecker
 from .db import database, init_database
+from .http_caching import init_http_caching
 from .models import corpus_is_empty, create_tables
 from .seeding import seed
 
@@ -49,5 +50,7 @@ def create_app(config=None):
     for module in (check, claims, sources, feeds, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
+    app.register_blueprint(pages.blp)
+    init_http_caching(app)
     bootstrap(app)
     return app

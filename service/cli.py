@@ -1,4 +1,4 @@
-"""The `crosscheck` command: serve, seed, check, eval, openapi."""
+"""The `crosscheck` command: serve, seed, import, check, eval, openapi."""
 import json
 import os
 import sys
@@ -11,6 +11,7 @@ from schemas.check import CheckRequestSchema, CheckResponseSchema
 
 from . import config as settings
 from .db import database, init_database
+from .importer import DEFAULT_BATCH, import_claims
 from .models import create_tables
 from .seeding import SeedError, seed as seed_folder
 
@@ -62,6 +63,29 @@ def seed(path):
             click.echo(str(error), err=True)
             sys.exit(1)
     click.echo(f"seeded {path}: added {report.added}, updated {report.updated}")
+
+
+@main.command("import")
+@click.argument("file", type=click.File("rb"))
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=DEFAULT_BATCH,
+              show_default=True, help="claims written per transaction")
+def import_command(file, batch_size):
+    """Bulk-load claims from JSON Lines (one claim a line: text, ref, evidence).
+
+    Exits 1 when any line was rejected; every other line is still written.
+    """
+    conf = settings.from_environment()
+    init_database(conf["DATABASE_URL"])
+    size = os.fstat(file.fileno()).st_size if file.seekable() else None
+    with database.connection_context(), click.progressbar(
+            length=size, label="importing", file=sys.stderr) as bar:
+        create_tables()
+        report = import_claims(file, batch_size, progress=bar.update)
+    for number, reason in report.rejected:
+        click.echo(f"line {number}: {reason}", err=True)
+    click.echo(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+               f"rejected {len(report.rejected)}")
+    sys.exit(1 if report.rejected else 0)
 
 
 @main.command()

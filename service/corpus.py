@@ -20,21 +20,22 @@ def source_info(source):
 
 
 def claim_records(claims=None):
-    """Every claim (or the given query's) with its evidence, in three queries."""
-    query = Evidence.select().order_by(Evidence.id)
+    """Every claim (or the given ones) with its evidence, in three queries read as plain tuples, so
+    a million claims load in seconds."""
+    query = Evidence.select(Evidence.claim, Evidence.source, Evidence.stance, Evidence.quote,
+                            Evidence.numbers).order_by(Evidence.id)
     if claims is None:
-        claims = Claim.select().order_by(Claim.id)
+        rows = Claim.select(Claim.id, Claim.text, Claim.ref).order_by(Claim.id).tuples().iterator()
     else:
-        query = query.where(Evidence.claim.in_([c.id for c in claims]))
-    claims = list(claims)
+        rows = [(c.id, c.text, c.ref) for c in claims]
+        query = query.where(Evidence.claim.in_([row[0] for row in rows]))
     sources = {s.id: source_info(s) for s in Source.select()}
     evidence = {}
-    for item in query:
-        evidence.setdefault(item.claim_id, []).append(EvidenceRecord(
-            source=sources[item.source_id], stance=item.stance, quote=item.quote,
-            numbers=tuple(item.numbers or ())))
-    return [ClaimRecord(id=c.id, text=c.text, ref=c.ref, evidence=tuple(evidence.get(c.id, ())))
-            for c in claims]
+    for claim_id, source_id, stance, quote, numbers in query.tuples().iterator():
+        evidence.setdefault(claim_id, []).append(EvidenceRecord(
+            source=sources[source_id], stance=stance, quote=quote, numbers=tuple(numbers or ())))
+    return [ClaimRecord(id=claim_id, text=text, ref=ref, evidence=tuple(evidence.get(claim_id, ())))
+            for claim_id, text, ref in rows]
 
 
 def entity_records():

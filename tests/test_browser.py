@@ -48,3 +48,29 @@ def test_swagger_ui_try_it_out_on_check_returns_a_verdict(page):
     body = response.locator(".microlight").first.inner_text()
     assert '"verdict": "disputed"' in body
     response.scroll_into_view_if_needed()
+
+
+ARTICLE = ("Azerbaijan launched a military operation in Nagorno-Karabakh on September 19. "
+           "Seven civilians were killed on the first day of the offensive. "
+           "Azerbaijan hosted the COP29 climate summit.")
+
+
+def test_page_checks_an_article_and_shows_a_disputed_sentence_with_both_figures(page):
+    page.goto(page.base_url + "/")
+    page.get_by_label("Statement or article").fill(ARTICLE)
+    page.get_by_role("button", name="Check", exact=True).click()
+    sentences = page.locator("#checked-text .sentence")
+    sentences.first.wait_for(timeout=15000)
+    assert sentences.count() == 3
+    assert "disputed" in sentences.nth(1).get_attribute("class")
+    assert "unverified" in sentences.nth(2).get_attribute("class")
+    sentences.nth(1).focus()
+    page.keyboard.press("Enter")
+    detail = page.locator("#detail")
+    detail.get_by_text("Matched claim").wait_for()
+    supporting = detail.locator(".side.supporting").inner_text()
+    contradicting = detail.locator(".side.contradicting").inner_text()
+    assert "seven" in supporting and "Bloomberg" in supporting
+    assert "two" in contradicting
+    differing = detail.locator(".side.contradicting .figure.differs").all_inner_texts()
+    assert any("two" in text for text in differing)

@@ -1,11 +1,17 @@
-"""POST /check: the fact-check itself."""
+"""POST /check, /check/batch and /check/text: the fact-check itself, one, many or a whole article."""
 from flask import current_app
 
-from schemas.check import CheckRequestSchema, CheckResponseSchema
+from schemas.check import (BatchCheckRequestSchema, BatchCheckResponseSchema, CheckRequestSchema,
+                           CheckResponseSchema, TextCheckRequestSchema, TextCheckResponseSchema)
 
 from ..api import Blueprint
+from ..engine.sentences import sentence_spans
 
 blp = Blueprint("check", __name__, description="Check a statement against the curated claims")
+
+
+def checker():
+    return current_app.extensions["crosscheck"].checker
 
 
 @blp.route("/check", methods=["POST"])
@@ -20,4 +26,33 @@ def check(request_body):
     `supported` when every source that addresses it backs the statement, `contradicted` when every
     one contradicts it, `disputed` when they split, `unverified` when no claim matches.
     """
-    return current_app.extensions["crosscheck"].checker.check(**request_body)
+    return checker().check(**request_body)
+
+
+@blp.route("/check/batch", methods=["POST"])
+@blp.arguments(BatchCheckRequestSchema, example={"checks": [
+    {"statement": "Seven civilians were killed"}, {"statement": "Russia condemned the offensive",
+                                                   "limit": 1}]})
+@blp.response(200, BatchCheckResponseSchema)
+@blp.problems(400, 413, 415, 422)
+def check_batch(request_body):
+    """Check up to 100 statements in one request
+
+    Each check is answered exactly as POST /check would answer it, in the order sent.
+    """
+    return {"results": [checker().check(**item) for item in request_body["checks"]]}
+
+
+@blp.route("/check/text", methods=["POST"])
+@blp.arguments(TextCheckRequestSchema)
+@blp.response(200, TextCheckResponseSchema)
+@blp.problems(400, 413, 415, 422)
+def check_text(request_body):
+    """Check every sentence of an article
+
+    Splits the text into sentences (abbreviations such as "U.S." and "Sept." do not end one) and
+    checks each as POST /check would, with its character span so an editor can underline it.
+    """
+    options = {"limit": request_body["limit"], "min_score": request_body.get("min_score")}
+    return {"sentences": [{"start": start, "end": end, "result": checker().check(sentence, **options)}
+                          for start, end, sentence in sentence_spans(request_body["text"])]}

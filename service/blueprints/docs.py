@@ -1,5 +1,5 @@
 """The OpenAPI document as YAML, and Swagger UI's assets served from the installed package."""
-from flask import Blueprint, current_app, redirect, send_from_directory
+from flask import Blueprint, current_app, send_from_directory
 from swagger_ui_bundle import swagger_ui_path
 
 from ..openapi import spec_yaml
@@ -16,8 +16,3 @@ def openapi_yaml():
 @blp.get("/docs/assets/<path:filename>")
 def swagger_assets(filename):
     return send_from_directory(swagger_ui_path, filename, max_age=86400)
-
-
-@blp.get("/")
-def home():
-    return redirect("/docs", code=302)

@@ -1,58 +1,263 @@
-"""The candidate index: claims by term, with document frequencies for IDF weights."""
-import math
-from collections import defaultdict
+"""The candidate index: claims by term, with document frequencies for IDF weights.
 
+Built to stay fast at a million claims: postings are compact integer arrays over dense slots, a
+search adds up the IDF weight each claim shares with the statement in numpy and keeps only the
+best few hundred for the matcher to score, and typos are resolved against the words that share
+character trigrams with them rather than against the whole vocabulary.
+"""
+import math
+import threading
+from array import array
+from collections.abc import Mapping
+
+import numpy as np
 from rapidfuzz import fuzz, process
 
 TYPO_CUTOFF = 84
 TYPO_MIN_LENGTH = 5
+# A misspelt word of 5+ letters close enough to pass TYPO_CUTOFF shares at least this many padded
+# trigrams with the word it was meant to be (one edit breaks at most three of them).
+TYPO_SHARED_TRIGRAMS = 2
+CANDIDATES = 200
+# Claim weights are cached with the IDF of the moment; recompute them when the corpus has grown or
+# shrunk by this fraction since.
+WEIGHT_REFRESH_DRIFT = 0.1
+
+
+def trigrams(term):
+    padded = f"  {term}  "
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+class _GrowingArray:
+    """A numpy array with spare capacity: appends are amortised O(1) and readers keep a stable view."""
+
+    def __init__(self, dtype, fill=0):
+        self.values = np.full(1024, fill, dtype=dtype)
+        self.fill = fill
+        self.size = 0
+
+    def append(self, value):
+        if self.size == len(self.values):
+            grown = np.full(2 * len(self.values), self.fill, dtype=self.values.dtype)
+            grown[:self.size] = self.values
+            self.values = grown
+        self.values[self.size] = value
+        self.size += 1
+
+
+class ClaimTerms(Mapping):
+    """Read-only view: claim id -> frozenset of its terms, decoded from the compact store on demand."""
+
+    def __init__(self, index):
+        self.index = index
+
+    def __getitem__(self, claim_id):
+        return frozenset(self.index.term_list(self.index.slots[claim_id]))
+
+    def __iter__(self):
+        return iter(self.index.slots)
+
+    def __len__(self):
+        return len(self.index.slots)
 
 
 class ClaimIndex:
-    """Claims by term, with document frequencies for IDF weights."""
+    """Claims by term, with document frequencies for IDF weights.
+
+    Each stored claim has a slot (a dense integer); a changed claim gets a new slot and its old one
+    is marked dead, so postings only ever grow until `compact` drops the dead slots.
+    """
 
     def __init__(self):
         self.claims = {}
-        self.terms = {}
-        self.postings = defaultdict(set)
+        self.slots = {}
+        self.terms = ClaimTerms(self)
+        self.term_ids = {}
+        self.vocabulary = []
+        self.document_frequency = []
+        self.postings = []
+        self.trigram_postings = {}
+        self.slot_claim = _GrowingArray(np.int64)
+        self.slot_alive = _GrowingArray(np.bool_, fill=False)
+        self.slot_weight = _GrowingArray(np.float32)
+        self.slot_terms = array("i")
+        self.slot_offsets = array("q", [0])
+        self.dead = 0
+        self.weights_sized_for = 0
+        self.local = threading.local()
 
     def __len__(self):
         return len(self.claims)
 
+    def _term_id(self, term):
+        term_id = self.term_ids.get(term)
+        if term_id is None:
+            term_id = self.term_ids[term] = len(self.vocabulary)
+            self.vocabulary.append(term)
+            self.document_frequency.append(0)
+            self.postings.append(array("i"))
+            for gram in trigrams(term):
+                self.trigram_postings.setdefault(gram, array("i")).append(term_id)
+        return term_id
+
     def add(self, claim, terms):
         self.remove(claim.id)
-        unique = frozenset(terms)
+        slot = self.slot_claim.size
+        unique = sorted({self._term_id(t) for t in terms})
+        for term_id in unique:
+            self.postings[term_id].append(slot)
+            self.document_frequency[term_id] += 1
+        self.slot_terms.extend(unique)
+        self.slot_offsets.append(len(self.slot_terms))
+        self.slot_claim.append(claim.id)
+        self.slot_alive.append(True)
+        self.slot_weight.append(sum(self.idf_of(t) for t in unique))
         self.claims[claim.id] = claim
-        self.terms[claim.id] = unique
-        for term in unique:
-            self.postings[term].add(claim.id)
+        self.slots[claim.id] = slot
 
     def remove(self, claim_id):
-        for term in self.terms.pop(claim_id, ()):
-            ids = self.postings[term]
-            ids.discard(claim_id)
-            if not ids:
-                del self.postings[term]
+        slot = self.slots.pop(claim_id, None)
+        if slot is None:
+            return
+        for term_id in self._slot_term_ids(slot):
+            self.document_frequency[term_id] -= 1
+        self.slot_alive.values[slot] = False
         self.claims.pop(claim_id, None)
+        self.dead += 1
+        if self.dead > max(1000, len(self.claims) // 4):
+            self.compact()
+
+    def _slot_term_ids(self, slot):
+        return self.slot_terms[self.slot_offsets[slot]:self.slot_offsets[slot + 1]]
+
+    def term_list(self, slot):
+        return [self.vocabulary[t] for t in self._slot_term_ids(slot)]
+
+    def compact(self):
+        """Drop dead slots from every posting list (the slots themselves stay numbered)."""
+        alive = self.slot_alive.values
+        for term_id, posting in enumerate(self.postings):
+            slots = np.frombuffer(posting, dtype=np.int32) if posting else None
+            if slots is not None and not alive[slots].all():
+                kept = slots[alive[slots]].copy()
+                del slots
+                self.postings[term_id] = array("i", kept.tobytes())
+        self.dead = 0
+
+    def knows(self, term):
+        term_id = self.term_ids.get(term)
+        return term_id is not None and self.document_frequency[term_id] > 0
+
+    def idf_of(self, term_id):
+        return math.log((len(self.claims) + 1) / (self.document_frequency[term_id] + 0.5)) + 1
 
     def idf(self, term):
         """Rare terms weigh more; a term no claim uses weighs most of all."""
-        return math.log((len(self.claims) + 1) / (len(self.postings.get(term, ())) + 0.5)) + 1
+        term_id = self.term_ids.get(term)
+        frequency = 0 if term_id is None else self.document_frequency[term_id]
+        return math.log((len(self.claims) + 1) / (frequency + 0.5)) + 1
 
     def resolve_typos(self, terms):
         """Map each unknown term to the closest known one, if it is close enough to be a typo."""
-        vocabulary = list(self.postings)
         resolved = {}
         for term in terms:
-            if term in self.postings or len(term) < TYPO_MIN_LENGTH or term.startswith("@"):
+            if self.knows(term) or len(term) < TYPO_MIN_LENGTH or term.startswith("@"):
                 continue
-            best = process.extractOne(term, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-            if best:
-                resolved[term] = best[0]
+            close = process.extract(term, self._spelling_neighbours(term), scorer=fuzz.ratio,
+                                    score_cutoff=TYPO_CUTOFF, limit=None)
+            if close:
+                resolved[term] = max(close, key=self._likelier)[0]
         return resolved
 
-    def candidates(self, terms):
-        found = set()
-        for term in terms:
-            found |= self.postings.get(term, set())
-        return found
+    def _likelier(self, match):
+        """Closest first; among equally close words the commoner, then the alphabetically first,
+        so the answer does not depend on the order words entered the index."""
+        word, score, _ = match
+        return score, self.document_frequency[self.term_ids[word]], [-ord(c) for c in word]
+
+    def _spelling_neighbours(self, term):
+        """Known terms sharing enough trigrams with `term` to be within TYPO_CUTOFF of it."""
+        lists = [self.trigram_postings[g] for g in trigrams(term) if g in self.trigram_postings]
+        if not lists:
+            return []
+        ids = np.concatenate([np.array(ids, dtype=np.int32) for ids in lists])
+        ids, counts = np.unique(ids, return_counts=True)
+        return [self.vocabulary[t] for t in ids[counts >= TYPO_SHARED_TRIGRAMS].tolist()
+                if self.document_frequency[t] > 0]
+
+    def _refresh_weights(self):
+        """Recompute every claim's total IDF weight with today's document frequencies."""
+        sizes = np.diff(np.frombuffer(self.slot_offsets, dtype=np.int64))
+        idf = np.log((len(self.claims) + 1) /
+                     (np.array(self.document_frequency, dtype=np.float64) + 0.5)) + 1
+        term_weights = idf[np.frombuffer(self.slot_terms, dtype=np.int32)]
+        totals = np.add.reduceat(term_weights, np.frombuffer(self.slot_offsets, dtype=np.int64)[:-1]
+                                 .clip(max=max(len(term_weights) - 1, 0))) if len(term_weights) else []
+        weights = np.where(sizes > 0, totals, 0).astype(np.float32)
+        self.slot_weight.values[:len(weights)] = weights
+        self.weights_sized_for = len(self.claims)
+
+    def _scratch(self, size):
+        """Per-thread work arrays as long as the slots: shared weight, and which entry owns a slot."""
+        local = self.local
+        if getattr(local, "size", 0) < size:
+            local.size = max(size, 1024) * 2
+            local.weight = np.zeros(local.size, dtype=np.float32)
+            local.owner = np.zeros(local.size, dtype=np.int32)
+        return local.weight, local.owner
+
+    def candidates(self, terms, statement_factor=1.0, keep=1, slack=0.0, count=CANDIDATES):
+        """Ids of the live claims most likely to score best against `terms`, a few hundred at most.
+
+        A claim's key is the IDF weight it shares with the statement over (statement_factor x the
+        statement's weight + the claim's weight), the shape of the matcher's F-beta score. Kept:
+        the `count` best keys, and every claim within `slack` of the `keep`-th best key (ties, and
+        claims a bonus outside the key could lift into the top `keep`).
+        """
+        found = [(self.term_ids[t], self.idf(t)) for t in set(terms) if self.knows(t)]
+        if not found:
+            return []
+        drift = abs(len(self.claims) - self.weights_sized_for)
+        if drift > WEIGHT_REFRESH_DRIFT * max(self.weights_sized_for, 1):
+            self._refresh_weights()
+        lists = [np.array(self.postings[t], dtype=np.int32) for t, _ in found]
+        touched = np.concatenate(lists)
+        weight, owner = self._scratch(self.slot_claim.size)
+        for slots, (_, term_weight) in zip(lists, found):
+            weight[slots] += term_weight
+        positions = np.arange(len(touched), dtype=np.int32)
+        owner[touched] = positions
+        touched = touched[owner[touched] == positions]  # each slot once
+        shared = weight[touched]
+        weight[touched] = 0
+        statement_weight = statement_factor * sum(term_weight for _, term_weight in found)
+        keys = np.where(self.slot_alive.values[touched],
+                        shared / (statement_weight + self.slot_weight.values[touched]), -1.0)
+        if len(touched) > count:
+            kth = np.partition(keys, len(keys) - keep)[len(keys) - keep]
+            chosen = np.union1d(np.argpartition(-keys, count)[:count],
+                                np.flatnonzero(keys >= kth - slack))
+            touched, keys = touched[chosen], keys[chosen]
+        return self.slot_claim.values[touched[keys >= 0]].tolist()
+
+    def claims_with_any(self, terms):
+        """Ids of the live claims that contain any of `terms`: every claim that can score above 0."""
+        lists = [np.array(self.postings[self.term_ids[t]], dtype=np.int32)
+                 for t in set(terms) if self.knows(t)]
+        if not lists:
+            return set()
+        slots = np.unique(np.concatenate(lists))
+        return set(self.slot_claim.values[slots[self.slot_alive.values[slots]]].tolist())
+
+    def claims_with_all(self, terms):
+        """Ids of the live claims that contain every one of `terms`."""
+        if not terms or not all(self.knows(t) for t in terms):
+            return set()
+        lists = sorted((np.array(self.postings[self.term_ids[t]], dtype=np.int32) for t in terms),
+                       key=len)
+        slots = lists[0]
+        for other in lists[1:]:
+            slots = np.intersect1d(slots, other, assume_unique=True)
+        slots = slots[self.slot_alive.values[slots]]
+        return set(self.slot_claim.values[slots].tolist())

@@ -114,7 +114,10 @@ class Matcher:
         terms = [typos.get(t, t) for t in analysis.terms]
         scored = []
         weights = {t: self.index.idf(t) for t in set(terms)}
-        for claim_id in self.index.candidates(terms):
+        # The index keeps every claim a figure bonus could still lift into the top results.
+        bonus_slack = SAME_FIGURE_BONUS * len(analysis.figures) / (100 * (1 + RECALL_WEIGHT ** 2))
+        for claim_id in self.index.candidates(terms, RECALL_WEIGHT ** 2, max(RERANKED, limit),
+                                              bonus_slack):
             score, matched = self.score(terms, self.index.terms[claim_id], weights)
             if score:
                 bonus = SAME_FIGURE_BONUS * shared_figures(analysis.figures,
@@ -212,7 +215,7 @@ class Matcher:
         terms = {typos.get(t, t) for t in analysis.terms}
         if not terms:
             return []
-        ids = set.intersection(*(self.index.postings.get(t, set()) for t in terms))
+        ids = self.index.claims_with_all(terms)
         ranked = sorted(ids, key=lambda i: (-self.score(list(terms), self.index.terms[i])[0], i))
         return [self.index.claims[i] for i in ranked]
 

@@ -1,0 +1,121 @@
+"""The candidate index: the few claims it hands the matcher hold the same top results as scoring
+every claim, and it stays right as claims are added, changed and removed."""
+import random
+
+import pytest
+from rapidfuzz import fuzz, process
+
+from benchmarks.generate_corpus import CorpusGenerator
+from service.engine import ClaimRecord
+from service.engine.index import CANDIDATES, ClaimIndex
+from service.engine.matcher import Matcher
+
+SIZE = 2500
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    generator = CorpusGenerator(seed=7)
+    rows = list(generator.claims(SIZE))
+    claims = [ClaimRecord(id=n, text=row["text"], ref=row["ref"]) for n, row in enumerate(rows, 1)]
+    return claims, list(generator.queries(rows, 100))
+
+
+@pytest.fixture(scope="module")
+def matcher(corpus):
+    return Matcher(corpus[0])
+
+
+def every_claim_scored(matcher, statement, limit=5, min_score=0):
+    """The matcher's own search with every stored claim as a candidate: the index bypassed."""
+    index = matcher.index
+    index.candidates = lambda terms, *args, **kwargs: list(index.claims)
+    try:
+        return matcher.search(statement, limit=limit, min_score=min_score)
+    finally:
+        del index.candidates
+
+
+def ranked(results):
+    return [(claim.id, score) for claim, score, _ in results]
+
+
+def test_top_results_equal_scoring_every_claim(corpus, matcher):
+    compared = 0
+    for query in corpus[1]:
+        everything = ranked(every_claim_scored(matcher, query["statement"]))
+        assert ranked(matcher.search(query["statement"], limit=5, min_score=0)) == everything
+        assert ranked(matcher.search(query["statement"], limit=5, min_score=55)) == [
+            (claim_id, score) for claim_id, score in everything if score >= 55]
+        compared += len(everything)
+    assert compared == 5 * len(corpus[1])  # every query had five claims to compare
+
+
+def test_candidates_are_few_even_for_common_words(matcher):
+    index = matcher.index
+    common = sorted(index.term_ids, key=lambda t: -index.document_frequency[index.term_ids[t]])[:8]
+    assert len(index.claims_with_any(common)) > 3 * CANDIDATES
+    assert 0 < len(index.candidates(common)) <= CANDIDATES
+
+
+def test_the_known_claim_is_found_for_rewordings_typos_and_changed_figures(corpus, matcher):
+    claims, queries = corpus
+    by_ref = {c.ref: c.id for c in claims}
+    expected = [q for q in queries if q["expect"]]
+    hits = sum(ranked(matcher.search(q["statement"], limit=1))[0][0] == by_ref[q["expect"]]
+               for q in expected)
+    assert hits >= 0.95 * len(expected)
+
+
+def test_typos_resolve_as_a_search_of_the_whole_vocabulary_would(matcher):
+    index = matcher.index
+    vocabulary = [t for t in index.term_ids if index.knows(t)]
+    rng = random.Random(3)
+    words = [w for w in rng.sample(vocabulary, 400) if len(w) >= 6 and not w.startswith("@")]
+    misspelt = {w[:2] + w[3] + w[2] + w[4:] for w in words} | {w[:-1] for w in words}
+    misspelt = {t for t in misspelt if not index.knows(t)}
+    resolved = index.resolve_typos(misspelt)
+    assert len(resolved) > 0.8 * len(misspelt)
+    for term in misspelt:
+        best = process.extractOne(term, vocabulary, scorer=fuzz.ratio, score_cutoff=84)
+        found = fuzz.ratio(term, resolved[term]) if term in resolved else None
+        assert found == (best[1] if best else None), term
+
+
+def test_changes_leave_the_index_as_if_built_afresh(corpus):
+    claims, queries = corpus
+    changed = Matcher(claims[:2000])
+    rng = random.Random(5)
+    for claim in claims[2000:]:
+        changed.add(claim)
+    removed = set(rng.sample(range(1, SIZE + 1), 1300))  # enough to trigger compaction
+    for claim_id in removed:
+        changed.remove(claim_id)
+    edited = {c.id: ClaimRecord(id=c.id, text=claims[-c.id].text, ref=c.ref)
+              for c in claims[:200] if c.id not in removed}
+    for claim in edited.values():
+        changed.add(claim)
+    final = [edited.get(c.id, c) for c in claims if c.id not in removed]
+    fresh = Matcher(final)
+    assert len(changed) == len(fresh) == len(final)
+    for term in list(fresh.index.term_ids)[:500]:
+        assert changed.index.idf(term) == pytest.approx(fresh.index.idf(term))
+    for query in queries:
+        statement = query["statement"]
+        assert ranked(changed.search(statement, min_score=0)) == ranked(
+            fresh.search(statement, min_score=0))
+        terms = statement.lower().split()[:2]
+        assert changed.index.claims_with_all(terms) == fresh.index.claims_with_all(terms)
+
+
+def test_claims_with_all_is_the_intersection_of_their_terms():
+    index = ClaimIndex()
+    texts = {1: ["dam", "flood", "valley"], 2: ["flood", "valley"], 3: ["dam"], 4: ["flood"]}
+    for claim_id, terms in texts.items():
+        index.add(ClaimRecord(id=claim_id, text=" ".join(terms)), terms)
+    index.remove(4)
+    assert index.claims_with_all(["flood", "valley"]) == {1, 2}
+    assert index.claims_with_all(["flood"]) == {1, 2}
+    assert index.claims_with_all(["flood", "unknown"]) == set()
+    assert index.claims_with_any(["dam", "valley"]) == {1, 2, 3}
+    assert dict(index.terms) == {c: frozenset(t) for c, t in texts.items() if c != 4}
