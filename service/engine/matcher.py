@@ -104,8 +104,8 @@ class Matcher:
         return self.index.claims.get(claim_id)
 
     def analyze_statement(self, statement):
-        postings = self.index.postings
-        return self.analyzer.analyze(statement, is_known=lambda word: stem(word) in postings)
+        knows = self.index.knows
+        return self.analyzer.analyze(statement, is_known=lambda word: knows(stem(word)))
 
     def search(self, statement, limit=5, min_score=0.0):
         """[(claim, score, explanation)] above `min_score`, best first."""
