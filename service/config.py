@@ -2,6 +2,8 @@
 import os
 from pathlib import Path
 
+from .engine.verdict import DEFAULT_MIN_SCORE
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
 
@@ -16,7 +18,7 @@ def from_environment():
     return {
         "DATABASE_URL": os.environ.get("DATABASE_URL") or default_database_url(),
         "CROSSCHECK_SEEDS": os.environ.get("CROSSCHECK_SEEDS", str(DEFAULT_SEEDS)),
-        "MIN_SCORE": float(os.environ.get("CROSSCHECK_MIN_SCORE", "52")),
+        "MIN_SCORE": float(os.environ.get("CROSSCHECK_MIN_SCORE", DEFAULT_MIN_SCORE)),
         "INDEX_SYNC_SECONDS": float(os.environ.get("CROSSCHECK_INDEX_SYNC_SECONDS", "1")),
         "CLAIMREVIEW_AUTHOR": os.environ.get("CLAIMREVIEW_AUTHOR", "Crosscheck"),
         "CLAIMREVIEW_AUTHOR_URL": os.environ.get("CLAIMREVIEW_AUTHOR_URL"),

@@ -39,7 +39,8 @@ def claim_records(claims=None):
 
 
 def entity_records():
-    return [{"name": e.name, "aliases": e.aliases or []} for e in Entity.select().order_by(Entity.id)]
+    return [{"name": e.name, "kind": e.kind, "aliases": e.aliases or []}
+            for e in Entity.select().order_by(Entity.id)]
 
 
 def build_checker(min_score):

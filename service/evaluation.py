@@ -4,7 +4,8 @@ matrix, and how often the sources on each side are right too.
 A labelled file is JSON Lines, one case a line:
 {"statement": "...", "category": "numbers", "verdict": "disputed",
  "supporting": ["source-ref", ...], "contradicting": ["source-ref", ...]}
-Flask-free: the corpus comes straight from a seed folder.
+Flask-free: the corpus is a seed folder, loaded into an in-memory database the way the service
+loads it.
 """
 import json
 import statistics
@@ -13,9 +14,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
-from .engine.verdict import VERDICTS
-from .seeding import read_seed_folder
+from .corpus import build_checker
+from .db import database, init_database
+from .engine.verdict import DEFAULT_MIN_SCORE, VERDICTS
+from .models import create_tables
+from .seeding import load_corpus, read_seed_folder
 
 
 class CaseFileError(ValueError):
@@ -120,26 +123,13 @@ def load_cases(path):
 
 
 def checker_from_seeds(folder, min_score=None):
-    """A FactChecker over a seed folder, without a database."""
-    corpus = read_seed_folder(Path(folder))
-    sources = {}
-    for number, source in enumerate(corpus["sources"], 1):
-        sources[source["ref"]] = SourceInfo(
-            id=number, title=source.get("title") or source["ref"],
-            publisher=source.get("publisher"), published=source.get("published"),
-            url=source.get("url"), ref=source["ref"])
-    claims = []
-    for number, claim in enumerate(corpus["claims"], 1):
-        evidence = tuple(
-            EvidenceRecord(source=sources[item["source"]], stance=item["stance"],
-                           quote=item["quote"], numbers=tuple(item.get("numbers") or ()))
-            for item in claim["evidence"])
-        claims.append(ClaimRecord(id=number, text=claim["text"], ref=claim["ref"],
-                                  evidence=evidence))
-    entities = [{"name": e["name"], "kind": e.get("kind"), "aliases": e.get("aliases") or []}
-                for e in corpus["entities"]]
-    options = {} if min_score is None else {"min_score": min_score}
-    return FactChecker(claims, entities, **options)
+    """The FactChecker /check would use over a seed folder: seeded into an in-memory database and
+    read back the way the service reads it, so eval measures exactly what the API answers."""
+    init_database("sqlite:///:memory:")
+    with database.connection_context():
+        create_tables()
+        load_corpus(read_seed_folder(Path(folder)))
+        return build_checker(DEFAULT_MIN_SCORE if min_score is None else min_score)
 
 
 def evaluate(checker, cases):

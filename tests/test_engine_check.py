@@ -97,3 +97,16 @@ def test_index_follows_added_and_removed_claims(checker):
     assert local.check("The dam in the valley failed").verdict == "contradicted"
     local.remove(3)
     assert local.check("The dam in the valley failed").verdict == "unverified"
+
+
+def test_a_differing_figure_contradicts_even_against_a_negated_claim():
+    """"Only 5 killed" matched to the false claim "Nobody was killed": the source saying 27 still
+    contradicts the statement; the claim's negation must not turn that around."""
+    source = SourceInfo(id=9, title="Toll report")
+    claims = [ClaimRecord(1, "Nobody was killed in the river valley floods", evidence=(
+        EvidenceRecord(source, "contradicts", "The floods killed at least 12 people",
+                       (figure("12", 12, "killed", "at least"),)),))]
+    checker = FactChecker(claims, ENTITIES, min_score=40)
+    assert checker.check("Only 5 people were killed in the river valley floods").verdict == "contradicted"
+    assert checker.check("About 12 people were killed in the river valley floods").verdict == "supported"
+    assert checker.check("Nobody was killed in the river valley floods").verdict == "contradicted"

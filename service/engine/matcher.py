@@ -138,10 +138,12 @@ class Matcher:
                 score *= SWAP_PENALTY
             if other_years(analysis.figures, claim_analysis.figures):
                 score *= OTHER_YEAR_PENALTY
+            shown = round(min(100.0, score), 1)
+            # The polarity penalty only orders a claim below its same-worded twin: a negated
+            # statement must still find the claim it negates.
             if (len(analysis.negations) % 2 != len(claim_analysis.negations) % 2
                     or any(mark ^ 1 in claim_analysis.polarity for mark in analysis.polarity)):
                 score *= OTHER_POLARITY_PENALTY
-            shown = round(min(100.0, score), 1)
             if shown >= min_score:
                 results.append((self.index.claims[claim_id], shown,
                                 self.explain(analysis, claim_id, matched, typos, swaps), score))

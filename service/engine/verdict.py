@@ -32,10 +32,12 @@ class Judge:
         flipped = negated != reversed_wording
         figures = self.compare_with_claim(analysis, claim_analysis)
         moved = [f for f, _, agrees in figures if not agrees]
-        # A claim about someone else (shown only under a low threshold) says nothing either way.
+        added = self.figures_beyond_claim(analysis, figures, claim)
         in_claim = {id(f): c for f, c, _ in figures}
+        # A claim about someone else (shown only under a low threshold) says nothing either way.
         judged = [] if explanation.get("swapped_entities") else [
-            self.judge_evidence(analysis, item, flipped, moved, in_claim) for item in claim.evidence]
+            self.judge_evidence(analysis, item, flipped, moved, added, in_claim)
+            for item in claim.evidence]
         supporting = [j for j in judged if j is not None and j.stance == SUPPORTS]
         contradicting = [j for j in judged if j is not None and j.stance == CONTRADICTS]
         explanation = {**explanation, "negation": negated, "opposite_wording": reversed_wording,
@@ -56,10 +58,19 @@ class Judge:
                 pairs.append((figure, counterpart, figure.agrees_with(counterpart)))
         return pairs
 
-    def judge_evidence(self, analysis, evidence, flipped, moved, in_claim):
+    @staticmethod
+    def figures_beyond_claim(analysis, compared, claim):
+        """Statement figures the claim has no counterpart for but some source does ("10,000
+        troops" against "Russia has no troops"): they, not the claim's wording, are at issue."""
+        compared_ids = {id(f) for f, _, _ in compared}
+        sourced = [figure_from_record(n) for item in claim.evidence for n in item.numbers]
+        return [f for f in analysis.figures
+                if id(f) not in compared_ids and best_counterpart(f, sourced) is not None]
+
+    def judge_evidence(self, analysis, evidence, flipped, moved, added=(), in_claim=None):
         """A source giving a different figure for the same thing contradicts the statement; one
         giving the statement's figure where the claim has another backs it; a source silent on a
-        figure the statement changed takes no side (None); otherwise its stance decides.
+        figure the statement changed or added takes no side (None); otherwise its stance decides.
         `in_claim` maps a statement figure to the claim's figure for the same thing, whose value
         finds the source's figure when their words do not."""
         figures = [figure_from_record(n) for n in evidence.numbers]
@@ -67,7 +78,7 @@ class Judge:
         reasons, agreements, answered = [], [], set()
         for figure in analysis.figures:
             counterpart = best_counterpart(figure, figures) or _same_value(
-                in_claim.get(id(figure)), figures)
+                (in_claim or {}).get(id(figure)), figures)
             if counterpart is None:
                 continue
             agrees = figure.agrees_with(counterpart)
@@ -76,17 +87,18 @@ class Judge:
             numbers[figures.index(counterpart)]["comparison"] = "agrees" if agrees else "differs"
             reasons.append(f"statement says {figure.text}, source says {_figure_text(counterpart)} "
                            f"({'agrees' if agrees else 'differs'})")
+        # Figures compared with the source's own speak for the source directly, whatever the claim
+        # says; only a stance (which is towards the claim) turns with the statement's wording.
         if not all(agreements):
             backs = False
+        elif not all(id(f) in answered for f in [*moved, *added]):
+            return None
         elif moved:
-            if not all(id(f) in answered for f in moved):
-                return None
             backs = True
         else:
-            backs = evidence.stance == SUPPORTS
-        if flipped:
-            backs = not backs
-            reasons.append("the statement says the opposite of the claim")
+            backs = (evidence.stance == SUPPORTS) != flipped
+            if flipped:
+                reasons.append("the statement says the opposite of the claim")
         return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
                               stance=SUPPORTS if backs else CONTRADICTS, reasons=reasons)
 
