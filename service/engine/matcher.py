@@ -179,7 +179,12 @@ class Matcher:
         extra_claim = [e for e in claim_entities if e not in analysis.entities]
         only_statement = [e for e in extra_statement if not table.part_of_any(e, claim_entities)]
         only_claim = [e for e in extra_claim if not table.part_of_any(e, analysis.entities)]
-        swaps = [(a, b) for a in only_statement for b in only_claim if table.interchangeable(a, b)]
+        # A country in a region's place is a swap only one for one ("against Armenia" for "against
+        # Nagorno-Karabakh"), not a reframing ("the war between Armenia and Azerbaijan" for "the
+        # war over Nagorno-Karabakh").
+        one_for_one = len(only_statement) == len(only_claim) == 1
+        swaps = [(a, b) for a in only_statement for b in only_claim
+                 if table.interchangeable(a, b, places=one_for_one)]
         if swaps:
             return swaps[:1]
         claim_tokens = table.canonicalize(words(self.index.claims[claim_id].text))
