@@ -36,6 +36,8 @@ CLAIMS = [
         EvidenceRecord(POST, "supports", "Southland closed the harbour with Eastland's backing"),)),
     ClaimRecord(8, "Patrol boats clashed on Lake Vira in the night.", evidence=(
         EvidenceRecord(WIRE, "supports", "patrol boats clashed overnight on the lake"),)),
+    ClaimRecord(9, "Northland hosts Southland's only foreign naval base.", evidence=(
+        EvidenceRecord(POST, "supports", "Southland's only naval base abroad is in Northland"),)),
 ]
 
 
@@ -103,6 +105,13 @@ def test_a_country_for_a_place_is_a_swap_only_one_for_one(checker):
     # two countries where the claim has a place: the same event, framed otherwise
     result = checker.check("Patrol boats of Northland and Southland clashed in the night")
     assert best(result) == 8 and result.verdict == "supported"
+
+
+def test_a_place_after_in_is_where_not_who(checker):
+    result = checker.check("Southland has a naval base in Northland, its only foreign one")
+    assert best(result) == 9 and result.verdict == "supported"
+    assert checker.check("Southland hosts Northland's only foreign naval base").verdict == \
+        "unverified"
 
 
 def test_symmetric_wording_keeps_reversed_names_the_same_claim(checker):

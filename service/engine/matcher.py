@@ -281,11 +281,11 @@ def reversed_roles(shared, statement_tokens, claim_tokens, table):
 def _direction(tokens, first, second):
     """1 when `first` acts on `second` ("A backed B"), -1 the other way round ("A, backed by B",
     "B ... A"), None when the words between make the order unclear ("A spoke with B", "A condemned
-    the operation launched by B")."""
+    the operation launched by B", "A has a base in B")."""
     start, end = tokens.index(first), tokens.index(second)
     between = tokens[min(start, end) + 1:max(start, end)]
-    if not SYMMETRIC_LINKS.isdisjoint(between):
-        return None
+    if not SYMMETRIC_LINKS.isdisjoint(between) or between[-1:] in (["in"], ["at"], ["inside"]):
+        return None  # order says nothing, or the later one is only where it happens
     direction = 1 if start < end else -1
     if "by" in between:
         return -direction if len(between) <= PASSIVE_LINK_LENGTH else None
