@@ -64,7 +64,8 @@ LABEL_SYNONYMS = {
     "hurt": "injur", "soldier": "troop", "troop": "troop", "personnel": "troop",
     "civilian": "civilian", "resident": "population", "inhabitant": "population",
     "population": "population", "live": "population", "living": "population", "lived": "population",
-    "liv": "population", "inhabit": "population",
+    "liv": "population", "inhabit": "population", "home": "population",
+    "peacekeeper": "troop", "peacekeeping": "troop",
 }
 
 
