@@ -1,13 +1,16 @@
 """Curation over HTTP: validated writes, revisions, soft delete and undo, the index kept current,
 and the export that seeding reads back unchanged."""
 import json
+import shutil
 
 import peewee
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from service.cli import main
 from service.db import database, init_database
+from service.export import export_corpus
 from service.importer import import_claims
 from service.models import Claim, Evidence, Revision, create_tables
 from service.seeding import seed
@@ -279,6 +282,26 @@ def test_export_is_read_back_unchanged(client, editor, ids, database_url, monkey
                                        "sources/gazette.yaml", "sources/herald.yaml",
                                        "sources/notes.yaml"}
     init_database(database_url)
+
+
+def test_export_keeps_a_deleted_source_that_a_live_claim_cites(client, editor, tmp_path):
+    source = client.post("/sources", headers=editor, json={
+        "ref": "notes", "title": "Notes", "text": "The bridge was closed."}).get_json()
+    assert client.delete(f"/sources/{source['id']}", headers=editor).status_code == 204
+    folder = tmp_path / "seeds"
+    shutil.copytree(FIXTURE_SEEDS, folder)
+    (folder / "claims" / "bridge.yaml").write_text(yaml.safe_dump([{
+        "ref": "bridge-closed", "text": "The bridge was closed.", "evidence": [{
+            "source": "notes", "stance": "supports", "quote": "The bridge was closed.",
+            "numbers": []}]}]))
+    (folder / "sources" / "notes.yaml").write_text(yaml.safe_dump(
+        {"ref": "notes", "title": "Notes", "text": "The bridge was closed."}))
+    with database.connection_context():
+        seed(folder)  # seeding knows nothing of deletion: the live claim cites a deleted source
+        export_corpus(tmp_path / "out")
+    assert (tmp_path / "out" / "sources" / "notes.yaml").exists()
+    with database.connection_context():
+        assert not seed(tmp_path / "out").changed
 
 
 def test_an_older_database_gains_the_new_columns(database_url):
