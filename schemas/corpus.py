@@ -1,4 +1,6 @@
 """Sources, claims, the evidence linking them, and the figures quoted in it."""
+import math
+
 from marshmallow import Schema, fields, validate
 
 from .common import PageQuerySchema, PageSchema
@@ -7,18 +9,21 @@ STANCES = ("supports", "contradicts")
 
 
 class FigureValue(fields.Float):
-    """A number that stays whole when it is whole: 27, not 27.0."""
+    """A number that stays whole when it is whole: 27, not 27.0; null when it is too large for a
+    JSON number (a figure of 400 digits reads as infinity, which JSON cannot write)."""
 
     def _serialize(self, value, attr, obj, **kwargs):
         number = super()._serialize(value, attr, obj, **kwargs)
-        return int(number) if number is not None and number.is_integer() else number
+        if number is None or not math.isfinite(number):
+            return None
+        return int(number) if number.is_integer() else number
 
 
 class FigureSchema(Schema):
     text = fields.String(required=True, metadata={"description": "The figure as written",
                                                   "example": "seven"})
-    value = FigureValue(required=True, metadata={"description": "Its numeric value",
-                                                  "example": 7})
+    value = FigureValue(required=True, allow_none=True, metadata={
+        "description": "Its numeric value; null when too large for a JSON number", "example": 7})
     qualifier = fields.String(allow_none=True, metadata={
         "description": "Hedge written before it, such as 'at least', 'over', 'about'",
         "example": "at least"})
@@ -45,6 +50,7 @@ class ClaimSummarySchema(Schema):
 class EvidenceSchema(Schema):
     """What one source says about a claim: `stance` is towards the claim."""
 
+    id = fields.Integer(required=True)
     source = fields.Nested(SourceSummarySchema, required=True)
     stance = fields.String(required=True, validate=validate.OneOf(STANCES))
     quote = fields.String(required=True, metadata={"description": "Verbatim from the source"})

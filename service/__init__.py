@@ -5,11 +5,14 @@ from flask import Flask
 
 from . import config as settings
 from .api import Api, spec_options
-from .blueprints import check, claims, docs, feeds, health, pages, sources
+from .auth import init_auth
+from .blueprints import check, claims, docs, evidence, feeds, health, pages, sources
 from .corpus import LiveChecker
 from .db import database, init_database
 from .http_caching import init_http_caching
+from .limits import init_limits
 from .models import corpus_is_empty, create_tables
+from .observability import init_observability
 from .seeding import seed
 
 log = logging.getLogger(__name__)
@@ -34,7 +37,7 @@ def create_app(config=None):
     app.config.update(settings.from_environment())
     app.config.update(spec_options())
     app.config.update(config or {})
-    init_database(app.config["DATABASE_URL"])
+    init_database(app.config["DATABASE_URL"], app.config.get("SQLITE_BUSY_TIMEOUT_MS", 5000))
 
     @app.before_request
     def connect():
@@ -47,9 +50,12 @@ def create_app(config=None):
             database.close()
 
     api = Api(app)
-    for module in (check, claims, sources, feeds, health):
+    init_limits(app)  # before the key checks, so that refused requests count too
+    init_auth(app, api)
+    for module in (check, claims, evidence, sources, feeds, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
+    init_observability(app)
     app.register_blueprint(pages.blp)
     init_http_caching(app)
     bootstrap(app)

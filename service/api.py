@@ -22,7 +22,11 @@ class JSONBodyParser(FlaskParser):
     def _raw_load_json(self, req):
         if not is_json_request(req):
             abort(415)
-        return super()._raw_load_json(req)
+        try:
+            return super()._raw_load_json(req)
+        except (RecursionError, ValueError):
+            abort(400, message="The request body is JSON this server will not read: nested too "
+                               "deeply, or a number with too many digits.")
 
 
 class Blueprint(flask_smorest.Blueprint):

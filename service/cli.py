@@ -1,7 +1,8 @@
-"""The `crosscheck` command: serve, seed, import, check, eval, openapi."""
+"""The `crosscheck` command: serve, seed, import, check, eval, openapi, export, keys."""
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -12,7 +13,7 @@ from schemas.check import CheckRequestSchema, CheckResponseSchema
 from . import config as settings
 from .db import database, init_database
 from .importer import DEFAULT_BATCH, import_claims
-from .models import create_tables
+from .models import ApiKey, create_tables
 from .seeding import SeedError, seed as seed_folder
 
 
@@ -37,7 +38,7 @@ def serve(host, port, workers):
         def load_config(self):
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
-            self.cfg.set("accesslog", "-")
+            self.cfg.set("accesslog", None)  # the app logs each request as JSON, with its id
             self.cfg.set("preload_app", True)
 
         def load(self):
@@ -146,6 +147,75 @@ def openapi(output):
     else:
         output.write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)
+
+
+@contextmanager
+def configured_database():
+    """The configured database, connected, with its tables present."""
+    init_database(settings.from_environment()["DATABASE_URL"])
+    with database.connection_context():
+        create_tables()
+        yield database
+
+
+@main.command()
+@click.argument("path", type=click.Path(file_okay=False, path_type=Path))
+def export(path):
+    """Write the whole corpus to a new seed folder (that `crosscheck seed` reads back unchanged)."""
+    from .export import export_corpus
+
+    with configured_database():
+        try:
+            corpus, drafts = export_corpus(path)
+        except FileExistsError as error:
+            click.echo(f"{error}: export writes to a new or empty folder", err=True)
+            sys.exit(1)
+    if drafts:
+        click.echo(f"left out {len(drafts)} claim(s) without evidence (the seed format needs "
+                   f"some): {', '.join(drafts)}", err=True)
+    click.echo(f"exported {len(corpus['sources'])} sources, {len(corpus['claims'])} claims and "
+               f"{len(corpus['entities'])} entities to {path}")
+
+
+@main.group()
+def keys():
+    """Make, list and revoke API keys (editors write; readers read when reads need a key)."""
+
+
+@keys.command("create")
+@click.option("--name", required=True, help="Who or what uses the key (shown in revisions)")
+@click.option("--role", required=True, type=click.Choice(ApiKey.ROLES))
+def create_key(name, role):
+    """Make a key and print it once, alone on the last line; only its hash is stored."""
+    from .auth import create_key as make_key
+
+    with configured_database():
+        row, key = make_key(name, role)
+    click.echo(f"created {role} key {row.id} ({name}); store it now, it is not shown again:")
+    click.echo(key)
+
+
+@keys.command("list")
+def list_keys():
+    """Print every key's id, name, role, prefix, creation date and status."""
+    with configured_database():
+        for row in ApiKey.select().order_by(ApiKey.id):
+            status = f"revoked {row.revoked_at:%Y-%m-%d %H:%M}" if row.revoked_at else "active"
+            click.echo(f"{row.id}\t{row.name}\t{row.role}\t{row.prefix}...\t"
+                       f"{row.created_at:%Y-%m-%d %H:%M}\t{status}")
+
+
+@keys.command("revoke")
+@click.argument("key_id", type=int)
+def revoke(key_id):
+    """Revoke a key by its id: it stops working at once."""
+    from .auth import revoke_key
+
+    with configured_database():
+        if not revoke_key(key_id):
+            click.echo(f"no active key has id {key_id}", err=True)
+            sys.exit(1)
+    click.echo(f"revoked key {key_id}")
 
 
 if __name__ == "__main__":

@@ -24,4 +24,16 @@ def from_environment():
         "CLAIMREVIEW_AUTHOR_URL": os.environ.get("CLAIMREVIEW_AUTHOR_URL"),
         "PUBLIC_URL": os.environ.get("PUBLIC_URL"),
         "MAX_CONTENT_LENGTH": int(os.environ.get("CROSSCHECK_MAX_BODY", str(1024 * 1024))),
+        "READS_NEED_KEY": _flag(os.environ.get("CROSSCHECK_READS_NEED_KEY")),
+        "PROXY_HOPS": int(os.environ.get("CROSSCHECK_PROXY_HOPS", "0")),
+        "RATELIMIT_ENABLED": _flag(os.environ.get("RATELIMIT_ENABLED", "1")),
+        "RATELIMIT_DEFAULT": os.environ.get("RATELIMIT_DEFAULT", "300 per minute"),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "CORS_ORIGINS": [o.strip() for o in os.environ.get("CORS_ORIGINS", "").split(",")
+                         if o.strip()],
+        "LOG_FORMAT": os.environ.get("CROSSCHECK_LOG_FORMAT", "json"),
     }
+
+
+def _flag(value):
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")

@@ -20,12 +20,13 @@ def source_info(source):
 
 
 def claim_records(claims=None):
-    """Every claim (or the given ones) with its evidence, in three queries read as plain tuples, so
-    a million claims load in seconds."""
+    """Every live claim (or the given ones) with its evidence, in three queries read as plain
+    tuples, so a million claims load in seconds."""
     query = Evidence.select(Evidence.claim, Evidence.source, Evidence.stance, Evidence.quote,
                             Evidence.numbers).order_by(Evidence.id)
     if claims is None:
-        rows = Claim.select(Claim.id, Claim.text, Claim.ref).order_by(Claim.id).tuples().iterator()
+        rows = (Claim.live().select(Claim.id, Claim.text, Claim.ref).order_by(Claim.id)
+                .tuples().iterator())
     else:
         rows = [(c.id, c.text, c.ref) for c in claims]
         query = query.where(Evidence.claim.in_([row[0] for row in rows]))
@@ -78,7 +79,7 @@ class LiveChecker:
             if not changes:
                 return
             claim_ids = {c.claim_id for c in changes}
-            records = claim_records(Claim.select().where(Claim.id.in_(list(claim_ids))))
+            records = claim_records(Claim.live().where(Claim.id.in_(list(claim_ids))))
             for record in records:
                 self.checker.add(record)
             for missing in claim_ids - {r.id for r in records}:

@@ -14,7 +14,7 @@ from marshmallow import ValidationError
 from schemas.imports import ImportClaimSchema
 
 from .db import database
-from .models import Claim, Evidence, Source, record_claim_changes
+from .models import Claim, Evidence, Source, keep_revision, record_claim_changes
 from .seeding import figure_problems
 
 DEFAULT_BATCH = 1000
@@ -102,12 +102,15 @@ def _store(claim, existing):
                   for e in row.evidence.order_by(Evidence.id)]
         if row.text == claim["text"] and stored == claim["evidence"]:
             return "unchanged", row.id
+        before = row.state()
         Claim.update(text=claim["text"]).where(Claim.id == row.id).execute()
         Evidence.delete().where(Evidence.claim == row.id).execute()
         outcome = "updated"
     if claim["evidence"]:
         Evidence.insert_many([{"claim": row.id, "source": s, "stance": st, "quote": q, "numbers": n}
                               for s, st, q, n in claim["evidence"]]).execute()
+    if outcome == "updated":  # the version it replaces stays in the claim's revisions
+        keep_revision("claim", Claim.get_by_id(row.id), "import", "import", before)
     if claim["ref"]:
         existing[claim["ref"]] = Claim(id=row.id, ref=claim["ref"], text=claim["text"])
     return outcome, row.id

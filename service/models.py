@@ -4,6 +4,7 @@ import json
 
 from peewee import (AutoField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField,
                     Model, TextField, fn)
+from playhouse.migrate import SchemaMigrator, migrate
 
 from .db import database
 
@@ -18,12 +19,27 @@ class JSONField(TextField):
         return None if value is None else json.loads(value)
 
 
+def utcnow():
+    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+
+
 class BaseModel(Model):
     class Meta:
         database = database
 
 
-class Source(BaseModel):
+class SoftDeleted(BaseModel):
+    """A row an editor can delete and bring back: deleting only stamps `deleted_at`."""
+
+    deleted_at = DateTimeField(null=True)
+
+    @classmethod
+    def live(cls):
+        """The rows that are not deleted."""
+        return cls.select().where(cls.deleted_at.is_null())
+
+
+class Source(SoftDeleted):
     """A news article a claim can be checked against."""
 
     ref = CharField(max_length=200, unique=True, null=True)
@@ -33,12 +49,24 @@ class Source(BaseModel):
     url = TextField(null=True)
     text = TextField()
 
+    def state(self):
+        """The source as a revision records it."""
+        return {"ref": self.ref, "title": self.title, "publisher": self.publisher,
+                "published": self.published and self.published.isoformat(), "url": self.url,
+                "text": self.text, "deleted": self.deleted_at is not None}
 
-class Claim(BaseModel):
+
+class Claim(SoftDeleted):
     """One checkable statement, written plainly."""
 
     ref = CharField(max_length=200, unique=True, null=True)
     text = TextField()
+
+    def state(self):
+        """The claim as a revision records it: text, ref, deletion and all its evidence."""
+        return {"ref": self.ref, "text": self.text, "deleted": self.deleted_at is not None,
+                "evidence": [{"source_id": e.source_id, "stance": e.stance, "quote": e.quote,
+                              "numbers": e.numbers} for e in self.evidence.order_by(Evidence.id)]}
 
 
 class Evidence(BaseModel):
@@ -62,11 +90,56 @@ class Entity(BaseModel):
 
 
 class ClaimChange(BaseModel):
-    """An append-only log of changed claim ids: every worker replays it to keep its index current."""
+    """An append-only log of changed claim ids: each worker replays it to keep its index current."""
 
     id = AutoField()
     claim_id = IntegerField(index=True)
-    changed_at = DateTimeField(default=datetime.datetime.utcnow)
+    changed_at = DateTimeField(default=utcnow)
+
+
+class ApiKey(BaseModel):
+    """A key a client sends to write (role `editor`) or, when reads are closed, to read (`reader`).
+
+    Only the SHA-256 of the key is stored; the key itself is shown once, when it is made.
+    """
+
+    ROLES = ("editor", "reader")
+
+    name = CharField(max_length=200)
+    role = CharField(max_length=20)
+    key_hash = CharField(max_length=64, unique=True)
+    prefix = CharField(max_length=16)
+    created_at = DateTimeField(default=utcnow)
+    revoked_at = DateTimeField(null=True)
+
+
+class Revision(BaseModel):
+    """One change to a claim (with its evidence) or a source: who, when, and the state before and
+    after, so no edit is ever lost and any can be undone."""
+
+    KINDS = ("claim", "source")
+
+    kind = CharField(max_length=20)
+    object_id = IntegerField()
+    action = CharField(max_length=40)
+    actor = CharField(max_length=200, null=True)
+    created_at = DateTimeField(default=utcnow)
+    before = JSONField(null=True)
+    after = JSONField(null=True)
+
+    class Meta:
+        indexes = ((("kind", "object_id", "id"), False),)
+
+
+def keep_revision(kind, row, action, actor, before):
+    """Store a change to `row` (its state `before` it) as a revision; returns False, storing
+    nothing, when the row is as it was."""
+    after = row.state()
+    if after == before:
+        return False
+    Revision.create(kind=kind, object_id=row.id, action=action, actor=actor, before=before,
+                    after=after)
+    return True
 
 
 def record_claim_changes(claim_ids):
@@ -80,11 +153,27 @@ def last_change_id():
     return ClaimChange.select(fn.MAX(ClaimChange.id)).scalar() or 0
 
 
-MODELS = (Source, Claim, Evidence, Entity, ClaimChange)
+MODELS = (Source, Claim, Evidence, Entity, ClaimChange, ApiKey, Revision)
+
+
+def add_missing_columns():
+    """Add columns that models gained since a table was created (no data is touched)."""
+    migrator = SchemaMigrator.from_database(database.obj)
+    for model in MODELS:
+        table = model._meta.table_name
+        present = {column.name for column in database.get_columns(table)}
+        missing = [f for f in model._meta.sorted_fields if f.column_name not in present]
+        for added in missing:
+            if not added.null:
+                raise RuntimeError(f"{table}.{added.column_name} needs a default to be added")
+        if missing:
+            migrate(*(migrator.add_column(table, f.column_name, f) for f in missing))
 
 
 def create_tables():
-    database.create_tables(MODELS, safe=True)
+    with database.atomic():
+        database.create_tables(MODELS, safe=True)
+        add_missing_columns()
 
 
 def drop_tables():

@@ -2,17 +2,21 @@
 
 Seeding is keyed by `ref` and idempotent: rows that already say what the seeds say are not touched.
 """
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from schemas.curation import unstorable
+
 from .db import database
 from .engine.numbers import parse_figure_text
-from .models import Claim, Entity, Evidence, Source, record_claim_changes
+from .models import Claim, Entity, Evidence, Source, keep_revision, record_claim_changes
 
 STANCES = ("supports", "contradicts")
+SEED_ACTOR = "seed"
 REF_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -39,9 +43,21 @@ def _yaml_files(folder):
     return sorted(Path(folder).glob("*.yaml")) + sorted(Path(folder).glob("*.yml"))
 
 
-def _read(path):
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+def _read(path, kind, problems):
+    """The file's YAML if it parses to `kind` (dict or list); otherwise note the problem."""
+    where = f"{path.parent.name}/{path.name}"
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (OSError, ValueError, RecursionError, yaml.YAMLError) as error:
+        problems.append(f"{where}: not readable YAML ({type(error).__name__}: {error})"[:500])
+        return kind()
+    if data is None:
+        return kind()
+    if not isinstance(data, kind):
+        problems.append(f"{where}: must be a {'mapping' if kind is dict else 'list'}")
+        return kind()
+    return data
 
 
 def read_seed_folder(folder):
@@ -49,15 +65,20 @@ def read_seed_folder(folder):
     folder = Path(folder)
     if not folder.is_dir():
         raise SeedError([f"{folder}: not a folder"])
-    sources = [dict(_read(path) or {}, _file=path.name) for path in _yaml_files(folder / "sources")]
+    problems = []
+    sources = [dict(_read(path, dict, problems), _file=path.name)
+               for path in _yaml_files(folder / "sources")]
     claims = []
     for path in _yaml_files(folder / "claims"):
-        for claim in _read(path) or []:
-            claims.append(dict(claim, _file=path.name))
+        for number, claim in enumerate(_read(path, list, problems), 1):
+            if isinstance(claim, dict):
+                claims.append(dict(claim, _file=path.name))
+            else:
+                problems.append(f"claims/{path.name} item {number}: must be a mapping")
     entities_path = folder / "entities.yaml"
-    entities = (_read(entities_path) or []) if entities_path.exists() else []
+    entities = _read(entities_path, list, problems) if entities_path.exists() else []
     corpus = {"sources": sources, "claims": claims, "entities": entities}
-    problems = validate_corpus(corpus)
+    problems = problems or validate_corpus(corpus)
     if problems:
         raise SeedError(problems)
     return corpus
@@ -73,14 +94,94 @@ def figure_problems(numbers, quote):
             continue
         parsed = parse_figure_text(text)
         value = number.get("value")
-        if parsed is None or not isinstance(value, (int, float)) or abs(parsed - value) > 1e-9:
+        if parsed is None or not _same_number(parsed, value):
             problems.append(f"figure {text!r} has value {value!r}, but its text says {parsed!r}")
+    return problems
+
+
+def evidence_problems(item, source_text, source_name):
+    """What is wrong with one evidence item, by field (`source_text` is None for an unknown
+    source)."""
+    problems = {}
+    quote = item.get("quote") or ""
+    if source_text is None:
+        problems["source"] = [f"unknown source {source_name!r}"]
+    elif not quote or quote not in source_text:
+        problems["quote"] = [f"quote is not verbatim in {source_name}: {quote!r}"]
+    if item.get("stance") not in STANCES:
+        problems["stance"] = [f"stance must be one of {STANCES}"]
+    figures = figure_problems(item.get("numbers"), quote)
+    if figures:
+        problems["numbers"] = figures
+    return problems
+
+
+def _same_number(parsed, value):
+    """Whether `value` is the number `parsed`; a value too large for a float is not."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return abs(parsed - value) <= 1e-9
+    except OverflowError:
+        return False
+
+
+SOURCE_SHAPE = {"ref": str, "title": str, "text": str, "publisher": str, "url": str,
+                "published": datetime.date}
+CLAIM_SHAPE = {"ref": str, "text": str, "evidence": list}
+EVIDENCE_SHAPE = {"source": str, "stance": str, "quote": str, "numbers": list}
+FIGURE_SHAPE = {"text": (str, int, float), "value": (int, float), "qualifier": str, "label": str}
+ENTITY_SHAPE = {"name": str, "kind": str, "aliases": list}
+# Columns of bounded length (the rest are unbounded text).
+MAX_LENGTHS = {"ref": 200, "publisher": 200, "name": 200, "kind": 50}
+
+
+def _shape_problems(where, record, shape):
+    """Each field present has the type the format gives it, and text the database can store."""
+    if not isinstance(record, dict):
+        return [f"{where}: must be a mapping, not {type(record).__name__}"]
+    problems = []
+    for key, kinds in shape.items():
+        value = record.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, kinds):
+            problems.append(f"{where}: `{key}` has the wrong type ({type(value).__name__})")
+        elif isinstance(value, str) and unstorable(value):
+            problems.append(f"{where}: `{key}`: {unstorable(value)}")
+        elif isinstance(value, str) and len(value) > MAX_LENGTHS.get(key, len(value)):
+            problems.append(f"{where}: `{key}` is longer than {MAX_LENGTHS[key]} characters")
+    return problems
+
+
+def shape_problems(corpus):
+    """Wrong types anywhere in the corpus; the other rules are checked only on a well-shaped one."""
+    problems = []
+    for source in corpus["sources"]:
+        problems += _shape_problems(f"sources/{source['_file']}", source, SOURCE_SHAPE)
+    for claim in corpus["claims"]:
+        where = f"claims/{claim['_file']} {str(claim.get('ref'))[:100]!r}"
+        found = _shape_problems(where, claim, CLAIM_SHAPE)
+        for item in [] if found else claim.get("evidence") or []:
+            item_problems = _shape_problems(f"{where} evidence", item, EVIDENCE_SHAPE)
+            found += item_problems
+            for figure in [] if item_problems else item.get("numbers") or []:
+                found += _shape_problems(f"{where} figure", figure, FIGURE_SHAPE)
+        problems += found
+    for entity in corpus["entities"]:
+        found = _shape_problems("entities.yaml", entity, ENTITY_SHAPE)
+        aliases = [] if found else entity.get("aliases") or []
+        found += [f"entities.yaml {entity.get('name')!r}: aliases must be text" for alias in aliases
+                  if not isinstance(alias, str) or unstorable(alias)][:1]
+        problems += found
     return problems
 
 
 def validate_corpus(corpus):
     """Every rule a curated corpus must keep; returns the broken ones as readable lines."""
-    problems = []
+    problems = shape_problems(corpus)
+    if problems:
+        return problems
     texts = {}
     for source in corpus["sources"]:
         where = f"sources/{source['_file']}"
@@ -105,22 +206,16 @@ def validate_corpus(corpus):
         if not claim.get("evidence"):
             problems.append(f"{where}: has no evidence")
         for item in claim.get("evidence") or []:
-            source_text = texts.get(item.get("source"))
-            quote = item.get("quote") or ""
-            if source_text is None:
-                problems.append(f"{where}: unknown source {item.get('source')!r}")
-            elif not quote or quote not in source_text:
-                problems.append(f"{where}: quote is not verbatim in {item.get('source')}: {quote!r}")
-            if item.get("stance") not in STANCES:
-                problems.append(f"{where}: stance must be one of {STANCES}")
-            problems.extend(f"{where}: {p}" for p in figure_problems(item.get("numbers"), quote))
+            found = evidence_problems(item, texts.get(item.get("source")), item.get("source"))
+            problems.extend(f"{where}: {p}" for field in found.values() for p in field)
     for entity in corpus["entities"]:
         if not entity.get("name"):
             problems.append(f"entities.yaml: an entity has no name: {entity!r}")
     return problems
 
 
-def _figures(numbers):
+def figure_records(numbers):
+    """Figures as stored: exactly these four keys."""
     return [{"text": str(n["text"]), "value": n["value"], "qualifier": n.get("qualifier"),
              "label": n.get("label")} for n in numbers or []]
 
@@ -140,16 +235,27 @@ def _upsert(model, lookup, values, report, kind):
 
 
 def _evidence_rows(items, sources):
-    return [(sources[i["source"]].id, i["stance"], i["quote"], _figures(i.get("numbers")))
+    return [(sources[i["source"]].id, i["stance"], i["quote"], figure_records(i.get("numbers")))
             for i in items]
 
 
+def _state_of(model, ref):
+    """The row's state before seeding changes it, for its revision (None when it is new)."""
+    row = model.get_or_none(model.ref == ref)
+    return row and row.state()
+
+
 def load_corpus(corpus):
-    """Write a validated corpus to the database in one transaction; returns a SeedReport."""
+    """Write a validated corpus to the database in one transaction; returns a SeedReport.
+
+    Every source and claim it adds or changes gets a revision (actor `seed`), so an editor's
+    version that the seeds overwrite can be brought back.
+    """
     report = SeedReport()
     with database.atomic():
         sources = {}
         for item in corpus["sources"]:
+            before = _state_of(Source, item["ref"])
             source, changed = _upsert(Source, {"ref": item["ref"]}, {
                 "title": item["title"], "publisher": item.get("publisher"),
                 "published": item.get("published"), "url": item.get("url"), "text": item["text"]},
@@ -157,7 +263,9 @@ def load_corpus(corpus):
             sources[item["ref"]] = source
             if changed:
                 report.changed_claims.update(e.claim_id for e in source.evidence)
+                keep_revision("source", source, "seed", SEED_ACTOR, before)
         for item in corpus["claims"]:
+            before = _state_of(Claim, item["ref"])
             claim, changed = _upsert(Claim, {"ref": item["ref"]}, {"text": item["text"].strip()},
                                      report, "claims")
             wanted = _evidence_rows(item["evidence"], sources)
@@ -173,6 +281,7 @@ def load_corpus(corpus):
                     for s, st, q, n in wanted]).execute()
             if changed:
                 report.changed_claims.add(claim.id)
+                keep_revision("claim", claim, "seed", SEED_ACTOR, before)
         record_claim_changes(report.changed_claims)
         for item in corpus["entities"]:
             _upsert(Entity, {"name": item["name"]}, {

@@ -68,3 +68,22 @@ def live_server(app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=10)
+
+
+def make_key_headers(app, role):
+    """Headers carrying a fresh API key of `role`, stored in the app's database."""
+    from service.auth import create_key
+
+    with app.app_context(), database.connection_context():
+        _, key = create_key(f"test {role}", role)
+    return {"Authorization": f"Bearer {key}"}
+
+
+@pytest.fixture
+def editor(app):
+    return make_key_headers(app, "editor")
+
+
+@pytest.fixture
+def reader(app):
+    return make_key_headers(app, "reader")

@@ -34,6 +34,10 @@ CLAIMS = [
         EvidenceRecord(WIRE, "supports", "Tamm called the quotas unfair"),)),
     ClaimRecord(7, "Southland, backed by Eastland, closed the harbour of Lake Vira.", evidence=(
         EvidenceRecord(POST, "supports", "Southland closed the harbour with Eastland's backing"),)),
+    ClaimRecord(8, "Patrol boats clashed on Lake Vira in the night.", evidence=(
+        EvidenceRecord(WIRE, "supports", "patrol boats clashed overnight on the lake"),)),
+    ClaimRecord(9, "Northland hosts Southland's only foreign naval base.", evidence=(
+        EvidenceRecord(POST, "supports", "Southland's only naval base abroad is in Northland"),)),
 ]
 
 
@@ -95,6 +99,21 @@ def test_a_passive_agent_keeps_its_role(checker):
                          ).verdict == "unverified"
 
 
+def test_a_country_for_a_place_is_a_swap_only_one_for_one(checker):
+    assert checker.check("Northland condemned Southland's blockade of Eastland").verdict == \
+        "unverified"
+    # two countries where the claim has a place: the same event, framed otherwise
+    result = checker.check("Patrol boats of Northland and Southland clashed in the night")
+    assert best(result) == 8 and result.verdict == "supported"
+
+
+def test_a_place_after_in_is_where_not_who(checker):
+    result = checker.check("Southland has a naval base in Northland, its only foreign one")
+    assert best(result) == 9 and result.verdict == "supported"
+    assert checker.check("Southland hosts Northland's only foreign naval base").verdict == \
+        "unverified"
+
+
 def test_symmetric_wording_keeps_reversed_names_the_same_claim(checker):
     result = checker.check("Boris Tamm spoke by phone with Anna Kowalczyk about the fishing quotas")
     assert best(result) == 4 and result.verdict == "supported"
@@ -123,5 +142,6 @@ def test_entities_named_inside_a_name_are_related_not_interchangeable():
     table = EntityTable(ENTITIES)
     assert not table.interchangeable("@northland", "@northland_foreign_ministry")
     assert table.interchangeable("@northland", "@southland")
-    assert table.interchangeable("@northland", "@lake_vira")  # a country is a place too
-    assert not table.interchangeable("@anna_kowalczyk", "@lake_vira")
+    assert not table.interchangeable("@northland", "@lake_vira")
+    assert table.interchangeable("@northland", "@lake_vira", places=True)  # a country is a place
+    assert not table.interchangeable("@anna_kowalczyk", "@lake_vira", places=True)

@@ -94,3 +94,12 @@ def test_explanation_names_years_and_leaves_out_internal_terms():
         "The home team lost the cup final in 2019").matches[0].explanation
     assert "2019" in explanation["matched_terms"]
     assert not any(term[0] in "#~@" for term in explanation["matched_terms"])
+
+
+def test_a_source_figure_labelled_otherwise_is_found_through_the_claims_figure():
+    village = [ClaimRecord(4, "Up to 300 people live in the village.", evidence=(
+        EvidenceRecord(POST, "supports", "a headcount of up to 300",
+                       (figure("300", 300, "headcount", "up to"),)),))]
+    result = FactChecker(village, min_score=50).check("500 people live in the village")
+    assert sides(result) == ([], ["post"])
+    assert result.contradicting[0].numbers[0]["comparison"] == "differs"

@@ -106,3 +106,15 @@ def test_dev_set_sources_exist_and_agree_with_the_verdict(path):
                     "supported" if case.supporting else
                     "contradicted" if case.contradicting else "unverified")
         assert case.verdict == expected, case.statement
+
+
+def test_clef_scores_map_at_5_and_recall():
+    from benchmarks.clef_retrieval import clean_tweet, scores
+
+    relevant = {1: {10}, 2: {20}, 3: {30}}
+    rankings = {1: [10, 11], 2: [21, 22, 20], 3: [31, 32, 33, 34, 35, 30]}
+    map5, recall_1, recall_5 = scores(rankings, relevant)
+    assert map5 == pytest.approx((1 + 1 / 3 + 0) / 3)
+    assert (recall_1, recall_5) == (pytest.approx(1 / 3), pytest.approx(2 / 3))
+    assert clean_tweet("Floods hit the port https://t.co/x pic.twitter.com/y — Ann (@ann) "
+                       "May 3, 2020") == "Floods hit the port"

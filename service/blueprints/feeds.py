@@ -46,7 +46,7 @@ def claims_feed():
         yield json.dumps(head, ensure_ascii=False)[:-1] + ', "dataFeedElement": ['
         last_id, first = 0, True
         while True:
-            batch = list(Claim.select().where(Claim.id > last_id).order_by(Claim.id).limit(BATCH))
+            batch = list(Claim.live().where(Claim.id > last_id).order_by(Claim.id).limit(BATCH))
             if not batch:
                 break
             for review in reviews(batch):

@@ -66,15 +66,15 @@ class EntityTable:
     def name(self, term):
         return self.display.get(term, term)
 
-    def interchangeable(self, one, other):
+    def interchangeable(self, one, other, places=False):
         """Whether `one` in a statement could stand where `other` stands in a claim and change it:
-        same class of thing (a country is a place too), and neither part of the other's name
-        ('Russian Foreign Ministry')."""
+        same class of thing (with `places`, a country and a region or city too), and neither part
+        of the other's name ('Russian Foreign Ministry')."""
         one_class, other_class = self.kind_class.get(one), self.kind_class.get(other)
         same_class = (one_class is None or other_class is None or one_class == other_class
-                      or {self.kind.get(one), other_class} == {"country", "place"}
-                      or {one_class, self.kind.get(other)} == {"place", "country"})
-        return same_class and other not in self.related.get(one, ()) and one != other
+                      or places and {self.kind.get(one), self.kind.get(other)} & {"country"}
+                      and {one_class, other_class} == {"actor", "place"})
+        return bool(same_class) and other not in self.related.get(one, ()) and one != other
 
     def part_of_any(self, term, others):
         """Whether `term` is part of, or contains, one of `others` ('United States' and 'Armenian

@@ -104,7 +104,8 @@ class Matcher:
         return self.index.claims.get(claim_id)
 
     def analyze_statement(self, statement):
-        return self.analyzer.analyze(statement, is_known=lambda word: self.index.knows(stem(word)))
+        knows = self.index.knows
+        return self.analyzer.analyze(statement, is_known=lambda word: knows(stem(word)))
 
     def search(self, statement, limit=5, min_score=0.0):
         """[(claim, score, explanation)] above `min_score`, best first."""
@@ -113,13 +114,10 @@ class Matcher:
         terms = [typos.get(t, t) for t in analysis.terms]
         scored = []
         weights = {t: self.index.idf(t) for t in set(terms)}
-        # The index keeps every claim a figure bonus could still lift into the top results, and
-        # drops those that cannot reach min_score (unless a related entity could stand in).
-        bonus, per_key = SAME_FIGURE_BONUS * len(analysis.figures), 100 * (1 + RECALL_WEIGHT ** 2)
-        related = self.analyzer.entities.related
-        floor = 0.0 if any(related.get(e) for e in analysis.entities) else (min_score - bonus)
+        # The index keeps every claim a figure bonus could still lift into the top results.
+        bonus_slack = SAME_FIGURE_BONUS * len(analysis.figures) / (100 * (1 + RECALL_WEIGHT ** 2))
         for claim_id in self.index.candidates(terms, RECALL_WEIGHT ** 2, max(RERANKED, limit),
-                                              bonus / per_key, floor / per_key):
+                                              bonus_slack):
             score, matched = self.score(terms, self.index.terms[claim_id], weights)
             if score:
                 bonus = SAME_FIGURE_BONUS * shared_figures(analysis.figures,
@@ -181,15 +179,18 @@ class Matcher:
         extra_claim = [e for e in claim_entities if e not in analysis.entities]
         only_statement = [e for e in extra_statement if not table.part_of_any(e, claim_entities)]
         only_claim = [e for e in extra_claim if not table.part_of_any(e, analysis.entities)]
-        swaps = [(a, b) for a in only_statement for b in only_claim if table.interchangeable(a, b)]
+        # A country in a region's place is a swap only one for one ("against Armenia" for "against
+        # Nagorno-Karabakh"), not a reframing ("the war between Armenia and Azerbaijan" for "the
+        # war over Nagorno-Karabakh").
+        one_for_one = len(only_statement) == len(only_claim) == 1
+        swaps = [(a, b) for a in only_statement for b in only_claim
+                 if table.interchangeable(a, b, places=one_for_one)]
         if swaps:
             return swaps[:1]
-        shared = [e for e in analysis.entities if e in claim_entities]
-        if not shared:
-            return []
         claim_tokens = table.canonicalize(words(self.index.claims[claim_id].text))
-        if other_agent(analysis, claim_entities, claim_tokens, table):
-            return other_agent(analysis, claim_entities, claim_tokens, table)
+        agents = other_agent(analysis, claim_entities, claim_tokens, table)
+        if agents:
+            return agents
         # Read a claim's entity as the statement's related one ("Karabakh Armenians" for
         # "Armenia") so that their roles can be compared too.
         stand_ins = {c: s for s in extra_statement for c in extra_claim
@@ -280,11 +281,11 @@ def reversed_roles(shared, statement_tokens, claim_tokens, table):
 def _direction(tokens, first, second):
     """1 when `first` acts on `second` ("A backed B"), -1 the other way round ("A, backed by B",
     "B ... A"), None when the words between make the order unclear ("A spoke with B", "A condemned
-    the operation launched by B")."""
+    the operation launched by B", "A has a base in B")."""
     start, end = tokens.index(first), tokens.index(second)
     between = tokens[min(start, end) + 1:max(start, end)]
-    if not SYMMETRIC_LINKS.isdisjoint(between):
-        return None
+    if not SYMMETRIC_LINKS.isdisjoint(between) or between[-1:] in (["in"], ["at"], ["inside"]):
+        return None  # order says nothing, or the later one is only where it happens
     direction = 1 if start < end else -1
     if "by" in between:
         return -direction if len(between) <= PASSIVE_LINK_LENGTH else None

@@ -51,6 +51,7 @@ FIGURE_RE = re.compile(
     rf")"
     rf"(?P<percent>\s*(?:%|per\s*cent\b|percent\b))?",
     re.IGNORECASE)
+CONTEXT_CHARS = 24
 DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
 NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|/\d)", re.IGNORECASE)
 LABEL_WINDOW_BEFORE = 3
@@ -64,7 +65,8 @@ LABEL_SYNONYMS = {
     "hurt": "injur", "soldier": "troop", "troop": "troop", "personnel": "troop",
     "civilian": "civilian", "resident": "population", "inhabitant": "population",
     "population": "population", "live": "population", "living": "population", "lived": "population",
-    "liv": "population", "inhabit": "population",
+    "liv": "population", "inhabit": "population", "home": "population",
+    "peacekeeper": "troop", "peacekeeping": "troop",
 }
 
 
@@ -204,9 +206,11 @@ def _openness(qualifier, is_range):
 
 def _keep(text, match):
     """Leave out the day in 'September 19', clock times, and the word 'one' used as a pronoun."""
-    before = text[:match.start("figure")]
-    after = text[match.end():]
-    if match.group("digits") and DATE_BEFORE.search(before) and not match.group("qualifier"):
+    # A short window either side is all these rules read; slicing more made long texts quadratic.
+    before = text[max(0, match.start("figure") - CONTEXT_CHARS):match.start("figure")]
+    after = text[match.end():match.end() + CONTEXT_CHARS]
+    if (match.group("digits") and DATE_BEFORE.search(before) and not match.group("qualifier")
+            and float(match.group("digits").replace(",", "")) <= 31):
         return False
     if NOT_A_FIGURE_AFTER.match(after):
         return False

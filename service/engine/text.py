@@ -34,7 +34,8 @@ SYNONYMS = {
     "home": "inhabit", "live": "inhabit",
     "offensive": "oper", "assault": "oper", "campaign": "oper", "attack": "oper",
     "truce": "ceasefire", "armistice": "ceasefire",
-    "soldier": "troop", "force": "troop", "army": "military", "weapon": "arm", "armament": "arm", "weaponry": "arm",
+    "soldier": "troop", "force": "troop", "army": "military",
+    "armament": "weapon", "weaponry": "weapon",
     "back": "support", "endors": "support",
     "send": "deploy", "sent": "deploy", "dispatch": "deploy", "station": "deploy",
     "side": "party",
@@ -69,6 +70,19 @@ def polarize(terms):
                 break
         merged.append(term)
     return merged, frozenset(marks)
+
+
+# Words whose stem would mislead: "arms" are weapons, "armed" forces are not; irregular past tenses.
+WORD_FORMS = {
+    "arms": "weapon", "armed": "armed",
+    "sold": "sell", "took": "take", "taken": "take", "gave": "give", "given": "give",
+    "made": "make", "held": "hold", "left": "leave", "met": "meet", "fought": "fight",
+    "broke": "break", "broken": "break", "brought": "bring", "spoke": "speak", "spoken": "speak",
+    "led": "lead", "told": "tell", "thought": "think", "sought": "seek", "struck": "strike",
+    "shot": "shoot", "built": "build", "chose": "choose", "chosen": "choose", "drove": "drive",
+    "driven": "drive", "flew": "fly", "flown": "fly", "fled": "flee", "hid": "hide",
+    "hidden": "hide", "stood": "stand", "understood": "understand", "went": "go", "gone": "go",
+}
 
 
 def fold(text):
@@ -128,6 +142,6 @@ def content_terms(tokens):
         if token.startswith("@"):
             terms.append(token)
         elif token not in STOPWORDS and token not in NEGATIONS:
-            term = stem(token)
+            term = WORD_FORMS.get(token) or stem(token)
             terms.append(SYNONYMS.get(term, term))
     return terms

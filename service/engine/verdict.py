@@ -6,7 +6,7 @@ from .records import CheckResult, JudgedEvidence, Match
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = "supported", "contradicted", "disputed", "unverified"
 VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
 SUPPORTS, CONTRADICTS = "supports", "contradicts"
-DEFAULT_MIN_SCORE = 50.0
+DEFAULT_MIN_SCORE = 52.0
 
 
 def opposite(statement_marks, claim_marks):
@@ -33,9 +33,11 @@ class Judge:
         figures = self.compare_with_claim(analysis, claim_analysis)
         moved = [f for f, _, agrees in figures if not agrees]
         added = self.figures_beyond_claim(analysis, figures, claim)
+        in_claim = {id(f): c for f, c, _ in figures}
         # A claim about someone else (shown only under a low threshold) says nothing either way.
         judged = [] if explanation.get("swapped_entities") else [
-            self.judge_evidence(analysis, item, flipped, moved, added) for item in claim.evidence]
+            self.judge_evidence(analysis, item, flipped, moved, added, in_claim)
+            for item in claim.evidence]
         supporting = [j for j in judged if j is not None and j.stance == SUPPORTS]
         contradicting = [j for j in judged if j is not None and j.stance == CONTRADICTS]
         explanation = {**explanation, "negation": negated, "opposite_wording": reversed_wording,
@@ -65,15 +67,18 @@ class Judge:
         return [f for f in analysis.figures
                 if id(f) not in compared_ids and best_counterpart(f, sourced) is not None]
 
-    def judge_evidence(self, analysis, evidence, flipped, moved, added=()):
+    def judge_evidence(self, analysis, evidence, flipped, moved, added=(), in_claim=None):
         """A source giving a different figure for the same thing contradicts the statement; one
         giving the statement's figure where the claim has another backs it; a source silent on a
-        figure the statement changed or added takes no side (None); otherwise its stance decides."""
+        figure the statement changed or added takes no side (None); otherwise its stance decides.
+        `in_claim` maps a statement figure to the claim's figure for the same thing, whose value
+        finds the source's figure when their words do not."""
         figures = [figure_from_record(n) for n in evidence.numbers]
         numbers = [dict(n, comparison=None) for n in evidence.numbers]
         reasons, agreements, answered = [], [], set()
         for figure in analysis.figures:
-            counterpart = best_counterpart(figure, figures)
+            counterpart = best_counterpart(figure, figures) or _same_value(
+                (in_claim or {}).get(id(figure)), figures)
             if counterpart is None:
                 continue
             agrees = figure.agrees_with(counterpart)
@@ -96,6 +101,15 @@ class Judge:
                 reasons.append("the statement says the opposite of the claim")
         return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
                               stance=SUPPORTS if backs else CONTRADICTS, reasons=reasons)
+
+
+def _same_value(claim_figure, figures):
+    """The one figure of `figures` that gives the claim's figure, if there is exactly one."""
+    if claim_figure is None:
+        return None
+    same = [f for f in figures
+            if f.is_year == claim_figure.is_year and f.value == claim_figure.value]
+    return same[0] if len(same) == 1 else None
 
 
 def verdict_of(supporting, contradicting):

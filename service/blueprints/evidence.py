@@ -1,0 +1,44 @@
+"""/claims/{id}/evidence: editors add, change and remove what a source says about a claim."""
+from schemas.corpus import EvidenceSchema
+from schemas.curation import EvidenceInputSchema, EvidenceUpdateSchema
+
+from .. import curation
+from ..api import Blueprint
+from ..auth import editors_only
+from .claims import CLAIM
+
+blp = Blueprint("evidence", __name__, description="Evidence tying claims to source quotes")
+EVIDENCE = f"{CLAIM}/evidence/<int(max=2147483647):evidence_id>"
+
+
+@blp.route(f"{CLAIM}/evidence", methods=["POST"])
+@editors_only(blp)
+@blp.arguments(EvidenceInputSchema)
+@blp.response(201, EvidenceSchema)
+@blp.problems(400, 404, 413, 415, 422)
+def add_evidence(item, claim_id):
+    """Add evidence to a claim
+
+    The quote must occur verbatim in the source's text and each figure in the quote; figures are
+    read from the quote when `numbers` is left out.
+    """
+    return curation.add_evidence(claim_id, item)
+
+
+@blp.route(EVIDENCE, methods=["PATCH"])
+@editors_only(blp)
+@blp.arguments(EvidenceUpdateSchema)
+@blp.response(200, EvidenceSchema)
+@blp.problems(400, 404, 413, 415, 422)
+def update_evidence(changes, claim_id, evidence_id):
+    """Change evidence (a new quote without `numbers` gets its figures re-read)"""
+    return curation.update_evidence(claim_id, evidence_id, changes)
+
+
+@blp.route(EVIDENCE, methods=["DELETE"])
+@editors_only(blp)
+@blp.response(204)
+@blp.problems(404)
+def delete_evidence(claim_id, evidence_id):
+    """Remove evidence (kept in the claim's revisions; revert the revision to undo)"""
+    curation.delete_evidence(claim_id, evidence_id)

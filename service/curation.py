@@ -1,0 +1,310 @@
+"""Editors' changes to claims, evidence and sources: validated like the seeds, kept as revisions,
+soft-deleted, and logged in the claim change log so every worker's index picks them up.
+
+Each change runs in one write transaction that first locks the row it changes (SQLite takes the
+write lock up front; PostgreSQL locks the row with SELECT ... FOR UPDATE), so two editors writing
+the same claim at once are serialised and neither change is lost.
+"""
+import functools
+import logging
+import secrets
+
+from flask import current_app
+from flask_smorest import abort
+from peewee import InterfaceError, OperationalError, SqliteDatabase
+
+from .auth import actor_name
+from .db import database
+from .engine.numbers import extract_figures
+from .models import (Claim, Evidence, Revision, Source, keep_revision, record_claim_changes,
+                     utcnow)
+from .seeding import evidence_problems, figure_problems, figure_records
+
+log = logging.getLogger(__name__)
+SOURCE_FIELDS = ("ref", "title", "publisher", "published", "url", "text")
+
+
+def write_transaction():
+    if isinstance(database.obj, SqliteDatabase):
+        return database.atomic("IMMEDIATE")
+    return database.atomic()
+
+
+def applied_here(change):
+    """After the change commits, this worker's index has it at once (others at their next sync).
+
+    The change is stored by then: if the index cannot be refreshed now, the next sync does it, and
+    the editor still hears that the change succeeded (so a retry does not write it twice).
+    """
+    @functools.wraps(change)
+    def run(*args, **kwargs):
+        result = change(*args, **kwargs)
+        try:
+            current_app.extensions["crosscheck"].sync(force=True)
+        except (OperationalError, InterfaceError) as error:
+            log.warning("index refresh after %s deferred: %s", change.__name__, error)
+        return result
+    return run
+
+
+def revise(kind, row, action, before):
+    """Keep the change as a revision, and log it for the index when it touches a claim."""
+    if keep_revision(kind, row, action, actor_name(), before) and kind == "claim":
+        record_claim_changes([row.id])
+    return row
+
+
+def revisions_of(kind, object_id):
+    """Every revision of one claim or source, oldest first; 404 when it never existed."""
+    model = Claim if kind == "claim" else Source
+    if not model.select().where(model.id == object_id).exists():
+        abort(404, message=f"No {kind} has this id.")
+    return Revision.select().where((Revision.kind == kind) & (Revision.object_id == object_id)
+                                   ).order_by(Revision.id)
+
+
+# Validation: the seeds' rules, answered as 422 with the broken field named.
+
+def checked_evidence(item, where=None):
+    """An evidence item that keeps every seed rule, with figures read from the quote when absent;
+    aborts with 422 naming the field otherwise."""
+    source = Source.live().where(Source.id == item["source_id"]).first()
+    given = item.get("numbers") is not None
+    item = dict(item, numbers=figure_records(item["numbers"]) if given else [])
+    problems = evidence_problems(item, source and source.text,
+                                 source.ref if source else item["source_id"])
+    if problems:
+        errors = problems if where is None else {"evidence": {str(where): problems}}
+        abort(422, message="The evidence breaks a curation rule; `errors` says which.",
+              errors=errors)
+    return item if given else dict(item, numbers=extracted_figures(item["quote"]))
+
+
+def extracted_figures(quote):
+    """The figures the engine finds in a quote, keeping only those the seed rules confirm (so they
+    need no second check)."""
+    figures = [figure.as_dict() for figure in extract_figures(quote)]
+    return [f for f in figures if not figure_problems([f], quote)]
+
+
+def lock_for_change(model, object_id, ref=None, live=True):
+    """Lock the row until the transaction ends (404 when it is absent, or deleted if `live`), note
+    its state before the change, and check that a new ref is free."""
+    query = (model.live() if live else model.select()).where(model.id == object_id)
+    if database.for_update:
+        query = query.for_update()
+    row = query.first()
+    if row is None:
+        abort(404, message=f"No {model.__name__.lower()} has this id.")
+    if ref:
+        free_ref(model, ref, row.id)
+    return row, row.state()
+
+
+def free_ref(model, ref, current=None):
+    """409 when another row already has this ref."""
+    taken = model.select().where((model.ref == ref) & (model.id != (current or 0))).exists()
+    if taken:
+        abort(409, message=f"Another {model.__name__.lower()} already has the ref {ref!r}.")
+
+
+def give_ref(row, prefix):
+    """A row created without a ref gets `<prefix>-<id>` (plus a suffix if an editor took that)."""
+    ref = f"{prefix}-{row.id}"
+    while type(row).select().where(type(row).ref == ref).exists():
+        ref = f"{prefix}-{row.id}-{secrets.token_hex(2)}"
+    row.ref = ref
+    row.save(only=[type(row).ref])
+
+
+def add_evidence_rows(claim, items):
+    if items:
+        Evidence.insert_many([{"claim": claim.id, "source": i["source_id"], "stance": i["stance"],
+                               "quote": i["quote"], "numbers": i["numbers"]} for i in items]
+                             ).execute()
+
+
+# Claims.
+
+@applied_here
+def create_claim(data):
+    with write_transaction():
+        if data.get("ref"):
+            free_ref(Claim, data["ref"])
+        items = [checked_evidence(item, where) for where, item in enumerate(data["evidence"])]
+        claim = Claim.create(ref=data.get("ref"), text=data["text"].strip())
+        if not claim.ref:
+            give_ref(claim, "claim")
+        add_evidence_rows(claim, items)
+        return revise("claim", claim, "create", None)
+
+
+@applied_here
+def update_claim(claim_id, data):
+    with write_transaction():
+        claim, before = lock_for_change(Claim, claim_id, data.get("ref"))
+        claim.ref = data.get("ref") or claim.ref
+        if "text" in data:
+            claim.text = data["text"].strip()
+        claim.save()
+        return revise("claim", claim, "update", before)
+
+
+@applied_here
+def delete_claim(claim_id):
+    with write_transaction():
+        claim, before = lock_for_change(Claim, claim_id)
+        claim.deleted_at = utcnow()
+        claim.save()
+        revise("claim", claim, "delete", before)
+
+
+def check_claim_can_return(state):
+    """A deleted or reverted claim comes back only if its evidence still keeps the rules."""
+    problems = {}
+    for where, item in enumerate(state["evidence"]):
+        source = Source.live().where(Source.id == item["source_id"]).first()
+        found = evidence_problems(item, source and source.text,
+                                  source.ref if source else item["source_id"])
+        if found:
+            problems[str(where)] = found
+    if problems:
+        abort(409, message="The claim's evidence no longer fits its sources (deleted or edited "
+                           "since); `errors` says which.", errors={"evidence": problems})
+
+
+@applied_here
+def restore_claim(claim_id):
+    with write_transaction():
+        claim, before = lock_for_change(Claim, claim_id, live=False)
+        check_claim_can_return(before)
+        claim.deleted_at = None
+        claim.save()
+        return revise("claim", claim, "restore", before)
+
+
+@applied_here
+def revert_claim(claim_id, revision_id):
+    """Put the claim back as it was before one of its revisions (undoing a create deletes it)."""
+    with write_transaction():
+        claim, before = lock_for_change(Claim, claim_id, live=False)
+        revision = Revision.get_or_none((Revision.id == revision_id) & (Revision.kind == "claim")
+                                        & (Revision.object_id == claim.id))
+        if revision is None:
+            abort(404, message="This claim has no revision with this id.")
+        target = revision.before or dict(before, deleted=True)
+        if not target["deleted"]:
+            check_claim_can_return(target)
+        if target["ref"]:
+            free_ref(Claim, target["ref"], claim.id)
+        claim.ref, claim.text = target["ref"], target["text"]
+        claim.deleted_at = (claim.deleted_at or utcnow()) if target["deleted"] else None
+        claim.save()
+        Evidence.delete().where(Evidence.claim == claim).execute()
+        add_evidence_rows(claim, target["evidence"])
+        return revise("claim", claim, "revert", before)
+
+
+# Evidence.
+
+def claim_evidence(claim, evidence_id):
+    row = Evidence.get_or_none((Evidence.id == evidence_id) & (Evidence.claim == claim))
+    if row is None:
+        abort(404, message="This claim has no evidence with this id.")
+    return row
+
+
+@applied_here
+def add_evidence(claim_id, item):
+    with write_transaction():
+        claim, before = lock_for_change(Claim, claim_id)
+        item = checked_evidence(item)
+        row = Evidence.create(claim=claim, source=item["source_id"], stance=item["stance"],
+                              quote=item["quote"], numbers=item["numbers"])
+        revise("claim", claim, "add-evidence", before)
+        return row
+
+
+@applied_here
+def update_evidence(claim_id, evidence_id, changes):
+    with write_transaction():
+        claim, before = lock_for_change(Claim, claim_id)
+        row = claim_evidence(claim, evidence_id)
+        current = {"source_id": row.source_id, "stance": row.stance, "quote": row.quote,
+                   "numbers": row.numbers}
+        if "quote" in changes and "numbers" not in changes:
+            current["numbers"] = None
+        item = checked_evidence({**current, **changes})
+        row.source, row.stance, row.quote, row.numbers = (
+            item["source_id"], item["stance"], item["quote"], item["numbers"])
+        row.save()
+        revise("claim", claim, "update-evidence", before)
+        return row
+
+
+@applied_here
+def delete_evidence(claim_id, evidence_id):
+    with write_transaction():
+        claim, before = lock_for_change(Claim, claim_id)
+        claim_evidence(claim, evidence_id).delete_instance()
+        revise("claim", claim, "delete-evidence", before)
+
+
+# Sources.
+
+def create_source(data):
+    with write_transaction():
+        if data.get("ref"):
+            free_ref(Source, data["ref"])
+        source = Source.create(**{name: data.get(name) for name in SOURCE_FIELDS})
+        if not source.ref:
+            give_ref(source, "source")
+        return revise("source", source, "create", None)
+
+
+def citing_claims(source):
+    """Live claims with evidence from this source."""
+    return list(Claim.live().join(Evidence).where(Evidence.source == source).distinct()
+                .order_by(Claim.id))
+
+
+@applied_here
+def update_source(source_id, data):
+    """Change a source; its text may change only if every live quote from it stays verbatim."""
+    with write_transaction():
+        source, before = lock_for_change(Source, source_id, data.get("ref"))
+        if "text" in data:
+            broken = [f"evidence {e.id} of claim {e.claim.ref!r}: {e.quote!r}"
+                      for e in Evidence.select(Evidence, Claim).join(Claim)
+                      .where((Evidence.source == source) & Claim.deleted_at.is_null())
+                      if e.quote not in data["text"]]
+            if broken:
+                abort(422, message="The new text drops quotes that evidence relies on.",
+                      errors={"text": [f"no longer contains the quote of {b}" for b in broken]})
+        for name, value in data.items():
+            setattr(source, name, value)
+        source.save()
+        revise("source", source, "update", before)
+        if source.state() != before:
+            record_claim_changes(c.id for c in citing_claims(source))
+        return source
+
+
+def delete_source(source_id):
+    with write_transaction():
+        source, before = lock_for_change(Source, source_id)
+        citing = citing_claims(source)
+        if citing:
+            abort(409, message="Live claims still cite this source; delete their evidence first.",
+                  errors={"claims": [c.ref or str(c.id) for c in citing]})
+        source.deleted_at = utcnow()
+        source.save()
+        revise("source", source, "delete", before)
+
+
+def restore_source(source_id):
+    with write_transaction():
+        source, before = lock_for_change(Source, source_id, live=False)
+        source.deleted_at = None
+        source.save()
+        return revise("source", source, "restore", before)

@@ -1,0 +1,49 @@
+"""Several editors writing the same claim at once: every change lands, none overwrites another, and
+the revisions form one unbroken chain."""
+import threading
+
+from .conftest import make_key_headers
+
+THREADS = 6
+WRITES_EACH = 4
+QUOTES = ["Floods in the river valley have killed at least 12 people",
+          "The mayor said about 300 homes were flooded.", "The dam did not fail, engineers said."]
+
+
+def test_concurrent_writes_to_one_claim_lose_nothing(make_app):
+    app = make_app(RATELIMIT_ENABLED=False)
+    editor = make_key_headers(app, "editor")
+    client = app.test_client()
+    gazette = next(s["id"] for s in client.get("/sources").get_json()["items"]
+                   if s["ref"] == "gazette")
+    claim_id = client.post("/claims", json={"text": "The floods hit the river valley."},
+                           headers=editor).get_json()["id"]
+    failures, start = [], threading.Barrier(THREADS)
+
+    def editor_session(worker):
+        session = app.test_client()
+        start.wait()
+        for n in range(WRITES_EACH):
+            if worker % 2:
+                response = session.post(f"/claims/{claim_id}/evidence", headers=editor, json={
+                    "source_id": gazette, "stance": "supports", "quote": QUOTES[n % 3]})
+            else:
+                response = session.patch(f"/claims/{claim_id}", headers=editor, json={
+                    "text": f"The floods hit the river valley (edit {worker}.{n})."})
+            if response.status_code not in (200, 201):
+                failures.append((worker, n, response.status_code, response.get_json()))
+
+    threads = [threading.Thread(target=editor_session, args=(w,)) for w in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    claim = client.get(f"/claims/{claim_id}").get_json()
+    assert len(claim["evidence"]) == (THREADS // 2) * WRITES_EACH
+    revisions = client.get(f"/claims/{claim_id}/revisions?per_page=100").get_json()["items"]
+    assert len(revisions) == 1 + THREADS * WRITES_EACH
+    for earlier, later in zip(revisions, revisions[1:]):
+        assert later["before"] == earlier["after"], (earlier["id"], later["id"])
+    assert revisions[-1]["after"]["text"] == claim["text"]
+    assert len(revisions[-1]["after"]["evidence"]) == len(claim["evidence"])

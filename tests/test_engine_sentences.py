@@ -1,0 +1,27 @@
+"""Engine layer: sentence spans index the text exactly, whatever its shape."""
+import pytest
+
+from service.engine.sentences import MAX_SENTENCE, sentence_spans
+
+
+def spans_of(text):
+    spans = sentence_spans(text)
+    assert all(text[start:end] == sentence for start, end, sentence in spans)
+    return [sentence for _, _, sentence in spans]
+
+
+def test_abbreviations_decimals_and_quotes_do_not_end_a_sentence():
+    text = "The U.S. envoy met Dr. Smith on Sept. 20. He said 2.5 million fled.\n\nA “quoted.” Done"
+    assert spans_of(text) == ["The U.S. envoy met Dr. Smith on Sept. 20.", "He said 2.5 million fled.",
+                              "A “quoted.”", "Done"]
+
+
+@pytest.mark.parametrize("text", [
+    " ".join(f"{n} people" for n in range(1, 10_001)),   # one 90,000-character 'sentence'
+    "word " * 30_000,
+    ("A short sentence. " * 3000) + "x" * 5000,
+])
+def test_no_sentence_is_longer_than_check_accepts_and_nothing_is_lost(text):
+    sentences = spans_of(text)
+    assert max(len(s) for s in sentences) <= MAX_SENTENCE
+    assert "".join("".join(s.split()) for s in sentences) == "".join(text.split())
