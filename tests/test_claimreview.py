@@ -75,3 +75,24 @@ def test_ids_are_stable_and_author_comes_from_configuration(make_app):
     assert first[0]["author"] == {"@type": "Organization", "name": "Desk",
                                   "url": "https://desk.example.org"}
     assert first[0]["datePublished"] <= first[0]["dateModified"]
+
+
+def test_a_claim_answers_claimreview_when_asked_for_json_ld(client, feed):
+    claim_id = client.get("/claims?q=dam").get_json()["items"][0]["id"]
+    response = client.get(f"/claims/{claim_id}", headers={"Accept": JSONLD})
+    assert response.status_code == 200 and response.mimetype == JSONLD
+    review = response.get_json(force=True)
+    assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
+    assert review["claimReviewed"] == "The dam in the river valley failed during the floods."
+    assert unknown_terms(review) == set()
+    in_feed = {r["@id"]: r for r in feed["dataFeedElement"]}[review["@id"]]
+    assert {k: v for k, v in review.items() if k != "@context"} == in_feed
+    plain = client.get(f"/claims/{claim_id}", headers={"Accept": "application/json"})
+    assert plain.mimetype == "application/json" and plain.get_json()["ref"] == "dam-failed"
+    assert client.get("/claims/999999", headers={"Accept": JSONLD}).status_code == 404
+
+
+def test_the_spec_documents_json_ld(client):
+    spec = client.get("/openapi.json").get_json()
+    assert JSONLD in spec["paths"]["/claims/{claim_id}"]["get"]["responses"]["200"]["content"]
+    assert JSONLD in spec["paths"]["/claims.jsonld"]["get"]["responses"]["200"]["content"]

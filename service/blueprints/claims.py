@@ -1,5 +1,5 @@
 """/claims: the curated claims and their evidence; editors create, change, delete, restore them."""
-from flask import current_app
+from flask import current_app, jsonify, request
 from flask_smorest import abort
 
 from schemas.common import PageQuerySchema
@@ -9,6 +9,7 @@ from schemas.curation import ClaimCreateSchema, ClaimRevisionPageSchema, ClaimUp
 from .. import curation
 from ..api import Blueprint
 from ..auth import editors_only
+from .feeds import JSONLD, reviews
 from ..models import Claim, Evidence, Source
 from ..paging import paginate_list, paginate_query
 
@@ -53,11 +54,21 @@ def create_claim(data):
 
 @blp.route(CLAIM)
 @blp.response(200, ClaimSchema)
+@blp.doc(responses={200: {"content": {JSONLD: {"schema": {
+    "type": "object", "description": "schema.org ClaimReview (JSON-LD)"}}}}})
 @blp.problems(404)
 def get_claim(claim_id):
-    """Read a claim with all its evidence (404 once deleted)"""
-    claim = Claim.live().where(Claim.id == claim_id).first()
-    return claim_detail(claim or abort(404, message="No claim has this id."))
+    """Read a claim with all its evidence (404 once deleted)
+
+    With `Accept: application/ld+json`, the claim's schema.org ClaimReview instead.
+    """
+    claim = Claim.live().where(Claim.id == claim_id).first() or abort(
+        404, message="No claim has this id.")
+    if request.accept_mimetypes.best_match(["application/json", JSONLD]) == JSONLD:
+        response = jsonify(next(reviews([claim])))
+        response.mimetype = JSONLD
+        return response
+    return claim_detail(claim)
 
 
 @blp.route(CLAIM, methods=["PATCH"])
