@@ -8,7 +8,8 @@ from rapidfuzz import fuzz, process
 from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .index import ClaimIndex
 from .numbers import FIGURE_RE, extract_figures
-from .text import NEGATIONS, OPPOSITE_WORDS, SYNONYMS, content_terms, polarize, stem, words
+from .text import (NEGATIONS, OPPOSITE_WORDS, SYNONYMS, content_terms, polarize, reports_demand,
+                   stem, words)
 
 # Words the index never holds as such: synonyms are stored as their common term, opposites as
 # their pair's term, so a misspelling of them is corrected here.
@@ -18,6 +19,9 @@ SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the sam
 RERANKED = 10  # only this many top candidates get the closer look
 SWAP_PENALTY = 0.4  # a claim about someone else is not the statement's claim
 OTHER_YEAR_PENALTY = 0.8  # a claim dated otherwise is less likely the same event
+NO_PREDICATE_PENALTY = 0.6  # the claim shares only names, none of what the statement says of them
+NEAR_MISS_CUTOFF = 75  # a statement word this close to a claim word may be its misspelling
+DEMAND_PENALTY = 0.85  # a claim that something was demanded is not the statement that it happened
 OTHER_POLARITY_PENALTY = 0.95  # of a claim and its negation, the one worded like the statement
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
 # Words between two names that make their order not matter ("A spoke with B", "A and B").
@@ -138,6 +142,11 @@ class Matcher:
                 score *= SWAP_PENALTY
             if other_years(analysis.figures, claim_analysis.figures):
                 score *= OTHER_YEAR_PENALTY
+            if predicate_unmatched(terms, matched, self.index.terms[claim_id]):
+                score *= NO_PREDICATE_PENALTY
+            if (reports_demand(words(self.index.claims[claim_id].text))
+                    and not reports_demand(analysis.tokens)):
+                score *= DEMAND_PENALTY
             shown = round(min(100.0, score), 1)
             # The polarity penalty only orders a claim below its same-worded twin: a negated
             # statement must still find the claim it negates.
@@ -225,6 +234,18 @@ class Matcher:
         ids = self.index.claims_with_all(terms)
         ranked = sorted(ids, key=lambda i: (-self.score(list(terms), self.index.terms[i])[0], i))
         return [self.index.claims[i] for i in ranked]
+
+
+def predicate_unmatched(terms, matched, claim_terms):
+    """The statement says something of its names (a word that is not a name or a year) and the
+    claim shares none of it, not even misspelt beyond what typo correction forgives ("membre"):
+    "Russia withdrew its peacekeepers" is not "Russia has peacekeepers"."""
+    predicate = {t for t in terms if t[0] not in "@#"}
+    if not predicate or not predicate.isdisjoint(matched):
+        return False
+    words_of_claim = [t for t in claim_terms if t[0] not in "@#~"]
+    return not any(len(t) >= TYPO_MIN_LENGTH and process.extractOne(
+        t, words_of_claim, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_CUTOFF) for t in predicate)
 
 
 def year_terms(figures):
