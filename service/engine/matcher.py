@@ -174,10 +174,10 @@ class Matcher:
     def related_stand_ins(self, analysis, claim_analysis):
         """{statement entity: claim entity} where the claim names the statement's entity through
         a related one ("France" said by "Catherine Colonna", "French Foreign Minister")."""
-        related = self.analyzer.entities.related
+        stands_for = self.analyzer.entities.stands_for
         return {s: c for s in analysis.entities if s not in claim_analysis.entities
                 for c in claim_analysis.entities
-                if c not in analysis.entities and c in related.get(s, ())}
+                if c not in analysis.entities and stands_for(s, c)}
 
     def swapped_entities(self, analysis, claim_id):
         """Pairs (statement entity, claim entity) where the statement names someone else in the
@@ -186,8 +186,10 @@ class Matcher:
         claim_entities = self.analyses[claim_id].entities
         extra_statement = [e for e in analysis.entities if e not in claim_entities]
         extra_claim = [e for e in claim_entities if e not in analysis.entities]
-        only_statement = [e for e in extra_statement if not table.part_of_any(e, claim_entities)]
-        only_claim = [e for e in extra_claim if not table.part_of_any(e, analysis.entities)]
+        only_statement = [e for e in extra_statement
+                          if not any(table.stands_for(e, c) for c in claim_entities)]
+        only_claim = [e for e in extra_claim
+                      if not any(table.stands_for(s, e) for s in analysis.entities)]
         # A country in a region's place is a swap only one for one ("against Armenia" for "against
         # Nagorno-Karabakh"), not a reframing ("the war between Armenia and Azerbaijan" for "the
         # war over Nagorno-Karabakh").
@@ -202,8 +204,7 @@ class Matcher:
             return agents
         # Read a claim's entity as the statement's related one ("Karabakh Armenians" for
         # "Armenia") so that their roles can be compared too.
-        stand_ins = {c: s for s in extra_statement for c in extra_claim
-                     if c in table.related.get(s, ())}
+        stand_ins = {c: s for s in extra_statement for c in extra_claim if table.stands_for(s, c)}
         claim_tokens = [stand_ins.get(t, t) for t in claim_tokens]
         shared = [e for e in analysis.entities if e in claim_tokens]
         return reversed_roles(shared, analysis.tokens, claim_tokens, table)
@@ -281,7 +282,7 @@ def other_agent(analysis, claim_entities, claim_tokens, table):
 
     ours, theirs = first_actor(analysis.entities), first_actor(claim_entities)
     if (ours and theirs and ours != theirs and theirs not in analysis.entities
-            and theirs not in table.related.get(ours, ())
+            and not table.stands_for(ours, theirs)
             and "by" not in analysis.tokens and "by" not in claim_tokens):
         return [(ours, theirs)]
     return []
