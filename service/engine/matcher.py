@@ -199,7 +199,7 @@ class Matcher:
         if swaps:
             return swaps[:1]
         claim_tokens = table.canonicalize(words(self.index.claims[claim_id].text))
-        agents = other_agent(analysis, claim_entities, claim_tokens, table)
+        agents = other_agent(analysis, claim_tokens, table)
         if agents:
             return agents
         # Read a claim's entity as the statement's related one ("Karabakh Armenians" for
@@ -271,16 +271,18 @@ def other_years(figures, claim_figures):
         year.agrees_with(other) for year in years for other in claim_years)
 
 
-def other_agent(analysis, claim_entities, claim_tokens, table):
+def other_agent(analysis, claim_tokens, table):
     """The statement's first actor (usually its subject) is not the claim's, and the statement never
     names the claim's, even by a title ("Armenia launched ..." against "Azerbaijan destroyed an
     Armenian facility"; "Azerbaijan said ..." against "Pashinyan demanded ..."); passives ("by")
-    leave the order open."""
-    def first_actor(entities):
-        return next((e for e in entities
-                     if table.kind_class.get(e) in ("actor", "person", None)), None)
+    leave the order open. A name right after "in" or "at" says where, not who ("Protesters in
+    Yerevan demanded ...")."""
+    def first_actor(tokens):
+        return next((t for i, t in enumerate(tokens) if t.startswith("@")
+                     and table.kind_class.get(t) in ("actor", "person", None)
+                     and tokens[i - 1:i] not in (["in"], ["at"])), None)
 
-    ours, theirs = first_actor(analysis.entities), first_actor(claim_entities)
+    ours, theirs = first_actor(analysis.tokens), first_actor(claim_tokens)
     if (ours and theirs and ours != theirs and theirs not in analysis.entities
             and not table.stands_for(ours, theirs)
             and "by" not in analysis.tokens and "by" not in claim_tokens):
