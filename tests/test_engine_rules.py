@@ -5,7 +5,7 @@ import pytest
 
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 from service.engine.entities import EntityTable
-from service.engine.matcher import predicate_unmatched
+from service.engine.matcher import predicate_unmatched, without_spokesbody
 from service.engine.text import reports_demand, words
 
 POST = SourceInfo(id=1, title="Harbour talks", publisher="Coast Post", ref="coast-post")
@@ -123,3 +123,25 @@ def test_a_source_whose_own_figure_agrees_backs_the_statement(checker):
 def test_a_name_after_in_is_where_not_the_actor(checker):
     result = checker.check("Anna Kowalczyk was blamed for the empty nets")
     assert best(result) == 7 and result.verdict == "supported"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Southland's defence ministry said", ["@southland", "said"]),
+    ("the Southlandic Ministry of Defence said", ["the", "@southland", "said"]),
+    ("Northlandic officials said", ["@northland", "said"]),
+    ("Northland's human rights officials said", ["@northland", "human", "rights", "officials",
+                                                 "said"]),  # more than a body's name
+    ("the ministry said", ["the", "ministry", "said"])])  # no actor named: the words stay
+def test_the_body_an_actor_speaks_through_is_left_out(text, kept):
+    assert without_spokesbody(EntityTable(ENTITIES).canonicalize(words(text))) == kept
+
+
+def test_a_ministry_speaks_for_its_country():
+    aim = ClaimRecord(1, "Southland said its operation aimed to disarm and secure the withdrawal "
+                         "of Northland's fishing fleets from Lake Vira.")
+    ministry = ClaimRecord(2, "The fisheries ministry closed the harbour.")  # a known word
+    checker = FactChecker([aim, ministry], ENTITIES, min_score=0)
+    by_ministry = checker.check("Southland's defence ministry said it would disarm Northlandic fleets")
+    by_country = checker.check("Southland said it would disarm Northlandic fleets")
+    assert best(by_ministry) == best(by_country) == 1
+    assert by_ministry.matches[0].score == by_country.matches[0].score

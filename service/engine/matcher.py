@@ -20,7 +20,11 @@ RERANKED = 10  # only this many top candidates get the closer look
 SWAP_PENALTY = 0.4  # a claim about someone else is not the statement's claim
 OTHER_YEAR_PENALTY = 0.8  # a claim dated otherwise is less likely the same event
 NO_PREDICATE_PENALTY = 0.6  # the claim shares only names, none of what the statement says of them
-NEAR_MISS_CUTOFF = 75  # a statement word this close to a claim word may be its misspelling
+NEAR_MISS_CUTOFF = 75
+# Bodies an actor speaks through, and how many words ("foreign", "defence") may stand between.
+SPOKESBODIES = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "office",
+                          "officials", "department"})
+MAX_SPOKESBODY_GAP = 1  # a statement word this close to a claim word may be its misspelling
 DEMAND_PENALTY = 0.85  # a claim that something was demanded is not the statement that it happened
 OTHER_POLARITY_PENALTY = 0.95  # of a claim and its negation, the one worded like the statement
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
@@ -56,7 +60,7 @@ class TextAnalyzer:
         if is_known is not None:
             tokens, corrections = self.entities.correct(tokens, is_known)
         tokens = self.entities.canonicalize(tokens)
-        terms = content_terms(tokens)
+        terms = content_terms(without_spokesbody(tokens))
         if is_known is not None:
             terms = [self._misspelt_merged(term, is_known, corrections) for term in terms]
         terms, polarity = polarize(terms)
@@ -235,6 +239,26 @@ class Matcher:
         ids = self.index.claims_with_all(terms)
         ranked = sorted(ids, key=lambda i: (-self.score(list(terms), self.index.terms[i])[0], i))
         return [self.index.claims[i] for i in ranked]
+
+
+def without_spokesbody(tokens):
+    """Tokens without the body a named actor speaks through ("Azerbaijan's defence ministry",
+    "the Azerbaijani Ministry of Defence", "Russian officials"): what the actor said is the claim,
+    and which office said it is a detail the other text may leave out."""
+    kept, i = [], 0
+    while i < len(tokens):
+        kept.append(tokens[i])
+        if tokens[i].startswith("@"):
+            for gap in range(MAX_SPOKESBODY_GAP + 1):
+                end = i + 1 + gap
+                if end < len(tokens) and tokens[end] in SPOKESBODIES and not any(
+                        t.startswith("@") for t in tokens[i + 1:end]):
+                    if tokens[end + 1:end + 2] == ["of"] and end + 2 < len(tokens):
+                        end += 2  # "Ministry of Defence"
+                    i = end
+                    break
+        i += 1
+    return kept
 
 
 def predicate_unmatched(terms, matched, claim_terms):
