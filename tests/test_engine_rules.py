@@ -145,3 +145,14 @@ def test_a_ministry_speaks_for_its_country():
     by_country = checker.check("Southland said it would disarm Northlandic fleets")
     assert best(by_ministry) == best(by_country) == 1
     assert by_ministry.matches[0].score == by_country.matches[0].score
+
+
+def test_a_claims_negation_of_what_the_statement_leaves_out_does_not_flip_it():
+    talks = ClaimRecord(1, "Northland mediated talks over Lake Vira, without reaching an "
+                           "agreement.", evidence=(EvidenceRecord(POST, "supports",
+                                                                  "Northland mediated talks"),))
+    checker = FactChecker([talks], ENTITIES, min_score=40)
+    assert checker.check("Northland mediated talks over Lake Vira").verdict == "supported"
+    assert checker.check("Northland mediated talks over Lake Vira and reached an agreement"
+                         ).verdict == "contradicted"
+    assert checker.check("Northland never mediated talks over Lake Vira").verdict == "contradicted"

@@ -27,7 +27,9 @@ class Judge:
     def judge_claim(self, analysis, claim, score, explanation):
         claim_analysis = (self.matcher.analyses.get(claim.id)
                           or self.matcher.analyzer.analyze(claim.text))
-        negated = (len(analysis.negations) % 2) != (len(claim_analysis.negations) % 2)
+        claim_negations = self.matcher.negations_in_scope(claim.text, claim_analysis,
+                                                          analysis.terms)
+        negated = (len(analysis.negations) % 2) != (len(claim_negations) % 2)
         reversed_wording = opposite(analysis.polarity, claim_analysis.polarity)
         flipped = negated != reversed_wording
         figures = self.compare_with_claim(analysis, claim_analysis)
