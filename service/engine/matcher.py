@@ -155,7 +155,7 @@ class Matcher:
             # The polarity penalty only orders a claim below its same-worded twin: a negated
             # statement must still find the claim it negates.
             claim_negations = self.negations_in_scope(self.index.claims[claim_id].text,
-                                                      claim_analysis, terms)
+                                                      claim_analysis, analysis, terms)
             if (len(analysis.negations) % 2 != len(claim_negations) % 2
                     or any(mark ^ 1 in claim_analysis.polarity for mark in analysis.polarity)):
                 score *= OTHER_POLARITY_PENALTY
@@ -165,17 +165,18 @@ class Matcher:
         results.sort(key=lambda item: -item[3])
         return [item[:3] for item in results[:limit]]
 
-    def negations_in_scope(self, claim_text, claim_analysis, statement_terms):
-        """The claim's negation cues that bear on what the statement says: a cue whose rest of
-        the claim shares no word with the statement negates something the statement leaves out
-        ("... mediated talks, without reaching an agreement"; "called for dialogue, saying there
-        could be no solution by force")."""
+    def negations_in_scope(self, claim_text, claim_analysis, analysis, statement_terms):
+        """The claim's negation cues that bear on what the statement says: a cue the statement
+        does not use and whose rest of the claim shares no word with the statement negates
+        something the statement leaves out ("... mediated talks, without reaching an agreement";
+        "called for dialogue, saying there could be no solution by force")."""
         if not claim_analysis.negations:
             return []
         tokens = self.analyzer.entities.canonicalize(words(claim_text))
         said = set(statement_terms)
         return [token for i, token in enumerate(tokens) if token in NEGATIONS
-                and not said.isdisjoint(polarize(content_terms(tokens[i + 1:]))[0])]
+                and (token in analysis.negations
+                     or not said.isdisjoint(polarize(content_terms(tokens[i + 1:]))[0]))]
 
     def explain(self, analysis, claim_id, matched, typos, swaps):
         """Why the claim matched, in fields a newsroom tool can render: shared words (stems, years

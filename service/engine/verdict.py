@@ -27,7 +27,7 @@ class Judge:
     def judge_claim(self, analysis, claim, score, explanation):
         claim_analysis = (self.matcher.analyses.get(claim.id)
                           or self.matcher.analyzer.analyze(claim.text))
-        claim_negations = self.matcher.negations_in_scope(claim.text, claim_analysis,
+        claim_negations = self.matcher.negations_in_scope(claim.text, claim_analysis, analysis,
                                                           analysis.terms)
         negated = (len(analysis.negations) % 2) != (len(claim_negations) % 2)
         reversed_wording = opposite(analysis.polarity, claim_analysis.polarity)
