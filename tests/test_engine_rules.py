@@ -3,13 +3,12 @@ must share what it says and not only names, a demand is not the deed, a source's
 for it, a place is not an actor), on a small made-up corpus."""
 import pytest
 
-from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from service.engine import ClaimRecord, EvidenceRecord, FactChecker
 from service.engine.entities import EntityTable
 from service.engine.matcher import predicate_unmatched, without_spokesbody
 from service.engine.text import reports_demand, words
 
-POST = SourceInfo(id=1, title="Harbour talks", publisher="Coast Post", ref="coast-post")
-WIRE = SourceInfo(id=2, title="Northland and Southland", publisher="Wire", ref="wire")
+from .test_engine_entities import POST, WIRE, best
 
 ENTITIES = [
     {"name": "Northland", "kind": "country", "aliases": ["Northlandic"]},
@@ -31,7 +30,8 @@ CLAIMS = [
     ClaimRecord(2, "Boris Tamm said the fishing quotas on Lake Vira were unfair.", evidence=(
         EvidenceRecord(WIRE, "supports", "Tamm called the quotas unfair"),)),
     ClaimRecord(3, "Anna Kowalczyk condemned the Southlandic blockade in a call with Boris Tamm.",
-                evidence=(EvidenceRecord(POST, "supports", "Kowalczyk told Tamm she condemned it"),)),
+                evidence=(EvidenceRecord(POST, "supports", "Kowalczyk told Tamm she condemned it"),
+                          )),
     ClaimRecord(4, "Southland has deployed coastguard vessels around Lake Vira.", evidence=(
         EvidenceRecord(WIRE, "supports", "Southlandic coastguard vessels circle the lake"),)),
     ClaimRecord(5, "Fishermen demanded Ivo Sud's resignation.", evidence=(
@@ -47,10 +47,6 @@ CLAIMS = [
 @pytest.fixture(scope="module")
 def checker():
     return FactChecker(CLAIMS, ENTITIES, min_score=50)
-
-
-def best(result):
-    return result.matches[0].claim.id if result.matches else None
 
 
 def sides(result):
@@ -141,7 +137,8 @@ def test_a_ministry_speaks_for_its_country():
                          "of Northland's fishing fleets from Lake Vira.")
     ministry = ClaimRecord(2, "The fisheries ministry closed the harbour.")  # a known word
     checker = FactChecker([aim, ministry], ENTITIES, min_score=0)
-    by_ministry = checker.check("Southland's defence ministry said it would disarm Northlandic fleets")
+    by_ministry = checker.check("Southland's defence ministry said it would disarm Northlandic "
+                                "fleets")
     by_country = checker.check("Southland said it would disarm Northlandic fleets")
     assert best(by_ministry) == best(by_country) == 1
     assert by_ministry.matches[0].score == by_country.matches[0].score
