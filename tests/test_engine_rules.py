@@ -6,7 +6,7 @@ import pytest
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker
 from service.engine.entities import EntityTable
 from service.engine.matcher import predicate_unmatched, without_spokesbody
-from service.engine.text import reports_demand, words
+from service.engine.text import reports_demand, reports_speech, words
 
 from .test_engine_entities import POST, WIRE, best
 
@@ -153,3 +153,13 @@ def test_a_claims_negation_of_what_the_statement_leaves_out_does_not_flip_it():
     assert checker.check("Northland mediated talks over Lake Vira and reached an agreement"
                          ).verdict == "contradicted"
     assert checker.check("Northland never mediated talks over Lake Vira").verdict == "contradicted"
+
+
+def test_of_a_claim_and_its_reported_twin_the_one_attributed_like_the_statement_ranks_first():
+    warned = ClaimRecord(1, "Southland warned Northland before the raid.")
+    said = ClaimRecord(2, "Southland said it informed Northland before launching the raid.")
+    checker = FactChecker([warned, said], ENTITIES, min_score=0)
+    assert best(checker.check("Northland was notified before the raid, Southland said")) == 2
+    assert best(checker.check("Southland warned Northland before the raid")) == 1
+    assert reports_speech(words("Southland said it informed Northland"))
+    assert not reports_speech(words("Southland informed Northland"))

@@ -9,7 +9,7 @@ from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .index import ClaimIndex
 from .numbers import FIGURE_RE, extract_figures
 from .text import (NEGATIONS, OPPOSITE_WORDS, SYNONYMS, content_terms, polarize, reports_demand,
-                   stem, words)
+                   reports_speech, stem, words)
 
 # Words the index never holds as such: synonyms are stored as their common term, opposites as
 # their pair's term, so a misspelling of them is corrected here.
@@ -20,13 +20,14 @@ RERANKED = 10  # only this many top candidates get the closer look
 SWAP_PENALTY = 0.4  # a claim about someone else is not the statement's claim
 OTHER_YEAR_PENALTY = 0.8  # a claim dated otherwise is less likely the same event
 NO_PREDICATE_PENALTY = 0.6  # the claim shares only names, none of what the statement says of them
-NEAR_MISS_CUTOFF = 75
+NEAR_MISS_CUTOFF = 75  # a statement word this close to a claim word may be its misspelling
 # Bodies an actor speaks through, and how many words ("foreign", "defence") may stand between.
 SPOKESBODIES = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "office",
                           "officials", "department"})
-MAX_SPOKESBODY_GAP = 1  # a statement word this close to a claim word may be its misspelling
+MAX_SPOKESBODY_GAP = 1
 DEMAND_PENALTY = 0.85  # a claim that something was demanded is not the statement that it happened
 OTHER_POLARITY_PENALTY = 0.95  # of a claim and its negation, the one worded like the statement
+OTHER_SPEECH_PENALTY = 0.9  # of a claim and its reported twin, the one attributed alike
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
 # Words between two names that make their order not matter ("A spoke with B", "A and B").
 SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or",
@@ -148,10 +149,14 @@ class Matcher:
                 score *= OTHER_YEAR_PENALTY
             if predicate_unmatched(terms, matched, self.index.terms[claim_id]):
                 score *= NO_PREDICATE_PENALTY
-            if (reports_demand(words(self.index.claims[claim_id].text))
-                    and not reports_demand(analysis.tokens)):
+            claim_tokens = words(self.index.claims[claim_id].text)
+            if reports_demand(claim_tokens) and not reports_demand(analysis.tokens):
                 score *= DEMAND_PENALTY
             shown = round(min(100.0, score), 1)
+            # Like the polarity penalty below, this one only orders: "X said it did Y" and "X did Y"
+            # are different claims, but either may be the only one a statement can find.
+            if reports_speech(claim_tokens) != reports_speech(analysis.tokens):
+                score *= OTHER_SPEECH_PENALTY
             # The polarity penalty only orders a claim below its same-worded twin: a negated
             # statement must still find the claim it negates.
             claim_negations = self.negations_in_scope(self.index.claims[claim_id].text,
