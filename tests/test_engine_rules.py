@@ -67,6 +67,14 @@ def test_a_country_still_acts_through_its_officials(checker):
     assert best(result) == 2 and result.verdict == "supported"
 
 
+def test_a_person_the_statement_addresses_may_be_read_as_their_country():
+    end = ClaimRecord(1, "Anna Kowalczyk called for an end to Southland's blockade of Lake Vira.",
+                      evidence=(EvidenceRecord(POST, "supports", "Kowalczyk called for an end"),))
+    checker = FactChecker([end, *CLAIMS[1:]], ENTITIES, min_score=50)
+    result = checker.check("Anna Kowalczyk urged Ivo Sud to end the blockade of Lake Vira")
+    assert best(result) == 1 and result.verdict == "supported"
+
+
 def test_another_persons_title_in_the_claims_place_is_a_swap(checker):
     result = checker.check("Anna Kowalczyk condemned the blockade in a call with the Southlandic "
                            "Premier")
@@ -102,6 +110,7 @@ def test_a_demand_is_not_the_deed():
 @pytest.mark.parametrize("text, demand", [
     ("Protesters demanded his resignation", True), ("The minister urged calm", True),
     ("France requested a meeting", True), ("They called for a ceasefire", True),
+    ("The ministry wants the parties to stop", True),
     ("She called the attack unacceptable", False), ("a phone call with the premier", False),
     ("The premier resigned", False)])
 def test_demand_wording_is_recognised(text, demand):

@@ -76,11 +76,17 @@ class EntityTable:
                       and {one_class, other_class} == {"actor", "place"})
         return bool(same_class) and other not in self.related.get(one, ()) and one != other
 
+    def part_of_any(self, term, others):
+        """Whether `term` is part of, or contains, one of `others` ('United States' and 'Armenian
+        diaspora in the United States')."""
+        related = self.related.get(term, ())
+        return any(other in related for other in others)
+
     def stands_for(self, statement_entity, claim_entity):
-        """Whether a claim naming `claim_entity` speaks of the statement's `statement_entity`: one
-        is part of the other's name ('United States' and 'Armenian diaspora in the United States';
-        'France' and 'French Foreign Minister'). A country may act through its officials, but a
-        named person is not their country: 'Putin called ...' is not 'Russia called ...'."""
+        """Whether the claim's actor `claim_entity` may be the statement's `statement_entity`: one
+        is part of the other's name ('France' and 'French Foreign Minister'). A country may act
+        through its officials, but a named person is not their country: 'Putin called ...' is not
+        'Russia called ...'."""
         if claim_entity not in self.related.get(statement_entity, ()):
             return False
         return not (self.kind_class.get(statement_entity) == "person"

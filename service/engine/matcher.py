@@ -198,10 +198,10 @@ class Matcher:
     def related_stand_ins(self, analysis, claim_analysis):
         """{statement entity: claim entity} where the claim names the statement's entity through
         a related one ("France" said by "Catherine Colonna", "French Foreign Minister")."""
-        stands_for = self.analyzer.entities.stands_for
+        related = self.analyzer.entities.related
         return {s: c for s in analysis.entities if s not in claim_analysis.entities
                 for c in claim_analysis.entities
-                if c not in analysis.entities and stands_for(s, c)}
+                if c not in analysis.entities and c in related.get(s, ())}
 
     def swapped_entities(self, analysis, claim_id):
         """Pairs (statement entity, claim entity) where the statement names someone else in the
@@ -210,10 +210,15 @@ class Matcher:
         claim_entities = self.analyses[claim_id].entities
         extra_statement = [e for e in analysis.entities if e not in claim_entities]
         extra_claim = [e for e in claim_entities if e not in analysis.entities]
-        only_statement = [e for e in extra_statement
-                          if not any(table.stands_for(e, c) for c in claim_entities)]
-        only_claim = [e for e in extra_claim
-                      if not any(table.stands_for(s, e) for s in analysis.entities)]
+        # A person in another person's place is a swap even where the claim names the first one's
+        # country elsewhere ("a call with Aliyev" for "a call with Pashinyan" about Azerbaijan's
+        # attack).
+        swaps = [(a, b) for a in persons(extra_statement, table)
+                 for b in persons(extra_claim, table) if table.interchangeable(a, b)]
+        if swaps:
+            return swaps[:1]
+        only_statement = [e for e in extra_statement if not table.part_of_any(e, claim_entities)]
+        only_claim = [e for e in extra_claim if not table.part_of_any(e, analysis.entities)]
         # A country in a region's place is a swap only one for one ("against Armenia" for "against
         # Nagorno-Karabakh"), not a reframing ("the war between Armenia and Azerbaijan" for "the
         # war over Nagorno-Karabakh").
@@ -228,7 +233,8 @@ class Matcher:
             return agents
         # Read a claim's entity as the statement's related one ("Karabakh Armenians" for
         # "Armenia") so that their roles can be compared too.
-        stand_ins = {c: s for s in extra_statement for c in extra_claim if table.stands_for(s, c)}
+        stand_ins = {c: s for s in extra_statement for c in extra_claim
+                     if c in table.related.get(s, ())}
         claim_tokens = [stand_ins.get(t, t) for t in claim_tokens]
         shared = [e for e in analysis.entities if e in claim_tokens]
         return reversed_roles(shared, analysis.tokens, claim_tokens, table)
@@ -313,6 +319,10 @@ def other_years(figures, claim_figures):
     claim_years = [f for f in claim_figures if f.is_year]
     return bool(years and claim_years) and not any(
         year.agrees_with(other) for year in years for other in claim_years)
+
+
+def persons(entities, table):
+    return [e for e in entities if table.kind_class.get(e) == "person"]
 
 
 def other_agent(analysis, claim_tokens, table):

@@ -87,7 +87,7 @@ WORD_FORMS = {
 
 # Words that report a demand or request ("protesters demanded his resignation"): what is demanded
 # has not happened, so a text with them tells another story than one that states the deed.
-DEMAND_STEMS = frozenset({"demand", "urg", "request", "appeal", "ask", "plead"})
+DEMAND_STEMS = frozenset({"demand", "urg", "request", "appeal", "ask", "plead", "want"})
 DEMAND_OPENERS = frozenset({"call", "push", "clamour", "clamor"})  # only with "for": "called for"
 
 
