@@ -99,12 +99,21 @@ def test_only_names_shared_unless_a_word_is_a_near_misspelling():
     assert not predicate_unmatched(["@turkey", "member"], {"@turkey", "member"}, claim)
 
 
-def test_a_demand_is_not_the_deed():
-    demanded = ClaimRecord(1, "Fishermen demanded Ivo Sud's resignation.")
-    reported = ClaimRecord(2, "Fishermen reported Ivo Sud's resignation.")
-    checker = FactChecker([demanded, reported], ENTITIES, min_score=0)
-    assert best(checker.check("Ivo Sud resigned")) == 2
-    assert best(checker.check("Fishermen called for Ivo Sud to resign")) == 1
+@pytest.mark.parametrize("first, second, finds_first, finds_second", [
+    # a demand is not the deed
+    ("Fishermen demanded Ivo Sud's resignation.", "Fishermen reported Ivo Sud's resignation.",
+     "Fishermen demanded that Ivo Sud resign", "Ivo Sud resigned"),
+    # of a claim and its reported twin, the one attributed like the statement
+    ("Southland warned Northland before the raid.",
+     "Southland said it informed Northland before launching the raid.",
+     "Southland warned Northland before the raid",
+     "Northland was notified before the raid, Southland said")])
+def test_of_twin_claims_the_one_worded_like_the_statement_ranks_first(first, second, finds_first,
+                                                                      finds_second):
+    """Equal scores rank the first claim first: the second wins only by the rule."""
+    checker = FactChecker([ClaimRecord(1, first), ClaimRecord(2, second)], ENTITIES, min_score=0)
+    assert best(checker.check(finds_first)) == 1
+    assert best(checker.check(finds_second)) == 2
 
 
 @pytest.mark.parametrize("text, demand", [
@@ -164,11 +173,6 @@ def test_a_claims_negation_of_what_the_statement_leaves_out_does_not_flip_it():
     assert checker.check("Northland never mediated talks over Lake Vira").verdict == "contradicted"
 
 
-def test_of_a_claim_and_its_reported_twin_the_one_attributed_like_the_statement_ranks_first():
-    warned = ClaimRecord(1, "Southland warned Northland before the raid.")
-    said = ClaimRecord(2, "Southland said it informed Northland before launching the raid.")
-    checker = FactChecker([warned, said], ENTITIES, min_score=0)
-    assert best(checker.check("Northland was notified before the raid, Southland said")) == 2
-    assert best(checker.check("Southland warned Northland before the raid")) == 1
+def test_speech_wording_is_recognised():
     assert reports_speech(words("Southland said it informed Northland"))
     assert not reports_speech(words("Southland informed Northland"))
