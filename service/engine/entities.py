@@ -82,6 +82,16 @@ class EntityTable:
         related = self.related.get(term, ())
         return any(other in related for other in others)
 
+    def stands_for(self, statement_entity, claim_entity):
+        """Whether the claim's actor `claim_entity` may be the statement's `statement_entity`: one
+        is part of the other's name ('France' and 'French Foreign Minister'). A country may act
+        through its officials, but a named person is not their country: 'Putin called ...' is not
+        'Russia called ...'."""
+        if claim_entity not in self.related.get(statement_entity, ()):
+            return False
+        return not (self.kind_class.get(statement_entity) == "person"
+                    and self.kind_class.get(claim_entity) != "person")
+
     def correct(self, tokens, is_known):
         """Misspelt names read as the closest name word ('Blinkin' -> 'blinken'); `is_known` says
         which tokens are ordinary words of the corpus and must stay.

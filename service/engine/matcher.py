@@ -8,7 +8,8 @@ from rapidfuzz import fuzz, process
 from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .index import ClaimIndex
 from .numbers import FIGURE_RE, extract_figures
-from .text import NEGATIONS, OPPOSITE_WORDS, SYNONYMS, content_terms, polarize, stem, words
+from .text import (NEGATIONS, OPPOSITE_WORDS, SYNONYMS, content_terms, polarize, reports_demand,
+                   reports_speech, stem, words)
 
 # Words the index never holds as such: synonyms are stored as their common term, opposites as
 # their pair's term, so a misspelling of them is corrected here.
@@ -18,7 +19,15 @@ SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the sam
 RERANKED = 10  # only this many top candidates get the closer look
 SWAP_PENALTY = 0.4  # a claim about someone else is not the statement's claim
 OTHER_YEAR_PENALTY = 0.8  # a claim dated otherwise is less likely the same event
+NO_PREDICATE_PENALTY = 0.6  # the claim shares only names, none of what the statement says of them
+NEAR_MISS_CUTOFF = 75  # a statement word this close to a claim word may be its misspelling
+# Bodies an actor speaks through, and how many words ("foreign", "defence") may stand between.
+SPOKESBODIES = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "office",
+                          "officials", "department"})
+MAX_SPOKESBODY_GAP = 1
+DEMAND_PENALTY = 0.85  # a claim that something was demanded is not the statement that it happened
 OTHER_POLARITY_PENALTY = 0.95  # of a claim and its negation, the one worded like the statement
+OTHER_SPEECH_PENALTY = 0.9  # of a claim and its reported twin, the one attributed alike
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
 # Words between two names that make their order not matter ("A spoke with B", "A and B").
 SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or",
@@ -52,7 +61,7 @@ class TextAnalyzer:
         if is_known is not None:
             tokens, corrections = self.entities.correct(tokens, is_known)
         tokens = self.entities.canonicalize(tokens)
-        terms = content_terms(tokens)
+        terms = content_terms(without_spokesbody(tokens))
         if is_known is not None:
             terms = [self._misspelt_merged(term, is_known, corrections) for term in terms]
         terms, polarity = polarize(terms)
@@ -138,10 +147,21 @@ class Matcher:
                 score *= SWAP_PENALTY
             if other_years(analysis.figures, claim_analysis.figures):
                 score *= OTHER_YEAR_PENALTY
+            if predicate_unmatched(terms, matched, self.index.terms[claim_id]):
+                score *= NO_PREDICATE_PENALTY
+            claim_tokens = words(self.index.claims[claim_id].text)
+            if reports_demand(claim_tokens) and not reports_demand(analysis.tokens):
+                score *= DEMAND_PENALTY
             shown = round(min(100.0, score), 1)
+            # Like the polarity penalty below, this one only orders: "X said it did Y" and "X did Y"
+            # are different claims, but either may be the only one a statement can find.
+            if reports_speech(claim_tokens) != reports_speech(analysis.tokens):
+                score *= OTHER_SPEECH_PENALTY
             # The polarity penalty only orders a claim below its same-worded twin: a negated
             # statement must still find the claim it negates.
-            if (len(analysis.negations) % 2 != len(claim_analysis.negations) % 2
+            claim_negations = self.negations_in_scope(self.index.claims[claim_id].text,
+                                                      claim_analysis, analysis, terms)
+            if (len(analysis.negations) % 2 != len(claim_negations) % 2
                     or any(mark ^ 1 in claim_analysis.polarity for mark in analysis.polarity)):
                 score *= OTHER_POLARITY_PENALTY
             if shown >= min_score:
@@ -149,6 +169,19 @@ class Matcher:
                                 self.explain(analysis, claim_id, matched, typos, swaps), score))
         results.sort(key=lambda item: -item[3])
         return [item[:3] for item in results[:limit]]
+
+    def negations_in_scope(self, claim_text, claim_analysis, analysis, statement_terms):
+        """The claim's negation cues that bear on what the statement says: a cue the statement
+        does not use and whose rest of the claim shares no word with the statement negates
+        something the statement leaves out ("... mediated talks, without reaching an agreement";
+        "called for dialogue, saying there could be no solution by force")."""
+        if not claim_analysis.negations:
+            return []
+        tokens = self.analyzer.entities.canonicalize(words(claim_text))
+        said = set(statement_terms)
+        return [token for i, token in enumerate(tokens) if token in NEGATIONS
+                and (token in analysis.negations
+                     or not said.isdisjoint(polarize(content_terms(tokens[i + 1:]))[0]))]
 
     def explain(self, analysis, claim_id, matched, typos, swaps):
         """Why the claim matched, in fields a newsroom tool can render: shared words (stems, years
@@ -177,6 +210,13 @@ class Matcher:
         claim_entities = self.analyses[claim_id].entities
         extra_statement = [e for e in analysis.entities if e not in claim_entities]
         extra_claim = [e for e in claim_entities if e not in analysis.entities]
+        # A person in another person's place is a swap even where the claim names the first one's
+        # country elsewhere ("a call with Aliyev" for "a call with Pashinyan" about Azerbaijan's
+        # attack).
+        swaps = [(a, b) for a in persons(extra_statement, table)
+                 for b in persons(extra_claim, table) if table.interchangeable(a, b)]
+        if swaps:
+            return swaps[:1]
         only_statement = [e for e in extra_statement if not table.part_of_any(e, claim_entities)]
         only_claim = [e for e in extra_claim if not table.part_of_any(e, analysis.entities)]
         # A country in a region's place is a swap only one for one ("against Armenia" for "against
@@ -188,7 +228,7 @@ class Matcher:
         if swaps:
             return swaps[:1]
         claim_tokens = table.canonicalize(words(self.index.claims[claim_id].text))
-        agents = other_agent(analysis, claim_entities, claim_tokens, table)
+        agents = other_agent(analysis, claim_tokens, table)
         if agents:
             return agents
         # Read a claim's entity as the statement's related one ("Karabakh Armenians" for
@@ -227,6 +267,38 @@ class Matcher:
         return [self.index.claims[i] for i in ranked]
 
 
+def without_spokesbody(tokens):
+    """Tokens without the body a named actor speaks through ("Azerbaijan's defence ministry",
+    "the Azerbaijani Ministry of Defence", "Russian officials"): what the actor said is the claim,
+    and which office said it is a detail the other text may leave out."""
+    kept, i = [], 0
+    while i < len(tokens):
+        kept.append(tokens[i])
+        if tokens[i].startswith("@"):
+            for gap in range(MAX_SPOKESBODY_GAP + 1):
+                end = i + 1 + gap
+                if end < len(tokens) and tokens[end] in SPOKESBODIES and not any(
+                        t.startswith("@") for t in tokens[i + 1:end]):
+                    if tokens[end + 1:end + 2] == ["of"] and end + 2 < len(tokens):
+                        end += 2  # "Ministry of Defence"
+                    i = end
+                    break
+        i += 1
+    return kept
+
+
+def predicate_unmatched(terms, matched, claim_terms):
+    """The statement says something of its names (a word that is not a name or a year) and the
+    claim shares none of it, not even misspelt beyond what typo correction forgives ("membre"):
+    "Russia withdrew its peacekeepers" is not "Russia has peacekeepers"."""
+    predicate = {t for t in terms if t[0] not in "@#"}
+    if not predicate or not predicate.isdisjoint(matched):
+        return False
+    words_of_claim = [t for t in claim_terms if t[0] not in "@#~"]
+    return not any(len(t) >= TYPO_MIN_LENGTH and process.extractOne(
+        t, words_of_claim, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_CUTOFF) for t in predicate)
+
+
 def year_terms(figures):
     """Years are words that name an event ("the 2020 war"): they match like any other term."""
     return [f"#{int(year)}" for figure in figures if figure.is_year
@@ -249,18 +321,24 @@ def other_years(figures, claim_figures):
         year.agrees_with(other) for year in years for other in claim_years)
 
 
-def other_agent(analysis, claim_entities, claim_tokens, table):
+def persons(entities, table):
+    return [e for e in entities if table.kind_class.get(e) == "person"]
+
+
+def other_agent(analysis, claim_tokens, table):
     """The statement's first actor (usually its subject) is not the claim's, and the statement never
     names the claim's, even by a title ("Armenia launched ..." against "Azerbaijan destroyed an
     Armenian facility"; "Azerbaijan said ..." against "Pashinyan demanded ..."); passives ("by")
-    leave the order open."""
-    def first_actor(entities):
-        return next((e for e in entities
-                     if table.kind_class.get(e) in ("actor", "person", None)), None)
+    leave the order open. A name right after "in" or "at" says where, not who ("Protesters in
+    Yerevan demanded ...")."""
+    def first_actor(tokens):
+        return next((t for i, t in enumerate(tokens) if t.startswith("@")
+                     and table.kind_class.get(t) in ("actor", "person", None)
+                     and tokens[i - 1:i] not in (["in"], ["at"])), None)
 
-    ours, theirs = first_actor(analysis.entities), first_actor(claim_entities)
+    ours, theirs = first_actor(analysis.tokens), first_actor(claim_tokens)
     if (ours and theirs and ours != theirs and theirs not in analysis.entities
-            and theirs not in table.related.get(ours, ())
+            and not table.stands_for(ours, theirs)
             and "by" not in analysis.tokens and "by" not in claim_tokens):
         return [(ours, theirs)]
     return []

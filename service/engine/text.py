@@ -85,6 +85,31 @@ WORD_FORMS = {
 }
 
 
+# Words that report a demand or request ("protesters demanded his resignation"): what is demanded
+# has not happened, so a text with them tells another story than one that states the deed.
+DEMAND_STEMS = frozenset({"demand", "urg", "request", "appeal", "ask", "plead", "want"})
+DEMAND_OPENERS = frozenset({"call", "push", "clamour", "clamor"})  # only with "for": "called for"
+
+
+# Words that attribute a statement to someone ("Azerbaijan said ..."): a text with them reports
+# what was said, one without them states it as fact.
+SPEECH_WORDS = frozenset("""
+said says say saying told tells stated states announced announces claimed claims asserted asserts
+according insisted insists
+""".split())
+
+
+def reports_speech(tokens):
+    """Whether the tokens attribute what they say to someone."""
+    return not SPEECH_WORDS.isdisjoint(tokens)
+
+
+def reports_demand(tokens):
+    """Whether the tokens report a demand or request rather than a deed."""
+    return any(stem(token) in DEMAND_STEMS or stem(token) in DEMAND_OPENERS
+               and tokens[i + 1:i + 2] == ["for"] for i, token in enumerate(tokens))
+
+
 def fold(text):
     """Casefold, unify quotes and dashes, and strip diacritics, so 'Türkiye' meets 'turkiye'."""
     text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES).casefold()

@@ -27,7 +27,9 @@ class Judge:
     def judge_claim(self, analysis, claim, score, explanation):
         claim_analysis = (self.matcher.analyses.get(claim.id)
                           or self.matcher.analyzer.analyze(claim.text))
-        negated = (len(analysis.negations) % 2) != (len(claim_analysis.negations) % 2)
+        claim_negations = self.matcher.negations_in_scope(claim.text, claim_analysis, analysis,
+                                                          analysis.terms)
+        negated = (len(analysis.negations) % 2) != (len(claim_negations) % 2)
         reversed_wording = opposite(analysis.polarity, claim_analysis.polarity)
         flipped = negated != reversed_wording
         figures = self.compare_with_claim(analysis, claim_analysis)
@@ -70,20 +72,23 @@ class Judge:
     def judge_evidence(self, analysis, evidence, flipped, moved, added=(), in_claim=None):
         """A source giving a different figure for the same thing contradicts the statement; one
         giving the statement's figure where the claim has another backs it; a source silent on a
-        figure the statement changed or added takes no side (None); otherwise its stance decides.
+        figure the statement changed or added takes no side (None); one whose own figure differs
+        from the claim's but agrees with the statement's ("fewer than 10" against the claim's seven
+        and the source's two) backs it; otherwise its stance decides.
         `in_claim` maps a statement figure to the claim's figure for the same thing, whose value
         finds the source's figure when their words do not."""
         figures = [figure_from_record(n) for n in evidence.numbers]
         numbers = [dict(n, comparison=None) for n in evidence.numbers]
-        reasons, agreements, answered = [], [], set()
+        reasons, agreements, answered, own_figures = [], [], set(), False
         for figure in analysis.figures:
-            counterpart = best_counterpart(figure, figures) or _same_value(
-                (in_claim or {}).get(id(figure)), figures)
+            claim_figure = (in_claim or {}).get(id(figure))
+            counterpart = best_counterpart(figure, figures) or _same_value(claim_figure, figures)
             if counterpart is None:
                 continue
             agrees = figure.agrees_with(counterpart)
             agreements.append(agrees)
             answered.add(id(figure))
+            own_figures |= claim_figure is not None and counterpart.value != claim_figure.value
             numbers[figures.index(counterpart)]["comparison"] = "agrees" if agrees else "differs"
             reasons.append(f"statement says {figure.text}, source says {_figure_text(counterpart)} "
                            f"({'agrees' if agrees else 'differs'})")
@@ -93,8 +98,8 @@ class Judge:
             backs = False
         elif not all(id(f) in answered for f in [*moved, *added]):
             return None
-        elif moved:
-            backs = True
+        elif moved or own_figures:
+            backs = True  # the source's own figures agree with the statement's
         else:
             backs = (evidence.stance == SUPPORTS) != flipped
             if flipped:
