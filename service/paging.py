@@ -3,6 +3,10 @@ import math
 
 from flask import request, url_for
 
+# How a paged response documents its Link header in the OpenAPI spec.
+LINK_HEADER = {"Link": {"description": "RFC 8288 links to the first, prev, next and last pages",
+                        "schema": {"type": "string"}}}
+
 
 def page_of(rows, total, page, per_page):
     """The envelope and headers for one page; `rows` are that page's items only."""

@@ -11,12 +11,10 @@ from ..api import Blueprint
 from ..auth import editors_only
 from .feeds import JSONLD, reviews
 from ..models import Claim, Evidence, Source
-from ..paging import paginate_list, paginate_query
+from ..paging import LINK_HEADER, paginate_list, paginate_query
 
 blp = Blueprint("claims", __name__, description="Curated claims with their evidence")
 CLAIM = "/claims/<int(max=2147483647):claim_id>"
-LINK_HEADER = {"Link": {"description": "RFC 8288 links to the first, prev, next and last pages",
-                        "schema": {"type": "string"}}}
 
 
 def claim_detail(claim):

@@ -9,8 +9,7 @@ from .. import curation
 from ..api import Blueprint
 from ..auth import editors_only
 from ..models import Claim, Evidence, Source
-from ..paging import paginate_query
-from .claims import LINK_HEADER
+from ..paging import LINK_HEADER, paginate_query
 
 blp = Blueprint("sources", __name__, description="News sources the claims come from")
 SOURCE = "/sources/<int(max=2147483647):source_id>"
