@@ -40,8 +40,9 @@ def create_app(config=None):
     init_database(app.config["DATABASE_URL"], app.config.get("SQLITE_BUSY_TIMEOUT_MS", 5000))
 
     @app.before_request
-    def connect():
-        database.connect(reuse_if_open=True)
+    def sync_index():
+        """Connects only when the change log is due a look: peewee opens the request's connection
+        on its first query, so a check served from the index costs no connection at all."""
         app.extensions["crosscheck"].sync()
 
     @app.teardown_request
