@@ -1,15 +1,19 @@
 """Engine time per check against the engine of another commit, in the same process.
 
     python benchmarks/compare_engine.py 31f8c5b [--passes 8] [--sets devset devset-unseen]
+    python benchmarks/compare_engine.py 31f8c5b --claims 100000 [--queries 300]
 
 The other commit's `service/engine` is extracted with `git archive` into a temporary folder and
-imported as a separate package over the same claims and entities as the seed corpus; the two
-engines then check every statement of the given sets in alternated passes (limit 5). Prints each
-pass's median per check, the medians of those and the median ratio (this engine / the other).
+imported as a separate package over the same claims and entities as the seed corpus (or, with
+`--claims`, over a generated corpus and its queries, see bench_engine.py); the two engines then
+check every statement in alternated passes (limit 5). Prints each pass's median per check, the
+medians of those and the median ratio (this engine / the other), and the same for the mean, which
+is what a server's throughput follows.
 """
 import argparse
 import importlib
 import io
+import json
 import statistics
 import subprocess
 import sys
@@ -23,6 +27,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_engine import corpus_files, load_records  # noqa: E402
+from service.engine import FactChecker  # noqa: E402
 from service.evaluation import checker_from_seeds, load_cases  # noqa: E402
 
 
@@ -38,13 +44,41 @@ def engine_at(revision, folder):
     return importlib.import_module(package).FactChecker
 
 
-def median_ms(checker, statements):
+def times_ms(checker, statements):
     times = []
     for statement in statements:
         started = time.perf_counter()
         checker.check(statement, limit=5)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def report(name, revision, passes):
+    """Each pass's `name` figure per engine, then their medians and the ratio."""
+    ratios = [ours / theirs for theirs, ours in passes]
+    print(f"{name}: {revision} per pass (ms):", " ".join(f"{t:.3f}" for t, _ in passes))
+    print(f"{name}: this engine per pass (ms):", " ".join(f"{o:.3f}" for _, o in passes))
+    print(f"{name}: this engine {statistics.median(o for _, o in passes):.3f} ms, {revision} "
+          f"{statistics.median(t for t, _ in passes):.3f} ms; ratio "
+          f"{statistics.median(ratios):.2f} ({min(ratios):.2f} to {max(ratios):.2f})")
+
+
+def seed_corpus(sets):
+    """The seed corpus's checker, its claims and entities, and the statements of `sets`."""
+    current = checker_from_seeds(ROOT / "seeds")
+    entities = yaml.safe_load((ROOT / "seeds" / "entities.yaml").read_text(encoding="utf-8"))
+    statements = [case.statement for name in sets
+                  for case in load_cases(ROOT / "benchmarks" / f"{name}.jsonl")]
+    return current, list(current.matcher.index.claims.values()), entities, statements
+
+
+def generated_corpus(size, queries):
+    """A checker over a generated corpus of `size` claims, its claims, and its queries."""
+    claims_path, queries_path = corpus_files(size, queries, ROOT / "benchmarks" / "data")
+    claims = list(load_records(claims_path))
+    with open(queries_path, encoding="utf-8") as lines:
+        statements = [json.loads(line)["statement"] for line in lines][:queries]
+    return FactChecker(claims), claims, (), statements
 
 
 def main():
@@ -52,24 +86,20 @@ def main():
     parser.add_argument("revision")
     parser.add_argument("--passes", type=int, default=8)
     parser.add_argument("--sets", nargs="+", default=["devset", "devset-unseen"])
+    parser.add_argument("--claims", type=int, help="a generated corpus of this size instead")
+    parser.add_argument("--queries", type=int, default=300)
     args = parser.parse_args()
-    current = checker_from_seeds(ROOT / "seeds")
-    statements = [case.statement for name in args.sets
-                  for case in load_cases(ROOT / "benchmarks" / f"{name}.jsonl")]
+    current, claims, entities, statements = (
+        generated_corpus(args.claims, args.queries) if args.claims else seed_corpus(args.sets))
     with tempfile.TemporaryDirectory() as folder:
-        other = engine_at(args.revision, folder)(
-            list(current.matcher.index.claims.values()),
-            yaml.safe_load((ROOT / "seeds" / "entities.yaml").read_text(encoding="utf-8")),
-            min_score=current.min_score)
-        passes = [(median_ms(other, statements), median_ms(current, statements))
+        other = engine_at(args.revision, folder)(claims, entities, min_score=current.min_score)
+        del claims
+        passes = [(times_ms(other, statements), times_ms(current, statements))
                   for _ in range(args.passes)]
-    ratios = [ours / theirs for theirs, ours in passes]
     print(f"{len(statements)} statements, {args.passes} alternated passes, limit 5")
-    print(f"{args.revision} per pass (ms):", " ".join(f"{t:.2f}" for t, _ in passes))
-    print("this engine per pass (ms):", " ".join(f"{o:.2f}" for _, o in passes))
-    print(f"median: this engine {statistics.median(o for _, o in passes):.2f} ms, "
-          f"{args.revision} {statistics.median(t for t, _ in passes):.2f} ms; ratio "
-          f"{statistics.median(ratios):.2f} ({min(ratios):.2f} to {max(ratios):.2f})")
+    for name, statistic in (("median", statistics.median), ("mean", statistics.mean)):
+        report(name, args.revision, [(statistic(theirs), statistic(ours))
+                                     for theirs, ours in passes])
 
 
 if __name__ == "__main__":

@@ -90,7 +90,7 @@ class ClaimIndex:
         self.dead = 0
         self.weights_sized_for = 0
         self.local = threading.local()
-        self.idf_cache = {}
+        self.term_weights = None
 
     def __len__(self):
         return len(self.claims)
@@ -108,7 +108,7 @@ class ClaimIndex:
 
     def add(self, claim, terms):
         self.remove(claim.id)
-        self.idf_cache = {}
+        self.term_weights = None
         slot = self.slot_claim.size
         unique = sorted({self._term_id(t) for t in terms})
         for term_id in unique:
@@ -126,7 +126,7 @@ class ClaimIndex:
         slot = self.slots.pop(claim_id, None)
         if slot is None:
             return
-        self.idf_cache = {}
+        self.term_weights = None
         for term_id in self._slot_term_ids(slot):
             self.document_frequency[term_id] -= 1
         self.slot_alive.values[slot] = False
@@ -140,6 +140,10 @@ class ClaimIndex:
 
     def term_list(self, slot):
         return [self.vocabulary[t] for t in self._slot_term_ids(slot)]
+
+    def term_ids_of(self, claim_id):
+        """The claim's term ids (sorted): cheaper to score than its terms, decoded only when shown."""
+        return self._slot_term_ids(self.slots[claim_id])
 
     def compact(self):
         """Drop dead slots from every posting list (the slots themselves stay numbered)."""
@@ -160,14 +164,20 @@ class ClaimIndex:
         return math.log((len(self.claims) + 1) / (self.document_frequency[term_id] + 0.5)) + 1
 
     def idf(self, term):
-        """Rare terms weigh more; a term no claim uses weighs most (cached until a change)."""
-        cache = self.idf_cache  # a change swaps in a new dict, so no stale weight outlives it
-        weight = cache.get(term)
-        if weight is None:
-            term_id = self.term_ids.get(term)
-            frequency = 0 if term_id is None else self.document_frequency[term_id]
-            weight = cache[term] = math.log((len(self.claims) + 1) / (frequency + 0.5)) + 1
-        return weight
+        """Rare terms weigh more; a term no claim uses weighs most."""
+        term_id = self.term_ids.get(term)
+        if term_id is None:
+            return math.log((len(self.claims) + 1) / 0.5) + 1
+        return self.idf_by_id()[term_id]
+
+    def idf_by_id(self):
+        """Every term's IDF weight, by term id: computed after a change, on first use."""
+        weights = self.term_weights  # a change drops the list, so no stale weight outlives it
+        if weights is None:
+            size = len(self.claims) + 1
+            weights = self.term_weights = [math.log(size / (frequency + 0.5)) + 1
+                                           for frequency in self.document_frequency]
+        return weights
 
     def resolve_typos(self, terms):
         """Map each unknown term to the closest known one, if it is close enough to be a typo."""

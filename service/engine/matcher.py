@@ -121,20 +121,15 @@ class Matcher:
         analysis = statement if isinstance(statement, Analysis) else self.analyze_statement(statement)
         typos = self.index.resolve_typos(set(analysis.terms))
         terms = [typos.get(t, t) for t in analysis.terms]
-        scored = []
-        weights = {t: self.index.idf(t) for t in set(terms)}
         # The index keeps every claim a figure bonus could still lift into the top results.
         bonus_slack = SAME_FIGURE_BONUS * len(analysis.figures) / (100 * (1 + RECALL_WEIGHT ** 2))
-        for claim_id in self.index.candidates(terms, RECALL_WEIGHT ** 2, max(RERANKED, limit),
-                                              bonus_slack):
-            score, matched = self.score(terms, self.index.terms[claim_id], weights)
-            if score:
-                bonus = SAME_FIGURE_BONUS * shared_figures(analysis.figures,
-                                                           self.analyses[claim_id].figures)
-                scored.append((score + bonus, claim_id, matched))
+        candidates = self.index.candidates(terms, RECALL_WEIGHT ** 2, max(RERANKED, limit),
+                                           bonus_slack)
+        scored = self._scored(terms, analysis.figures, candidates)
         scored.sort(key=lambda item: (-item[0], item[1]))
         results = []
-        for score, claim_id, matched in scored[:max(RERANKED, limit)]:
+        for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]:
+            matched = {self.index.vocabulary[t] for t in matched_ids}
             claim_analysis = self.analyses[claim_id]
             stand_ins = self.related_stand_ins(analysis, claim_analysis)
             if stand_ins:
@@ -239,21 +234,34 @@ class Matcher:
         shared = [e for e in analysis.entities if e in claim_tokens]
         return reversed_roles(shared, analysis.tokens, claim_tokens, table)
 
-    def score(self, statement_terms, claim_terms, weights=None):
-        """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for.
-        `weights` ({term: idf} of the statement's terms) saves recomputing them per candidate."""
-        weight = self.index.idf
-        if weights is None:
-            weights = {t: weight(t) for t in set(statement_terms)}
-        matched = weights.keys() & claim_terms
+    def _scored(self, terms, figures, candidates):
+        """[(score with figure bonus, claim id, matched term ids)] of the candidates sharing a
+        term: the hot loop of every check, so it works on term ids and defers decoding them."""
+        index = self.index
+        weights = {t: index.idf(t) for t in set(terms)}
         statement_weight = sum(weights.values())
-        claim_weight = sum(weight(t) for t in claim_terms)
+        known = {index.term_ids[t]: w for t, w in weights.items() if t in index.term_ids}
+        idf_by_id = index.idf_by_id().__getitem__
+        scored = []
+        for claim_id in candidates:
+            term_ids = index.term_ids_of(claim_id)
+            matched = known.keys() & term_ids
+            score = matched and f_beta(sum(known[t] for t in matched), statement_weight,
+                                       sum(map(idf_by_id, term_ids)))
+            if score:
+                bonus = SAME_FIGURE_BONUS * shared_figures(figures, self.analyses[claim_id].figures)
+                scored.append((score + bonus, claim_id, matched))
+        return scored
+
+    def score(self, statement_terms, claim_terms):
+        """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for."""
+        weight = self.index.idf
+        weights = {t: weight(t) for t in set(statement_terms)}
+        matched = weights.keys() & claim_terms
         shared = sum(weights[t] for t in matched)
         if not shared:
             return 0.0, matched
-        recall, precision = shared / statement_weight, shared / claim_weight
-        beta2 = RECALL_WEIGHT ** 2
-        return round(100 * (1 + beta2) * recall * precision / (beta2 * precision + recall), 1), matched
+        return f_beta(shared, sum(weights.values()), sum(weight(t) for t in claim_terms)), matched
 
     def find(self, query):
         """Claims containing every term of `query` (typos forgiven), best first: search, not check."""
@@ -265,6 +273,13 @@ class Matcher:
         ids = self.index.claims_with_all(terms)
         ranked = sorted(ids, key=lambda i: (-self.score(list(terms), self.index.terms[i])[0], i))
         return [self.index.claims[i] for i in ranked]
+
+
+def f_beta(shared, statement_weight, claim_weight):
+    """The score, 0-100, of a claim sharing `shared` of the statement's and its own IDF weight."""
+    recall, precision = shared / statement_weight, shared / claim_weight
+    beta2 = RECALL_WEIGHT ** 2
+    return round(100 * (1 + beta2) * recall * precision / (beta2 * precision + recall), 1)
 
 
 def without_spokesbody(tokens):
