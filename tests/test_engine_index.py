@@ -130,3 +130,22 @@ def test_claims_with_all_is_the_intersection_of_their_terms():
     assert index.claims_with_all(["flood", "unknown"]) == set()
     assert index.claims_with_any(["dam", "valley"]) == {1, 2, 3}
     assert dict(index.terms) == {c: frozenset(t) for c, t in texts.items() if c != 4}
+
+
+def test_a_related_entity_standing_in_keeps_its_claim_above_the_score_floor(corpus, monkeypatch):
+    """The floor below which the index drops claims assumes the closer look only lowers a score;
+    a claim naming the statement's entity through a related one ("Northland" said by its
+    minister) is scored higher on that look, so it must reach it."""
+    entities = [{"name": "Northland", "kind": "country", "aliases": ["Northlandic"]},
+                {"name": "Boris Tamm", "kind": "person",
+                 "aliases": ["Northlandic Fisheries Minister"]}]
+    claim = ClaimRecord(id=SIZE + 1, text="Boris Tamm said the fishing quotas on Lake Vira "
+                                          "were unfair.")
+    matcher = Matcher([*corpus[0], claim], entities)
+    statement = "Northland said the fishing quotas on Lake Vira were unfair"
+    [(found, score, _)] = matcher.search(statement, limit=1, min_score=0)
+    analysis = matcher.analyze_statement(statement)
+    assert found == claim
+    assert matcher.score(analysis.terms, matcher.index.terms[claim.id])[0] < score  # lifted
+    monkeypatch.setattr(index_module, "COMMON_POSTING", 20)
+    assert ranked(matcher.search(statement, limit=1, min_score=score)) == [(claim.id, score)]

@@ -124,7 +124,8 @@ class Matcher:
         # The index keeps every claim a figure bonus could still lift into the top results.
         bonus_slack = SAME_FIGURE_BONUS * len(analysis.figures) / (100 * (1 + RECALL_WEIGHT ** 2))
         candidates = self.index.candidates(terms, RECALL_WEIGHT ** 2, max(RERANKED, limit),
-                                           bonus_slack)
+                                           bonus_slack, self._key_floor(analysis, min_score,
+                                                                        bonus_slack))
         scored = self._scored(terms, analysis.figures, candidates)
         scored.sort(key=lambda item: (-item[0], item[1]))
         results = []
@@ -233,6 +234,15 @@ class Matcher:
         claim_tokens = [stand_ins.get(t, t) for t in claim_tokens]
         shared = [e for e in analysis.entities if e in claim_tokens]
         return reversed_roles(shared, analysis.tokens, claim_tokens, table)
+
+    def _key_floor(self, analysis, min_score, bonus_slack):
+        """The index key below which no claim can reach `min_score`: the score is the key times
+        100 (1 + beta^2), plus at most the figure bonus, and the closer look only lowers it,
+        except where a related entity stands in for one of the statement's (then no floor)."""
+        related = self.analyzer.entities.related
+        if any(related.get(entity) for entity in analysis.entities):
+            return 0.0
+        return max(0.0, min_score / (100 * (1 + RECALL_WEIGHT ** 2)) - bonus_slack)
 
     def _scored(self, terms, figures, candidates):
         """[(score with figure bonus, claim id, matched term ids)] of the candidates sharing a
