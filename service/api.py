@@ -32,6 +32,10 @@ class JSONBodyParser(FlaskParser):
 class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = JSONBodyParser()
 
+    def arguments(self, schema, **kwargs):
+        """A schema given as a class is made once here, not by webargs on every request."""
+        return super().arguments(schema() if isinstance(schema, type) else schema, **kwargs)
+
     def problems(self, *statuses):
         """Document that a view can answer these error statuses, each with the problem body."""
         def decorator(view):
