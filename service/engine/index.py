@@ -41,13 +41,14 @@ class _GrowingArray:
         self.fill = fill
         self.size = 0
 
-    def append(self, value):
-        if self.size == len(self.values):
-            grown = np.full(2 * len(self.values), self.fill, dtype=self.values.dtype)
-            grown[:self.size] = self.values
+    def extend(self, values):
+        end = self.size + len(values)
+        if end > len(self.values):
+            grown = np.full(max(end, 2 * len(self.values)), self.fill, dtype=self.values.dtype)
+            grown[:self.size] = self.values[:self.size]
             self.values = grown
-        self.values[self.size] = value
-        self.size += 1
+        self.values[self.size:end] = values
+        self.size = end
 
 
 class ClaimTerms(Mapping):
@@ -107,20 +108,38 @@ class ClaimIndex:
         return term_id
 
     def add(self, claim, terms):
-        self.remove(claim.id)
+        self.add_all([(claim, terms)])
+
+    def add_all(self, claims_terms):
+        """Store each (claim, terms), replacing a stored claim of the same id; the ids must differ
+        from each other. Per claim only its term ids are gathered: postings, frequencies and
+        weights are filled in afterwards in a few numpy passes, which is most of what makes a
+        million claims fast to load."""
+        first_slot = self.slot_claim.size
+        term_id, slot_terms, slot_offsets = self._term_id, self.slot_terms, self.slot_offsets
+        added = []
+        for claim, terms in claims_terms:
+            self.remove(claim.id)
+            slot_terms.extend(sorted({term_id(t) for t in terms}))
+            slot_offsets.append(len(slot_terms))
+            added.append(claim)
         self.term_weights = None
-        slot = self.slot_claim.size
-        unique = sorted({self._term_id(t) for t in terms})
-        for term_id in unique:
-            self.postings[term_id].append(slot)
-            self.document_frequency[term_id] += 1
-        self.slot_terms.extend(unique)
-        self.slot_offsets.append(len(self.slot_terms))
-        self.slot_claim.append(claim.id)
-        self.slot_alive.append(True)
-        self.slot_weight.append(sum(self.idf_of(t) for t in unique))
-        self.claims[claim.id] = claim
-        self.slots[claim.id] = slot
+        offsets = np.array(slot_offsets[first_slot:], dtype=np.int64)
+        entries = np.array(slot_terms[offsets[0]:], dtype=np.int32)
+        slots = np.repeat(np.arange(first_slot, first_slot + len(added), dtype=np.int32),
+                          np.diff(offsets))
+        by_term = np.argsort(entries, kind="stable")  # stable: each posting stays in slot order
+        term_ids, starts, counts = np.unique(entries[by_term], return_index=True,
+                                             return_counts=True)
+        slots = slots[by_term]
+        for term, start, count in zip(term_ids.tolist(), starts.tolist(), counts.tolist()):
+            self.postings[term].frombytes(slots[start:start + count].tobytes())
+            self.document_frequency[term] += count
+        self.slot_claim.extend([claim.id for claim in added])
+        self.slot_alive.extend(np.ones(len(added), dtype=np.bool_))
+        self.slot_weight.extend(self._claim_weights(first_slot))
+        self.claims.update((claim.id, claim) for claim in added)
+        self.slots.update((claim.id, first_slot + i) for i, claim in enumerate(added))
 
     def remove(self, claim_id):
         slot = self.slots.pop(claim_id, None)
@@ -159,9 +178,6 @@ class ClaimIndex:
     def knows(self, term):
         term_id = self.term_ids.get(term)
         return term_id is not None and self.document_frequency[term_id] > 0
-
-    def idf_of(self, term_id):
-        return math.log((len(self.claims) + 1) / (self.document_frequency[term_id] + 0.5)) + 1
 
     def idf(self, term):
         """Rare terms weigh more; a term no claim uses weighs most."""
@@ -209,16 +225,26 @@ class ClaimIndex:
 
     def _refresh_weights(self):
         """Recompute every claim's total IDF weight with today's document frequencies."""
-        sizes = np.diff(np.frombuffer(self.slot_offsets, dtype=np.int64))
-        idf = np.log((len(self.claims) + 1) /
-                     (np.array(self.document_frequency, dtype=np.float64) + 0.5)) + 1
-        term_weights = idf[np.frombuffer(self.slot_terms, dtype=np.int32)]
-        starts = np.frombuffer(self.slot_offsets, dtype=np.int64)[:-1]
-        totals = (np.add.reduceat(term_weights, starts.clip(max=max(len(term_weights) - 1, 0)))
-                  if len(term_weights) else [])
-        weights = np.where(sizes > 0, totals, 0).astype(np.float32)
+        weights = self._claim_weights(0)
         self.slot_weight.values[:len(weights)] = weights
         self.weights_sized_for = len(self.claims)
+
+    def _claim_weights(self, first_slot):
+        """The total IDF weight of each slot from `first_slot` on, with today's frequencies."""
+        offsets = np.array(self.slot_offsets[first_slot:], dtype=np.int64)
+        sizes = np.diff(offsets)
+        entries = self.slot_terms[offsets[0]:]
+        frequency = self.document_frequency
+        if len(entries) > len(frequency):  # cheaper to convert every frequency than to pick some
+            frequency = np.array(frequency, dtype=np.float64)[np.array(entries, dtype=np.int32)]
+        else:
+            frequency = np.array([frequency[t] for t in entries], dtype=np.float64)
+        term_weights = np.log((len(self.claims) + 1) / (frequency + 0.5)) + 1
+        if not len(term_weights):
+            return np.zeros(len(sizes), dtype=np.float32)
+        totals = np.add.reduceat(term_weights, (offsets[:-1] - offsets[0]).clip(
+            max=len(term_weights) - 1))
+        return np.where(sizes > 0, totals, 0).astype(np.float32)
 
     def _scratch(self, size):
         """Per-thread arrays over the slots: shared weight, and which entry owns a slot."""

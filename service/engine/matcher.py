@@ -7,9 +7,9 @@ from rapidfuzz import fuzz, process
 
 from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .index import ClaimIndex
-from .numbers import FIGURE_RE, extract_figures
-from .text import (NEGATIONS, OPPOSITE_WORDS, SYNONYMS, content_terms, polarize, reports_demand,
-                   reports_speech, stem, words)
+from .numbers import figure_matches, figures_from_matches, without_matches
+from .text import (NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, content_terms, polarize,
+                   reports_demand, reports_speech, stem, words)
 
 # Words the index never holds as such: synonyms are stored as their common term, opposites as
 # their pair's term, so a misspelling of them is corrected here.
@@ -48,6 +48,26 @@ class Analysis:
     corrections: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimFeatures:
+    """What search and judging read of a stored claim besides its terms (which the index holds),
+    kept small: a million of these stay in memory."""
+
+    figures: tuple = ()
+    negated: bool = False  # has a negation cue; which ones is read again from the text if needed
+    polarity: frozenset = NO_MARKS
+    entities: tuple = ()
+
+    @classmethod
+    def of(cls, analysis):
+        features = cls(tuple(analysis.figures), bool(analysis.negations), analysis.polarity,
+                       analysis.entities)
+        return NO_FEATURES if features == NO_FEATURES else features
+
+
+NO_FEATURES = ClaimFeatures()
+
+
 class TextAnalyzer:
     """Turns any text into an Analysis, using the corpus's entity names."""
 
@@ -56,8 +76,8 @@ class TextAnalyzer:
 
     def analyze(self, text, is_known=None):
         """`is_known` (word -> bool), given for statements, lets misspelt names be corrected."""
-        without_figures = FIGURE_RE.sub(" ", text)
-        tokens, corrections = words(without_figures), {}
+        matches = figure_matches(text)
+        tokens, corrections = words(without_matches(text, matches)), {}
         if is_known is not None:
             tokens, corrections = self.entities.correct(tokens, is_known)
         tokens = self.entities.canonicalize(tokens)
@@ -65,7 +85,7 @@ class TextAnalyzer:
         if is_known is not None:
             terms = [self._misspelt_merged(term, is_known, corrections) for term in terms]
         terms, polarity = polarize(terms)
-        figures = extract_figures(text)
+        figures = figures_from_matches(text, matches)
         terms += year_terms(figures)
         return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
                         negations=[t for t in tokens if t in NEGATIONS],
@@ -92,25 +112,33 @@ class Matcher:
     def __init__(self, claims=(), entities=()):
         self.analyzer = TextAnalyzer(EntityTable(entities))
         self.index = ClaimIndex()
-        self.analyses = {}
-        for claim in claims:
-            self.add(claim)
+        self.features = {}
+        # One batch, so the index fills its postings at the end; a repeated id keeps its last text.
+        self.index.add_all(self._terms_of({claim.id: claim for claim in claims}.values()))
 
     def __len__(self):
         return len(self.index)
 
     def add(self, claim):
-        analysis = self.analyzer.analyze(claim.text)
-        analysis.tokens = []  # kept only for statements; the few claims that need them re-read
-        self.analyses[claim.id] = analysis
-        self.index.add(claim, analysis.terms)
+        self.index.add_all(self._terms_of([claim]))
+
+    def _terms_of(self, claims):
+        """(claim, terms) for each claim, keeping its features on the way."""
+        for claim in claims:
+            analysis = self.analyzer.analyze(claim.text)
+            self.features[claim.id] = ClaimFeatures.of(analysis)
+            yield claim, analysis.terms
 
     def remove(self, claim_id):
-        self.analyses.pop(claim_id, None)
+        self.features.pop(claim_id, None)
         self.index.remove(claim_id)
 
     def claim(self, claim_id):
         return self.index.claims.get(claim_id)
+
+    def claim_features(self, claim):
+        """The stored claim's features, or its text's when it is no longer stored."""
+        return self.features.get(claim.id) or ClaimFeatures.of(self.analyzer.analyze(claim.text))
 
     def analyze_statement(self, statement):
         knows = self.index.knows
@@ -131,8 +159,8 @@ class Matcher:
         results = []
         for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]:
             matched = {self.index.vocabulary[t] for t in matched_ids}
-            claim_analysis = self.analyses[claim_id]
-            stand_ins = self.related_stand_ins(analysis, claim_analysis)
+            claim_features = self.features[claim_id]
+            stand_ins = self.related_stand_ins(analysis, claim_features)
             if stand_ins:
                 score, matched = self.score([stand_ins.get(t, t) for t in terms],
                                             self.index.terms[claim_id])
@@ -141,7 +169,7 @@ class Matcher:
             swaps = self.swapped_entities(analysis, claim_id)
             if swaps:
                 score *= SWAP_PENALTY
-            if other_years(analysis.figures, claim_analysis.figures):
+            if other_years(analysis.figures, claim_features.figures):
                 score *= OTHER_YEAR_PENALTY
             if predicate_unmatched(terms, matched, self.index.terms[claim_id]):
                 score *= NO_PREDICATE_PENALTY
@@ -156,9 +184,9 @@ class Matcher:
             # The polarity penalty only orders a claim below its same-worded twin: a negated
             # statement must still find the claim it negates.
             claim_negations = self.negations_in_scope(self.index.claims[claim_id].text,
-                                                      claim_analysis, analysis, terms)
+                                                      claim_features, analysis, terms)
             if (len(analysis.negations) % 2 != len(claim_negations) % 2
-                    or any(mark ^ 1 in claim_analysis.polarity for mark in analysis.polarity)):
+                    or any(mark ^ 1 in claim_features.polarity for mark in analysis.polarity)):
                 score *= OTHER_POLARITY_PENALTY
             if shown >= min_score:
                 results.append((self.index.claims[claim_id], shown,
@@ -166,12 +194,12 @@ class Matcher:
         results.sort(key=lambda item: -item[3])
         return [item[:3] for item in results[:limit]]
 
-    def negations_in_scope(self, claim_text, claim_analysis, analysis, statement_terms):
+    def negations_in_scope(self, claim_text, claim_features, analysis, statement_terms):
         """The claim's negation cues that bear on what the statement says: a cue the statement
         does not use and whose rest of the claim shares no word with the statement negates
         something the statement leaves out ("... mediated talks, without reaching an agreement";
         "called for dialogue, saying there could be no solution by force")."""
-        if not claim_analysis.negations:
+        if not claim_features.negated:
             return []
         tokens = self.analyzer.entities.canonicalize(words(claim_text))
         said = set(statement_terms)
@@ -191,19 +219,19 @@ class Matcher:
                 "corrected_terms": corrected,
                 "swapped_entities": [{"statement": name(a), "claim": name(b)} for a, b in swaps]}
 
-    def related_stand_ins(self, analysis, claim_analysis):
+    def related_stand_ins(self, analysis, claim_features):
         """{statement entity: claim entity} where the claim names the statement's entity through
         a related one ("France" said by "Catherine Colonna", "French Foreign Minister")."""
         related = self.analyzer.entities.related
-        return {s: c for s in analysis.entities if s not in claim_analysis.entities
-                for c in claim_analysis.entities
+        return {s: c for s in analysis.entities if s not in claim_features.entities
+                for c in claim_features.entities
                 if c not in analysis.entities and c in related.get(s, ())}
 
     def swapped_entities(self, analysis, claim_id):
         """Pairs (statement entity, claim entity) where the statement names someone else in the
         claim's place: another entity of the same class, or the same two in reversed roles."""
         table = self.analyzer.entities
-        claim_entities = self.analyses[claim_id].entities
+        claim_entities = self.features[claim_id].entities
         extra_statement = [e for e in analysis.entities if e not in claim_entities]
         extra_claim = [e for e in claim_entities if e not in analysis.entities]
         # A person in another person's place is a swap even where the claim names the first one's
@@ -259,7 +287,7 @@ class Matcher:
             score = matched and f_beta(sum(known[t] for t in matched), statement_weight,
                                        sum(map(idf_by_id, term_ids)))
             if score:
-                bonus = SAME_FIGURE_BONUS * shared_figures(figures, self.analyses[claim_id].figures)
+                bonus = SAME_FIGURE_BONUS * shared_figures(figures, self.features[claim_id].figures)
                 scored.append((score + bonus, claim_id, matched))
         return scored
 

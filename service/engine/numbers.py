@@ -5,7 +5,9 @@ their intervals overlap and they count the same thing.
 """
 import math
 import re
+import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .text import STOPWORDS, fold, stem
 
@@ -51,12 +53,21 @@ FIGURE_RE = re.compile(
     rf")"
     rf"(?P<percent>\s*(?:%|per\s*cent\b|percent\b))?",
     re.IGNORECASE)
+# Where a figure can begin: a digit or a number word standing alone (the lookahead only skips, fast,
+# the positions where neither can start).
+NUMBER_WORD_INITIALS = "".join(sorted({word[0] for word in NUMBER_WORDS}))
+FIGURE_START_RE = re.compile(
+    rf"(?=[\d{NUMBER_WORD_INITIALS}])(?:\d|\b(?:{NUMBER_WORD_RE})\b)", re.IGNORECASE)
+LONGEST_QUALIFIER = max(len(qualifier) for qualifier in QUALIFIERS)
 CONTEXT_CHARS = 24
 DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
 NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|/\d)", re.IGNORECASE)
 LABEL_WINDOW_BEFORE = 3
 LABEL_WINDOW_AFTER = 4
 GENERIC_LABEL_WORDS = frozenset({"people", "person", "persons", "individuals", "total", "some"})
+NOT_LABEL_WORDS = STOPWORDS | GENERIC_LABEL_WORDS
+SENTENCE_BREAK = re.compile(r"[.,;:!?()]")
+LETTERS = re.compile(r"[^\W\d_]+")
 # Words that count the same thing, mapped to one stem so labels compare across outlets.
 LABEL_SYNONYMS = {
     "dead": "kill", "death": "kill", "die": "kill", "died": "kill", "kill": "kill", "killed": "kill",
@@ -70,7 +81,7 @@ LABEL_SYNONYMS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A figure as written, its value, its qualifier, what it counts, and the interval it allows."""
 
@@ -160,6 +171,7 @@ def _is_year(match, value):
         and 1800 <= value <= 2100 and not match.group("percent"))
 
 
+@lru_cache(maxsize=1 << 16)  # labels repeat; the cache also shares one frozenset among figures
 def label_terms(label):
     """A label's words reduced to comparable stems ('civilians killed' -> {'civilian', 'kill'})."""
     terms = set()
@@ -171,15 +183,58 @@ def label_terms(label):
     return frozenset(terms)
 
 
+def figure_matches(text):
+    """What `FIGURE_RE.finditer(text)` finds, faster: the pattern is only tried from just before
+    each digit or number word (where a qualifier could start), not at every position."""
+    matches, position = [], 0
+    while (start := FIGURE_START_RE.search(text, position)) is not None:
+        match = FIGURE_RE.search(text, _qualifier_reach(text, start.start(), position))
+        if match is None:
+            break
+        matches.append(match)
+        position = match.end()
+    return matches
+
+
+def _qualifier_reach(text, figure_start, floor):
+    """A position no later than where a match whose figure starts at `figure_start` can begin:
+    back over the spaces, an "a" or "an", more spaces and the longest qualifier (no digit or
+    number word lies in between, so no earlier figure's match can begin there)."""
+    start = figure_start
+    while start > floor and text[start - 1].isspace():
+        start -= 1
+    start = max(floor, start - len("an"))
+    while start > floor and text[start - 1].isspace():
+        start -= 1
+    return max(floor, start - LONGEST_QUALIFIER)
+
+
+def without_matches(text, matches):
+    """`text` with each of `matches` (in order) replaced by a space, as `FIGURE_RE.sub` would."""
+    if not matches:
+        return text
+    parts, position = [], 0
+    for match in matches:
+        parts += (text[position:match.start()], " ")
+        position = match.end()
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 def extract_figures(text):
     """Every figure in `text`, with qualifier, interval and the words around it as its context."""
+    return figures_from_matches(text, figure_matches(text))
+
+
+def figures_from_matches(text, matches):
+    """The figures of `text` from its `figure_matches`."""
     figures = []
-    matches = [m for m in FIGURE_RE.finditer(text) if _keep(text, m)]
+    matches = [m for m in matches if _keep(text, m)]
     for index, match in enumerate(matches):
         value = _value_of(match)
         if value is None:
             continue
-        qualifier = match.group("qualifier").lower() if match.group("qualifier") else None
+        qualifier = sys.intern(match.group("qualifier").lower()) if match.group("qualifier") else None
         is_year = _is_year(match, value)
         low, high = interval(value, qualifier)
         if match.group("range"):
@@ -223,8 +278,8 @@ def _keep(text, match):
 
 def _context(before, after):
     """Label terms from the few words either side of a figure, stopping at sentence breaks."""
-    before = re.split(r"[.,;:!?()]", before)[-1]
-    after = re.split(r"[.,;:!?()]", after)[0]
+    before = SENTENCE_BREAK.split(before)[-1]
+    after = SENTENCE_BREAK.split(after)[0]
     before_words = _label_words(before)[-LABEL_WINDOW_BEFORE:]
     after_words = _label_words(after)[:LABEL_WINDOW_AFTER]
     return label_terms(" ".join(before_words + after_words))
@@ -232,8 +287,7 @@ def _context(before, after):
 
 def _label_words(text):
     """Words that can say what a figure counts: "or more people were injured" -> ["injured"]."""
-    return [w for w in re.findall(r"[^\W\d_]+", text)
-            if fold(w) not in STOPWORDS and fold(w) not in GENERIC_LABEL_WORDS]
+    return [w for w in LETTERS.findall(text) if fold(w) not in NOT_LABEL_WORDS]
 
 
 def figure_from_record(record):

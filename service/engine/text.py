@@ -1,6 +1,8 @@
 """Unicode-aware normalisation and tokenisation shared by every part of the engine."""
 import re
+import sys
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
                              "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
@@ -55,19 +57,25 @@ OPPOSITES = [
     ({"continu", "continue", "kept"}, {"halt", "stop", "stopp", "end"}),
 ]
 OPPOSITE_WORDS = frozenset().union(*(one | other for one, other in OPPOSITES))
+NO_MARKS = frozenset()
+# word -> (its pair's shared term, its mark); built last to first so that a word in two groups
+# keeps the first, as a scan of OPPOSITES in order would.
+OPPOSITE_MARKS = {word: (f"~{index}", index * 2 + side)
+                  for index, pair in reversed(list(enumerate(OPPOSITES)))
+                  for side, group in reversed(list(enumerate(pair))) for word in group}
 
 
 def polarize(terms):
     """Each word of a pair of opposites becomes the pair's shared term, so "lost the war" still
     finds "won the war"; the marks (pair, side) keep which side the text took."""
+    if OPPOSITE_WORDS.isdisjoint(terms):
+        return list(terms), NO_MARKS
     merged, marks = [], set()
     for term in terms:
-        for index, pair in enumerate(OPPOSITES):
-            side = next((side for side, group in enumerate(pair) if term in group), None)
-            if side is not None:
-                marks.add(index * 2 + side)
-                term = f"~{index}"
-                break
+        opposite = OPPOSITE_MARKS.get(term)
+        if opposite is not None:
+            term, mark = opposite
+            marks.add(mark)
         merged.append(term)
     return merged, frozenset(marks)
 
@@ -112,11 +120,14 @@ def reports_demand(tokens):
 
 def fold(text):
     """Casefold, unify quotes and dashes, and strip diacritics, so 'Türkiye' meets 'turkiye'."""
+    if text.isascii():  # nothing to normalise or strip, and casefold is lower
+        return text.replace("`", "'").lower()
     text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 18)  # words repeat hugely: a corpus has far fewer distinct ones
 def stem(word):
     """A deliberately light stem: plurals, possessives, -ed/-ing and -ation/-ate, enough to match
     inflections ('escalated', 'escalation' -> 'escal')."""
@@ -164,9 +175,19 @@ def content_terms(tokens):
     """Stems of the tokens that carry meaning, synonyms merged: no stopwords, no negations."""
     terms = []
     for token in tokens:
-        if token.startswith("@"):
-            terms.append(token)
-        elif token not in STOPWORDS and token not in NEGATIONS:
-            term = WORD_FORMS.get(token) or stem(token)
-            terms.append(SYNONYMS.get(term, term))
+        term = content_term(token)
+        if term is not None:
+            terms.append(term)
     return terms
+
+
+@lru_cache(maxsize=1 << 18)
+def content_term(token):
+    """The term a token stands for, or None for a stopword or negation (entity terms stay).
+    Interned: a corpus repeats the same few terms millions of times."""
+    if token.startswith("@"):
+        return token
+    if token in STOPWORDS or token in NEGATIONS:
+        return None
+    term = WORD_FORMS.get(token) or stem(token)
+    return sys.intern(SYNONYMS.get(term, term))

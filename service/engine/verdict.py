@@ -25,14 +25,13 @@ class Judge:
         self.matcher = matcher
 
     def judge_claim(self, analysis, claim, score, explanation):
-        claim_analysis = (self.matcher.analyses.get(claim.id)
-                          or self.matcher.analyzer.analyze(claim.text))
-        claim_negations = self.matcher.negations_in_scope(claim.text, claim_analysis, analysis,
+        claim_features = self.matcher.claim_features(claim)
+        claim_negations = self.matcher.negations_in_scope(claim.text, claim_features, analysis,
                                                           analysis.terms)
         negated = (len(analysis.negations) % 2) != (len(claim_negations) % 2)
-        reversed_wording = opposite(analysis.polarity, claim_analysis.polarity)
+        reversed_wording = opposite(analysis.polarity, claim_features.polarity)
         flipped = negated != reversed_wording
-        figures = self.compare_with_claim(analysis, claim_analysis)
+        figures = self.compare_with_claim(analysis, claim_features)
         moved = [f for f, _, agrees in figures if not agrees]
         added = self.figures_beyond_claim(analysis, figures, claim)
         in_claim = {id(f): c for f, c, _ in figures}
@@ -51,11 +50,11 @@ class Judge:
                      supporting=supporting, contradicting=contradicting, explanation=explanation)
 
     @staticmethod
-    def compare_with_claim(analysis, claim_analysis):
+    def compare_with_claim(analysis, claim_features):
         """[(statement figure, claim figure, agrees)] for figures both give for the same thing."""
         pairs = []
         for figure in analysis.figures:
-            counterpart = best_counterpart(figure, claim_analysis.figures)
+            counterpart = best_counterpart(figure, claim_features.figures)
             if counterpart is not None:
                 pairs.append((figure, counterpart, figure.agrees_with(counterpart)))
         return pairs
