@@ -38,6 +38,7 @@ class EntityTable:
                 if key:
                     self.names[key] = term
                     self.longest = max(self.longest, len(key))
+        self.name_starts = frozenset(key[0] for key in self.names)
         self.name_words = sorted({word for key in self.names for word in key
                                   if len(word) >= TYPO_MIN_LENGTH})
         self.related = {term: set() for term in self.display}
@@ -117,9 +118,12 @@ class EntityTable:
         """Replace each longest known name in `tokens` by its entity term."""
         if not self.names:
             return list(tokens)
-        out, i = [], 0
+        out, i, starts = [], 0, self.name_starts
         while i < len(tokens):
-            for size in range(min(self.longest, len(tokens) - i), 0, -1):
+            token = tokens[i]
+            # A name begins with a first word of a name, or is one with 's or s: others go fast.
+            could_start = token in starts or token[:-1] in starts or token[:-2] in starts
+            for size in range(min(self.longest, len(tokens) - i), 0, -1) if could_start else ():
                 key = tuple(tokens[i:i + size])
                 term = self.names.get(key) or self._possessive(key)
                 if term:
@@ -127,7 +131,7 @@ class EntityTable:
                     i += size
                     break
             else:
-                out.append(tokens[i])
+                out.append(token)
                 i += 1
         return out
 

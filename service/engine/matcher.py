@@ -81,7 +81,9 @@ class TextAnalyzer:
         if is_known is not None:
             tokens, corrections = self.entities.correct(tokens, is_known)
         tokens = self.entities.canonicalize(tokens)
-        terms = content_terms(without_spokesbody(tokens))
+        entities = tuple(dict.fromkeys(t for t in tokens if t.startswith("@")))
+        # Only a named actor speaks through a body; most texts have none to look for.
+        terms = content_terms(without_spokesbody(tokens) if entities else tokens)
         if is_known is not None:
             terms = [self._misspelt_merged(term, is_known, corrections) for term in terms]
         terms, polarity = polarize(terms)
@@ -89,7 +91,7 @@ class TextAnalyzer:
         terms += year_terms(figures)
         return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
                         negations=[t for t in tokens if t in NEGATIONS],
-                        entities=tuple(dict.fromkeys(t for t in tokens if t.startswith("@"))),
+                        entities=entities,
                         tokens=tokens, corrections=corrections)
 
     @staticmethod

@@ -234,7 +234,8 @@ def figures_from_matches(text, matches):
         value = _value_of(match)
         if value is None:
             continue
-        qualifier = sys.intern(match.group("qualifier").lower()) if match.group("qualifier") else None
+        qualifier = match.group("qualifier")
+        qualifier = sys.intern(qualifier.lower()) if qualifier else None
         is_year = _is_year(match, value)
         low, high = interval(value, qualifier)
         if match.group("range"):
@@ -280,9 +281,9 @@ def _context(before, after):
     """Label terms from the few words either side of a figure, stopping at sentence breaks."""
     before = SENTENCE_BREAK.split(before)[-1]
     after = SENTENCE_BREAK.split(after)[0]
-    before_words = _label_words(before)[-LABEL_WINDOW_BEFORE:]
-    after_words = _label_words(after)[:LABEL_WINDOW_AFTER]
-    return label_terms(" ".join(before_words + after_words))
+    words = _label_words(before)[-LABEL_WINDOW_BEFORE:] + _label_words(after)[:LABEL_WINDOW_AFTER]
+    # Word by word: the cache then serves the words, which repeat, where windows of them do not.
+    return frozenset().union(*map(label_terms, words))
 
 
 def _label_words(text):

@@ -162,8 +162,11 @@ def _derivation(word):
 def words(text):
     """All word tokens of folded text, in order ("n't" split off as its own token, even from a
     misspelt contraction such as "dind't")."""
+    text = fold(text)
+    if "'t" not in text:
+        return WORD.findall(text)
     tokens = []
-    for token in WORD.findall(fold(text)):
+    for token in WORD.findall(text):
         if token.endswith("'t") and len(token) > 2:
             tokens.extend([token[:-3] if token.endswith("n't") else token[:-2], "n't"])
         else:
