@@ -145,3 +145,17 @@ def test_entities_named_inside_a_name_are_related_not_interchangeable():
     assert not table.interchangeable("@northland", "@lake_vira")
     assert table.interchangeable("@northland", "@lake_vira", places=True)  # a country is a place
     assert not table.interchangeable("@anna_kowalczyk", "@lake_vira", places=True)
+
+
+def test_names_are_found_whole_with_possessives_and_plurals():
+    """Canonicalising looks names up only from a name's first word; every form still counts."""
+    table = EntityTable([
+        {"name": "Nagorno-Karabakh", "kind": "region", "aliases": ["Artsakh", "Karabakh"]},
+        {"name": "Azerbaijan", "kind": "country"},
+        {"name": "United States", "kind": "country", "aliases": ["US"]}])
+    tokens = words("Azerbaijan's army and the Azerbaijans entered Nagorno-Karabakh; Artsakhs said "
+                   "the United States' envoy and the United Nations left Karabakh")
+    assert table.canonicalize(tokens) == [
+        "@azerbaijan", "army", "and", "the", "@azerbaijan", "entered", "@nagorno_karabakh",
+        "@nagorno_karabakh", "said", "the", "@united_states", "envoy", "and", "the", "united",
+        "nations", "left", "@nagorno_karabakh"]

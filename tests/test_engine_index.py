@@ -149,3 +149,17 @@ def test_a_related_entity_standing_in_keeps_its_claim_above_the_score_floor(corp
     assert matcher.score(analysis.terms, matcher.index.terms[claim.id])[0] < score  # lifted
     monkeypatch.setattr(index_module, "COMMON_POSTING", 20)
     assert ranked(matcher.search(statement, limit=1, min_score=score)) == [(claim.id, score)]
+
+
+def test_a_claim_given_twice_at_start_up_keeps_its_last_text():
+    """Claims load as one batch, whose ids must differ: a repeated id is the claim changed."""
+    matcher = Matcher([ClaimRecord(id=1, text="The dam flooded the valley."),
+                       ClaimRecord(id=2, text="The bridge over the river held."),
+                       ClaimRecord(id=1, text="Nearly 300 wells ran dry in the drought.")])
+    fresh = Matcher([ClaimRecord(id=1, text="Nearly 300 wells ran dry in the drought."),
+                     ClaimRecord(id=2, text="The bridge over the river held.")])
+    assert len(matcher) == 2
+    assert dict(matcher.index.terms) == dict(fresh.index.terms)
+    assert matcher.features == fresh.features
+    assert matcher.index.claims_with_any(["dam", "valley"]) == set()
+    assert [f.value for f in matcher.features[1].figures] == [300]

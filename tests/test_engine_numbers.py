@@ -1,8 +1,11 @@
 """Engine layer: figures found in text, and how they compare."""
+import random
+
 import pytest
 
-from service.engine.numbers import (best_counterpart, extract_figures, figure_from_record,
-                                    parse_figure_text)
+from service.engine.numbers import (FIGURE_RE, NUMBER_WORDS, QUALIFIERS, best_counterpart,
+                                    extract_figures, figure_from_record, figure_matches,
+                                    parse_figure_text, without_matches)
 
 
 def figures(text):
@@ -89,3 +92,21 @@ def test_many_figures_are_found_in_linear_time():
     """10,000 figures in one text: every one found (a quadratic scan took half a minute)."""
     text = " ".join(f"{n} people" for n in range(1, 10_001))
     assert len(extract_figures(text)) == 10_000
+
+
+def test_figure_matches_are_what_scanning_every_position_finds():
+    """The pattern is tried only just before digits and number words; that must find exactly
+    what trying it everywhere finds, qualifiers (even inside a word: "roundabout") and "a"/"an"
+    before the figure included."""
+    pieces = [*QUALIFIERS, *NUMBER_WORDS, "a", "an", "and", "roundabout", "September", "19",
+              "2020", "1988-94", "3.5", "12,000", "%", "per cent", "p.m.", "/3", "of", "wounded",
+              "covid19", "ONE", "\u017fix"]
+    separators = ["", " ", "   ", "-", ",", ".", "\t", "\n", "\u2009"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(separators)
+                       for _ in range(rng.randint(1, 12)))
+        found = figure_matches(text)
+        assert [(m.span(), m.groupdict()) for m in found] == [
+            (m.span(), m.groupdict()) for m in FIGURE_RE.finditer(text)], text
+        assert without_matches(text, found) == FIGURE_RE.sub(" ", text)
