@@ -123,7 +123,11 @@ class ClaimIndex:
             slot_terms.extend(sorted({term_id(t) for t in terms}))
             slot_offsets.append(len(slot_terms))
             added.append(claim)
-        self.term_weights = None
+        # The new slots exist before any posting names them, dead until they are complete: a
+        # check running meanwhile skips them.
+        self.slot_claim.extend([claim.id for claim in added])
+        self.slot_alive.extend(np.zeros(len(added), dtype=np.bool_))
+        self.slot_weight.extend(np.zeros(len(added), dtype=np.float32))
         offsets = np.array(slot_offsets[first_slot:], dtype=np.int64)
         entries = np.array(slot_terms[offsets[0]:], dtype=np.int32)
         slots = np.repeat(np.arange(first_slot, first_slot + len(added), dtype=np.int32),
@@ -135,11 +139,12 @@ class ClaimIndex:
         for term, start, count in zip(term_ids.tolist(), starts.tolist(), counts.tolist()):
             self.postings[term].frombytes(slots[start:start + count].tobytes())
             self.document_frequency[term] += count
-        self.slot_claim.extend([claim.id for claim in added])
-        self.slot_alive.extend(np.ones(len(added), dtype=np.bool_))
-        self.slot_weight.extend(self._claim_weights(first_slot))
+        new_slots = slice(first_slot, first_slot + len(added))
+        self.slot_weight.values[new_slots] = self._claim_weights(first_slot)
+        self.slot_alive.values[new_slots] = True
         self.claims.update((claim.id, claim) for claim in added)
         self.slots.update((claim.id, first_slot + i) for i, claim in enumerate(added))
+        self.term_weights = None
 
     def remove(self, claim_id):
         slot = self.slots.pop(claim_id, None)
