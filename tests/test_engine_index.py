@@ -163,3 +163,11 @@ def test_a_claim_given_twice_at_start_up_keeps_its_last_text():
     assert matcher.features == fresh.features
     assert matcher.index.claims_with_any(["dam", "valley"]) == set()
     assert [f.value for f in matcher.features[1].figures] == [300]
+
+
+def test_a_term_named_while_its_batch_is_being_added_has_a_weight():
+    index = ClaimIndex()
+    index.add(ClaimRecord(id=1, text="dam flood"), ["dam", "flood"])
+    index.idf_by_id()  # the list a check computed before the batch began
+    index._term_id("valley")  # the batch has named its new term, its claim is not in yet
+    assert index.idf("valley") == pytest.approx(index.idf("never-seen"))

@@ -194,7 +194,9 @@ class ClaimIndex:
     def idf_by_id(self):
         """Every term's IDF weight, by term id: computed after a change, on first use."""
         weights = self.term_weights  # a change drops the list, so no stale weight outlives it
-        if weights is None:
+        # A batch being added names its new terms before it drops the list: a check running
+        # meanwhile must not look them up past its end.
+        if weights is None or len(weights) < len(self.document_frequency):
             size = len(self.claims) + 1
             weights = self.term_weights = [math.log(size / (frequency + 0.5)) + 1
                                            for frequency in self.document_frequency]
