@@ -11,6 +11,7 @@ medians of those and the median ratio (this engine / the other), and the same fo
 is what a server's throughput follows.
 """
 import argparse
+import gc
 import importlib
 import io
 import json
@@ -94,6 +95,7 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         other = engine_at(args.revision, folder)(claims, entities, min_score=current.min_score)
         del claims
+        gc.freeze()  # as `crosscheck serve` does: both engines' objects out of the GC's scans
         passes = [(times_ms(other, statements), times_ms(current, statements))
                   for _ in range(args.passes)]
     print(f"{len(statements)} statements, {args.passes} alternated passes, limit 5")
