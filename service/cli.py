@@ -113,7 +113,7 @@ def check(statement, limit, min_score):
     except ValidationError as error:
         click.echo(json.dumps({"errors": error.messages}, indent=2), err=True)
         sys.exit(2)
-    checker = create_app().extensions["crosscheck"].checker
+    checker = create_app().extensions["crosscheck"]
     result = CheckResponseSchema().dump(checker.check(**request))
     click.echo(json.dumps(result, indent=2, ensure_ascii=False))
 

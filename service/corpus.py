@@ -2,6 +2,7 @@
 import datetime
 import threading
 import time
+from contextlib import contextmanager
 
 from peewee import fn
 
@@ -49,16 +50,53 @@ def build_checker(min_score):
     return FactChecker(claim_records(), entity_records(), min_score=min_score)
 
 
+class ReadWriteLock:
+    """Many readers at once or one writer: checks read the engine while a sync changes it, and a
+    claim removed halfway through a check would leave that check holding an id the engine no
+    longer knows. A waiting writer keeps new readers out, so a steady stream of checks cannot
+    starve it."""
+
+    def __init__(self):
+        self.condition = threading.Condition()
+        self.readers = 0
+        self.writers = 0
+
+    @contextmanager
+    def reading(self):
+        with self.condition:
+            self.condition.wait_for(lambda: not self.writers)
+            self.readers += 1
+        try:
+            yield
+        finally:
+            with self.condition:
+                self.readers -= 1
+                self.condition.notify_all()
+
+    @contextmanager
+    def writing(self):
+        with self.condition:
+            self.writers += 1
+            try:
+                self.condition.wait_for(lambda: not self.readers)
+                yield
+            finally:
+                self.writers -= 1
+                self.condition.notify_all()
+
+
 class LiveChecker:
     """The engine over the stored corpus, kept current by replaying the claim change log.
 
     Every worker process holds one; a change committed through any worker or machine is applied by
-    the others at their next sync, at most `interval` seconds later.
+    the others at their next sync, at most `interval` seconds later. Read the engine through
+    `check` and `find`, which never see a change half-applied.
     """
 
     def __init__(self, min_score, interval=1.0):
         self.interval = interval
         self.lock = threading.Lock()
+        self.engine_lock = ReadWriteLock()
         self.applied = set()
         self.seen = last_change_id()
         self.checker = build_checker(min_score)
@@ -66,6 +104,14 @@ class LiveChecker:
 
     def __len__(self):
         return len(self.checker)
+
+    def check(self, statement, **options):
+        with self.engine_lock.reading():
+            return self.checker.check(statement, **options)
+
+    def find(self, query):
+        with self.engine_lock.reading():
+            return self.checker.matcher.find(query)
 
     def sync(self, force=False):
         """Apply changes logged since the last sync (cheap: one indexed query when nothing changed)."""
@@ -80,10 +126,11 @@ class LiveChecker:
                 return
             claim_ids = {c.claim_id for c in changes}
             records = claim_records(Claim.live().where(Claim.id.in_(list(claim_ids))))
-            for record in records:
-                self.checker.add(record)
-            for missing in claim_ids - {r.id for r in records}:
-                self.checker.remove(missing)
+            with self.engine_lock.writing():
+                for record in records:
+                    self.checker.add(record)
+                for missing in claim_ids - {r.id for r in records}:
+                    self.checker.remove(missing)
             self.applied.update(c.id for c in changes)
             self.seen = max(self.seen, *(c.id for c in changes))
             self.applied = {i for i in self.applied if i > self.seen - LOOKBACK_IDS}

@@ -47,3 +47,33 @@ def test_concurrent_writes_to_one_claim_lose_nothing(make_app):
         assert later["before"] == earlier["after"], (earlier["id"], later["id"])
     assert revisions[-1]["after"]["text"] == claim["text"]
     assert len(revisions[-1]["after"]["evidence"]) == len(claim["evidence"])
+
+
+def test_a_claim_deleted_during_a_check_does_not_break_it(make_app, monkeypatch):
+    """A delete applied by another thread while a check is between finding its candidates and
+    scoring them waits for the check, which answers as if the delete came after it."""
+    app = make_app(RATELIMIT_ENABLED=False)
+    editor = make_key_headers(app, "editor")
+    client = app.test_client()
+    statement = "Floods in the river valley killed at least 12 people"
+    claim_id = client.post("/check", json={"statement": statement}).get_json()[
+        "matches"][0]["claim"]["id"]
+    matcher = app.extensions["crosscheck"].checker.matcher
+    scored = matcher._scored
+    deleting = []
+
+    def scored_while_deleting(*args):
+        deleting.append(threading.Thread(target=lambda: app.test_client().delete(
+            f"/claims/{claim_id}", headers=editor)))
+        deleting[0].start()
+        deleting[0].join(timeout=1)  # without the lock the delete is applied by now
+        return scored(*args)
+
+    monkeypatch.setattr(matcher, "_scored", scored_while_deleting)
+    response = client.post("/check", json={"statement": statement})
+    monkeypatch.undo()
+    deleting[0].join()
+    assert response.status_code == 200
+    assert response.get_json()["matches"][0]["claim"]["id"] == claim_id
+    assert claim_id not in [m["claim"]["id"] for m in client.post(
+        "/check", json={"statement": statement}).get_json()["matches"]]

@@ -11,7 +11,7 @@ blp = Blueprint("check", __name__, description="Check a statement against the cu
 
 
 def checker():
-    return current_app.extensions["crosscheck"].checker
+    return current_app.extensions["crosscheck"]
 
 
 @blp.route("/check", methods=["POST"])

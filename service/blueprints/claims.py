@@ -31,7 +31,7 @@ def claim_detail(claim):
 def list_claims(args):
     """List claims, optionally searching for words"""
     if "q" in args:
-        found = current_app.extensions["crosscheck"].checker.matcher.find(args["q"])
+        found = current_app.extensions["crosscheck"].find(args["q"])
         return paginate_list(found, args["page"], args["per_page"])
     return paginate_query(Claim.live().order_by(Claim.id), args["page"], args["per_page"])
 
