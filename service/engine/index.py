@@ -86,6 +86,7 @@ class ClaimIndex:
         self.slot_claim = _GrowingArray(np.int64)
         self.slot_alive = _GrowingArray(np.bool_, fill=False)
         self.slot_weight = _GrowingArray(np.float32)
+        self.term_length = _GrowingArray(np.int32)
         self.slot_terms = array("i")
         self.slot_offsets = array("q", [0])
         self.dead = 0
@@ -103,6 +104,7 @@ class ClaimIndex:
             self.vocabulary.append(term)
             self.document_frequency.append(0)
             self.postings.append(array("i"))
+            self.term_length.extend([len(term)])
             for gram in trigrams(term):
                 self.trigram_postings.setdefault(gram, array("i")).append(term_id)
         return term_id
@@ -227,8 +229,12 @@ class ClaimIndex:
             return []
         ids = np.concatenate([np.array(ids, dtype=np.int32) for ids in lists])
         ids, counts = np.unique(ids, return_counts=True)
-        return [self.vocabulary[t] for t in ids[counts >= TYPO_SHARED_TRIGRAMS].tolist()
-                if self.document_frequency[t] > 0]
+        ids = ids[counts >= TYPO_SHARED_TRIGRAMS]
+        # fuzz.ratio is at most 100 (1 - |length difference| / length sum): most words sharing
+        # two trigrams with a short one are too long to be its misspelling.
+        lengths = self.term_length.values[ids]
+        ids = ids[np.abs(lengths - len(term)) * 100 <= (100 - TYPO_CUTOFF) * (lengths + len(term))]
+        return [self.vocabulary[t] for t in ids.tolist() if self.document_frequency[t] > 0]
 
     def _refresh_weights(self):
         """Recompute every claim's total IDF weight with today's document frequencies."""
