@@ -1,4 +1,4 @@
-"""flask-smorest wired to our conventions: problem+json errors, JSON-only bodies, local Swagger UI."""
+"""flask-smorest with our conventions: problem+json errors, JSON-only bodies, local Swagger UI."""
 from http import HTTPStatus
 
 import flask_smorest
@@ -54,7 +54,8 @@ class OperationIdPlugin(BasePlugin):
             return
         name = rule.endpoint.split(".")[-1]
         for method, operation in operations.items():
-            operation.setdefault("operationId", name if len(operations) == 1 else f"{name}_{method}")
+            operation.setdefault("operationId",
+                                 name if len(operations) == 1 else f"{name}_{method}")
 
 
 class Api(flask_smorest.Api):
@@ -92,4 +93,3 @@ def spec_options():
             "servers": [{"url": "/", "description": "This server"}],
         },
     }
-

@@ -1,4 +1,4 @@
-"""schema.org ClaimReview for a claim, so search engines and fact-check aggregators can read verdicts.
+"""schema.org ClaimReview of claims, so search engines and fact-check aggregators can read verdicts.
 
 Plain functions over the engine's records: the rating is derived from the evidence alone.
 """
@@ -35,7 +35,7 @@ def _explanation(supporting, contradicting):
 
 
 def claim_review(claim, claim_url, author, published=None, modified=None):
-    """The ClaimReview of one ClaimRecord; `author` is {"name": ..., "url": ...} from configuration."""
+    """ClaimReview of one ClaimRecord; `author` is {"name": ..., "url": ...} from configuration."""
     supporting = [e for e in claim.evidence if e.stance == "supports"]
     contradicting = [e for e in claim.evidence if e.stance == "contradicts"]
     value, label = RATINGS[verdict_of(supporting, contradicting)]

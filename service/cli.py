@@ -24,7 +24,8 @@ def main():
 
 
 @main.command()
-@click.option("--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="127.0.0.1")
+@click.option("--host", default=lambda: os.environ.get("HOST", "127.0.0.1"),
+              show_default="127.0.0.1")
 @click.option("--port", default=lambda: int(os.environ.get("PORT", "8000")), type=int,
               show_default="8000")
 @click.option("--workers", default=lambda: int(os.environ.get("WEB_CONCURRENCY", "2")), type=int,
@@ -126,7 +127,8 @@ def check(statement, limit, min_score):
 @click.option("--failures", is_flag=True, help="also list every case the engine got wrong")
 def evaluate(cases_file, seeds, min_score, failures):
     """Score the engine on a JSON Lines file of labelled statements."""
-    from .evaluation import CaseFileError, checker_from_seeds, evaluate as run, format_report, load_cases
+    from .evaluation import (CaseFileError, checker_from_seeds, evaluate as run, format_report,
+                             load_cases)
 
     try:
         cases = load_cases(cases_file)

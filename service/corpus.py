@@ -114,7 +114,7 @@ class LiveChecker:
             return self.checker.matcher.find(query)
 
     def sync(self, force=False):
-        """Apply changes logged since the last sync (cheap: one indexed query when nothing changed)."""
+        """Apply changes logged since the last sync (cheap: one indexed query if there are none)."""
         if not force and time.monotonic() < self.next_sync:
             return
         with self.lock:

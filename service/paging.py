@@ -18,8 +18,8 @@ def page_of(rows, total, page, per_page):
         links["next"] = page + 1
     args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
     header = ", ".join(
-        f'<{url_for(request.endpoint, **request.view_args, **args, page=number, per_page=per_page)}>'
-        f'; rel="{rel}"' for rel, number in links.items())
+        f'<{url_for(request.endpoint, **request.view_args, **args, page=number, per_page=per_page)}'
+        f'>; rel="{rel}"' for rel, number in links.items())
     return {"items": rows, "total": total, "page": page, "per_page": per_page}, {"Link": header}
 
 

@@ -61,7 +61,7 @@ def _read(path, kind, problems):
 
 
 def read_seed_folder(folder):
-    """Parse a seed folder into plain dicts: {"sources": [...], "claims": [...], "entities": [...]}."""
+    """A seed folder as plain dicts: {"sources": [...], "claims": [...], "entities": [...]}."""
     folder = Path(folder)
     if not folder.is_dir():
         raise SeedError([f"{folder}: not a folder"])

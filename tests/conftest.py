@@ -1,4 +1,7 @@
-"""Fixtures: every test gets a fresh database (SQLite always, PostgreSQL when TEST_DATABASE_URL is set)."""
+"""Fixtures: every test gets a fresh database.
+
+SQLite always, and PostgreSQL too when TEST_DATABASE_URL is set.
+"""
 import os
 import threading
 from pathlib import Path
@@ -35,7 +38,7 @@ def database_url(request, tmp_path):
 
 @pytest.fixture
 def make_app(database_url):
-    """Build an app on the fresh database; `seeds` picks the corpus (the test fixture by default)."""
+    """Build an app on the fresh database; `seeds` picks the corpus (test fixture by default)."""
     def build(seeds=FIXTURE_SEEDS, **config):
         return create_app({"DATABASE_URL": database_url, "CROSSCHECK_SEEDS": str(seeds),
                            "TESTING": True, **config})

@@ -9,8 +9,8 @@ from service.seeding import read_seed_folder
 from .conftest import PROJECT_SEEDS
 
 ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "seed-articles"
-TEASER_MARKERS = ("Gabbard", "Djibouti", "ICC", "keep reading", "Subscribe now", "Follow us on social",
-                  "Newsletter", "Top image credit")
+TEASER_MARKERS = ("Gabbard", "Djibouti", "ICC", "keep reading", "Subscribe now",
+                  "Follow us on social", "Newsletter", "Top image credit")
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,8 @@ def evidence(corpus):
 
 
 def test_every_quote_is_verbatim_in_its_source(corpus, texts):
-    missing = [(c["ref"], e["quote"]) for c, e in evidence(corpus) if e["quote"] not in texts[e["source"]]]
+    missing = [(c["ref"], e["quote"]) for c, e in evidence(corpus)
+               if e["quote"] not in texts[e["source"]]]
     assert missing == []
 
 
@@ -38,7 +39,8 @@ def test_every_figure_is_in_its_quote_with_the_value_it_says(corpus):
     wrong = []
     for claim, item in evidence(corpus):
         for number in item["numbers"]:
-            if number["text"] not in item["quote"] or parse_figure_text(number["text"]) != number["value"]:
+            if (number["text"] not in item["quote"]
+                    or parse_figure_text(number["text"]) != number["value"]):
                 wrong.append((claim["ref"], number))
     assert wrong == []
 
@@ -71,7 +73,8 @@ def test_sources_disagree_where_the_articles_do(corpus):
     assert {2, 7} <= civilian
 
 
-@pytest.mark.skipif(not ARTICLES.is_dir(), reason="../shared/seed-articles is not beside the project")
+@pytest.mark.skipif(not ARTICLES.is_dir(),
+                    reason="../shared/seed-articles is not beside the project")
 def test_every_paragraph_is_verbatim_in_its_article(corpus):
     articles = [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))]
     for source in corpus["sources"]:

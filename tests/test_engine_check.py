@@ -14,7 +14,8 @@ def figure(text, value, label, qualifier=None):
 CLAIMS = [
     ClaimRecord(1, "Seven children were killed in the river valley floods", evidence=(
         EvidenceRecord(GAZETTE, "supports", "killed at least 12 people, including seven children",
-                       (figure("12", 12, "killed", "at least"), figure("seven", 7, "children killed"))),
+                       (figure("12", 12, "killed", "at least"),
+                        figure("seven", 7, "children killed"))),
         EvidenceRecord(HERALD, "contradicts", "Twelve people died, two of them children",
                        (figure("Twelve", 12, "killed"), figure("two", 2, "children killed"))))),
     ClaimRecord(2, "The neighbouring country backed the rescue operation in the valley", evidence=(
@@ -107,6 +108,8 @@ def test_a_differing_figure_contradicts_even_against_a_negated_claim():
         EvidenceRecord(source, "contradicts", "The floods killed at least 12 people",
                        (figure("12", 12, "killed", "at least"),)),))]
     checker = FactChecker(claims, ENTITIES, min_score=40)
-    assert checker.check("Only 5 people were killed in the river valley floods").verdict == "contradicted"
-    assert checker.check("About 12 people were killed in the river valley floods").verdict == "supported"
+    assert (checker.check("Only 5 people were killed in the river valley floods").verdict
+            == "contradicted")
+    assert (checker.check("About 12 people were killed in the river valley floods").verdict
+            == "supported")
     assert checker.check("Nobody was killed in the river valley floods").verdict == "contradicted"

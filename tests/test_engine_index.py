@@ -54,7 +54,7 @@ def test_top_results_equal_scoring_every_claim(corpus, matcher):
 
 @pytest.mark.parametrize("min_score", [40, 70])
 def test_common_words_skipped_below_the_score_floor_change_no_result(corpus, matcher, monkeypatch,
-                                                                    min_score):
+                                                                     min_score):
     everything = {q["statement"]: ranked(every_claim_scored(matcher, q["statement"], 5, min_score))
                   for q in corpus[1][:50]}
     monkeypatch.setattr(index_module, "COMMON_POSTING", 20)  # most words count as common here

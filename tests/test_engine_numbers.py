@@ -46,7 +46,8 @@ def test_parse_figure_text(text, value):
 
 
 def record(text, value, qualifier=None, label="wounded"):
-    return figure_from_record({"text": text, "value": value, "qualifier": qualifier, "label": label})
+    return figure_from_record({"text": text, "value": value, "qualifier": qualifier,
+                               "label": label})
 
 
 @pytest.mark.parametrize("statement, source, agrees", [

@@ -12,8 +12,8 @@ def spans_of(text):
 
 def test_abbreviations_decimals_and_quotes_do_not_end_a_sentence():
     text = "The U.S. envoy met Dr. Smith on Sept. 20. He said 2.5 million fled.\n\nA “quoted.” Done"
-    assert spans_of(text) == ["The U.S. envoy met Dr. Smith on Sept. 20.", "He said 2.5 million fled.",
-                              "A “quoted.”", "Done"]
+    assert spans_of(text) == ["The U.S. envoy met Dr. Smith on Sept. 20.",
+                              "He said 2.5 million fled.", "A “quoted.”", "Done"]
 
 
 @pytest.mark.parametrize("text", [

@@ -1,4 +1,4 @@
-"""A real client: generated from the committed openapi.yaml at test time, used against a live server."""
+"""A real client: built from the committed openapi.yaml at test time, used against a live server."""
 import importlib
 import subprocess
 import sys

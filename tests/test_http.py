@@ -151,7 +151,7 @@ def test_sources_list_and_detail(client):
     assert source["ref"] == "herald" and source["publisher"] is None and source["url"] is None
     assert source["text"].startswith("Twelve people died")
     assert {c["claim"]["ref"] for c in source["claims"]} == {"flood-toll", "flood-children",
-                                                              "flood-homes", "rescue-teams"}
+                                                             "flood-homes", "rescue-teams"}
     assert_problem(client.get("/sources/424242"), 404)
 
 

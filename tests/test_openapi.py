@@ -22,7 +22,6 @@ def test_served_spec_is_valid_openapi_3(client):
     assert client.get("/openapi.json").get_json() == spec
 
 
-
 def test_every_error_response_is_problem_json(client):
     spec = client.get("/openapi.json").get_json()
     for name, response in spec["components"]["responses"].items():

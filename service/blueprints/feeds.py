@@ -30,7 +30,8 @@ def reviews(claims):
     dates = claim_dates(c.id for c in claims)
     for record in claim_records(claims):
         published, modified = dates.get(record.id, (None, None))
-        yield claim_review(record, public_url(f"/claims/{record.id}"), author(), published, modified)
+        yield claim_review(record, public_url(f"/claims/{record.id}"), author(),
+                           published, modified)
 
 
 @blp.route("/claims.jsonld")

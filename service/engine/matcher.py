@@ -148,7 +148,8 @@ class Matcher:
 
     def search(self, statement, limit=5, min_score=0.0):
         """[(claim, score, explanation)] above `min_score`, best first."""
-        analysis = statement if isinstance(statement, Analysis) else self.analyze_statement(statement)
+        analysis = (statement if isinstance(statement, Analysis)
+                    else self.analyze_statement(statement))
         typos = self.index.resolve_typos(set(analysis.terms))
         terms = [typos.get(t, t) for t in analysis.terms]
         # The index keeps every claim a figure bonus could still lift into the top results.
@@ -304,7 +305,7 @@ class Matcher:
         return f_beta(shared, sum(weights.values()), sum(weight(t) for t in claim_terms)), matched
 
     def find(self, query):
-        """Claims containing every term of `query` (typos forgiven), best first: search, not check."""
+        """Claims with every term of `query` (typos forgiven), best first: search, not check."""
         analysis = self.analyzer.analyze(query)
         typos = self.index.resolve_typos(set(analysis.terms))
         terms = {typos.get(t, t) for t in analysis.terms}

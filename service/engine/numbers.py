@@ -1,4 +1,4 @@
-"""Figures in text: find them with their qualifier and what they count, and compare them as intervals.
+"""Figures in text: find them with their qualifier and what they count; compare them as intervals.
 
 "about 200 wounded" is the interval [170, 230] of things labelled "wounded"; two figures agree when
 their intervals overlap and they count the same thing.
@@ -70,8 +70,9 @@ SENTENCE_BREAK = re.compile(r"[.,;:!?()]")
 LETTERS = re.compile(r"[^\W\d_]+")
 # Words that count the same thing, mapped to one stem so labels compare across outlets.
 LABEL_SYNONYMS = {
-    "dead": "kill", "death": "kill", "die": "kill", "died": "kill", "kill": "kill", "killed": "kill",
-    "fatality": "kill", "fatalitie": "kill", "life": "kill", "lives": "kill", "toll": "kill",
+    "dead": "kill", "death": "kill", "die": "kill", "died": "kill", "kill": "kill",
+    "killed": "kill", "fatality": "kill", "fatalitie": "kill", "life": "kill",
+    "lives": "kill", "toll": "kill",
     "wound": "injur", "wounded": "injur", "injury": "injur", "injurie": "injur", "injur": "injur",
     "hurt": "injur", "soldier": "troop", "troop": "troop", "personnel": "troop",
     "civilian": "civilian", "resident": "population", "inhabitant": "population",
@@ -312,7 +313,8 @@ def best_counterpart(figure, candidates):
     if not same_kind:
         return None
     if figure.is_year:
-        return min(same_kind, key=lambda c: 0 if figure.agrees_with(c) else abs(c.value - figure.value))
+        return min(same_kind,
+                   key=lambda c: 0 if figure.agrees_with(c) else abs(c.value - figure.value))
 
     def fit(candidate):
         return (len(figure.context & candidate.context),

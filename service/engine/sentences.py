@@ -45,7 +45,7 @@ def _sentences(text):
 
 
 def sentence_spans(text):
-    """[(start, end, sentence)] in order, without surrounding whitespace; text[start:end] == sentence."""
+    """[(start, end, sentence)] in order, stripped of whitespace; text[start:end] == sentence."""
     spans = []
     for start, sentence in _sentences(text):
         for offset, part in _cut(sentence, 0, MAX_SENTENCE, WHITESPACE):

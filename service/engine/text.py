@@ -12,10 +12,10 @@ WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
 
 STOPWORDS = frozenset("""
 a an the and or but if then than so of in on at to from by for with without into onto over under
-about as is are was were be been being am do does did doing have has had having it its it's this that
-these those there here which who whom whose what when where why how all any both each few more most
-other some such own same too very can could will would shall should may might must also just only
-he she they them their theirs his her hers him we us our you your i me my mine s t
+about as is are was were be been being am do does did doing have has had having it its it's this
+that these those there here which who whom whose what when where why how all any both each few more
+most other some such own same too very can could will would shall should may might must also just
+only he she they them their theirs his her hers him we us our you your i me my mine s t
 said says say saying according after before during while since until upon within between
 against up down out off again further once people persons
 """.split())

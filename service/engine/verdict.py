@@ -3,14 +3,15 @@ from .matcher import Matcher
 from .numbers import best_counterpart, figure_from_record
 from .records import CheckResult, JudgedEvidence, Match
 
-SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = "supported", "contradicted", "disputed", "unverified"
+SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
+    "supported", "contradicted", "disputed", "unverified")
 VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
 SUPPORTS, CONTRADICTS = "supports", "contradicts"
 DEFAULT_MIN_SCORE = 52.0
 
 
 def opposite(statement_marks, claim_marks):
-    """True when the two texts take opposite sides of one pair of opposites (condemned vs backed)."""
+    """True if the two texts take opposite sides of one pair of opposites (condemned vs backed)."""
     return any(mark ^ 1 in claim_marks and mark not in claim_marks for mark in statement_marks)
 
 
