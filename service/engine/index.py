@@ -168,7 +168,7 @@ class ClaimIndex:
         return [self.vocabulary[t] for t in self._slot_term_ids(slot)]
 
     def term_ids_of(self, claim_id):
-        """The claim's term ids (sorted): cheaper to score than its terms, decoded only when shown."""
+        """The claim's term ids (sorted): cheaper to score than terms, decoded only when shown."""
         return self._slot_term_ids(self.slots[claim_id])
 
     def compact(self):
