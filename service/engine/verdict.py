@@ -169,7 +169,11 @@ def summarize(match):
 
 
 class FactChecker:
-    """The engine's front door: statement in, verdict with its evidence out."""
+    """The engine's front door: statement in, verdict with its evidence out.
+
+    Checks may run in several threads at once, but `add` and `remove` must not run during any of
+    them: the caller serialises changes against checks (the service's LiveChecker does).
+    """
 
     def __init__(self, claims=(), entities=(), min_score=DEFAULT_MIN_SCORE):
         self.matcher = Matcher(claims, entities)
