@@ -141,12 +141,12 @@ class ClaimIndex:
         for term, start, count in zip(term_ids.tolist(), starts.tolist(), counts.tolist()):
             self.postings[term].frombytes(slots[start:start + count].tobytes())
             self.document_frequency[term] += count
+        self.claims.update((claim.id, claim) for claim in added)
+        self.slots.update((claim.id, first_slot + i) for i, claim in enumerate(added))
+        self.term_weights = None  # the frequencies and the claim count have changed
         new_slots = slice(first_slot, first_slot + len(added))
         self.slot_weight.values[new_slots] = self._claim_weights(first_slot)
         self.slot_alive.values[new_slots] = True
-        self.claims.update((claim.id, claim) for claim in added)
-        self.slots.update((claim.id, first_slot + i) for i, claim in enumerate(added))
-        self.term_weights = None
 
     def remove(self, claim_id):
         slot = self.slots.pop(claim_id, None)
@@ -243,18 +243,14 @@ class ClaimIndex:
         self.weights_sized_for = len(self.claims)
 
     def _claim_weights(self, first_slot):
-        """The total IDF weight of each slot from `first_slot` on, with today's frequencies."""
+        """The total IDF weight of each slot from `first_slot` on, with today's frequencies, summed
+        from the same per-term weights a check scores with."""
         offsets = np.array(self.slot_offsets[first_slot:], dtype=np.int64)
         sizes = np.diff(offsets)
-        entries = self.slot_terms[offsets[0]:]
-        frequency = self.document_frequency
-        if len(entries) > len(frequency):  # cheaper to convert every frequency than to pick some
-            frequency = np.array(frequency, dtype=np.float64)[np.array(entries, dtype=np.int32)]
-        else:
-            frequency = np.array([frequency[t] for t in entries], dtype=np.float64)
-        term_weights = np.log((len(self.claims) + 1) / (frequency + 0.5)) + 1
-        if not len(term_weights):
+        entries = np.array(self.slot_terms[offsets[0]:], dtype=np.int32)
+        if not len(entries):
             return np.zeros(len(sizes), dtype=np.float32)
+        term_weights = np.array(self.idf_by_id())[entries]
         totals = np.add.reduceat(term_weights, (offsets[:-1] - offsets[0]).clip(
             max=len(term_weights) - 1))
         return np.where(sizes > 0, totals, 0).astype(np.float32)
