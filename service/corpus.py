@@ -127,8 +127,7 @@ class LiveChecker:
             claim_ids = {c.claim_id for c in changes}
             records = claim_records(Claim.live().where(Claim.id.in_(list(claim_ids))))
             with self.engine_lock.writing():
-                for record in records:
-                    self.checker.add(record)
+                self.checker.add(*records)
                 for missing in claim_ids - {r.id for r in records}:
                     self.checker.remove(missing)
             self.applied.update(c.id for c in changes)

@@ -115,14 +115,15 @@ class Matcher:
         self.analyzer = TextAnalyzer(EntityTable(entities))
         self.index = ClaimIndex()
         self.features = {}
-        # One batch, so the index fills its postings at the end; a repeated id keeps its last text.
-        self.index.add_all(self._terms_of({claim.id: claim for claim in claims}.values()))
+        self.add(*{claim.id: claim for claim in claims}.values())  # a repeated id: its last text
 
     def __len__(self):
         return len(self.index)
 
-    def add(self, claim):
-        self.index.add_all(self._terms_of([claim]))
+    def add(self, *claims):
+        """Store the claims (distinct ids), each replacing a stored one of its id, as one batch:
+        the index fills its postings and weights once, at the end."""
+        self.index.add_all(self._terms_of(claims))
 
     def _terms_of(self, claims):
         """(claim, terms) for each claim, keeping its features on the way."""

@@ -183,8 +183,8 @@ class FactChecker:
     def __len__(self):
         return len(self.matcher)
 
-    def add(self, claim):
-        self.matcher.add(claim)
+    def add(self, *claims):
+        self.matcher.add(*claims)
 
     def remove(self, claim_id):
         self.matcher.remove(claim_id)
