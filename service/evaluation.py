@@ -4,6 +4,10 @@ matrix, and how often the sources on each side are right too.
 A labelled file is JSON Lines, one case a line:
 {"statement": "...", "category": "numbers", "verdict": "disputed",
  "supporting": ["source-ref", ...], "contradicting": ["source-ref", ...]}
+`verdict` names the one right verdict, and the sources on each side must be exactly those listed.
+A case may instead give `verdicts`, every verdict it accepts ("supported" or "disputed" where a
+later report may or may not be stored); its `supporting` and `contradicting` then name the sources
+each side must include, and other sources may stand beside them.
 Flask-free: the corpus is a seed folder, loaded into an in-memory database the way the service
 loads it.
 """
@@ -29,9 +33,15 @@ class CaseFileError(ValueError):
 class Case:
     statement: str
     category: str
-    verdict: str
+    verdicts: frozenset
     supporting: frozenset = frozenset()
     contradicting: frozenset = frozenset()
+    exact_sources: bool = True  # the listed sources and no others, or at least the listed ones
+
+    @property
+    def verdict(self):
+        """The first accepted verdict, as the confusion matrix and failure list show it."""
+        return min(self.verdicts, key=VERDICTS.index)
 
 
 @dataclass
@@ -44,12 +54,17 @@ class Outcome:
 
     @property
     def verdict_right(self):
-        return self.verdict == self.case.verdict
+        return self.verdict in self.case.verdicts
 
     @property
     def sources_right(self):
-        return (self.verdict_right and self.supporting == self.case.supporting
-                and self.contradicting == self.case.contradicting)
+        if not self.verdict_right:
+            return False
+        if self.case.exact_sources:
+            return (self.supporting == self.case.supporting
+                    and self.contradicting == self.case.contradicting)
+        return (self.case.supporting <= self.supporting
+                and self.case.contradicting <= self.contradicting)
 
 
 @dataclass
@@ -78,8 +93,10 @@ class Report:
                        self._share(items, "sources_right")) for name, items in groups.items()}
 
     def confusion(self):
-        """Counter of (expected verdict, engine verdict)."""
-        return Counter((o.case.verdict, o.verdict) for o in self.outcomes)
+        """Counter of (expected verdict, engine verdict); a case accepting several verdicts is
+        counted under the one the engine gave when it is among them."""
+        return Counter((o.verdict if o.verdict_right else o.case.verdict, o.verdict)
+                       for o in self.outcomes)
 
     def failures(self):
         return [o for o in self.outcomes if not o.sources_right]
@@ -94,13 +111,17 @@ def _refs(value, line_number, name):
 def parse_case(data, line_number):
     if not isinstance(data, dict):
         raise CaseFileError(f"line {line_number}: expected a JSON object")
-    statement, verdict = data.get("statement"), data.get("verdict")
+    statement = data.get("statement")
     if not isinstance(statement, str) or not statement.strip():
         raise CaseFileError(f"line {line_number}: `statement` must be a non-empty string")
-    if verdict not in VERDICTS:
-        raise CaseFileError(f"line {line_number}: `verdict` must be one of {', '.join(VERDICTS)}")
+    exact = "verdicts" not in data
+    verdicts = [data.get("verdict")] if exact else data["verdicts"]
+    if not isinstance(verdicts, list) or not verdicts or any(v not in VERDICTS for v in verdicts):
+        name = "verdict" if exact else "verdicts"
+        raise CaseFileError(f"line {line_number}: `{name}` must be one of {', '.join(VERDICTS)}"
+                            + ("" if exact else " (a non-empty list)"))
     return Case(statement=statement, category=str(data.get("category") or "uncategorised"),
-                verdict=verdict,
+                verdicts=frozenset(verdicts), exact_sources=exact,
                 supporting=_refs(data.get("supporting", []), line_number, "supporting"),
                 contradicting=_refs(data.get("contradicting", []), line_number, "contradicting"))
 
@@ -166,8 +187,8 @@ def format_report(report, show_failures=False):
         lines += ["", "failures:"]
         for o in report.failures():
             lines.append(f"- [{o.case.category}] {o.case.statement}\n"
-                         f"    expected {o.case.verdict} +{sorted(o.case.supporting)} "
-                         f"-{sorted(o.case.contradicting)}\n"
+                         f"    expected {'/'.join(sorted(o.case.verdicts))} "
+                         f"+{sorted(o.case.supporting)} -{sorted(o.case.contradicting)}\n"
                          f"    got      {o.verdict} +{sorted(o.supporting)} "
                          f"-{sorted(o.contradicting)} via {o.claim}")
     return "\n".join(lines)
