@@ -14,13 +14,18 @@ def min_score_field():
         "description": "Only claims scoring at least this (0-100); the server default otherwise"})
 
 
+def limit_field(default, description):
+    """A count of matches: strictly an integer, so that 5.5 is refused rather than cut to 5."""
+    return fields.Integer(load_default=default, strict=True, validate=validate.Range(min=1, max=20),
+                          metadata={"description": description})
+
+
 class CheckRequestSchema(Schema):
     statement = fields.String(required=True, validate=validate.Length(min=1, max=MAX_STATEMENT),
                               metadata={"description": "The statement to check (1-2000 characters)",
                                         "example": "Seven civilians were killed on the first day "
                                                    "of Azerbaijan's offensive"})
-    limit = fields.Integer(load_default=5, validate=validate.Range(min=1, max=20),
-                           metadata={"description": "How many matching claims to return"})
+    limit = limit_field(5, "How many matching claims to return")
     min_score = min_score_field()
 
     @validates("statement")
@@ -40,8 +45,7 @@ class TextCheckRequestSchema(Schema):
         "description": f"A whole article (up to {MAX_TEXT:,} characters), checked sentence by "
                        "sentence",
         "example": "Floods in the valley killed 12 people. Two of them were children."})
-    limit = fields.Integer(load_default=3, validate=validate.Range(min=1, max=20), metadata={
-        "description": "How many matching claims to return for each sentence"})
+    limit = limit_field(3, "How many matching claims to return for each sentence")
     min_score = min_score_field()
 
     @validates("text")

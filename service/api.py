@@ -1,9 +1,13 @@
 """flask-smorest with our conventions: problem+json errors, JSON-only bodies, local Swagger UI."""
+import json
+import sys
 from http import HTTPStatus
 
 import flask_smorest
 from apispec import BasePlugin
+from flask import request
 from webargs.flaskparser import FlaskParser, abort, is_json_request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from schemas.common import ProblemSchema
 
@@ -24,9 +28,66 @@ class JSONBodyParser(FlaskParser):
             abort(415)
         try:
             return super()._raw_load_json(req)
-        except (RecursionError, ValueError):
-            abort(400, message="The request body is JSON this server will not read: nested too "
-                               "deeply, or a number with too many digits.")
+        except json.JSONDecodeError as error:
+            if not error.doc:
+                raise  # an empty body: webargs reads it as missing, and the schema names the fields
+            abort(400, message=f"The request body is not valid JSON: {error.msg} at line "
+                               f"{error.lineno}, column {error.colno} (character {error.pos}).")
+        except RecursionError:
+            abort(400, message="The request body is JSON nested too deeply for this server to "
+                               "read.")
+        except ValueError:  # Python refuses to convert an integer this long
+            abort(400, message="The request body holds a number with more than "
+                               f"{sys.get_int_max_str_digits():,} digits, more than this server "
+                               "reads.")
+
+
+DRAIN_LIMIT = 64 * 1024 * 1024
+DRAIN_CHUNK = 64 * 1024
+
+
+def discard(stream, most):
+    """Read and drop up to `most` bytes (and never more than DRAIN_LIMIT) of a body."""
+    left = min(most, DRAIN_LIMIT)
+    while left > 0:
+        chunk = stream.read(min(DRAIN_CHUNK, left))
+        if not chunk:
+            return
+        left -= len(chunk)
+
+
+def read_whole_body():
+    """before_request: read the body before anything answers, and refuse one over
+    MAX_CONTENT_LENGTH with 413 only once it has been read (up to DRAIN_LIMIT).
+
+    A server that answers and closes while the client is still sending leaves the client with a
+    broken pipe instead of the answer; and a chunked body, which declares no length, would
+    otherwise be cut at the limit and read as malformed JSON. Bodies within the limit are kept
+    for the JSON parser, so 401s and 429s on them are readable too.
+    """
+    raw, limit, declared = request.environ["wsgi.input"], request.max_content_length, \
+        request.content_length
+    if limit is None:
+        return
+    if declared is not None and declared > limit:
+        discard(raw, declared)
+    elif not over_limit_once_read(raw, limit, declared):
+        return
+    abort(413, message=f"The request body is larger than this server accepts ({limit:,} bytes "
+                       "at most).")
+
+
+def over_limit_once_read(raw, limit, declared):
+    """Read the body into the request's cache; a chunked one over the limit is read to its end."""
+    try:
+        data = request.get_data(cache=True)
+        # Without a declared length the body was cut at the limit: is anything left?
+        if declared is not None or len(data) < limit or not raw.read(1):
+            return False
+    except RequestEntityTooLarge:
+        pass
+    discard(raw, DRAIN_LIMIT)
+    return True
 
 
 class Blueprint(flask_smorest.Blueprint):
@@ -64,6 +125,10 @@ class Api(flask_smorest.Api):
     def __init__(self, app=None, **kwargs):
         kwargs.setdefault("spec_kwargs", {"extra_plugins": [OperationIdPlugin()]})
         super().__init__(app, **kwargs)
+
+    def init_app(self, app, **kwargs):
+        app.before_request(read_whole_body)
+        super().init_app(app, **kwargs)
 
     def _register_error_handlers(self):
         register_error_handlers(self._app)

@@ -1,8 +1,9 @@
-"""App-wide HTTP economy: ETags for conditional GETs on claims and sources, gzip for large bodies.
+"""App-wide HTTP economy: ETags for conditional GETs on claims and sources, gzip for large bodies,
+and `Vary: Accept` on every answer whose media type was negotiated.
 
-Both work on finished responses, so the resource blueprints know nothing about them.
+ETags and gzip work on finished responses, so the resource blueprints know nothing about them.
 """
-from flask import request
+from flask import after_this_request, request
 from flask_compress import Compress
 
 CONDITIONAL_BLUEPRINTS = ("claims", "sources")
@@ -12,6 +13,19 @@ COMPRESSION_DEFAULTS = {
     "COMPRESS_MIMETYPES": ["application/json", "application/problem+json", "application/yaml",
                            "text/html", "text/css", "text/javascript", "application/javascript"],
 }
+
+
+def negotiate(*media_types):
+    """The best of `media_types` for this request's Accept header (the first on a tie or none).
+
+    The answer then varies on Accept, and says so, so that caches keep each representation apart
+    (their ETags differ too: each is a hash of its own body).
+    """
+    @after_this_request
+    def vary_on_accept(response):
+        response.vary.add("Accept")
+        return response
+    return request.accept_mimetypes.best_match(media_types, default=media_types[0])
 
 
 def answer_conditional_get(response):

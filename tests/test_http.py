@@ -1,10 +1,17 @@
 """HTTP layer: every endpoint, and every error status as one problem+json body."""
+import http.client
 import json
+import urllib.error
+import urllib.parse
+import urllib.request
 
 import peewee
 import pytest
 
 from service.db import database
+
+from .conftest import FIXTURE_SEEDS
+from .load import served
 
 PROBLEM = "application/problem+json"
 
@@ -60,6 +67,29 @@ def test_malformed_json_is_400(client):
                    400)
 
 
+@pytest.mark.parametrize("body, says", [
+    ('{"statement": ', "Expecting value at line 1, column 15 (character 14)"),
+    ('{"statement": "x",}', "Expecting property name enclosed in double quotes at line 1, "
+                            "column 19 (character 18)"),
+    ('{"statement": "x"}\n{"limit": 2}', "Extra data at line 2, column 1 (character 19)"),
+    (b'{"statement": "\xff"}', "Bytes decoding error : invalid start byte"),
+])
+def test_malformed_json_says_what_is_wrong_and_where(client, body, says):
+    detail = assert_problem(client.post("/check", data=body, content_type="application/json"),
+                            400)["detail"]
+    assert detail.startswith("The request body is not valid JSON") and says in detail
+    assert "nested" not in detail and "digits" not in detail
+
+
+def test_deep_nesting_and_huge_numbers_are_told_apart(client):
+    deep = assert_problem(client.post("/check", data='{"statement": ' + "[" * 100_000,
+                                      content_type="application/json"), 400)["detail"]
+    huge = assert_problem(client.post("/check", data='{"statement": "x", "limit": ' + "9" * 5000
+                                      + "}", content_type="application/json"), 400)["detail"]
+    assert "nested too deeply" in deep and "digits" not in deep
+    assert "digits" in huge and "nested" not in huge
+
+
 def test_non_json_body_is_415(client):
     assert_problem(client.post("/check", data="statement=hi",
                                content_type="application/x-www-form-urlencoded"), 415)
@@ -72,6 +102,61 @@ def test_body_over_a_megabyte_is_413(client):
                                content_type="application/json"), 413)
 
 
+OVER_THE_LIMIT = 20 * 1024 * 1024
+
+
+def post_with_urllib(url, body):
+    """(status, problem) as Python's standard HTTP client sees them."""
+    request = urllib.request.Request(url + "/check", data=body,
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        assert error.headers.get_content_type() == PROBLEM
+        return error.code, json.load(error)
+
+
+def post_chunked(url, chunks):
+    """(status, parsed body) of a POST /check sent with Transfer-Encoding: chunked."""
+    address = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
+    connection.request("POST", "/check", body=iter(chunks), encode_chunked=True,
+                       headers={"Content-Type": "application/json"})
+    response = connection.getresponse()
+    assert response.getheader("Content-Type").split(";")[0] in ("application/json", PROBLEM)
+    status, body = response.status, json.loads(response.read())
+    connection.close()
+    return status, body
+
+
+def big_statement_chunks(size):
+    yield b'{"statement": "'
+    for _ in range(size // 65536):
+        yield b"x" * 65536
+    yield b'"}'
+
+
+def assert_readable_413(url):
+    """A 20 MB body and a chunked one over the limit each get a 413 problem the client can read;
+    a chunked body within the limit is answered as usual."""
+    status, problem = post_with_urllib(url, b'{"statement": "' + b"x" * OVER_THE_LIMIT + b'"}')
+    assert status == 413 and problem["status"] == 413 and "1,048,576 bytes" in problem["detail"]
+    status, problem = post_chunked(url, big_statement_chunks(2 * 1024 * 1024))
+    assert status == 413 and problem["status"] == 413 and "1,048,576 bytes" in problem["detail"]
+    status, body = post_chunked(url, [b'{"statement": "The dam', b' failed", "limit": 1}'])
+    assert status == 200 and body["statement"] == "The dam failed"
+
+
+def test_bodies_over_the_limit_get_a_readable_413(live_server):
+    assert_readable_413(live_server)
+
+
+def test_bodies_over_the_limit_get_a_readable_413_from_gunicorn(database_url):
+    with served(database_url, FIXTURE_SEEDS, workers=1) as (port, _):
+        assert_readable_413(f"http://127.0.0.1:{port}")
+
+
 @pytest.mark.parametrize("payload, field", [
     ({}, "statement"),
     ({"statement": ""}, "statement"),
@@ -80,6 +165,10 @@ def test_body_over_a_megabyte_is_413(client):
     ({"statement": 42}, "statement"),
     ({"statement": "ok", "limit": 0}, "limit"),
     ({"statement": "ok", "limit": 21}, "limit"),
+    ({"statement": "ok", "limit": 5.5}, "limit"),
+    ({"statement": "ok", "limit": 5.0}, "limit"),
+    ({"statement": "ok", "limit": "5"}, "limit"),
+    ({"statement": "ok", "limit": True}, "limit"),
     ({"statement": "ok", "min_score": 101}, "min_score"),
     ({"statement": "ok", "surprise": True}, "surprise"),
     ([1, 2, 3], "_schema"),
@@ -121,7 +210,8 @@ def test_claims_are_paged_with_links(client):
     assert set(body["items"][0]) == {"id", "ref", "text"}
 
 
-@pytest.mark.parametrize("query", ["page=0", "per_page=101", "per_page=abc"])
+@pytest.mark.parametrize("query", ["page=0", "per_page=101", "per_page=abc", "per_page=5.5",
+                                   "page=2.0"])
 def test_bad_paging_is_422(client, query):
     assert_problem(client.get(f"/claims?{query}"), 422)
 
@@ -167,3 +257,30 @@ def test_docs_are_served_from_this_server(client):
         assert client.get(f"/docs/assets/{asset}").status_code == 200
     assert client.get("/openapi.json").get_json()["openapi"].startswith("3.")
     assert client.get("/openapi.yaml").mimetype == "application/yaml"
+
+
+@pytest.mark.parametrize("path, body", [("/check/text", {"text": "ok", "limit": 2.5}),
+                                        ("/check/batch", {"checks": [{"statement": "ok",
+                                                                      "limit": 2.5}]})])
+def test_every_count_is_strictly_an_integer(client, path, body):
+    assert "limit" in json.dumps(assert_problem(client.post(path, json=body), 422)["errors"])
+
+
+def test_a_claim_varies_on_accept_with_one_etag_per_representation(client):
+    plain = client.get("/claims/1")
+    linked = client.get("/claims/1", headers={"Accept": "application/ld+json"})
+    assert plain.mimetype == "application/json" and linked.mimetype == "application/ld+json"
+    for response in (plain, linked):
+        assert "Accept" in response.vary, response.headers
+    assert plain.headers["ETag"] != linked.headers["ETag"]
+    other = client.get("/claims/1", headers={"Accept": "application/ld+json",
+                                             "If-None-Match": plain.headers["ETag"]})
+    assert other.status_code == 200 and other.mimetype == "application/ld+json"
+    same = client.get("/claims/1", headers={"Accept": "application/ld+json",
+                                            "If-None-Match": linked.headers["ETag"]})
+    assert same.status_code == 304 and "Accept" in same.vary
+
+
+def test_answers_that_are_not_negotiated_do_not_vary_on_accept(client):
+    for path in ("/claims", "/sources/1", "/claims.jsonld"):
+        assert "Accept" not in client.get(path).vary, path

@@ -1,5 +1,5 @@
 """/claims: the curated claims and their evidence; editors create, change, delete, restore them."""
-from flask import current_app, jsonify, request
+from flask import current_app, jsonify
 from flask_smorest import abort
 
 from schemas.common import PageQuerySchema
@@ -9,6 +9,7 @@ from schemas.curation import ClaimCreateSchema, ClaimRevisionPageSchema, ClaimUp
 from .. import curation
 from ..api import Blueprint
 from ..auth import editors_only
+from ..http_caching import negotiate
 from .feeds import JSONLD, reviews
 from ..models import Claim, Evidence, Source
 from ..paging import LINK_HEADER, paginate_list, paginate_query
@@ -62,7 +63,7 @@ def get_claim(claim_id):
     """
     claim = Claim.live().where(Claim.id == claim_id).first() or abort(
         404, message="No claim has this id.")
-    if request.accept_mimetypes.best_match(["application/json", JSONLD]) == JSONLD:
+    if negotiate("application/json", JSONLD) == JSONLD:
         response = jsonify(next(reviews([claim])))
         response.mimetype = JSONLD
         return response
