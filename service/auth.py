@@ -57,17 +57,30 @@ def current_key():
     """The valid, unrevoked key sent with this request (looked up once per request), or None."""
     if "api_key" not in g:
         key = presented_key()
-        g.api_key = key and ApiKey.get_or_none(
-            (ApiKey.key_hash == hash_key(key)) & ApiKey.revoked_at.is_null())
+        row = key and ApiKey.get_or_none(ApiKey.key_hash == hash_key(key))
+        g.api_key = row if row and row.revoked_at is None else None
+        g.api_key_refusal = (None if g.api_key else "missing" if key is None
+                             else "revoked" if row else "unknown")
     return g.api_key
 
 
+HOW_TO_SEND = "send `Authorization: Bearer KEY` or `X-API-Key: KEY`"
+REFUSALS = {
+    "missing": f"This needs an API key and the request has none: {HOW_TO_SEND}.",
+    "unknown": "The API key sent is not one this server knows: check it was copied whole, "
+               "or make a new one with `crosscheck keys create`.",
+    "revoked": "The API key sent has been revoked: ask for a new one.",
+}
+
+
 def require_key(role=None):
-    """401 without a valid key, 403 when the key's role is not `role`."""
+    """401 without a valid key (saying whether none, an unknown or a revoked key was sent),
+    403 when the key's role is not `role`."""
     key = current_key()
     if key is None:
-        abort(401, message="This needs an API key: send `Authorization: Bearer KEY` or "
-                           "`X-API-Key: KEY`.", headers={"WWW-Authenticate": "Bearer"})
+        refusal = g.api_key_refusal
+        challenge = "Bearer" if refusal == "missing" else 'Bearer error="invalid_token"'
+        abort(401, message=REFUSALS[refusal], headers={"WWW-Authenticate": challenge})
     if role and key.role != role:
         abort(403, message=f"This needs an {role} key; the key sent is a {key.role} key.")
     return key
@@ -92,8 +105,13 @@ def editors_only(blp):
 
 
 def check_read_access():
-    """before_request: when reads are closed, every non-open endpoint needs a key of any role."""
-    if not current_app.config.get("READS_NEED_KEY") or request.endpoint in ALWAYS_OPEN:
+    """before_request: when reads are closed, every non-open endpoint needs a key of any role.
+
+    OPTIONS never does: browsers send CORS preflights without credentials, so a preflight that
+    needs a key would stop every cross-origin call; an OPTIONS answer reads nothing.
+    """
+    if (not current_app.config.get("READS_NEED_KEY") or request.endpoint in ALWAYS_OPEN
+            or request.method == "OPTIONS"):
         return
     view = current_app.view_functions.get(request.endpoint)
     if view is not None and not getattr(view, "needs_role", None):

@@ -2,11 +2,13 @@
 import gc
 import json
 import os
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
+import peewee
 from marshmallow import ValidationError
 
 from schemas.check import CheckRequestSchema, CheckResponseSchema
@@ -189,23 +191,60 @@ def keys():
     """Make, list and revoke API keys (editors write; readers read when reads need a key)."""
 
 
+def shown_url(url):
+    """A database URL safe to print: any password is masked."""
+    return re.sub(r"(://[^/:@]*):[^/@]*@", r"\1:***@", url)
+
+
+def holds_crosscheck_tables(url):
+    """Whether the database at `url` exists and holds Crosscheck's tables (a SQLite file that does
+    not exist is not created by asking)."""
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
+        return False
+    init_database(url)
+    with database.connection_context():
+        return database.table_exists(ApiKey._meta.table_name)
+
+
+@contextmanager
+def keys_database(create=False):
+    """The configured database for a keys command: refused when it holds no Crosscheck tables
+    (a command run outside the project would otherwise make a new, empty one), unless `create`."""
+    url = settings.from_environment()["DATABASE_URL"]
+    try:
+        present = holds_crosscheck_tables(url)
+    except peewee.OperationalError as error:
+        click.echo(f"cannot reach {shown_url(url)}: {error}".strip(), err=True)
+        sys.exit(1)
+    if not create and not present:
+        click.echo(f"{shown_url(url)} holds no Crosscheck tables: run this where the server runs "
+                   "(its DATABASE_URL or folder), or pass --create-database to set up a new "
+                   "database there.", err=True)
+        sys.exit(1)
+    with configured_database():
+        yield url
+
+
 @keys.command("create")
 @click.option("--name", required=True, help="Who or what uses the key (shown in revisions)")
 @click.option("--role", required=True, type=click.Choice(ApiKey.ROLES))
-def create_key(name, role):
+@click.option("--create-database", is_flag=True,
+              help="Create the tables when the configured database has none")
+def create_key(name, role, create_database):
     """Make a key and print it once, alone on the last line; only its hash is stored."""
     from .auth import create_key as make_key
 
-    with configured_database():
+    with keys_database(create_database) as url:
         row, key = make_key(name, role)
-    click.echo(f"created {role} key {row.id} ({name}); store it now, it is not shown again:")
+    click.echo(f"created {role} key {row.id} ({name}) in {shown_url(url)}; store it now, it is "
+               "not shown again:")
     click.echo(key)
 
 
 @keys.command("list")
 def list_keys():
     """Print every key's id, name, role, prefix, creation date and status."""
-    with configured_database():
+    with keys_database():
         for row in ApiKey.select().order_by(ApiKey.id):
             status = f"revoked {row.revoked_at:%Y-%m-%d %H:%M}" if row.revoked_at else "active"
             click.echo(f"{row.id}\t{row.name}\t{row.role}\t{row.prefix}...\t"
@@ -218,7 +257,7 @@ def revoke(key_id):
     """Revoke a key by its id: it stops working at once."""
     from .auth import revoke_key
 
-    with configured_database():
+    with keys_database():
         if not revoke_key(key_id):
             click.echo(f"no active key has id {key_id}", err=True)
             sys.exit(1)

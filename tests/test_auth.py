@@ -2,7 +2,7 @@
 import pytest
 from click.testing import CliRunner
 
-from service.auth import hash_key
+from service.auth import hash_key, revoke_key
 from service.cli import main
 from service.db import database
 from service.models import ApiKey
@@ -27,6 +27,25 @@ def test_write_without_a_key_is_401(client):
 ])
 def test_write_with_an_invalid_key_is_401(client, headers):
     assert_problem(client.post("/claims", json=NEW_CLAIM, headers=headers), 401)
+
+
+def test_a_401_says_whether_the_key_is_missing_unknown_or_revoked(client, editor):
+    missing = client.post("/claims", json=NEW_CLAIM)
+    unknown = client.post("/claims", json=NEW_CLAIM, headers={"X-API-Key": "cc_not-a-real-key"})
+    key = editor["Authorization"].split(" ", 1)[1]
+    with database.connection_context():
+        revoke_key(ApiKey.get(ApiKey.key_hash == hash_key(key)).id)
+    revoked = client.post("/claims", json=NEW_CLAIM, headers=editor)
+    details = [assert_problem(r, 401)["detail"] for r in (missing, unknown, revoked)]
+    assert "has none" in details[0]
+    assert "not one this server knows" in details[1]
+    assert "revoked" in details[2]
+    assert len(set(details)) == 3
+    assert missing.headers["WWW-Authenticate"] == "Bearer"
+    for response in (unknown, revoked):
+        assert response.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'
+    for detail in details:  # nothing about other keys: no name, prefix or date
+        assert "test editor" not in detail and key[:10] not in detail and "20" not in detail
 
 
 def test_write_with_a_reader_key_is_403(client, reader):
@@ -76,6 +95,24 @@ def test_reads_can_be_closed(make_app):
         assert client.get(open_path).status_code == 200, open_path
 
 
+def test_cors_preflights_need_no_key_when_reads_are_closed(make_app):
+    origin = "https://desk.example.org"
+    app = make_app(READS_NEED_KEY=True, CORS_ORIGINS=[origin])
+    client = app.test_client()
+    for path, method in (("/claims", "GET"), ("/check", "POST"), ("/claims", "POST")):
+        preflight = client.options(path, headers={
+            "Origin": origin, "Access-Control-Request-Method": method,
+            "Access-Control-Request-Headers": "authorization, content-type"})
+        assert preflight.status_code == 200, (path, preflight.get_data())
+        assert preflight.headers["Access-Control-Allow-Origin"] == origin
+        assert method in preflight.headers["Access-Control-Allow-Methods"]
+        assert "authorization" in preflight.headers["Access-Control-Allow-Headers"].lower()
+    reader = make_key_headers(app, "reader")
+    answer = client.get("/claims", headers={"Origin": origin, **reader})
+    assert answer.status_code == 200 and answer.headers["Access-Control-Allow-Origin"] == origin
+    assert_problem(client.get("/claims", headers={"Origin": origin}), 401)
+
+
 def test_spec_documents_both_key_schemes_on_writes(client):
     spec = client.get("/openapi.json").get_json()
     schemes = spec["components"]["securitySchemes"]
@@ -103,15 +140,16 @@ def cli(database_url, monkeypatch):
     return invoke
 
 
-def test_keys_cli_creates_lists_and_revokes(cli, make_app):
+def test_keys_cli_creates_lists_and_revokes(cli, make_app, database_url):
+    client = make_app().test_client()  # the server made the database; the CLI adds keys to it
     created = cli("keys", "create", "--name", "night desk", "--role", "editor")
     assert created.exit_code == 0, created.output
-    key = created.output.strip().splitlines()[-1]
+    *said, key = created.output.strip().splitlines()
+    assert database_url.split("@")[-1] in said[-1]
     assert key.startswith("cc_") and " " not in key and len(key) > 40
     listed = cli("keys", "list")
     assert "night desk\teditor\t" + key[:10] in listed.output and "active" in listed.output
     assert key not in listed.output
-    client = make_app().test_client()
     headers = {"X-API-Key": key}
     assert client.post("/claims", json=NEW_CLAIM, headers=headers).status_code == 201
     key_id = listed.output.split("\t", 1)[0]
@@ -124,3 +162,36 @@ def test_keys_cli_creates_lists_and_revokes(cli, make_app):
 def test_keys_cli_refuses_an_unknown_role(cli):
     result = cli("keys", "create", "--name", "x", "--role", "admin")
     assert result.exit_code == 2 and "admin" in result.output
+
+
+@pytest.mark.parametrize("command", [["keys", "create", "--name", "x", "--role", "editor"],
+                                     ["keys", "list"], ["keys", "revoke", "1"]])
+def test_keys_cli_refuses_a_database_without_crosscheck_tables(tmp_path, monkeypatch, command):
+    """Run outside the project, the default database is a new file under the current folder."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 1
+    assert str(tmp_path / "instance" / "crosscheck.sqlite3") in result.output
+    assert "no Crosscheck tables" in result.output and "--create-database" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_keys_cli_creates_the_database_when_asked(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    result = CliRunner().invoke(main, ["keys", "create", "--name", "x", "--role", "reader",
+                                       "--create-database"])
+    assert result.exit_code == 0, result.output
+    database_file = tmp_path / "instance" / "crosscheck.sqlite3"
+    assert database_file.is_file() and str(database_file) in result.output
+    listed = CliRunner().invoke(main, ["keys", "list"])
+    assert listed.exit_code == 0 and "\tx\treader\t" in listed.output
+
+
+def test_keys_cli_masks_a_database_password(cli, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql://crosscheck:s3cret@127.0.0.1:1/none")
+    result = cli("keys", "list")
+    assert result.exit_code == 1 and result.exception.code == 1
+    assert "cannot reach postgresql://crosscheck:***@127.0.0.1:1/none" in result.output
+    assert "s3cret" not in result.output
