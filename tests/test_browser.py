@@ -74,3 +74,56 @@ def test_page_checks_an_article_and_shows_a_disputed_sentence_with_both_figures(
     assert "two" in contradicting
     differing = detail.locator(".side.contradicting .figure.differs").all_inner_texts()
     assert any("two" in text for text in differing)
+
+
+def check(page, text):
+    """Type `text`, press Check and wait for the checked sentences."""
+    page.get_by_label("Statement or article").fill(text)
+    page.get_by_role("button", name="Check", exact=True).click()
+    sentences = page.locator("#checked-text .sentence")
+    sentences.first.wait_for(timeout=15000)
+    return sentences
+
+
+def test_an_unverified_sentence_says_no_claim_matches(page):
+    page.goto(page.base_url + "/")
+    sentences = check(page, ARTICLE)
+    sentences.nth(2).click()
+    detail = page.locator("#detail")
+    detail.get_by_text("Azerbaijan hosted the COP29 climate summit.").first.wait_for()
+    text = detail.inner_text()
+    assert "null" not in text and "undefined" not in text, text
+    assert "no curated claim matches this statement" in text
+    assert detail.locator(".verdict").inner_text().strip().lower() == "unverified"
+
+
+def test_loading_the_example_clears_the_old_results(page):
+    page.goto(page.base_url + "/")
+    check(page, ARTICLE)
+    page.locator("#detail").get_by_text("Matched claim").wait_for()
+    page.get_by_role("button", name="Load an example").click()
+    assert page.locator("#results").is_hidden()
+    assert page.locator("#checked-text .sentence").count() == 0
+    assert page.locator("#detail").inner_text() == ""
+    assert page.locator("#status").inner_text() == ""
+    example = page.get_by_label("Statement or article").input_value()
+    assert example and example != ARTICLE
+    sentences = check(page, example)
+    assert sentences.count() == 5 and example.startswith(sentences.first.inner_text())
+
+
+@pytest.mark.parametrize("blank", ["", "   \n\t  "])
+def test_a_blank_submit_says_why_nothing_was_checked(page, blank):
+    page.goto(page.base_url + "/")
+    checks = []
+    page.on("request", lambda r: checks.append(r.url) if "/check" in r.url else None)
+    page.get_by_label("Statement or article").fill(blank)
+    page.get_by_role("button", name="Check", exact=True).click()
+    status = page.locator("#status")
+    status.get_by_text("Nothing to check").wait_for(timeout=5000)
+    assert "error" in status.get_attribute("class")
+    assert status.evaluate("element => getComputedStyle(element).color") == "rgb(176, 0, 32)"
+    box = page.get_by_label("Statement or article")
+    assert box.get_attribute("aria-invalid") == "true"
+    assert box.evaluate("element => element === document.activeElement")
+    assert checks == [] and page.locator("#results").is_hidden()

@@ -71,16 +71,21 @@ function showDetail(sentence) {
   const result = sentence.result;
   const detail = document.getElementById("detail");
   const best = result.matches[0];
-  detail.replaceChildren(
+  const parts = [
     element("h2", {}, "Sentence"),
     element("p", {}, element("span", {className: `verdict ${result.verdict}`}, result.verdict),
-      " ", sentence.result.statement),
+      " ", result.statement),
     element("p", {}, result.summary),
-    best ? element("p", {className: "claim"}, "Matched claim: ", element("strong", {}, best.claim.text),
-      " ", element("span", {className: "score"}, `(score ${best.score})`)) : null,
-    best ? element("div", {className: "sides"},
-      side("Supports the statement", "supporting", result.supporting),
-      side("Contradicts the statement", "contradicting", result.contradicting)) : null);
+  ];
+  if (best) {  // an unverified sentence has no match: its summary says so
+    parts.push(
+      element("p", {className: "claim"}, "Matched claim: ", element("strong", {}, best.claim.text),
+        " ", element("span", {className: "score"}, `(score ${best.score})`)),
+      element("div", {className: "sides"},
+        side("Supports the statement", "supporting", result.supporting),
+        side("Contradicts the statement", "contradicting", result.contradicting)));
+  }
+  detail.replaceChildren(...parts);
   detail.hidden = false;
 }
 
@@ -118,27 +123,52 @@ document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("check-form");
   const textarea = document.getElementById("text");
   const status = document.getElementById("status");
+  let latest = 0;  // the check whose answer may still be shown; older answers are dropped
+
+  function say(message, isError = false) {
+    status.className = isError ? "error" : "";
+    status.textContent = message;
+  }
+
+  function clearResults() {
+    latest += 1;
+    document.getElementById("results").hidden = true;
+    document.getElementById("checked-text").replaceChildren();
+    const detail = document.getElementById("detail");
+    detail.hidden = true;
+    detail.replaceChildren();
+    say("");
+  }
+
   document.getElementById("example-button").addEventListener("click", () => {
+    clearResults();
     textarea.value = EXAMPLE;
+    textarea.removeAttribute("aria-invalid");
     textarea.focus();
   });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const text = textarea.value;
-    if (!text.trim()) return;
-    status.className = "";
-    status.textContent = "Checking…";
+    if (!text.trim()) {
+      textarea.setAttribute("aria-invalid", "true");
+      textarea.focus();
+      say("Nothing to check: paste a statement or an article into the box first.", true);
+      return;
+    }
+    textarea.removeAttribute("aria-invalid");
+    const check = ++latest;
+    say("Checking…");
     try {
       const body = await checkText(text);
+      if (check !== latest) return;
       document.getElementById("results").hidden = false;
       document.getElementById("detail").hidden = true;
       const buttons = renderText(text, body.sentences);
-      status.textContent = `${body.sentences.length} sentence(s) checked: ${counts(body.sentences)}.`;
+      say(`${body.sentences.length} sentence(s) checked: ${counts(body.sentences)}.`);
       const first = body.sentences.findIndex((s) => s.result.verdict !== "unverified");
       if (buttons.length) buttons[first >= 0 ? first : 0].click();
     } catch (error) {
-      status.className = "error";
-      status.textContent = error.message;
+      if (check === latest) say(error.message, true);
     }
   });
 });
