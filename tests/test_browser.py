@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PROJECT_SEEDS
+from .conftest import PROJECT_SEEDS, make_key_headers
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = Path(__file__).parent.parent / "test-artifacts"
@@ -15,9 +15,15 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is n
 
 
 @pytest.fixture
-def app(make_app):
+def app_config():
+    """Settings for the app under test; a test parametrizes this to change them."""
+    return {}
+
+
+@pytest.fixture
+def app(make_app, app_config):
     """The browser tests look at the real corpus, as a newsroom would."""
-    return make_app(seeds=PROJECT_SEEDS)
+    return make_app(seeds=PROJECT_SEEDS, **app_config)
 
 
 @pytest.fixture
@@ -28,8 +34,9 @@ def page(live_server, request):
         context = browser.new_context(viewport={"width": 1280, "height": 1400})
         tab = context.new_page()
         outside = []
-        tab.on("request", lambda r: outside.append(r.url)
-               if not r.url.startswith(live_server) and not r.url.startswith("data:") else None)
+        # localhost is this server too, under another origin (for cross-origin calls)
+        here = (live_server, live_server.replace("127.0.0.1", "localhost"), "data:")
+        tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(here) else None)
         tab.base_url = live_server
         yield tab
         ARTIFACTS.mkdir(exist_ok=True)
@@ -127,3 +134,23 @@ def test_a_blank_submit_says_why_nothing_was_checked(page, blank):
     assert box.get_attribute("aria-invalid") == "true"
     assert box.evaluate("element => element === document.activeElement")
     assert checks == [] and page.locator("#results").is_hidden()
+
+
+@pytest.mark.parametrize("app_config", [{"READS_NEED_KEY": True,
+                                         "CORS_ORIGINS": [r"http://localhost:\d+"]}])
+def test_another_origin_reads_with_a_key_when_reads_need_one(page, app):
+    """A newsroom tool on another origin: its key header makes the browser send a preflight
+    first, which must pass without a key for the real request (with the key) to be sent."""
+    key = make_key_headers(app, "reader")["Authorization"].split(" ", 1)[1]
+    page.goto(page.base_url.replace("127.0.0.1", "localhost") + "/")
+    answers = page.evaluate("""async ([api, key]) => {
+        const read = await fetch(api + "/claims?per_page=1", {headers: {"X-API-Key": key}});
+        const check = await fetch(api + "/check", {method: "POST", body: JSON.stringify(
+            {statement: "Turkey condemned the offensive"}),
+            headers: {"Authorization": "Bearer " + key, "Content-Type": "application/json"}});
+        const refused = await fetch(api + "/claims", {headers: {"X-API-Key": "cc_wrong"}});
+        return [read.status, (await read.json()).total, check.status, (await check.json()).verdict,
+                refused.status, (await refused.json()).detail];
+    }""", [page.base_url, key])
+    assert answers[:3] == [200, 179, 200] and answers[3] in ("contradicted", "disputed")
+    assert answers[4] == 401 and "not one this server knows" in answers[5]
