@@ -55,6 +55,7 @@ class Outcome:
     supporting: frozenset
     contradicting: frozenset
     claim: str | None = None
+    score: float | None = None  # the matched claim's score
 
     @property
     def verdict_right(self):
@@ -195,18 +196,19 @@ def checker_from_seeds(folder, min_score=None):
         return build_checker(DEFAULT_MIN_SCORE if min_score is None else min_score)
 
 
-def evaluate(checker, cases):
-    """Run every case through the checker."""
+def evaluate(checker, cases, min_score=None):
+    """Run every case through the checker, at `min_score` when given (else the checker's own)."""
     report = Report()
     for case in cases:
         started = time.perf_counter()
-        result = checker.check(case.statement, limit=1)
+        result = checker.check(case.statement, limit=1, min_score=min_score)
         report.seconds.append(time.perf_counter() - started)
         report.outcomes.append(Outcome(
             case=case, verdict=result.verdict,
             supporting=frozenset(e.source.ref for e in result.supporting),
             contradicting=frozenset(e.source.ref for e in result.contradicting),
-            claim=result.matches[0].claim.ref if result.matches else None))
+            claim=result.matches[0].claim.ref if result.matches else None,
+            score=result.matches[0].score if result.matches else None))
     return report
 
 

@@ -152,6 +152,19 @@ def test_dev_set_cases_name_a_seeded_claim_that_holds_their_sources(path):
         assert case.supporting | case.contradicting <= sources, case.statement
 
 
+def test_choose_threshold_takes_the_most_right_then_the_middle_of_the_margin(tmp_path):
+    from benchmarks.choose_threshold import choose, should_match_nothing
+
+    assert choose({50.0: 10, 51.0: 12, 52.0: 12, 53.0: 12, 54.0: 11}, middle=52.4) == 52.0
+    assert choose({50.0: 10, 51.0: 12, 52.0: 12, 53.0: 12, 54.0: 11}, middle=60.0) == 53.0
+    cases = load_cases(write_cases(tmp_path, [
+        {"statement": "a", "verdict": "unverified", "claim": None},
+        {"statement": "b", "verdict": "unverified"},
+        {"statement": "c", "verdicts": ["unverified", "supported"]},
+        {"statement": "d", "verdict": "supported", "supporting": ["post"], "claim": "x"}]))
+    assert [should_match_nothing(case) for case in cases] == [True, True, False, False]
+
+
 def test_clef_scores_map_at_5_and_recall():
     from benchmarks.clef_retrieval import clean_tweet, scores
 
