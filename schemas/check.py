@@ -10,7 +10,8 @@ MAX_TEXT = 100_000
 
 
 def min_score_field():
-    return fields.Float(validate=validate.Range(min=0, max=100), metadata={
+    # NaN would pass Range (every comparison with it is false) and match nothing: refused outright.
+    return fields.Float(allow_nan=False, validate=validate.Range(min=0, max=100), metadata={
         "description": "Only claims scoring at least this (0-100); the server default otherwise"})
 
 

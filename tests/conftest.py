@@ -1,6 +1,8 @@
 """Fixtures: every test gets a fresh database.
 
-SQLite always, and PostgreSQL too when TEST_DATABASE_URL is set.
+SQLite always, and PostgreSQL too when TEST_DATABASE_URL is set. In CI (CI=true) a skipped test
+fails unless its reason is in CI_ACCEPTED_SKIPS: CI has every service, so a skip there means a
+layer went untested.
 """
 import os
 import threading
@@ -16,7 +18,41 @@ from service.models import drop_tables
 FIXTURE_SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 PROJECT_SEEDS = Path(__file__).parent.parent / "seeds"
 
+IN_CI = os.environ.get("CI") == "true"
+# Skip reasons CI accepts: the test does not apply to the run, not a service missing from it.
+CI_ACCEPTED_SKIPS = frozenset({
+    "a PostgreSQL fault",  # the SQLite run of a test of PostgreSQL connection faults
+})
+
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
+
+
+def skip_reason(report):
+    """The reason a skipped report gives, without pytest's "Skipped: " prefix."""
+    message = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    return message.removeprefix("Skipped: ")
+
+
+def fail_unaccepted_skip(report):
+    """In CI, turn a skip whose reason CI does not accept into a failure that says why."""
+    if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
+        reason = skip_reason(report)
+        if reason not in CI_ACCEPTED_SKIPS:
+            report.outcome = "failed"
+            report.longrepr = (f"skipped in CI (CI=true): {reason!r}; CI has PostgreSQL, Redis, "
+                               "Chromium and ../shared, and accepts only the skips in "
+                               "tests/conftest.py CI_ACCEPTED_SKIPS")
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    return fail_unaccepted_skip((yield))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector):
+    return fail_unaccepted_skip((yield))
 
 
 @pytest.fixture(params=BACKENDS)

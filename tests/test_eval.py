@@ -42,11 +42,40 @@ def test_scores_verdicts_sources_categories_and_confusion(tmp_path):
     report = evaluate(FactChecker(CLAIMS, min_score=50), load_cases(path))
     assert report.accuracy == pytest.approx(2 / 3)
     assert report.sources_accuracy == pytest.approx(1 / 3)
-    assert report.by_category() == {"paraphrase": (2, 1.0, 0.5), "out_of_corpus": (1, 0.0, 0.0)}
+    assert report.by_category() == {"paraphrase": (2, 1.0, 0.5, None, 0.5),
+                                    "out_of_corpus": (1, 0.0, 0.0, None, 0.0)}
     assert report.confusion()[("disputed", "disputed")] == 2
     assert report.confusion()[("supported", "unverified")] == 1
     text = format_report(report, show_failures=True)
     assert "verdict accuracy: 66.7%" in text and "Tea prices rose" in text
+
+
+STORM = ClaimRecord(1, CLAIMS[0].text, ref="storm", evidence=CLAIMS[0].evidence)
+FLOOD = ClaimRecord(2, "The bridge over the river collapsed during the flood", ref="flood",
+                    evidence=CLAIMS[0].evidence)
+
+
+def test_a_right_verdict_from_the_wrong_claim_is_counted_wrong(tmp_path):
+    """The two claims give the same verdict and sources: only the named claim tells them apart."""
+    statement = "The bridge over the river collapsed in the storm"
+    rows = [{"statement": statement, "category": "paraphrase", "verdict": "disputed",
+             "supporting": ["post"], "contradicting": ["wire"], "claim": ref}
+            for ref in ("storm", "flood")]
+    rows.append({"statement": "Tea prices rose in the capital", "category": "out_of_corpus",
+                 "verdict": "unverified", "claim": None})
+    rows.append({"statement": statement, "category": "unnamed", "verdict": "disputed",
+                 "supporting": ["post"], "contradicting": ["wire"]})
+    report = evaluate(FactChecker([STORM, FLOOD], min_score=50),
+                      load_cases(write_cases(tmp_path, rows)))
+    assert report.accuracy == report.sources_accuracy == 1.0
+    assert [o.claim_right for o in report.outcomes] == [True, False, True, None]
+    assert report.claim_accuracy == pytest.approx(2 / 3)
+    assert report.all_accuracy == pytest.approx(3 / 4)
+    assert report.by_category()["unnamed"] == (1, 1.0, 1.0, None, 1.0)
+    text = format_report(report, show_failures=True)
+    assert "matched claim right: 66.7% (of 3 cases naming one)" in text
+    assert "all right (verdict, sources, claim): 75.0%" in text
+    assert "expected disputed +['post'] -['wire'] via flood" in text
 
 
 @pytest.mark.parametrize("line, problem", [
@@ -54,6 +83,7 @@ def test_scores_verdicts_sources_categories_and_confusion(tmp_path):
     (json.dumps({"statement": " ", "verdict": "supported"}), "`statement`"),
     (json.dumps({"statement": "x", "verdict": "true"}), "`verdict` must be one of"),
     (json.dumps({"statement": "x", "verdict": "supported", "supporting": "post"}), "`supporting`"),
+    (json.dumps({"statement": "x", "verdict": "supported", "claim": 3}), "`claim`"),
 ])
 def test_bad_case_files_name_the_line(tmp_path, line, problem):
     path = tmp_path / "bad.jsonl"
@@ -106,6 +136,33 @@ def test_dev_set_sources_exist_and_agree_with_the_verdict(path):
                     "supported" if case.supporting else
                     "contradicted" if case.contradicting else "unverified")
         assert case.verdict == expected, case.statement
+
+
+@pytest.mark.parametrize("path", sorted(BENCHMARKS.glob("devset*.jsonl")), ids=lambda p: p.name)
+def test_dev_set_cases_name_a_seeded_claim_that_holds_their_sources(path):
+    """Every case says which claim it should match (null: none), and its sources are that
+    claim's, so the claim column scores every case and a mistyped ref cannot pass unnoticed."""
+    claims = {c["ref"]: c for c in read_seed_folder(PROJECT_SEEDS)["claims"]}
+    for case in load_cases(path):
+        assert case.names_claim, case.statement
+        if case.claim is None:
+            assert case.verdict == "unverified", case.statement
+            continue
+        sources = {e["source"] for e in claims[case.claim]["evidence"]}
+        assert case.supporting | case.contradicting <= sources, case.statement
+
+
+def test_choose_threshold_takes_the_most_right_then_the_middle_of_the_margin(tmp_path):
+    from benchmarks.choose_threshold import choose, should_match_nothing
+
+    assert choose({50.0: 10, 51.0: 12, 52.0: 12, 53.0: 12, 54.0: 11}, middle=52.4) == 52.0
+    assert choose({50.0: 10, 51.0: 12, 52.0: 12, 53.0: 12, 54.0: 11}, middle=60.0) == 53.0
+    cases = load_cases(write_cases(tmp_path, [
+        {"statement": "a", "verdict": "unverified", "claim": None},
+        {"statement": "b", "verdict": "unverified"},
+        {"statement": "c", "verdicts": ["unverified", "supported"]},
+        {"statement": "d", "verdict": "supported", "supporting": ["post"], "claim": "x"}]))
+    assert [should_match_nothing(case) for case in cases] == [True, True, False, False]
 
 
 def test_clef_scores_map_at_5_and_recall():

@@ -1,0 +1,62 @@
+"""Accuracy floors: every devset and the Derna story's cases, scored by `crosscheck eval`'s own
+functions at the engine's default threshold, must stay at or above their floors, so that a
+threshold or rule change that costs accuracy turns CI red.
+
+Each floor is the figure measured on 3 Dec 2026 minus 2.5 points: room for engine work that moves
+a set by up to 2 points, none for a real loss. Raise a floor when a set's figure rises for good.
+"""
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from service.evaluation import checker_from_seeds, evaluate, load_cases
+
+from .conftest import PROJECT_SEEDS
+
+# Set: floors in percent for (verdict right, verdict and sources right, matched claim right);
+# None where the set's cases name no claim.
+FLOORS = {
+    "devset.jsonl": (97.5, 97.5, 94.9),
+    "devset-blind.jsonl": (97.5, 97.5, 97.5),
+    "devset-blind2.jsonl": (94.6, 94.6, 91.7),
+    "devset-review.jsonl": (97.5, 97.5, 74.4),
+    "devset-unseen.jsonl": (97.5, 97.5, 97.5),
+    "devset-unseen2.jsonl": (97.5, 97.5, 95.1),
+    "devset-unseen3.jsonl": (97.5, 97.5, 94.6),
+    "derna-floods": (64.1, 60.8, None),
+}
+
+BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+DERNA = Path(__file__).parent.parent.parent / "shared" / "stories" / "derna-floods"
+DEVSETS = sorted(path.name for path in BENCHMARKS.glob("devset*.jsonl"))
+
+
+@cache
+def checker(seeds):
+    """One engine per seed folder, at the default threshold, shared by the sets it serves."""
+    return checker_from_seeds(seeds)
+
+
+def test_every_devset_has_a_floor():
+    assert set(DEVSETS) | {"derna-floods"} == set(FLOORS)
+
+
+def cases_and_seeds(name):
+    if name != "derna-floods":
+        return BENCHMARKS / name, PROJECT_SEEDS
+    if not DERNA.is_dir():
+        pytest.skip("../shared/stories/derna-floods is not beside the project")
+    return DERNA / "cases.jsonl", DERNA / "seeds"
+
+
+@pytest.mark.parametrize("name", DEVSETS + ["derna-floods"])
+def test_accuracy_stays_above_its_floor(name):
+    cases, seeds = cases_and_seeds(name)
+    report = evaluate(checker(seeds), load_cases(cases))
+    claim = report.claim_accuracy
+    measured = (100 * report.accuracy, 100 * report.sources_accuracy,
+                None if claim is None else 100 * claim)
+    for what, figure, floor in zip(("verdict", "sources", "claim"), measured, FLOORS[name]):
+        assert (figure is None) == (floor is None), f"{name}: {what} is scored iff it has a floor"
+        assert figure is None or figure >= floor, f"{name}: {what} {figure:.1f}% < {floor}%"
