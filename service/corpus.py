@@ -49,11 +49,12 @@ def entity_records():
             for e in Entity.select().order_by(Entity.id)]
 
 
-def build_checker(min_score):
-    """A FactChecker over everything in the database (bar the claims it cannot analyse), and
-    {claim id: why} of those it left out."""
+def build_checker(min_score, left_out=lambda refused: None):
+    """A FactChecker over everything in the database but the claims it cannot analyse, which it
+    hands to `left_out` ({claim id: why})."""
     checker = FactChecker((), entity_records(), min_score=min_score)
-    return checker, checker.matcher.add(*claim_records())
+    left_out(checker.matcher.add(*claim_records()))
+    return checker
 
 
 class UnanalysableClaim(ValueError):
@@ -130,8 +131,7 @@ class LiveChecker:
         self.applied = set()
         self.seen = last_change_id()
         self.unindexed = {}
-        self.checker, refused = build_checker(min_score)
-        self._note_refused(refused)
+        self.checker = build_checker(min_score, self._note_refused)
         self.next_sync = time.monotonic() + interval
 
     def renew_locks(self):
