@@ -88,3 +88,14 @@ def test_an_unreachable_database_is_one_clear_line_and_a_failed_exit():
     assert len(lines) == 1, done.stderr
     assert "cannot reach the database postgresql://postgres:***@127.0.0.1:1/x" in lines[0]
     assert "s3cret" not in done.stderr
+
+
+def test_each_worker_renews_the_engine_locks_after_forking(app):
+    """Made before gevent patches `threading` in the worker, the preloaded app's locks would
+    block the whole worker, not one greenlet: each worker makes fresh ones once patched."""
+    from service.serving import Server
+
+    checker = app.extensions["crosscheck"]
+    before = (checker.lock, checker.engine_lock)
+    Server(app, "127.0.0.1:0", 1).cfg.post_worker_init(None)
+    assert checker.lock is not before[0] and checker.engine_lock is not before[1]
