@@ -7,8 +7,9 @@ from . import config as settings
 from .api import Api, spec_options
 from .auth import init_auth
 from .blueprints import check, claims, docs, evidence, feeds, health, pages, sources
-from .corpus import LiveChecker
+from .corpus import LiveChecker, UnanalysableClaim
 from .db import database, init_database
+from .errors import problem
 from .http_caching import init_http_caching
 from .limits import init_limits
 from .models import corpus_is_empty, create_tables
@@ -51,6 +52,8 @@ def create_app(config=None):
             database.close()
 
     api = Api(app)
+    app.register_error_handler(UnanalysableClaim, lambda error: problem(
+        422, detail=str(error), errors={"text": [str(error)]}))
     init_limits(app)  # before the key checks, so that refused requests count too
     init_auth(app, api)
     for module in (check, claims, evidence, sources, feeds, health):

@@ -29,6 +29,7 @@ def from_environment():
         "RATELIMIT_ENABLED": _flag(os.environ.get("RATELIMIT_ENABLED", "1")),
         "RATELIMIT_DEFAULT": os.environ.get("RATELIMIT_DEFAULT", "300 per minute"),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_STORAGE_TIMEOUT": float(os.environ.get("RATELIMIT_STORAGE_TIMEOUT", "0.2")),
         "CORS_ORIGINS": [o.strip() for o in os.environ.get("CORS_ORIGINS", "").split(",")
                          if o.strip()],
         "LOG_FORMAT": os.environ.get("CROSSCHECK_LOG_FORMAT", "json"),

@@ -1,5 +1,6 @@
 """Reads the stored corpus into the engine's plain records, and keeps the engine current."""
 import datetime
+import logging
 import threading
 import time
 from contextlib import contextmanager
@@ -7,7 +8,10 @@ from contextlib import contextmanager
 from peewee import fn
 
 from .engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from .engine.matcher import Matcher
 from .models import Claim, ClaimChange, Entity, Evidence, Source, last_change_id
+
+log = logging.getLogger(__name__)
 
 # Change-log ids are allocated before commit, so a slow transaction can land below ids already seen:
 # each sync looks back this many ids for changes it has not applied yet.
@@ -45,9 +49,32 @@ def entity_records():
             for e in Entity.select().order_by(Entity.id)]
 
 
-def build_checker(min_score):
-    """A FactChecker over everything in the database."""
-    return FactChecker(claim_records(), entity_records(), min_score=min_score)
+def build_checker(min_score, left_out=lambda refused: None):
+    """A FactChecker over everything in the database but the claims it cannot analyse, which it
+    hands to `left_out` ({claim id: why})."""
+    checker = FactChecker((), entity_records(), min_score=min_score)
+    left_out(checker.matcher.add(*claim_records()))
+    return checker
+
+
+class UnanalysableClaim(ValueError):
+    """The engine cannot analyse a claim's text: stored, the claim could never be found."""
+
+    def __init__(self, reason):
+        super().__init__(f"The engine cannot analyse this claim text ({reason}); reword it.")
+        self.reason = reason
+
+
+def unanalysable(matcher, text):
+    """Why `matcher` cannot analyse `text` as a claim, or None when it can."""
+    return matcher.analysed_claims([ClaimRecord(id=None, text=text, ref=None)])[1].get(None)
+
+
+def claim_vetter():
+    """text -> why the engine cannot analyse it (or None), for writers without a running index
+    (the importer): an empty engine that knows the stored entity names."""
+    matcher = Matcher(entities=entity_records())
+    return lambda text: unanalysable(matcher, text)
 
 
 class ReadWriteLock:
@@ -91,16 +118,28 @@ class LiveChecker:
     Every worker process holds one; a change committed through any worker or machine is applied by
     the others at their next sync, at most `interval` seconds later. Read the engine through
     `check` and `find`, which never see a change half-applied.
+
+    A stored claim the engine cannot analyse is left out of the index, logged, and listed in
+    `unindexed` until a change makes it analysable or deletes it: it costs that claim, never the
+    service. A sync that fails applying its batch leaves the index as it was and is retried at the
+    next interval.
     """
 
     def __init__(self, min_score, interval=1.0):
         self.interval = interval
-        self.lock = threading.Lock()
-        self.engine_lock = ReadWriteLock()
+        self.renew_locks()
         self.applied = set()
         self.seen = last_change_id()
-        self.checker = build_checker(min_score)
+        self.unindexed = {}
+        self.checker = build_checker(min_score, self._note_refused)
         self.next_sync = time.monotonic() + interval
+
+    def renew_locks(self):
+        """Fresh locks, made with whatever `threading` is now: a server whose workers patch it
+        after the app was loaded (gevent) calls this in each worker, so that a greenlet waiting
+        for a lock lets the one holding it run rather than blocking the whole worker."""
+        self.lock = threading.Lock()
+        self.engine_lock = ReadWriteLock()
 
     def __len__(self):
         return len(self.checker)
@@ -112,6 +151,13 @@ class LiveChecker:
     def find(self, query):
         with self.engine_lock.reading():
             return self.checker.matcher.find(query)
+
+    def refuse_unanalysable(self, text):
+        """Raise UnanalysableClaim unless the engine can analyse `text` (None: no new text):
+        asked before a claim is written, so that one it could never find is refused, not stored."""
+        reason = None if text is None else unanalysable(self.checker.matcher, text)
+        if reason:
+            raise UnanalysableClaim(reason)
 
     def sync(self, force=False):
         """Apply changes logged since the last sync (cheap: one indexed query if there are none)."""
@@ -126,13 +172,27 @@ class LiveChecker:
                 return
             claim_ids = {c.claim_id for c in changes}
             records = claim_records(Claim.live().where(Claim.id.in_(list(claim_ids))))
-            with self.engine_lock.writing():
-                self.checker.add(*records)
-                for missing in claim_ids - {r.id for r in records}:
-                    self.checker.remove(missing)
+            try:
+                with self.engine_lock.writing():
+                    refused = self.checker.matcher.add(*records)
+                    for missing in claim_ids - {r.id for r in records}:
+                        self.checker.remove(missing)
+            except Exception:
+                log.exception("applying %d claim change(s) to the index failed; the index is as "
+                              "it was and the next sync retries them", len(changes))
+                return
+            for claim_id in claim_ids:
+                self.unindexed.pop(claim_id, None)
+            self._note_refused(refused)
             self.applied.update(c.id for c in changes)
             self.seen = max(self.seen, *(c.id for c in changes))
             self.applied = {i for i in self.applied if i > self.seen - LOOKBACK_IDS}
+
+    def _note_refused(self, refused):
+        for claim_id, reason in refused.items():
+            log.error("claim %s is left out of the index: the engine cannot analyse its text (%s)",
+                      claim_id, reason, extra={"claim_id": claim_id})
+        self.unindexed.update(refused)
 
 
 def claim_dates(claim_ids):

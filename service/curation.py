@@ -128,6 +128,7 @@ def add_evidence_rows(claim, items):
 
 @applied_here
 def create_claim(data):
+    current_app.extensions["crosscheck"].refuse_unanalysable(data["text"])
     with write_transaction():
         if data.get("ref"):
             free_ref(Claim, data["ref"])
@@ -141,6 +142,7 @@ def create_claim(data):
 
 @applied_here
 def update_claim(claim_id, data):
+    current_app.extensions["crosscheck"].refuse_unanalysable(data.get("text"))
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id, data.get("ref"))
         claim.ref = data.get("ref") or claim.ref

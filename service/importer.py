@@ -13,6 +13,7 @@ from marshmallow import ValidationError
 
 from schemas.imports import ImportClaimSchema
 
+from .corpus import claim_vetter
 from .db import database
 from .models import Claim, Evidence, Source, keep_revision, record_claim_changes
 from .seeding import figure_problems
@@ -141,11 +142,14 @@ def import_claims(lines, batch_size=DEFAULT_BATCH):
     """Import JSON Lines (an iterable of bytes lines)."""
     report = ImportReport()
     sources = SourceDirectory()
+    unanalysable = claim_vetter()
     batch = []
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         claim, problem = parse_line(raw, sources)
+        if problem is None and (reason := unanalysable(claim["text"])):
+            problem = f"text: the engine cannot analyse it ({reason}); reword it"
         if problem:
             report.rejected.append((number, problem))
             continue

@@ -19,6 +19,8 @@ from pythonjsonlogger.json import JsonFormatter
 access_log = logging.getLogger("service.access")
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 ROUTE_PARAMETER = re.compile(r"<(?:[^:<>]+:)?([^:<>]+)>")
+# Metric labels come from closed sets, or a client making up methods grows /metrics without bound.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
 
 
@@ -28,6 +30,11 @@ def request_id():
         given = request.headers.get("X-Request-ID", "")
         g.request_id = given if REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
     return g.request_id
+
+
+def method_label():
+    """The request's method, or "other" for any method the API does not know."""
+    return request.method if request.method in KNOWN_METHODS else "other"
 
 
 def route_template():
@@ -89,9 +96,14 @@ class Metrics:
                                  buckets=LATENCY_BUCKETS, registry=self.registry)
         self.index_claims = Gauge("crosscheck_index_claims", "Claims in the engine index",
                                   multiprocess_mode="livemax", registry=self.registry)
+        self.unindexed_claims = Gauge(
+            "crosscheck_unindexed_claims",
+            "Stored claims left out of the engine index: the engine cannot analyse their text",
+            multiprocess_mode="livemax", registry=self.registry)
 
-    def exposition(self, index_size):
-        self.index_claims.set(index_size)
+    def exposition(self, checker):
+        self.index_claims.set(len(checker))
+        self.unindexed_claims.set(len(checker.unindexed))
         registry = self.registry
         if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
             registry = CollectorRegistry()
@@ -100,7 +112,7 @@ class Metrics:
 
 
 def metrics_view():
-    body = current_app.extensions["metrics"].exposition(len(current_app.extensions["crosscheck"]))
+    body = current_app.extensions["metrics"].exposition(current_app.extensions["crosscheck"])
     return current_app.response_class(body, mimetype=CONTENT_TYPE_LATEST)
 
 
@@ -116,10 +128,10 @@ def init_observability(app):
     @app.after_request
     def account(response):
         elapsed = time.perf_counter() - g.get("started", time.perf_counter())
-        endpoint = route_template()
+        endpoint, method = route_template(), method_label()
         response.headers["X-Request-ID"] = request_id()
-        metrics.requests.labels(request.method, endpoint, response.status_code).inc()
-        metrics.latency.labels(request.method, endpoint).observe(elapsed)
+        metrics.requests.labels(method, endpoint, response.status_code).inc()
+        metrics.latency.labels(method, endpoint).observe(elapsed)
         access_log.info("%s %s %s", request.method, request.path, response.status_code, extra={
             "method": request.method, "path": request.path, "endpoint": endpoint,
             "status": response.status_code, "duration_ms": round(elapsed * 1000, 2),

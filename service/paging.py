@@ -1,5 +1,6 @@
 """Page envelopes ({items, total, page, per_page}) with RFC 8288 Link headers."""
 import math
+from urllib.parse import urlencode
 
 from flask import request, url_for
 
@@ -16,10 +17,13 @@ def page_of(rows, total, page, per_page):
         links["prev"] = min(page - 1, last)
     if page < last:
         links["next"] = page + 1
-    args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
+    # The caller's other query parameters are kept as query parameters, never handed to url_for,
+    # where one named like a path parameter or a url_for option (_scheme, _anchor) would steer it.
+    path = url_for(request.endpoint, **request.view_args)
+    kept = [(k, v) for k, v in request.args.items(multi=True) if k not in ("page", "per_page")]
     header = ", ".join(
-        f'<{url_for(request.endpoint, **request.view_args, **args, page=number, per_page=per_page)}'
-        f'>; rel="{rel}"' for rel, number in links.items())
+        f'<{path}?{urlencode([*kept, ("page", number), ("per_page", per_page)])}>; rel="{rel}"'
+        for rel, number in links.items())
     return {"items": rows, "total": total, "page": page, "per_page": per_page}, {"Link": header}
 
 

@@ -84,7 +84,8 @@ def test_serve_starts_gunicorn_and_seeds_an_empty_database(database_url):
                 time.sleep(0.1)
         else:
             pytest.fail("server did not come up")
-        assert health == {"status": "ok", "database": "ok", "claims": 5}
+        assert health == {"status": "ok", "database": "ok", "claims": 5, "unindexed_claims": 0,
+                          "unindexed_claim_ids": [], "rate_limits": "ok"}
         assert "gunicorn" in server_header
     finally:
         server.terminate()

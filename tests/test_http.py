@@ -246,7 +246,9 @@ def test_sources_list_and_detail(client):
 
 
 def test_healthz(client):
-    assert client.get("/healthz").get_json() == {"status": "ok", "database": "ok", "claims": 5}
+    assert client.get("/healthz").get_json() == {
+        "status": "ok", "database": "ok", "claims": 5, "unindexed_claims": 0,
+        "unindexed_claim_ids": [], "rate_limits": "ok"}
 
 
 def test_docs_are_served_from_this_server(client):

@@ -51,6 +51,51 @@ class _GrowingArray:
         self.size = end
 
 
+class _Undo:
+    """What a batch of `ClaimIndex.add_all` changes, noted before it changes it, and how to put
+    it back: sizes to cut the grown arrays to, the replaced claims to revive, the frequencies."""
+
+    def __init__(self, index):
+        self.index = index
+        self.vocabulary_size = len(index.vocabulary)
+        self.slot_count = index.slot_claim.size
+        self.slot_terms_size = len(index.slot_terms)
+        self.document_frequency = list(index.document_frequency)
+        self.dead = index.dead
+        self.added = []
+        self.dropped = []
+        self.posting_lengths = {}
+
+    def apply(self):
+        index, known = self.index, self.vocabulary_size
+        for term in index.vocabulary[known:]:
+            index.term_ids.pop(term, None)
+            for gram in trigrams(term):
+                grams = index.trigram_postings.get(gram)
+                while grams and grams[-1] >= known:
+                    grams.pop()
+                if grams is not None and not grams:
+                    del index.trigram_postings[gram]
+        del index.vocabulary[known:], index.postings[known:]
+        index.term_length.size = known
+        for term, length in self.posting_lengths.items():
+            if term < known:  # a new term's posting went with the vocabulary
+                del index.postings[term][length:]
+        index.document_frequency = self.document_frequency
+        del index.slot_terms[self.slot_terms_size:]
+        del index.slot_offsets[self.slot_count + 1:]
+        for grown in (index.slot_claim, index.slot_alive, index.slot_weight):
+            grown.size = self.slot_count
+        for claim in self.added:
+            index.slots.pop(claim.id, None)
+            index.claims.pop(claim.id, None)
+        for claim_id, slot, claim in filter(None, self.dropped):
+            index.slots[claim_id], index.claims[claim_id] = slot, claim
+            index.slot_alive.values[slot] = True
+        index.dead = self.dead
+        index.term_weights = None
+
+
 class ClaimTerms(Mapping):
     """Read-only view: claim id -> frozenset of its terms, decoded from the compact store."""
 
@@ -116,12 +161,24 @@ class ClaimIndex:
         """Store each (claim, terms), replacing a stored claim of the same id; the ids must differ
         from each other. Per claim only its term ids are gathered: postings, frequencies and
         weights are filled in afterwards in a few numpy passes, which is most of what makes a
-        million claims fast to load."""
+        million claims fast to load.
+
+        The batch goes in whole or not at all: whatever fails part way (memory, a bug) puts the
+        index back as it was before raising, so no later batch meets half-added slots."""
+        undo = _Undo(self)
+        try:
+            self._add_batch(claims_terms, undo)
+        except BaseException:
+            undo.apply()
+            raise
+        self._compact_if_worthwhile()
+
+    def _add_batch(self, claims_terms, undo):
         first_slot = self.slot_claim.size
         term_id, slot_terms, slot_offsets = self._term_id, self.slot_terms, self.slot_offsets
-        added = []
+        added = undo.added
         for claim, terms in claims_terms:
-            self.remove(claim.id)
+            undo.dropped.append(self._drop(claim.id))
             slot_terms.extend(sorted({term_id(t) for t in terms}))
             slot_offsets.append(len(slot_terms))
             added.append(claim)
@@ -138,6 +195,7 @@ class ClaimIndex:
         term_ids, starts, counts = np.unique(entries[by_term], return_index=True,
                                              return_counts=True)
         slots = slots[by_term]
+        undo.posting_lengths = {term: len(self.postings[term]) for term in term_ids.tolist()}
         for term, start, count in zip(term_ids.tolist(), starts.tolist(), counts.tolist()):
             self.postings[term].frombytes(slots[start:start + count].tobytes())
             self.document_frequency[term] += count
@@ -149,15 +207,23 @@ class ClaimIndex:
         self.slot_alive.values[new_slots] = True
 
     def remove(self, claim_id):
+        self._drop(claim_id)
+        self._compact_if_worthwhile()
+
+    def _drop(self, claim_id):
+        """Mark the claim's slot dead; (claim id, slot, claim) for undoing it, or None."""
         slot = self.slots.pop(claim_id, None)
         if slot is None:
-            return
+            return None
         self.term_weights = None
         for term_id in self._slot_term_ids(slot):
             self.document_frequency[term_id] -= 1
         self.slot_alive.values[slot] = False
-        self.claims.pop(claim_id, None)
+        claim = self.claims.pop(claim_id, None)
         self.dead += 1
+        return claim_id, slot, claim
+
+    def _compact_if_worthwhile(self):
         if self.dead > max(1000, len(self.claims) // 4):
             self.compact()
 

@@ -122,15 +122,27 @@ class Matcher:
 
     def add(self, *claims):
         """Store the claims (distinct ids), each replacing a stored one of its id, as one batch:
-        the index fills its postings and weights once, at the end."""
-        self.index.add_all(self._terms_of(claims))
+        every claim is analysed before the index changes, which then fills its postings and
+        weights once, at the end, or not at all. A claim whose text cannot be analysed costs that
+        claim only: it is left out (its stored version removed) and returned, {claim id: why}."""
+        analysed, refused = self.analysed_claims(claims)
+        self.index.add_all((claim, terms) for claim, terms, _ in analysed)
+        self.features.update((claim.id, features) for claim, _, features in analysed)
+        for claim_id in refused:
+            self.remove(claim_id)
+        return refused
 
-    def _terms_of(self, claims):
-        """(claim, terms) for each claim, keeping its features on the way."""
+    def analysed_claims(self, claims):
+        """([(claim, terms, features)], {claim id: why its text cannot be analysed}): asked of
+        every claim before it is stored, here and before an editor's claim is written."""
+        analysed, refused = [], {}
         for claim in claims:
-            analysis = self.analyzer.analyze(claim.text)
-            self.features[claim.id] = ClaimFeatures.of(analysis)
-            yield claim, analysis.terms
+            try:
+                analysis = self.analyzer.analyze(claim.text)
+                analysed.append((claim, analysis.terms, ClaimFeatures.of(analysis)))
+            except Exception as error:  # any text the analyser trips on, not only known cases
+                refused[claim.id] = f"{type(error).__name__}: {error}"
+        return analysed, refused
 
     def remove(self, claim_id):
         self.features.pop(claim_id, None)
