@@ -22,6 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from service.alignment import align_proposals, with_sentences  # noqa: E402
+from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo  # noqa: E402
 from service.engine.extraction import Extractor  # noqa: E402
 from service.engine.numbers import label_terms  # noqa: E402
 from service.seeding import read_seed_folder  # noqa: E402
@@ -121,13 +123,71 @@ def report_extraction(folder, show_misses):
     print(f"  check-worthiness ranking, mean AP:     {sum(ranking) / len(ranking):.3f}")
 
 
+def claim_records(corpus, without=None):
+    """The corpus's claims as engine records, leaving out the evidence of source `without` (and
+    the claims only it bore on)."""
+    sources = {s["ref"]: SourceInfo(id=number, title=s["title"], publisher=s.get("publisher"),
+                                    ref=s["ref"])
+               for number, s in enumerate(corpus["sources"], 1)}
+    records = []
+    for number, claim in enumerate(corpus["claims"], 1):
+        evidence = tuple(EvidenceRecord(source=sources[e["source"]], stance=e["stance"],
+                                        quote=e["quote"], numbers=tuple(e.get("numbers") or ()))
+                         for e in claim["evidence"] if e["source"] != without)
+        if evidence:
+            records.append(ClaimRecord(id=number, text=claim["text"].strip(), ref=claim["ref"],
+                                       evidence=evidence))
+    return records
+
+
+def measure_alignment(corpus, show_misses=False):
+    """{source ref: (curated items found with the right stance, curated items, proposals,
+    proposals matching a curated item)} with each source held out in turn."""
+    extractor = Extractor(corpus["entities"])
+    results = {}
+    for source in corpus["sources"]:
+        ref = source["ref"]
+        records = claim_records(corpus, without=ref)
+        kept = {r.ref for r in records}
+        checker = FactChecker(records, corpus["entities"])
+        proposed = {(a.claim.ref, a.stance): a for a in align_proposals(
+            checker, with_sentences(source["text"], extractor.propose(source["text"])),
+            corpus["entities"])}
+        gold = {(claim["ref"], item["stance"]) for claim in corpus["claims"]
+                for item in claim["evidence"] if item["source"] == ref and claim["ref"] in kept}
+        found = gold & set(proposed)
+        if show_misses:
+            for claim_ref, stance in sorted(gold - found):
+                wrong = proposed.get((claim_ref, "supports" if stance == "contradicts"
+                                      else "contradicts"))
+                print(f"  alignment missed [{ref}] {stance} {claim_ref}"
+                      + (f" (proposed the other stance from {wrong.proposal.quote!r})"
+                         if wrong else ""))
+        results[ref] = (len(found), len(gold), len(proposed), len(set(proposed) & gold))
+    return results
+
+
+def report_alignment(folder, show_misses):
+    corpus = read_seed_folder(folder)
+    results = measure_alignment(corpus, show_misses)
+    print("  alignment, each source held out (found with the right stance / curated items; "
+          "proposals, of which curated):")
+    for ref, (found, gold, proposals, right) in results.items():
+        print(f"    {ref:<40} {share(found, gold):<18} {proposals} proposed, {right} curated")
+    found, gold, proposals, right = (sum(r[i] for r in results.values()) for i in range(4))
+    print(f"    {'all':<40} {share(found, gold):<18} {proposals} proposed, {right} curated")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", nargs="+", type=Path, default=DEFAULT_FOLDERS)
     parser.add_argument("--misses", action="store_true", help="list what was missed")
+    parser.add_argument("--no-align", action="store_true", help="measure extraction only")
     args = parser.parse_args()
     for folder in args.seeds:
         report_extraction(folder, args.misses)
+        if not args.no_align:
+            report_alignment(folder, args.misses)
 
 
 if __name__ == "__main__":
