@@ -370,6 +370,7 @@ class Extractor:
     """Proposes the checkable facts of texts, naming the entities of one entity table."""
 
     MIN_WORDS = 3
+    MIN_CLAIM_WORDS = 4
 
     def __init__(self, entities=()):
         self.entities = EntityTable(entities)
@@ -383,12 +384,12 @@ class Extractor:
         proposals = []
         for sentence_start, _, sentence in sentence_spans(text):
             for clause in split_clauses(sentence):
-                proposal = self._proposal(text, sentence_start, clause)
+                proposal = self._proposal(text, sentence_start, clause, sentence)
                 if proposal is not None:
                     proposals.append(proposal)
         return proposals
 
-    def _proposal(self, text, offset, clause):
+    def _proposal(self, text, offset, clause, sentence):
         figures = label_figures(clause.text)
         tokens = words(clause.text)
         if len(tokens) < self.MIN_WORDS and not figures:
@@ -402,7 +403,10 @@ class Extractor:
         facts = {"figures": figures, "speaker": speaker, "attribution": attribution,
                  "entities": self.entities_in(clause.text), "text": clause.text,
                  "words": set(tokens), "words_list": tokens}
-        return Proposal(claim=claim_text(clause.text, attribution), quote=clause.text,
+        claim = claim_text(clause.text, attribution)
+        if len(words(claim)) < self.MIN_CLAIM_WORDS:  # "200 wounded": say it with its sentence
+            claim = claim_text(sentence, attribution_of(sentence))
+        return Proposal(claim=claim, quote=clause.text,
                         start=start, end=start + len(clause.text), figures=figures,
                         entities=facts["entities"], speaker=speaker, attribution=attribution,
                         check_worthiness=check_worthiness(facts))
