@@ -81,3 +81,10 @@ def test_speaker_of(attribution, speaker):
 
 def test_claim_text_drops_the_attribution_and_quotation_marks():
     assert claim_text("“The dam was old,” the mayor said", "the mayor said") == "The dam was old."
+
+
+def test_a_fragment_fact_is_worded_with_its_sentence():
+    text = "At least 27 people have been killed and 200 wounded, they said."
+    wounded = next(p for p in Extractor().propose(text) if "200" in p.quote)
+    assert wounded.quote == "200 wounded, they said"
+    assert wounded.claim == "At least 27 people have been killed and 200 wounded."

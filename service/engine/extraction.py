@@ -359,7 +359,7 @@ def claim_text(quote, attribution):
     if attribution and attribution in text:
         text = text.replace(attribution, " ", 1)
     text = re.sub(r"^\s*(?:that|,)\s+", "", text.strip(), flags=re.IGNORECASE)
-    text = re.sub(r"\s+", " ", text.strip(" ,;:“”\"‘’'")).strip(" ,")
+    text = re.sub(r"\s+", " ", text.strip(" ,;:“”\"‘’'")).rstrip(" ,;:.")
     if not text:
         text = quote.strip()
     text = text[:1].upper() + text[1:]
