@@ -111,3 +111,29 @@ def test_figure_matches_are_what_scanning_every_position_finds():
         assert [(m.span(), m.groupdict()) for m in found] == [
             (m.span(), m.groupdict()) for m in FIGURE_RE.finditer(text)], text
         assert without_matches(text, found) == FIGURE_RE.sub(" ", text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moreover 27 people were killed", [("27", 27, None)]),
+    ("Turnover 2019 was flat", [("2019", 2019, None)]),
+    ("it was commonly 5 days", [("5", 5, None)]),
+    ("founder 2023 edition", [("2023", 2023, None)]),
+    ("the cover 2015 story", [("2015", 2015, None)]),
+    ("a roundabout 40 metres away", [("40", 40, None)]),
+    ("often seven people", [("seven", 7, None)]),
+    ("over 27 people were killed", [("27", 27, "over")]),
+])
+def test_qualifiers_and_number_words_are_whole_words(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", ["prices rose over 2019", "at least 2019", "more than 2019",
+                                  "under \u0968\u0966\u0967\u096f"])  # Devanagari digits
+def test_a_qualified_year_is_the_year_written(text):
+    (year,) = extract_figures(text)
+    assert (year.is_year, year.low, year.high, year.years()) == (True, 2019, 2019, (2019,))
+
+
+def test_a_curated_year_with_a_bounding_qualifier_is_the_year():
+    year = record("2019", 2019, "over", label="year")
+    assert (year.low, year.high, year.years()) == (2019, 2019, (2019,))

@@ -44,7 +44,7 @@ MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february
           "june|july|august|september|october|november|december")
 
 FIGURE_RE = re.compile(
-    rf"(?:(?P<qualifier>{QUALIFIER_RE})\s+(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
+    rf"(?:(?<!\w)(?P<qualifier>{QUALIFIER_RE})\s+(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
     rf"(?P<figure>"
     rf"(?P<range>\b\d{{4}}\s*[-/]\s*\d{{2,4}}\b)"
     rf"|(?P<digits>(?<![\w.,])\d+(?:,\d{{3}})*(?:\.\d+)?(?![\w/]|,\d|\.\d))"
@@ -96,6 +96,12 @@ class Figure:
     context: frozenset = field(default_factory=frozenset, compare=False)
     low_open: bool = False
     high_open: bool = False
+
+    def years(self):
+        """The years a year figure names, as whole numbers (none for a count)."""
+        if not self.is_year:
+            return ()
+        return tuple(dict.fromkeys(int(bound) for bound in (self.low, self.high)))
 
     def agrees_with(self, other):
         """Two figures agree when the ranges they allow overlap ("over 9" and "nearly 9" do not)."""
@@ -159,8 +165,11 @@ def _value_of(match):
     return None if value is None else float(value)
 
 
-def interval(value, qualifier):
-    """The range of true values a figure with this qualifier allows."""
+def interval(value, qualifier, is_year=False):
+    """The range of true values a figure with this qualifier allows; a year is the year written
+    ("over 2019" in "prices rose over 2019" is the year 2019, not every year after it)."""
+    if is_year:
+        return value, value
     low_factor, high_factor = QUALIFIERS.get((qualifier or "").casefold(), (1, 1))
     return value * low_factor, value * high_factor
 
@@ -238,7 +247,7 @@ def figures_from_matches(text, matches):
         qualifier = match.group("qualifier")
         qualifier = sys.intern(qualifier.lower()) if qualifier else None
         is_year = _is_year(match, value)
-        low, high = interval(value, qualifier)
+        low, high = interval(value, qualifier, is_year)
         if match.group("range"):
             bounds = [float(b) for b in re.split(r"\s*[-/]\s*", match.group("range"))]
             if bounds[1] < 100:
@@ -252,7 +261,7 @@ def figures_from_matches(text, matches):
                               label="year" if is_year else ("percent" if match.group("percent")
                                                             else None),
                               low=low, high=high, is_year=is_year, context=context,
-                              **_openness(qualifier, match.group("range"))))
+                              **_openness(qualifier, match.group("range") or is_year)))
     return figures
 
 
@@ -296,15 +305,15 @@ def figure_from_record(record):
     """A curated figure ({text, value, qualifier, label}) as a comparable Figure."""
     qualifier = record.get("qualifier")
     value = float(record["value"])
-    low, high = interval(value, qualifier)
     label = record.get("label")
-    is_year = (label or "").casefold() == "year"
+    is_year = (label or "").casefold() == "year" and math.isfinite(value)
+    low, high = interval(value, qualifier, is_year)
     if is_year and re.fullmatch(r"\d{4}\s*[-–/]\s*\d{2,4}", record["text"].strip()):
         bounds = [float(b) for b in re.split(r"\s*[-–/]\s*", record["text"].strip())]
         low, high = bounds[0], bounds[1] + (bounds[0] // 100 * 100 if bounds[1] < 100 else 0)
     return Figure(text=record["text"], value=value, qualifier=qualifier, label=label, low=low,
                   high=high, is_year=is_year, context=label_terms(label),
-                  **_openness(qualifier, is_year and low != high))
+                  **_openness(qualifier, is_year))
 
 
 def best_counterpart(figure, candidates):
