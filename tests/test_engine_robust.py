@@ -1,0 +1,51 @@
+"""Engine layer: no text, as statement or as claim, makes the engine raise; the one kind of text
+it will not analyse is refused with TextRefused and a reason."""
+import pytest
+
+from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo, TextRefused
+from service.engine.text import words
+
+SOURCE = SourceInfo(id=1, title="A source")
+
+
+def claim(claim_id, text, quote=None, numbers=()):
+    evidence = (EvidenceRecord(SOURCE, "supports", quote or text, tuple(numbers)),)
+    return ClaimRecord(claim_id, text, evidence=evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose over 2019", "Sales grew by at least 2019 units", "more than 2019 people",
+    "Turnover 2019 was flat", "Prices rose over \u0662\u0660\u0661\u0669",  # Arabic-Indic digits
+    "over 1999-2005 the town grew"])
+def test_a_qualified_year_as_claim_and_as_statement_is_checked(text):
+    """"over 2019" once made an interval to infinity and the year's term raised OverflowError."""
+    checker = FactChecker([claim(1, text), claim(2, "The harvest failed in 2019")], min_score=0)
+    result = checker.check(text)
+    assert result.matches[0].claim.id == 1
+    assert checker.check("The harvest failed in 2019").matches[0].claim.id == 2
+
+
+def test_a_lone_negation_is_a_word_of_its_own():
+    assert words("Russia did n't condemn the offensive") == [
+        "russia", "did", "n't", "condemn", "the", "offensive"]
+    assert words("n't") == ["n't"]
+
+
+def test_a_lone_negation_as_claim_and_as_statement_is_checked():
+    """An empty token from " n't" made predicate_unmatched raise IndexError."""
+    checker = FactChecker([claim(1, "Russia did n't condemn the offensive"),
+                           claim(2, "Russia condemned the offensive")], min_score=0)
+    for statement in ["Russia did n't condemn the offensive", "Russia praised the offensive",
+                      "Russia n't", "n't"]:
+        assert checker.check(statement).verdict in {"supported", "contradicted", "disputed",
+                                                    "unverified"}
+
+
+@pytest.mark.parametrize("text", ["Russia \ud800condemned", "\udfff", "2019 \udc80 killed"])
+def test_text_that_is_not_unicode_is_refused_with_a_reason(text):
+    checker = FactChecker([claim(1, "Russia condemned the offensive")])
+    with pytest.raises(TextRefused, match="lone surrogate"):
+        checker.check(text)
+    with pytest.raises(TextRefused, match="lone surrogate"):
+        FactChecker([claim(2, text)])
+    assert issubclass(TextRefused, ValueError)
