@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDERS = [ROOT / "seeds", ROOT.parent / "shared" / "stories" / "derna-floods" / "seeds"]
 # Units as label words: a unit symbol stands for its word when labels are compared.
 UNIT_WORDS = {"m": "metre", "km": "kilometre", "ft": "feet", "h": "hour", "d": "day",
-              "mi": "mile", "t": "tonne", "%": "percent"}
+              "mi": "mile", "t": "tonne", "%": "percent", "ha": "hectare"}
 
 
 def labels_match(proposed, curated):
@@ -92,7 +92,7 @@ def measure_extraction(corpus, show_misses=False):
                 print(f"  uncovered [{ref}] {quote}")
             offered = [f.as_dict() for p in near for f in p.figures]
             for number in numbers:
-                found = any(f["value"] == number["value"] and labels_match(f, number)
+                found = any(number["value"] in (f["value"], f["high"]) and labels_match(f, number)
                             for f in offered)
                 totals["figures"] += 1
                 totals["figures_found"] += found

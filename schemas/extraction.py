@@ -20,6 +20,9 @@ class ProposedFigureSchema(FigureSchema):
     value = FigureValue(required=True, allow_none=True)
     unit = fields.String(allow_none=True, metadata={"description": "Unit written with it",
                                                     "example": "km"})
+    kind = fields.String(allow_none=True, metadata={
+        "description": "null for a count; range, year, date or weekday"})
+    high = FigureValue(allow_none=True, metadata={"description": "A range's upper end"})
 
 
 class ProposedEvidenceSchema(Schema):

@@ -20,7 +20,7 @@ def labels(text):
      [("27", "at least", "killed"), ("seven", None, "civilians")]),
     ("the quake injured over 200", [("200", "over", "injured")]),
     ("there were between 5,000 and 6,000 reported missing",
-     [("5,000", None, "missing"), ("6,000", None, "missing")]),
+     [("between 5,000 and 6,000", None, "missing")]),
     ("the death toll in the port had surpassed 2,000", [("2,000", None, "death toll")]),
     ("More than 300 victims were buried in mass graves",
      [("300", "more than", "victims buried")]),
@@ -33,9 +33,20 @@ def test_labels_come_from_the_words_around_the_figure(text, expected):
     assert labels(text) == expected
 
 
-def test_a_unit_after_a_figure_is_its_unit_and_part_of_its_label():
-    figure, = label_figures("The quake struck at a depth of 10 km.")
-    assert (figure.unit, figure.label) == ("km", "depth in km")
+@pytest.mark.parametrize("text, unit, label", [
+    ("The quake struck at a depth of 10 km.", "km", "depth in km"),
+    ("The epicentre was 370km from the capital.", "km", "epicentre in km"),
+    ("A 7.1-magnitude quake hit the coast.", "magnitude", "magnitude quake"),
+    ("It was the 44-day war.", "d", "day war"),
+])
+def test_a_unit_is_the_figure_s_unit_and_part_of_its_label(text, unit, label):
+    figure, = label_figures(text)
+    assert (figure.unit, figure.label) == (unit, label)
+
+
+def test_a_range_offers_both_ends():
+    figure, = label_figures("between 5,000 and 6,000 were missing")
+    assert (figure.value, figure.high, figure.kind) == (5000, 6000, "range")
 
 
 def test_every_proposal_quotes_the_text_verbatim():

@@ -20,7 +20,8 @@ def test_extract_proposes_verbatim_facts_that_post_as_claims(client, editor):
     assert all(ARTICLE[p["start"]:p["end"]] == p["quote"] for p in proposals)
     killed = next(p for p in proposals if "19" in p["quote"])
     assert killed["figures"] == [{"text": "19", "value": 19, "qualifier": None,
-                                  "label": "killed", "unit": None}]
+                                  "label": "killed", "unit": None, "kind": None,
+                                  "high": None}]
     assert killed["attribution"] == "the mayor said"
     scores = [p["check_worthiness"] for p in proposals]
     assert scores == sorted(scores, reverse=True)

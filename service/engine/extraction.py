@@ -110,6 +110,9 @@ class LabelledFigure:
     start: int
     end: int
     is_year: bool = False
+    kind: str | None = None  # numbers.py's kind: None for a count, "range", "year", "date" ...
+    high: float | None = None  # a range's upper end
+    unit_word: str | None = field(default=None, repr=False)  # the unit as written ("km")
 
     def as_record(self):
         """The figure as the corpus stores it ({text, value, qualifier, label})."""
@@ -118,7 +121,8 @@ class LabelledFigure:
                 "label": self.label}
 
     def as_dict(self):
-        return {**self.as_record(), "unit": self.unit}
+        high = self.high and (int(self.high) if float(self.high).is_integer() else self.high)
+        return {**self.as_record(), "unit": self.unit, "kind": self.kind, "high": high}
 
 
 def locate_figures(text):
@@ -140,16 +144,18 @@ def label_figures(text):
     for index, (figure, start, end) in enumerate(located):
         next_start = located[index + 1][1] if index + 1 < len(located) else len(text)
         after = _tokens(text[end:], end)
-        unit = getattr(figure, "unit", None)
         if after and after[0].text == "-":  # "44-day"
             after = after[1:]
-        if after and after[0].folded in UNITS and unit is None:
-            unit = UNITS[after[0].folded]
-        label = figure.label or _label_after(after, next_start, unit,
+        unit, unit_word = figure.unit, _unit_in(figure)
+        if unit is None and after and after[0].folded in UNITS:  # "44-day war", "24 hours"
+            unit, unit_word, after = UNITS[after[0].folded], after[0].text, after[1:]
+        label = figure.label or _label_after(after, next_start, unit_word,
                                              [other_start for _, other_start, _ in located])
+        kind = figure.kind
         labelled.append(LabelledFigure(
             text=figure.text, value=figure.value, qualifier=figure.qualifier, label=label,
-            unit=unit, start=start, end=end, is_year=figure.is_year))
+            unit=unit, start=start, end=end, is_year=figure.is_year, kind=kind,
+            high=figure.high if kind == "range" else None, unit_word=unit_word))
     for index in range(len(labelled) - 1, -1, -1):
         figure = labelled[index]
         if figure.label is None:
@@ -157,10 +163,20 @@ def label_figures(text):
             previous_end = labelled[index - 1].end if index else 0
             figure.label = joined or _label_before(text, previous_end, figure.start,
                                                    figure.qualifier)
-            if figure.unit and not joined:  # "a depth of 10 km": "depth in km"
-                unit_word = _tokens(text[figure.end:])[0].text
-                figure.label = f"{figure.label} in {unit_word}" if figure.label else unit_word
+            if figure.unit_word and not joined:  # "a depth of 10 km": "depth in km"
+                figure.label = (f"{figure.label} in {figure.unit_word}" if figure.label
+                                else figure.unit_word)
     return labelled
+
+
+def _unit_in(figure):
+    """The word naming the unit inside a figure's text ("km" in "370km"), or None."""
+    if figure.unit is None:
+        return None
+    if figure.unit == "%":
+        return "percent"
+    found = re.search(r"[^\W\d_]+$", figure.text)
+    return found.group() if found else figure.unit
 
 
 def _joined_label(text, figure, following):
@@ -172,15 +188,14 @@ def _joined_label(text, figure, following):
     return following[0].label if between in ("and", "or", "to", "-", "–") else None
 
 
-def _label_after(after, next_figure, unit, figure_starts):
+def _label_after(after, next_figure, unit_word, figure_starts):
     """Rules 1 and 2: the noun phrase after the figure (after its unit) and its participle, else
     the participle a later comma-part of the clause gives."""
     segment = _until_break(after, next_figure)
-    unit_word = segment[0] if unit and segment and segment[0].folded in UNITS else None
-    phrase, rest = _noun_phrase(segment[1:] if unit_word else segment)
+    phrase, rest = _noun_phrase(segment)
     participle = _first_participle(rest)
-    if unit_word:  # "44-day war", "24 hours", "depth of 10 km": the unit is part of the label
-        return " ".join(t.text for t in [unit_word, *phrase]) if phrase else None
+    if unit_word:  # "44-day war", "7.1-magnitude quake": the unit is part of the label
+        return " ".join([unit_word, *(t.text for t in phrase)]) if phrase else None
     if phrase:
         return " ".join(t.text for t in phrase + participle)
     if participle:
@@ -222,7 +237,8 @@ def _noun_phrase(segment, skip_units=False):
             continue
         acronym = token.text.isupper()  # "US" is a name, not the stopword "us"
         if (not token.is_word or word in STOPWORDS and not acronym or word in PREPOSITIONS
-                or word in LINKING_WORDS or phrase and _participle(token) or word.isdigit()):
+                or word in LINKING_WORDS or phrase and _participle(token) or word.isdigit()
+                or phrase and _before_determiner(segment, position)):
             break
         phrase.append(token)
         position += 1
@@ -230,6 +246,11 @@ def _noun_phrase(segment, skip_units=False):
         following = [t for t in segment[position + 1:] if t.folded not in ("the", "a", "an")]
         return _noun_phrase(following)
     return phrase[-NP_MAX_WORDS:], segment[position:]  # an English phrase ends on its head
+
+
+def _before_determiner(segment, position):
+    """A word right before "the" or "a" is a verb taking an object ("quake hit the coast")."""
+    return position + 1 < len(segment) and segment[position + 1].folded in DETERMINERS
 
 
 def _first_participle(tokens, strict=False):
