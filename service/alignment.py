@@ -2,29 +2,33 @@
 claims already stored (alignment). Nothing here writes: an editor accepts a proposal by posting it
 as an ordinary claim or evidence item, which keeps its revision.
 
-Alignment runs the engine both ways. Forward, each fact of the source is looked up among the
-stored claims, loosely, to find the claims it may bear on. Backward, each such claim is checked,
-as /check checks a statement, against the source's own facts (each fact a claim, its quote its
-evidence, its figures labelled): the verdict is the source's stance. So figures decide first: where
-the source gives a figure for the quantity the claim counts, it supports the claim when they
-agree and contradicts it when they differ (a new outlet saying 398 dead where the claim has 381);
-otherwise the verdict engine's reading of the wording decides (negation, opposite wording).
+Alignment first looks each fact of the source up among the stored claims, loosely (/check's
+search), to find the claims it may bear on. For each such claim it picks the source's fact that
+states it: one giving a figure for the quantity the claim counts, then one naming most of the
+claim's entities, then the one holding most of the claim's terms (stems, entity names and
+synonyms merged, as the engine reads them; at least MIN_COVERAGE of them). Figures decide the
+stance first: the source supports the claim when they agree and contradicts it when they differ
+(a new outlet saying 398 dead where the claim has 381). A fact giving another date is about
+another event. Otherwise the engine decides: another actor in the claim's place contradicts it,
+and so does the verdict engine's reading of the claim checked against that fact (a negation in
+scope, opposite wording).
 """
 from dataclasses import dataclass, field, replace
 
 from .corpus import entity_records
 from .engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from .engine.entities import EntityTable
 from .engine.extraction import Extractor, by_worthiness
+from .engine.matcher import TextAnalyzer
+from .engine.numbers import best_counterpart, figure_from_record
 from .engine.sentences import sentence_spans
-from .engine.verdict import CONTRADICTED, CONTRADICTS, SUPPORTED, SUPPORTS
+from .engine.verdict import CONTRADICTED, CONTRADICTS, SUPPORTS
 from .models import Source
 
 CANDIDATE_MIN_SCORE = 10.0  # forward: loose, only to find claims the source may bear on
 CANDIDATES = 20  # claims looked at per fact
-ALIGN_MIN_SCORE = 35.0  # backward: the claim must match one of the source's facts this well
-FIGURE_MIN_SCORE = 20.0  # a fact giving a figure for the claim's quantity may match more loosely
-FACTS_LOOKED_AT = 5
-STANCE_OF_VERDICT = {SUPPORTED: SUPPORTS, CONTRADICTED: CONTRADICTS}
+MIN_COVERAGE = 0.4  # a fact states a claim when it has this share of the claim's terms
+FIGURE_COVERAGE_FACTOR = 0.6  # less where it gives a figure for the quantity the claim counts
 
 
 class SourceNotFound(LookupError):
@@ -53,16 +57,6 @@ class Alignment:
                              "numbers": [f.as_record() for f in quote.figures]}}
 
 
-def facts_checker(proposals, entities, source_id=None):
-    """The engine over a source's facts: each fact a claim whose one evidence item is its quote
-    (supporting it, with its labelled figures)."""
-    source = SourceInfo(id=source_id or 0, title="the aligned source")
-    return FactChecker([ClaimRecord(id=number, text=p.quote, evidence=(EvidenceRecord(
-        source=source, stance=SUPPORTS, quote=p.quote,
-        numbers=tuple(f.as_record() for f in p.figures)),))
-        for number, p in enumerate(proposals)], entities)
-
-
 def with_sentences(text, proposals):
     """The proposals and, for each sentence stating several facts, one spanning them all: a claim
     may gather what a sentence says in two clauses."""
@@ -76,17 +70,96 @@ def with_sentences(text, proposals):
     return units
 
 
-def decisive_match(matches, min_score):
-    """The fact that decides a claim: the best giving a figure for the quantity the claim counts,
-    else the best match if it reaches `min_score`; only a fact that backs or contradicts it."""
-    decisive = [m for m in matches if m.verdict in STANCE_OF_VERDICT]
-    for match in decisive:
-        if match.explanation.get("figures"):
-            return match
-    return next((m for m in decisive[:1] if m.score >= min_score), None)
+@dataclass
+class Fact:
+    """A fact of the source as the engine reads it: its terms, figures (labelled), negations."""
+
+    proposal: object
+    analysis: object
+    figures: list
+
+    @classmethod
+    def of(cls, proposal, analyzer):
+        return cls(proposal, analyzer.analyze(proposal.quote),
+                   [figure_from_record(f.as_record()) for f in proposal.figures])
 
 
-def align_proposals(checker, proposals, entities=(), source_id=None, min_score=ALIGN_MIN_SCORE):
+def figure_comparisons(claim_analysis, fact):
+    """[(claim figure, the fact's figure for the same quantity, agrees)], or None when the fact
+    gives another date than the claim: another event, not a disagreement."""
+    pairs = []
+    for figure in claim_analysis.figures:
+        counterpart = best_counterpart(figure, fact.figures)
+        if counterpart is not None:
+            agrees = figure.agrees_with(counterpart)
+            if figure.is_year and not agrees:
+                return None
+            pairs.append((figure, counterpart, agrees))
+    return pairs
+
+
+def coverage(claim_analysis, fact):
+    """The share of the claim's terms (stems, entities, synonyms merged) the fact states."""
+    terms = set(claim_analysis.terms)
+    return len(terms & set(fact.analysis.terms)) / len(terms) if terms else 0.0
+
+
+def stance_by_wording(claim, fact, entities):
+    """The verdict engine's reading of the claim checked against this one fact: contradicted (the
+    fact negates the claim, in scope, or says its opposite) or not."""
+    source = SourceInfo(id=0, title="the aligned source")
+    judge = FactChecker([ClaimRecord(id=0, text=fact.proposal.quote, evidence=(EvidenceRecord(
+        source=source, stance=SUPPORTS, quote=fact.proposal.quote),))], entities)
+    result = judge.check(claim.text, limit=1, min_score=0)
+    return CONTRADICTS if result.verdict == CONTRADICTED else SUPPORTS
+
+
+def swapped(claim_analysis, fact, entities):
+    """Whether the fact names someone else where the claim names an entity ("Russia brokered the
+    ceasefire" for "the US brokered the ceasefire"): the engine's rule for a changed actor."""
+    missing = [e for e in claim_analysis.entities if e not in fact.analysis.entities]
+    extra = [e for e in fact.analysis.entities if e not in claim_analysis.entities]
+    return any(entities.interchangeable(a, b) for a in extra for b in missing)
+
+
+def align_claim(claim, facts, analyzer, entities=(), min_coverage=MIN_COVERAGE):
+    """The Alignment of one claim with the source's facts, or None when no fact states it. The
+    fact chosen gives a figure for the claim's quantity if one does, then names most of the
+    claim's entities, then shares most of its terms."""
+    claim_analysis = analyzer.analyze(claim.text)
+    named = set(claim_analysis.entities)
+    best = None
+    for fact in facts:
+        pairs = figure_comparisons(claim_analysis, fact)
+        if pairs is None:
+            continue
+        share = coverage(claim_analysis, fact)
+        needed = min_coverage * (FIGURE_COVERAGE_FACTOR if pairs else 1)
+        entity_share = len(named & set(fact.analysis.entities)) / len(named) if named else 1
+        rank = (bool(pairs), entity_share, share)
+        if share >= needed and (best is None or rank > best[0]):
+            best = (rank, fact, pairs)
+    if best is None:
+        return None
+    _, fact, pairs = best
+    if pairs:
+        stance = SUPPORTS if all(agrees for _, _, agrees in pairs) else CONTRADICTS
+    elif swapped(claim_analysis, fact, analyzer.entities):
+        stance = CONTRADICTS
+    else:
+        stance = stance_by_wording(claim, fact, entities)
+    return Alignment(claim=claim, stance=stance, proposal=fact.proposal,
+                     score=round(100 * best[0][2], 1), decided_by="figures" if pairs else "wording",
+                     figures=[{"statement": _written(a), "claim": _written(b),
+                               "comparison": "agrees" if agrees else "differs"}
+                              for a, b, agrees in pairs])
+
+
+def _written(figure):
+    return f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text
+
+
+def align_proposals(checker, proposals, entities=(), source_id=None, min_coverage=MIN_COVERAGE):
     """Alignments of a source's facts (extraction proposals, see `with_sentences`) to the claims
     `checker` holds; claims already citing source `source_id` are left out. Figure-decided ones
     first."""
@@ -96,18 +169,10 @@ def align_proposals(checker, proposals, entities=(), source_id=None, min_score=A
                                    min_score=CANDIDATE_MIN_SCORE).matches:
             if not any(item.source.id == source_id for item in match.claim.evidence):
                 candidates[match.claim.id] = match.claim
-    facts = facts_checker(proposals, entities, source_id)
-    alignments = []
-    for claim in candidates.values():
-        match = decisive_match(facts.check(claim.text, limit=FACTS_LOOKED_AT,
-                                           min_score=FIGURE_MIN_SCORE).matches, min_score)
-        if match is None:
-            continue
-        compared = match.explanation.get("figures") or []
-        alignments.append(Alignment(
-            claim=claim, stance=STANCE_OF_VERDICT[match.verdict], proposal=proposals[
-                match.claim.id], score=match.score,
-            decided_by="figures" if compared else "wording", figures=compared))
+    analyzer = TextAnalyzer(EntityTable(entities))
+    facts = [Fact.of(p, analyzer) for p in proposals]
+    alignments = [a for a in (align_claim(c, facts, analyzer, entities, min_coverage)
+                              for c in candidates.values()) if a is not None]
     return sorted(alignments, key=lambda a: (a.decided_by != "figures", -a.score))
 
 
@@ -125,8 +190,8 @@ def extract_source(source_id, min_worthiness=0.0):
     return source, [p for p in by_worthiness(proposals) if p.check_worthiness >= min_worthiness]
 
 
-def align_source(source_id, checker, min_score=ALIGN_MIN_SCORE):
+def align_source(source_id, checker, min_coverage=MIN_COVERAGE):
     """(source, its alignments to the stored claims)."""
     source = live_source(source_id)
     units = with_sentences(source.text, Extractor(entity_records()).propose(source.text))
-    return source, align_proposals(checker, units, entity_records(), source.id, min_score)
+    return source, align_proposals(checker, units, entity_records(), source.id, min_coverage)

@@ -60,6 +60,8 @@ UNITS = {
     "degrees": "degrees", "dollars": "USD", "$": "USD", "euros": "EUR", "€": "EUR",
 }
 NP_MAX_WORDS = 3
+# Words saying the next figure is part of the one before: it counts the same, of a kind.
+PART_OF = re.compile(r"\b(?:including|among them|of whom|of them|of which)\b", re.IGNORECASE)
 DETERMINERS = frozenset("the a an its their this these those his her our".split())
 PRONOUNS = frozenset("he she they it we i you someone officials".split())
 
@@ -166,6 +168,9 @@ def label_figures(text):
             if figure.unit_word and not joined:  # "a depth of 10 km": "depth in km"
                 figure.label = (f"{figure.label} in {figure.unit_word}" if figure.label
                                 else figure.unit_word)
+    for before, figure in zip(labelled, labelled[1:]):
+        if figure.label and before.label and PART_OF.search(text[before.end:figure.start]):
+            figure.label = f"{figure.label} {before.label}"  # "27 killed, including two civilians"
     return labelled
 
 
