@@ -10,10 +10,10 @@ class ExtractQuerySchema(Schema):
 
 
 class AlignQuerySchema(Schema):
-    min_score = fields.Float(load_default=None, allow_none=True,
-                             validate=validate.Range(min=0, max=100), metadata={
-                                 "description": "How closely a claim must match one of the "
-                                                "source's facts (default: the service's)"})
+    min_coverage = fields.Float(load_default=None, allow_none=True,
+                                validate=validate.Range(min=0, max=1), metadata={
+                                    "description": "The share of a claim's words a fact of the "
+                                                   "source must state (default 0.4)"})
 
 
 class ProposedFigureSchema(FigureSchema):
@@ -77,7 +77,8 @@ class AlignmentSchema(Schema):
     stance = fields.String(required=True, validate=validate.OneOf(STANCES), metadata={
         "description": "Towards the claim"})
     decided_by = fields.String(required=True, validate=validate.OneOf(("figures", "wording")))
-    score = fields.Float(required=True, metadata={"description": "How closely they match, 0-100"})
+    score = fields.Float(required=True, metadata={
+        "description": "The share of the claim's words the quote states, 0-100"})
     quote = fields.String(required=True)
     start = fields.Integer(required=True)
     end = fields.Integer(required=True)

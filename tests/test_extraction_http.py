@@ -60,3 +60,11 @@ def test_proposals_need_an_editor_and_a_live_source(client, editor, reader):
     assert_problem(client.post("/sources/999999/extract", headers=editor), 404)
     assert_problem(client.post("/sources/999999/align", headers=editor), 404)
     assert_problem(client.post("/sources/1/extract?min_worthiness=2", headers=editor), 422)
+    assert_problem(client.post("/sources/1/align?min_coverage=-1", headers=editor), 422)
+
+
+def test_a_stricter_coverage_proposes_less(client, editor):
+    source_id = add_source(client, editor)
+    loose = client.post(f"/sources/{source_id}/align?min_coverage=0.3", headers=editor)
+    strict = client.post(f"/sources/{source_id}/align?min_coverage=1", headers=editor)
+    assert len(strict.get_json()["alignments"]) < len(loose.get_json()["alignments"])

@@ -57,7 +57,7 @@ def align(args, source_id):
     otherwise by the verdict engine's reading of the wording. POST an alignment's `evidence` body
     to /claims/{claim id}/evidence to store it.
     """
-    options = {} if args["min_score"] is None else {"min_score": args["min_score"]}
+    options = {} if args["min_coverage"] is None else {"min_coverage": args["min_coverage"]}
     source, alignments = _source_or_404(alignment.align_source, source_id,
                                         current_app.extensions["crosscheck"], **options)
     return {"source": source, "alignments": [a.as_dict(source.id) for a in alignments]}
