@@ -18,9 +18,9 @@ blp = Blueprint("extraction", __name__,
                 description="Proposed claims and evidence from a source, for editors to review")
 
 
-def _source_or_404(function, *args):
+def _source_or_404(function, *args, **options):
     try:
-        return function(*args)
+        return function(*args, **options)
     except alignment.SourceNotFound:
         abort(404, message="No source has this id.")
 
