@@ -2,6 +2,7 @@
 from marshmallow import Schema, fields, validate
 
 from .corpus import STANCES, ClaimSummarySchema, FigureSchema, FigureValue, SourceSummarySchema
+from .curation import EvidenceStateSchema
 
 
 class ExtractQuerySchema(Schema):
@@ -25,13 +26,8 @@ class ProposedFigureSchema(FigureSchema):
     high = FigureValue(allow_none=True, metadata={"description": "A range's upper end"})
 
 
-class ProposedEvidenceSchema(Schema):
+class ProposedEvidenceSchema(EvidenceStateSchema):
     """An evidence item as POST /claims and POST /claims/{id}/evidence take it."""
-
-    source_id = fields.Integer(required=True)
-    stance = fields.String(required=True, validate=validate.OneOf(STANCES))
-    quote = fields.String(required=True)
-    numbers = fields.List(fields.Nested(FigureSchema), required=True)
 
 
 class ProposedClaimSchema(Schema):
