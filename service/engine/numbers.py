@@ -123,7 +123,7 @@ SLASH_FRACTION = r"(?<![\w.,/])\d+/\d+(?![\w/]|[.,]\d)"
 UNIT = rf"\s*%|\s*(?:per\s*cent|percent)\b|[\s-]?(?:{_alternatives(set(UNIT_NAMES) - {'%'})})(?!\w)"
 
 FIGURE_RE = re.compile(
-    rf"(?:(?<!\w)(?P<qualifier>{QUALIFIER_RE})\s+(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
+    rf"(?<!\w)(?:(?P<qualifier>{QUALIFIER_RE})\s+(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
     rf"(?P<figure>"
     rf"(?P<date>{DATE})"
     rf"|(?P<weekday>\b(?:{'|'.join(WEEKDAYS)})\b)"
@@ -149,6 +149,10 @@ FIGURE_START_RE = re.compile(
 # a qualifier.
 LEAD_LENGTHS = (len("US$-"), len("magnitude-"), max(map(len, RANGE_OPENERS)), len("an"),
                 max(len(qualifier) for qualifier in QUALIFIERS))
+# What a match that begins before its first digit or word begins with.
+LEAD_RE = re.compile(rf"(?<!\w)(?:{QUALIFIER_RE}|an?\b|{'|'.join(RANGE_OPENERS)}|"
+                     rf"{'|'.join(UNIT_PREFIXES)}|US\$|[$\u20ac\u00a3\u00a5\-\u2212])",
+                     re.IGNORECASE)
 CONTEXT_CHARS = 24
 DATE_BEFORE = re.compile(rf"{MONTH}\s*$", re.IGNORECASE)
 LABEL_WINDOW_BEFORE = 3
@@ -511,17 +515,31 @@ def label_terms(label):
 
 
 def figure_matches(text):
-    """What `FIGURE_RE.finditer(text)` finds, faster: the pattern is only tried from just before
-    each digit or number, month or weekday word (where a qualifier could start), not at every
-    position."""
+    """What `FIGURE_RE.finditer(text)` finds, faster: the pattern is only tried at the few
+    positions just before each digit or number, month or weekday word (where a qualifier could
+    start), not at every position."""
     matches, position = [], 0
-    while (start := FIGURE_START_RE.search(text, position)) is not None:
-        match = FIGURE_RE.search(text, _qualifier_reach(text, start.start(), position))
-        if match is None:
-            break
-        matches.append(match)
-        position = match.end()
+    for start in FIGURE_START_RE.finditer(text):
+        if start.start() < position:
+            continue  # inside the last figure
+        for at in _lead_starts(text, _qualifier_reach(text, start.start(), position),
+                               start.start()):
+            match = FIGURE_RE.match(text, at)
+            if match is not None:
+                matches.append(match)
+                position = match.end()
+                break
     return matches
+
+
+def _lead_starts(text, reach, figure_start):
+    """The positions from `reach` on where a lead word (qualifier, "a", opener, unit, currency,
+    sign) begins, then `figure_start`: the only places a match can begin, leftmost first."""
+    at = reach
+    while (lead := LEAD_RE.search(text, at, figure_start)) is not None:
+        yield lead.start()
+        at = lead.start() + 1
+    yield figure_start
 
 
 def _qualifier_reach(text, figure_start, floor):
