@@ -1,7 +1,10 @@
 """Engine layer: no text, as statement or as claim, makes the engine raise; the one kind of text
 it will not analyse is refused with TextRefused and a reason."""
+import random
+
 import pytest
 
+from benchmarks.robustness import SHARED, PhraseGenerator, Tally, bulk_texts, feed, real_checker
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo, TextRefused
 from service.engine.text import words
 
@@ -49,3 +52,54 @@ def test_text_that_is_not_unicode_is_refused_with_a_reason(text):
     with pytest.raises(TextRefused, match="lone surrogate"):
         FactChecker([claim(2, text)])
     assert issubclass(TextRefused, ValueError)
+
+
+def test_a_fraction_of_a_million_is_not_a_million():
+    checker = FactChecker([claim(1, "About 1 million residents fled the city",
+                                 numbers=[{"text": "1 million", "value": 1_000_000,
+                                           "qualifier": "about", "label": "residents fled"}])],
+                          min_score=0)
+    for statement in ["Half a million residents fled the city",
+                      "A quarter of a million residents fled the city"]:
+        assert checker.check(statement).verdict == "contradicted"
+    assert checker.check("A million residents fled the city").verdict == "supported"
+
+
+def test_a_word_ending_in_a_qualifier_does_not_qualify_the_figure():
+    """"Moreover 27" once read as "over 27", which agrees with 30 and flipped the verdict."""
+    checker = FactChecker([claim(1, "27 people were killed in the attack",
+                                 quote="30 people were killed in the attack",
+                                 numbers=[{"text": "30", "value": 30, "qualifier": None,
+                                           "label": "killed"}])], min_score=0)
+    assert checker.check("Moreover 27 people were killed in the attack").verdict == "contradicted"
+    assert checker.check("Over 27 people were killed in the attack").verdict == "supported"
+
+
+# Bulk: real text and generated phrases, a seeded sample of what benchmarks/robustness.py feeds.
+
+BULK_SAMPLE = 40  # texts from each real collection
+PHRASE_SAMPLE = 300
+
+
+def fed_without_exceptions(texts, real):
+    tally = feed(texts, real, Tally())
+    assert tally.fed == len(texts)
+    assert tally.exceptions == 0, "\n".join(f"{what}: {text}\n{trace}"
+                                            for what, text, trace in tally.examples)
+
+
+@pytest.fixture(scope="module")
+def real():
+    return real_checker(SHARED if SHARED.is_dir() else None, clef_limit=300)
+
+
+def test_generated_phrases_full_of_figures_raise_nothing(real):
+    fed_without_exceptions(PhraseGenerator(seed=13).phrases(PHRASE_SAMPLE), real)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED} (the shared material beside the "
+                    "project: CLEF claims and tweets, seed articles, stories) is absent")
+def test_real_text_in_bulk_raises_nothing(real):
+    rng = random.Random(13)
+    for name, texts in bulk_texts(SHARED).items():
+        fed_without_exceptions(rng.sample(texts, min(BULK_SAMPLE, len(texts))), real)
