@@ -95,8 +95,11 @@ QUALIFIER_RE = _alternatives(QUALIFIERS)
 NUMBER_WORD_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 SCALE_RE = "|".join(SCALES)
 SPACE_SEPARATORS = " \u00a0\u2009\u202f"  # "120 000", with a space or a thin space
-# A number in digits: "5,000", "120 000", "2.5", "2,5 million" (a decimal comma before a scale).
-DIGITS = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{SPACE_SEPARATORS}]\d{{3}})+(?!\d)|\d+)"
+# A number in digits: "5,000", "120 000", "2.5", "2,5 million" (a decimal comma before a scale);
+# digits grouped by spaces only outside a list of numbers ("1 2 3 ... 100 101" is no 100,101).
+DIGITS = (rf"(?:\d{{1,3}}(?:,\d{{3}})+"
+          rf"|(?<!\d[{SPACE_SEPARATORS}])\d{{1,3}}(?:[{SPACE_SEPARATORS}]\d{{3}})+"
+          rf"(?![{SPACE_SEPARATORS}]?\d)|\d+)"
           rf"(?:\.\d+)?(?!,\d|\.\d|\d|/\d|:\d)"
           rf"|\d+,\d{{1,2}}(?=\s*(?:(?:{SCALE_RE})\b|%))")
 FRACTION = (rf"(?:\b(?:an?|{'|'.join(UNITS)})[\s-]+)?\b(?:{'|'.join(FRACTIONS)})(?:\s+of)?"
