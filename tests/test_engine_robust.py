@@ -1,11 +1,14 @@
 """Engine layer: no text, as statement or as claim, makes the engine raise; the one kind of text
 it will not analyse is refused with TextRefused and a reason."""
 import random
+import re
+import string
 
 import pytest
 
 from benchmarks.robustness import SHARED, PhraseGenerator, Tally, bulk_texts, feed, real_checker
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo, TextRefused
+from service.engine import numbers
 from service.engine.text import words
 
 SOURCE = SourceInfo(id=1, title="A source")
@@ -103,3 +106,33 @@ def test_real_text_in_bulk_raises_nothing(real):
     rng = random.Random(13)
     for name, texts in bulk_texts(SHARED).items():
         fed_without_exceptions(rng.sample(texts, min(BULK_SAMPLE, len(texts))), real)
+
+
+def case_lookalikes():
+    """{ASCII letter: the characters beyond ASCII a case-insensitive pattern takes for it}."""
+    found = {}
+    for code in range(0x80, 0x20000):
+        character = chr(code)
+        for letter in {character.lower(), character.casefold(), character.upper().lower()}:
+            if letter in string.ascii_lowercase and re.fullmatch(letter, character, re.I):
+                found.setdefault(letter, []).append(character)
+    return found
+
+
+def test_figure_words_spelt_with_case_lookalikes_are_read_without_raising():
+    """"frıday" (a dotless i) matched the weekday pattern and then missed the weekday table."""
+    lookalikes = case_lookalikes()
+    table_words = [*numbers.WEEKDAYS, *numbers.MONTH_NUMBERS, *numbers.UNIT_NAMES,
+                   *numbers.NUMBER_WORDS, *numbers.FRACTIONS, *numbers.QUALIFIERS,
+                   *numbers.SHORT_SCALES, *numbers.RANGE_OPENERS, *numbers.UNIT_PREFIXES]
+    read = 0
+    for word in table_words:
+        for at, letter in enumerate(word):
+            for lookalike in lookalikes.get(letter, ()):
+                spelt = word[:at] + lookalike + word[at + 1:]
+                for text in (f"{spelt} 10", f"10 {spelt} 2023", f"$10{spelt}",
+                             f"between 5 {spelt} 6", f"a {spelt} of a million"):
+                    read += len(numbers.extract_figures(text))
+    assert read > 100
+    assert [(f.kind, f.value) for f in numbers.extract_figures("fr\u0131day, apr\u0131l 10")] == [
+        ("weekday", 5), ("date", 410)]
