@@ -303,3 +303,8 @@ def test_figures_in_other_units_never_agree():
 def test_as_dict_keeps_its_four_keys_for_a_plain_count():
     (count,) = extract_figures("at least 12 killed")
     assert count.as_dict() == {"text": "12", "value": 12, "qualifier": "at least", "label": None}
+
+
+def test_a_list_of_numbers_is_not_one_number_grouped_by_spaces():
+    assert [f.value for f in extract_figures("98 99 100 101 102 103.")] == [
+        98, 99, 100, 101, 102, 103]

@@ -95,8 +95,11 @@ QUALIFIER_RE = _alternatives(QUALIFIERS)
 NUMBER_WORD_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 SCALE_RE = "|".join(SCALES)
 SPACE_SEPARATORS = " \u00a0\u2009\u202f"  # "120 000", with a space or a thin space
-# A number in digits: "5,000", "120 000", "2.5", "2,5 million" (a decimal comma before a scale).
-DIGITS = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{SPACE_SEPARATORS}]\d{{3}})+(?!\d)|\d+)"
+# A number in digits: "5,000", "120 000", "2.5", "2,5 million" (a decimal comma before a scale);
+# digits grouped by spaces only outside a list of numbers ("1 2 3 ... 100 101" is no 100,101).
+DIGITS = (rf"(?:\d{{1,3}}(?:,\d{{3}})+"
+          rf"|(?<!\d[{SPACE_SEPARATORS}])\d{{1,3}}(?:[{SPACE_SEPARATORS}]\d{{3}})+"
+          rf"(?![{SPACE_SEPARATORS}]?\d)|\d+)"
           rf"(?:\.\d+)?(?!,\d|\.\d|\d|/\d|:\d)"
           rf"|\d+,\d{{1,2}}(?=\s*(?:(?:{SCALE_RE})\b|%))")
 FRACTION = (rf"(?:\b(?:an?|{'|'.join(UNITS)})[\s-]+)?\b(?:{'|'.join(FRACTIONS)})(?:\s+of)?"
@@ -123,7 +126,7 @@ SLASH_FRACTION = r"(?<![\w.,/])\d+/\d+(?![\w/]|[.,]\d)"
 UNIT = rf"\s*%|\s*(?:per\s*cent|percent)\b|[\s-]?(?:{_alternatives(set(UNIT_NAMES) - {'%'})})(?!\w)"
 
 FIGURE_RE = re.compile(
-    rf"(?:(?<!\w)(?P<qualifier>{QUALIFIER_RE})\s+(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
+    rf"(?<!\w)(?:(?P<qualifier>{QUALIFIER_RE})\s+(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
     rf"(?P<figure>"
     rf"(?P<date>{DATE})"
     rf"|(?P<weekday>\b(?:{'|'.join(WEEKDAYS)})\b)"
@@ -149,6 +152,10 @@ FIGURE_START_RE = re.compile(
 # a qualifier.
 LEAD_LENGTHS = (len("US$-"), len("magnitude-"), max(map(len, RANGE_OPENERS)), len("an"),
                 max(len(qualifier) for qualifier in QUALIFIERS))
+# What a match that begins before its first digit or word begins with.
+LEAD_RE = re.compile(rf"(?<!\w)(?:{QUALIFIER_RE}|an?\b|{'|'.join(RANGE_OPENERS)}|"
+                     rf"{'|'.join(UNIT_PREFIXES)}|US\$|[$\u20ac\u00a3\u00a5\-\u2212])",
+                     re.IGNORECASE)
 CONTEXT_CHARS = 24
 DATE_BEFORE = re.compile(rf"{MONTH}\s*$", re.IGNORECASE)
 LABEL_WINDOW_BEFORE = 3
@@ -305,6 +312,12 @@ def _weekday_name(value):
     return next(name for name, number in WEEKDAYS.items() if number == value)
 
 
+def _key(word):
+    """A word as the tables here spell it: folded, and the dotless "ı" (which matches "i" in the
+    patterns) made "i"."""
+    return fold(word).replace("\u0131", "i")
+
+
 def open_bounds(qualifier):
     """(low bound excluded, high bound excluded) for a qualifier."""
     qualifier = (qualifier or "").casefold()
@@ -314,7 +327,7 @@ def open_bounds(qualifier):
 def words_to_number(text):
     """'two million' -> 2000000, 'twenty-seven' -> 27, 'a dozen' -> 12; None if not a number."""
     total, current = 0, 0
-    for word in re.split(r"[\s-]+", fold(text)):
+    for word in re.split(r"[\s-]+", _key(text)):
         if word in ("and", "a", ""):
             continue
         if word in UNITS or word in TENS:
@@ -364,7 +377,7 @@ def _reading(match, reference=None):
     if match.group("date"):
         return _date_reading(match.group("date"), reference)
     if match.group("weekday"):
-        day = WEEKDAYS[fold(match.group("weekday"))]
+        day = WEEKDAYS[_key(match.group("weekday"))]
         return Reading(WEEKDAY, day, day, day, None)
     if match.group("clock") or match.group("fraction"):
         return None
@@ -417,29 +430,29 @@ def _amount(text, currency):
             digits = digits.replace(",", ".")  # a decimal comma
         value = float(re.sub(f"[,{SPACE_SEPARATORS}]", "", digits))
         scale = parts.group("scale")
-        factor = (SCALES.get(fold(scale)) or SHORT_SCALES[fold(scale)]) if scale else None
+        factor = (SCALES.get(_key(scale)) or SHORT_SCALES[_key(scale)]) if scale else None
         value = value * factor if factor else value
         return (-value if parts.group("sign") else value), factor
     fraction = FRACTION_PARTS.fullmatch(text)
     if fraction:
-        count = fold(fraction.group("count") or "a")
-        scale = fold(fraction.group("scale"))
+        count = _key(fraction.group("count") or "a")
+        scale = _key(fraction.group("scale"))
         factor = SCALES.get(scale, 12)
-        return (UNITS.get(count, 1) * FRACTIONS[fold(fraction.group("part"))] * factor), factor
+        return (UNITS.get(count, 1) * FRACTIONS[_key(fraction.group("part"))] * factor), factor
     value = words_to_number(text)
     if value is None:
         return None, None
-    scales = [SCALES[w] for w in re.split(r"[\s-]+", fold(text)) if w in SCALES]
+    scales = [SCALES[w] for w in re.split(r"[\s-]+", _key(text)) if w in SCALES]
     return float(value), (scales[-1] if scales else None)
 
 
 def _unit(match):
     if match.group("currency"):
-        return CURRENCIES[fold(match.group("currency"))]
+        return CURRENCIES[_key(match.group("currency"))]
     if match.group("prefix"):
-        return UNIT_PREFIXES[fold(match.group("prefix"))]
+        return UNIT_PREFIXES[_key(match.group("prefix"))]
     unit = match.group("unit")
-    return UNIT_NAMES[re.sub(r"\s+", " ", fold(unit).strip().lstrip("-"))] if unit else None
+    return UNIT_NAMES[re.sub(r"\s+", " ", _key(unit).strip().lstrip("-"))] if unit else None
 
 
 def _date_reading(text, reference):
@@ -449,7 +462,7 @@ def _date_reading(text, reference):
     if iso:
         year, month, days = int(iso.group(1)), int(iso.group(2)), [int(iso.group(3))]
     else:
-        month = next(MONTH_NUMBERS[word] for word in re.findall(r"[^\W\d_]+", fold(text))
+        month = next(MONTH_NUMBERS[word] for word in re.findall(r"[^\W\d_]+", _key(text))
                      if word in MONTH_NUMBERS)
         year_match = re.search(r"\d{4}", text)
         year = int(year_match.group()) if year_match else None
@@ -511,17 +524,31 @@ def label_terms(label):
 
 
 def figure_matches(text):
-    """What `FIGURE_RE.finditer(text)` finds, faster: the pattern is only tried from just before
-    each digit or number, month or weekday word (where a qualifier could start), not at every
-    position."""
+    """What `FIGURE_RE.finditer(text)` finds, faster: the pattern is only tried at the few
+    positions just before each digit or number, month or weekday word (where a qualifier could
+    start), not at every position."""
     matches, position = [], 0
-    while (start := FIGURE_START_RE.search(text, position)) is not None:
-        match = FIGURE_RE.search(text, _qualifier_reach(text, start.start(), position))
-        if match is None:
-            break
-        matches.append(match)
-        position = match.end()
+    for start in FIGURE_START_RE.finditer(text):
+        if start.start() < position:
+            continue  # inside the last figure
+        for at in _lead_starts(text, _qualifier_reach(text, start.start(), position),
+                               start.start()):
+            match = FIGURE_RE.match(text, at)
+            if match is not None:
+                matches.append(match)
+                position = match.end()
+                break
     return matches
+
+
+def _lead_starts(text, reach, figure_start):
+    """The positions from `reach` on where a lead word (qualifier, "a", opener, unit, currency,
+    sign) begins, then `figure_start`: the only places a match can begin, leftmost first."""
+    at = reach
+    while (lead := LEAD_RE.search(text, at, figure_start)) is not None:
+        yield lead.start()
+        at = lead.start() + 1
+    yield figure_start
 
 
 def _qualifier_reach(text, figure_start, floor):
@@ -561,7 +588,7 @@ def figures_from_matches(text, matches, reference=None):
             and (reading := _reading(m, reference)) is not None]
     for index, (match, reading) in enumerate(kept):
         qualifier = match.group("qualifier")
-        qualifier = sys.intern(qualifier.lower()) if qualifier else None
+        qualifier = sys.intern(_key(qualifier)) if qualifier else None
         start = kept[index - 1][0].end() if index else 0
         end = kept[index + 1][0].start() if index + 1 < len(kept) else len(text)
         context = _context(text[start:match.start()], text[match.end():end])
@@ -599,7 +626,7 @@ def _keep(text, match):
     if (low and low[:1].isdigit() and not match.group("qualifier") and DATE_BEFORE.search(before)
             and re.fullmatch(r"\d{1,2}", low)):
         return False
-    if low and not match.group("high") and fold(low) in (
+    if low and not match.group("high") and _key(low) in (
             "one", "dozen", "hundred", "thousand", "million", "billion"):
         return bool(re.match(r"\s+[^\W\d_]", after)) and not re.match(
             r"\s+(?:of|another|side|day)\b", after, re.IGNORECASE)
