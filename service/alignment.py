@@ -99,9 +99,17 @@ def figure_comparisons(claim_analysis, fact):
 
 
 def coverage(claim_analysis, fact):
-    """The share of the claim's terms (stems, entities, synonyms merged) the fact states."""
+    """The share of the claim's terms (stems, entities, synonyms merged) the fact states. A word
+    of a pair of opposites counts half when the fact takes the other side ("backed" for
+    "condemned"), so the fact that says what the claim says comes first."""
     terms = set(claim_analysis.terms)
-    return len(terms & set(fact.analysis.terms)) / len(terms) if terms else 0.0
+    if not terms:
+        return 0.0
+    shared = terms & set(fact.analysis.terms)
+    against = {mark // 2 for mark in fact.analysis.polarity} - {
+        mark // 2 for mark in claim_analysis.polarity & fact.analysis.polarity}
+    halves = sum(1 for term in shared if term.startswith("~") and int(term[1:]) in against)
+    return (len(shared) - halves / 2) / len(terms)
 
 
 def stance_by_wording(claim, fact, entities):

@@ -57,3 +57,16 @@ def test_another_year_is_another_event_not_a_disagreement():
 
 def test_unrelated_facts_propose_nothing():
     assert aligned("The central bank raised interest rates by half a point.") == {}
+
+
+def test_a_fact_taking_the_other_side_of_an_opposite_covers_less():
+    from service.alignment import Fact, coverage
+    from service.engine.entities import EntityTable
+    from service.engine.matcher import TextAnalyzer
+
+    analyzer = TextAnalyzer(EntityTable(ENTITIES))
+    claim_analysis = analyzer.analyze("Russia condemned the operation in Derna.")
+    same, other = (Fact.of(p, analyzer) for p in Extractor(ENTITIES).propose(
+        "Russia condemned the operation in Derna. Russia backed the operation in Derna."))
+    assert coverage(claim_analysis, same) == 1.0
+    assert coverage(claim_analysis, other) < coverage(claim_analysis, same)
