@@ -1,7 +1,9 @@
 """Alignment without storage: a source's facts against claims, stance by figures, then wording."""
-from service.alignment import align_proposals, with_sentences
+from service.alignment import Fact, align_proposals, coverage, with_sentences
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from service.engine.entities import EntityTable
 from service.engine.extraction import Extractor
+from service.engine.matcher import TextAnalyzer
 
 ENTITIES = [{"name": "Russia", "kind": "country"},
             {"name": "United States", "kind": "country", "aliases": ["US"]},
@@ -60,10 +62,6 @@ def test_unrelated_facts_propose_nothing():
 
 
 def test_a_fact_taking_the_other_side_of_an_opposite_covers_less():
-    from service.alignment import Fact, coverage
-    from service.engine.entities import EntityTable
-    from service.engine.matcher import TextAnalyzer
-
     analyzer = TextAnalyzer(EntityTable(ENTITIES))
     claim_analysis = analyzer.analyze("Russia condemned the operation in Derna.")
     same, other = (Fact.of(p, analyzer) for p in Extractor(ENTITIES).propose(
