@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .clauses import attribution_of, split_clauses
 from .entities import EntityTable
-from .numbers import GENERIC_LABEL_WORDS, extract_figures
+from .numbers import GENERIC_LABEL_WORDS, UNIT_NAMES, extract_figures
 from .sentences import sentence_spans
 from .text import SPEECH_WORDS, STOPWORDS, fold, words
 
@@ -48,17 +48,12 @@ number numbered numbers put puts cite cited cites jump jumped grow grew grown in
 """.split()) | SPEECH_WORDS
 # Words that end a predicate of state as a participle does ("dead", "missing").
 STATE_WORDS = frozenset("dead missing alive homeless unaccounted hurt lost left gone".split())
-# Measurement units: a unit right after a figure is its unit, not what it counts.
-UNITS = {
-    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
-    "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
-    "cm": "cm", "mm": "mm", "mile": "mi", "miles": "mi", "mi": "mi", "ft": "ft", "feet": "ft",
-    "foot": "ft", "kg": "kg", "kilograms": "kg", "tonnes": "t", "tons": "t", "tonne": "t",
-    "litres": "l", "liters": "l", "mph": "mph", "kmh": "km/h", "%": "%", "percent": "%",
-    "hours": "h", "hour": "h", "days": "d", "day": "d", "weeks": "week", "week": "week",
-    "months": "month", "month": "month", "years": "year", "year": "year",
-    "degrees": "degrees", "dollars": "USD", "$": "USD", "euros": "EUR", "€": "EUR",
-}
+# Units: numbers.py reads most with the figure ("370km"); spans of time it leaves as words
+# ("the 44-day war", "24 hours"), and a unit right after a figure is its unit, not what it counts.
+TIME_UNITS = {"hour": "h", "hours": "h", "day": "d", "days": "d", "week": "week",
+              "weeks": "week", "month": "month", "months": "month", "year": "year",
+              "years": "year"}
+UNITS = {**UNIT_NAMES, **TIME_UNITS}
 NP_MAX_WORDS = 3
 # Words saying the next figure is part of the one before: it counts the same, of a kind.
 PART_OF = re.compile(r"\b(?:including|among them|of whom|of them|of which)\b", re.IGNORECASE)
