@@ -99,3 +99,12 @@ def test_a_fragment_fact_is_worded_with_its_sentence():
     wounded = next(p for p in Extractor().propose(text) if "200" in p.quote)
     assert wounded.quote == "200 wounded, they said"
     assert wounded.claim == "At least 27 people have been killed and 200 wounded."
+
+
+@pytest.mark.parametrize("quote, claim", [
+    ("Two dams collapsed, sending floodwaters down the valley", "Two dams collapsed."),
+    ("The toll rose to 3,958 (from 11,300 earlier) on Sunday", "The toll rose to 3,958 on Sunday."),
+    ("The mayor, who took office in May, resigned", "The mayor, who took office in May, resigned."),
+])
+def test_claim_text_leaves_side_remarks_out(quote, claim):
+    assert claim_text(quote, None) == claim

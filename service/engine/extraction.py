@@ -373,6 +373,11 @@ def speaker_of(attribution):
     return None if fold(speaker) in PRONOUNS else speaker
 
 
+# Side remarks a plain claim leaves out: a parenthesis, and trailing participial or relative
+# phrases after a comma ("..., sending floodwaters down the valley", "..., which ...").
+SIDE_REMARK = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|where|[a-z]+ing)\b[^,]*$")
+
+
 def claim_text(quote, attribution):
     """The fact in plain words: the quote without its attribution or quotation marks, as a
     sentence."""
@@ -380,6 +385,8 @@ def claim_text(quote, attribution):
     if attribution and attribution in text:
         text = text.replace(attribution, " ", 1)
     text = re.sub(r"^\s*(?:that|,)\s+", "", text.strip(), flags=re.IGNORECASE)
+    while (shorter := SIDE_REMARK.sub(" ", text).rstrip()) != text:  # the last remark first
+        text = shorter
     text = re.sub(r"\s+", " ", text.strip(" ,;:“”\"‘’'")).rstrip(" ,;:.")
     if not text:
         text = quote.strip()
