@@ -18,6 +18,7 @@ named entities and attributed statements mark a checkable factual claim; first-p
 question wording mark opinion and colour. See WORTHINESS_FEATURES.
 Nothing here stores anything; the engine's sentence splitter and figure reader are used as they are.
 """
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -58,7 +59,8 @@ NP_MAX_WORDS = 3
 # Words saying the next figure is part of the one before: it counts the same, of a kind.
 PART_OF = re.compile(r"\b(?:including|among them|of whom|of them|of which)\b", re.IGNORECASE)
 DETERMINERS = frozenset("the a an its their this these those his her our".split())
-PRONOUNS = frozenset("he she they it we i you someone officials".split())
+# Speakers an attribution names without naming anyone ("they said", "officials said").
+NAMELESS_SPEAKERS = frozenset("he she they it we i you someone officials".split())
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,7 @@ def _label_after(after, next_figure, unit_word, figure_starts):
     # Later comma-parts: skip those that hold another figure or merely interject.
     position = len(segment)
     while position < len(after) and after[position].text not in ".;":
-        part = _until_break(after[position + 1:], len(after) and after[-1].end + 1)
+        part = _until_break(after[position + 1:], limit=math.inf)
         position += 1 + len(part)
         if not part or any(part[0].start <= start < part[-1].end for start in figure_starts):
             continue
@@ -214,6 +216,7 @@ def _label_after(after, next_figure, unit_word, figure_starts):
 
 
 def _until_break(tokens, limit):
+    """The tokens up to the next break (a comma, a full stop ...) or position `limit`."""
     part = []
     for token in tokens:
         if token.is_break or token.text == "." or token.start >= limit:
@@ -222,12 +225,10 @@ def _until_break(tokens, limit):
     return part
 
 
-def _noun_phrase(segment, skip_units=False):
+def _noun_phrase(segment):
     """(the content words right after a figure, the tokens after them); an "of" phrase stands in
     for an empty one ("two of the rival governments")."""
     phrase, position = [], 0
-    if skip_units and segment and segment[0].folded in UNITS:
-        position = 1
     while position < len(segment):
         token = segment[position]
         word = token.folded
@@ -362,7 +363,7 @@ class Proposal:
 
 
 def speaker_of(attribution):
-    """Who an attribution names: "the WHO said" -> "the WHO"; a bare pronoun names nobody."""
+    """Who an attribution names: "the WHO said" -> "the WHO"; "they said" names nobody."""
     if not attribution:
         return None
     text = re.sub(r"^according to\s+", "", attribution.strip(), flags=re.IGNORECASE)
@@ -370,7 +371,7 @@ def speaker_of(attribution):
     if not kept:
         return None
     speaker = text[kept[0].start:kept[-1].end].strip(" ,")
-    return None if fold(speaker) in PRONOUNS else speaker
+    return None if fold(speaker) in NAMELESS_SPEAKERS else speaker
 
 
 # Side remarks a plain claim leaves out: a parenthesis, and trailing participial or relative
