@@ -1,4 +1,4 @@
-"""The `crosscheck` command: serve, seed, import, check, eval, openapi, export, keys."""
+"""The `crosscheck` command: serve, seed, import, extract, check, eval, openapi, export, keys."""
 import json
 import os
 import re
@@ -97,6 +97,50 @@ def import_command(file, batch_size):
     click.echo(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
                f"rejected {len(report.rejected)}")
     sys.exit(1 if report.rejected else 0)
+
+
+def _source_to_extract(file, ref):
+    """(text, ref) from a source YAML file (its `text` and `ref`) or a plain-text file."""
+    raw = file.read()
+    name = getattr(file, "name", "-")
+    if name.endswith((".yaml", ".yml")):
+        import yaml
+
+        data = yaml.safe_load(raw)
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            raise click.BadParameter("a source YAML file needs a `text`", param_hint="FILE")
+        return data["text"], ref or data.get("ref")
+    if ref is None and name not in ("-", "<stdin>"):
+        ref = re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-") or None
+    return raw, ref
+
+
+@main.command()
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.option("--source", "ref", default=None,
+              help="the source's ref in the corpus (default: the YAML's ref or the file name)")
+@click.option("--min-worthiness", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="leave out proposals scoring lower")
+@click.option("--details", is_flag=True,
+              help="print every field of each proposal, not the import line")
+def extract(file, ref, min_worthiness, details):
+    """Propose the checkable claims of an article (a source YAML file, a text file or -).
+
+    Prints JSON Lines in the `crosscheck import` format, most check-worthy first, naming the
+    entities stored in the configured database; lines an editor keeps import as they are.
+    """
+    from .corpus import entity_records
+    from .engine.extraction import Extractor, by_worthiness
+
+    text, ref = _source_to_extract(file, ref)
+    if ref is None:
+        raise click.UsageError("name the source with --source REF when reading standard input")
+    with configured_database():
+        extractor = Extractor(entity_records())
+    for proposal in by_worthiness(extractor.propose(text)):
+        if proposal.check_worthiness >= min_worthiness:
+            line = proposal.as_dict() if details else proposal.import_line({"source": ref})
+            click.echo(json.dumps(line, ensure_ascii=False))
 
 
 @main.command()

@@ -370,8 +370,7 @@ def predicate_unmatched(terms, matched, claim_terms):
 
 def year_terms(figures):
     """Years are words that name an event ("the 2020 war"): they match like any other term."""
-    return [f"#{int(year)}" for figure in figures if figure.is_year
-            for year in dict.fromkeys((figure.low, figure.high))]
+    return [term for figure in figures for term in figure.terms()]
 
 
 def shared_figures(figures, claim_figures):

@@ -1,0 +1,205 @@
+"""Proposals for a stored source: the facts it states (extraction) and what it says about the
+claims already stored (alignment). Nothing here writes: an editor accepts a proposal by posting it
+as an ordinary claim or evidence item, which keeps its revision.
+
+Alignment first looks each fact of the source up among the stored claims, loosely (/check's
+search), to find the claims it may bear on. For each such claim it picks the source's fact that
+states it: one giving a figure for the quantity the claim counts, then one naming most of the
+claim's entities, then the one holding most of the claim's terms (stems, entity names and
+synonyms merged, as the engine reads them; at least MIN_COVERAGE of them). Figures decide the
+stance first: the source supports the claim when they agree and contradicts it when they differ
+(a new outlet saying 398 dead where the claim has 381). A fact giving another date is about
+another event. Otherwise the engine decides: another actor in the claim's place contradicts it,
+and so does the verdict engine's reading of the claim checked against that fact (a negation in
+scope, opposite wording).
+"""
+from dataclasses import dataclass, field, replace
+
+from .corpus import entity_records
+from .engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from .engine.entities import EntityTable
+from .engine.extraction import Extractor, by_worthiness
+from .engine.matcher import TextAnalyzer
+from .engine.numbers import best_counterpart, figure_from_record
+from .engine.sentences import sentence_spans
+from .engine.verdict import CONTRADICTED, CONTRADICTS, SUPPORTS
+from .models import Source
+
+CANDIDATE_MIN_SCORE = 10.0  # forward: loose, only to find claims the source may bear on
+CANDIDATES = 20  # claims looked at per fact
+MIN_COVERAGE = 0.4  # a fact states a claim when it has this share of the claim's terms
+FIGURE_COVERAGE_FACTOR = 0.6  # less where it gives a figure for the quantity the claim counts
+
+
+class SourceNotFound(LookupError):
+    """No live source has this id."""
+
+
+@dataclass
+class Alignment:
+    """A proposal to add a quote of a source as evidence for a stored claim."""
+
+    claim: object  # the engine's ClaimRecord
+    stance: str
+    proposal: object  # the extraction Proposal whose quote it is
+    score: float
+    decided_by: str  # "figures" or "wording"
+    figures: list = field(default_factory=list)  # the engine's figure comparisons
+
+    def as_dict(self, source_id):
+        quote = self.proposal
+        return {"claim": {"id": self.claim.id, "ref": self.claim.ref, "text": self.claim.text},
+                "stance": self.stance, "decided_by": self.decided_by, "score": self.score,
+                "quote": quote.quote, "start": quote.start, "end": quote.end,
+                "figures": [{"claim": f["statement"], "source": f["claim"],
+                             "comparison": f["comparison"]} for f in self.figures],
+                "evidence": {"source_id": source_id, "stance": self.stance, "quote": quote.quote,
+                             "numbers": [f.as_record() for f in quote.figures]}}
+
+
+def with_sentences(text, proposals):
+    """The proposals and, for each sentence stating several facts, one spanning them all: a claim
+    may gather what a sentence says in two clauses."""
+    units = list(proposals)
+    for start, end, _ in sentence_spans(text):
+        inside = [p for p in proposals if start <= p.start and p.end <= end]
+        if len(inside) > 1:
+            first, last = inside[0], inside[-1]
+            units.append(replace(first, quote=text[first.start:last.end], end=last.end,
+                                 figures=[f for p in inside for f in p.figures]))
+    return units
+
+
+@dataclass
+class Fact:
+    """A fact of the source as the engine reads it: its terms, figures (labelled), negations."""
+
+    proposal: object
+    analysis: object
+    figures: list
+
+    @classmethod
+    def of(cls, proposal, analyzer):
+        return cls(proposal, analyzer.analyze(proposal.quote),
+                   [figure_from_record(f.as_record()) for f in proposal.figures])
+
+
+def figure_comparisons(claim_analysis, fact):
+    """[(claim figure, the fact's figure for the same quantity, agrees)], or None when the fact
+    gives another date than the claim: another event, not a disagreement."""
+    pairs = []
+    for figure in claim_analysis.figures:
+        counterpart = best_counterpart(figure, fact.figures)
+        if counterpart is not None:
+            agrees = figure.agrees_with(counterpart)
+            if figure.is_year and not agrees:
+                return None
+            pairs.append((figure, counterpart, agrees))
+    return pairs
+
+
+def coverage(claim_analysis, fact):
+    """The share of the claim's terms (stems, entities, synonyms merged) the fact states. A word
+    of a pair of opposites counts half when the fact takes the other side ("backed" for
+    "condemned"), so the fact that says what the claim says comes first."""
+    terms = set(claim_analysis.terms)
+    if not terms:
+        return 0.0
+    shared = terms & set(fact.analysis.terms)
+    against = {mark // 2 for mark in fact.analysis.polarity} - {
+        mark // 2 for mark in claim_analysis.polarity & fact.analysis.polarity}
+    halves = sum(1 for term in shared if term.startswith("~") and int(term[1:]) in against)
+    return (len(shared) - halves / 2) / len(terms)
+
+
+def stance_by_wording(claim, fact, entities):
+    """The verdict engine's reading of the claim checked against this one fact: contradicted (the
+    fact negates the claim, in scope, or says its opposite) or not."""
+    source = SourceInfo(id=0, title="the aligned source")
+    judge = FactChecker([ClaimRecord(id=0, text=fact.proposal.quote, evidence=(EvidenceRecord(
+        source=source, stance=SUPPORTS, quote=fact.proposal.quote),))], entities)
+    result = judge.check(claim.text, limit=1, min_score=0)
+    return CONTRADICTS if result.verdict == CONTRADICTED else SUPPORTS
+
+
+def swapped(claim_analysis, fact, entities):
+    """Whether the fact names someone else where the claim names an entity ("Russia brokered the
+    ceasefire" for "the US brokered the ceasefire"): the engine's rule for a changed actor."""
+    missing = [e for e in claim_analysis.entities if e not in fact.analysis.entities]
+    extra = [e for e in fact.analysis.entities if e not in claim_analysis.entities]
+    return any(entities.interchangeable(a, b) for a in extra for b in missing)
+
+
+def align_claim(claim, facts, analyzer, entities=(), min_coverage=MIN_COVERAGE):
+    """The Alignment of one claim with the source's facts, or None when no fact states it. The
+    fact chosen gives a figure for the claim's quantity if one does, then names most of the
+    claim's entities, then shares most of its terms."""
+    claim_analysis = analyzer.analyze(claim.text)
+    named = set(claim_analysis.entities)
+    best = None
+    for fact in facts:
+        pairs = figure_comparisons(claim_analysis, fact)
+        if pairs is None:
+            continue
+        share = coverage(claim_analysis, fact)
+        needed = min_coverage * (FIGURE_COVERAGE_FACTOR if pairs else 1)
+        entity_share = len(named & set(fact.analysis.entities)) / len(named) if named else 1
+        rank = (bool(pairs), entity_share, share)
+        if share >= needed and (best is None or rank > best[0]):
+            best = (rank, fact, pairs)
+    if best is None:
+        return None
+    _, fact, pairs = best
+    if pairs:
+        stance = SUPPORTS if all(agrees for _, _, agrees in pairs) else CONTRADICTS
+    elif swapped(claim_analysis, fact, analyzer.entities):
+        stance = CONTRADICTS
+    else:
+        stance = stance_by_wording(claim, fact, entities)
+    return Alignment(claim=claim, stance=stance, proposal=fact.proposal,
+                     score=round(100 * best[0][2], 1), decided_by="figures" if pairs else "wording",
+                     figures=[{"statement": _written(a), "claim": _written(b),
+                               "comparison": "agrees" if agrees else "differs"}
+                              for a, b, agrees in pairs])
+
+
+def _written(figure):
+    return f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text
+
+
+def align_proposals(checker, proposals, entities=(), source_id=None, min_coverage=MIN_COVERAGE):
+    """Alignments of a source's facts (extraction proposals, see `with_sentences`) to the claims
+    `checker` holds; claims already citing source `source_id` are left out. Figure-decided ones
+    first."""
+    candidates = {}
+    for proposal in proposals:
+        for match in checker.check(proposal.quote, limit=CANDIDATES,
+                                   min_score=CANDIDATE_MIN_SCORE).matches:
+            if not any(item.source.id == source_id for item in match.claim.evidence):
+                candidates[match.claim.id] = match.claim
+    analyzer = TextAnalyzer(EntityTable(entities))
+    facts = [Fact.of(p, analyzer) for p in proposals]
+    alignments = [a for a in (align_claim(c, facts, analyzer, entities, min_coverage)
+                              for c in candidates.values()) if a is not None]
+    return sorted(alignments, key=lambda a: (a.decided_by != "figures", -a.score))
+
+
+def live_source(source_id):
+    source = Source.live().where(Source.id == source_id).first()
+    if source is None:
+        raise SourceNotFound(source_id)
+    return source
+
+
+def extract_source(source_id, min_worthiness=0.0):
+    """(source, its proposals, most check-worthy first)."""
+    source = live_source(source_id)
+    proposals = Extractor(entity_records()).propose(source.text)
+    return source, [p for p in by_worthiness(proposals) if p.check_worthiness >= min_worthiness]
+
+
+def align_source(source_id, checker, min_coverage=MIN_COVERAGE):
+    """(source, its alignments to the stored claims)."""
+    source = live_source(source_id)
+    units = with_sentences(source.text, Extractor(entity_records()).propose(source.text))
+    return source, align_proposals(checker, units, entity_records(), source.id, min_coverage)

@@ -1,0 +1,189 @@
+"""Split a sentence into the facts it states, each with its character span in the sentence.
+
+"Azerbaijan began the operation on Tuesday, and the ministry said 27 people died" states two facts;
+"At least 27 people have been killed and 200 wounded" states two figures, each a fact to check.
+A sentence is cut where a clause boundary (a semicolon, a comma before a conjunction) or a
+conjunction between two figure-bearing parts stands, never inside quotation marks, and never where
+a part would be too short to state anything. An attribution ("..., they said", "according to the
+WHO", "the WHO said ...") stays with what it attributes: every clause it covers carries it.
+Plain functions over plain strings; the rules are data (one list entry each).
+"""
+import re
+from dataclasses import dataclass
+
+from .numbers import extract_figures
+from .text import SPEECH_WORDS, fold
+
+# Where one clause ends and the next begins, with whether both parts must bear a figure.
+# A newcomer adds a boundary here (one pattern, one test).
+BOUNDARIES = [
+    (re.compile(r"\s*;\s+"), False),
+    (re.compile(r",\s+(?:and|but|while|whereas|yet|although|though)\s+", re.IGNORECASE), False),
+    (re.compile(r"\s+(?:but|whereas)\s+", re.IGNORECASE), False),
+    # "27 killed and 200 wounded": a conjunction between two figures splits two counts.
+    (re.compile(r",?\s+(?:and|while|with)\s+(?=\S)", re.IGNORECASE), True),
+]
+# A part before the cut that ends like this belongs with what follows ("between 5,000 and 6,000").
+NO_CUT_AFTER = [
+    re.compile(r"\bbetween\s+\S+$", re.IGNORECASE),
+    re.compile(r"\bboth\s+\S+$", re.IGNORECASE),
+]
+MIN_WORDS = 4  # a part shorter than this states nothing alone ("and Iran")
+MIN_WORDS_WITH_FIGURE = 2  # unless it bears a figure ("200 wounded")
+# Attributions: a speech verb in a short comma-bounded tail or head of the sentence, or
+# "according to ..." anywhere.
+ATTRIBUTION_MAX_WORDS = 12
+TAIL_MAX_WORDS = 7
+ACCORDING_TO = re.compile(r"\baccording to\b[^,.;]*", re.IGNORECASE)
+QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A fact as stated: text[start:end] of the sentence, and the words attributing it, if any."""
+
+    start: int
+    end: int
+    text: str
+    attribution: str | None = None
+
+
+def _word_count(text):
+    return len(WORD_RE.findall(text))
+
+
+def _has_speech_word(text):
+    return any(fold(word) in SPEECH_WORDS for word in WORD_RE.findall(text))
+
+
+def _quoted(sentence):
+    """Character positions inside quotation marks, where no cut is made."""
+    inside, closing = set(), None
+    for position, char in enumerate(sentence):
+        if closing is None and char in QUOTE_PAIRS:
+            closing = QUOTE_PAIRS[char]
+        elif closing is not None and char == closing:
+            closing = None
+        elif closing is not None:
+            inside.add(position)
+    return inside if closing is None else set()  # an unclosed quote: trust nothing
+
+
+def attribution_of(text, head=True):
+    """The words of `text` that attribute it to someone ("they said", "according to the WHO",
+    "Pashinyan said"), or None when it states its content as fact. A short comma-bounded tail
+    ("..., the ministry said") attributes all that precedes it; with `head`, so does an opening
+    ("The ministry said ...")."""
+    according = ACCORDING_TO.search(text)
+    if according:
+        return according.group().strip()
+    segments = [s.strip(" .!?:") for s in re.split(r"[,“”\"]", text) if s.strip(" .!?:")]
+    if len(segments) > 1 and _is_attribution(segments[-1], TAIL_MAX_WORDS):
+        return _up_to_speech(segments[-1])
+    if head and segments and _has_speech_word(_first_words(segments[0], ATTRIBUTION_MAX_WORDS)):
+        return _up_to_speech(segments[0])
+    return None
+
+
+def _is_attribution(segment, max_words):
+    return _has_speech_word(segment) and _word_count(segment) <= max_words
+
+
+def _first_words(text, count):
+    return " ".join(WORD_RE.findall(text)[:count])
+
+
+def _up_to_speech(segment):
+    """The attribution part of a segment: up to its speech verb and a following "that", or all of a
+    short tail such as "said Pashinyan"."""
+    words = list(WORD_RE.finditer(segment))
+    for index, word in enumerate(words):
+        if fold(word.group()) in SPEECH_WORDS:
+            if index == 0:  # "said the ministry": the speaker follows
+                return segment.strip()
+            return segment[:word.end()].strip()
+    return segment.strip()
+
+
+def _cuts(sentence):
+    """[(start, end)] of the boundaries to cut at, in order."""
+    quoted = _quoted(sentence)
+    figure_bearing = {}
+
+    def bears_figure(part):
+        if part not in figure_bearing:
+            figure_bearing[part] = any(not f.is_year for f in extract_figures(part))
+        return figure_bearing[part]
+
+    cuts, last = [], 0
+    candidates = sorted({(m.start(), m.end(), needs_figures)
+                         for pattern, needs_figures in BOUNDARIES
+                         for m in pattern.finditer(sentence)})
+    for start, end, needs_figures in candidates:
+        if start < last or start in quoted or end - 1 in quoted:
+            continue
+        before, after = sentence[last:start], sentence[end:_next_stop(sentence, end)]
+        if any(rule.search(before) for rule in NO_CUT_AFTER):
+            continue
+        if needs_figures and not (bears_figure(before) and bears_figure(after)):
+            continue
+        if not (_long_enough(before, bears_figure) and _long_enough(after, bears_figure)):
+            continue
+        cuts.append((start, end))
+        last = end
+    return cuts
+
+
+def _next_stop(sentence, position):
+    """Where the part starting at `position` ends at the latest: the next clause-like break."""
+    stop = re.compile(r"[;]|,\s+(?:and|but|while|whereas|yet)\s+", re.IGNORECASE).search(
+        sentence, position)
+    return stop.start() if stop else len(sentence)
+
+
+def _long_enough(part, bears_figure):
+    if _has_speech_word(part) and _word_count(part) <= 3 and not bears_figure(part):
+        return False  # "they said" alone is an attribution, not a fact
+    return _word_count(part) >= (MIN_WORDS_WITH_FIGURE if bears_figure(part) else MIN_WORDS)
+
+
+def split_clauses(sentence):
+    """The facts a sentence states, as Clauses whose spans index `sentence` exactly."""
+    if not sentence.strip():
+        return []
+    whole_attribution = attribution_of(sentence, head=False)
+    pieces, position = [], 0
+    for start, end in _cuts(sentence):
+        pieces.append((position, start))
+        position = end
+    pieces.append((position, len(sentence)))
+    clauses, carried = [], None
+    for start, end in pieces:
+        text = sentence[start:end]
+        start += len(text) - len(text.lstrip())
+        text = _trim(text)
+        if not text:
+            continue
+        own = attribution_of(text)
+        # "X said A, and B": what follows an opening attribution is still X's.
+        carried = own or carried
+        clauses.append(Clause(start=start, end=start + len(text), text=text,
+                              attribution=carried or whole_attribution))
+    return clauses
+
+
+def _trim(text):
+    """The part without surrounding space, joining punctuation or a sentence's closing full stop
+    (kept after a capital, as in "U.S.")."""
+    text = text.strip().rstrip(",;:")
+    if text.endswith(".") and len(text) > 1 and not text[-2].isupper():
+        text = text[:-1]
+    return text
+
+
+def clause_spans(text, sentence_spans):
+    """[(start, end, Clause)] over a whole text, from its sentence spans [(start, end, sentence)]:
+    the clause's span indexes `text`."""
+    return [(start + clause.start, start + clause.end, clause)
+            for start, _, sentence in sentence_spans for clause in split_clauses(sentence)]

@@ -1,0 +1,446 @@
+"""Propose the checkable claims of an article: one proposal per fact, with its verbatim span.
+
+Each sentence (sentences.py) is split into the facts it states (clauses.py); each fact becomes a
+proposal with a plain claim text, its quote as a span of the article, every figure in the quote
+with what it counts (its label), the entities it names, who said it, and a check-worthiness score.
+
+Labels are read from the words around a figure, the way a reader would, by one general mechanism:
+1. the noun phrase right after the figure ("two rival governments", "16 police officers"), with
+   the participle that completes it ("victims were buried", "dams collapsed"); generic words
+   ("people", "others") say nothing, so "27 people killed" is labelled "killed";
+2. when the phrase is generic, the participle a later comma-part of the clause gives
+   ("27 people, including seven civilians, have been killed");
+3. otherwise the nearest word before the figure ("killed 27", "a death toll of 11,300"), and when
+   that is a verb that only moves a quantity ("the death toll has reached 5,200"), the clause's
+   subject.
+Check-worthiness follows the claim-detection research (ClaimBuster; CLEF CheckThat!): figures,
+named entities and attributed statements mark a checkable factual claim; first-person, modal and
+question wording mark opinion and colour. See WORTHINESS_FEATURES.
+Nothing here stores anything; the engine's sentence splitter and figure reader are used as they are.
+"""
+import math
+import re
+from dataclasses import dataclass, field
+
+from .clauses import attribution_of, split_clauses
+from .entities import EntityTable
+from .numbers import GENERIC_LABEL_WORDS, UNIT_NAMES, extract_figures
+from .sentences import sentence_spans
+from .text import SPEECH_WORDS, STOPWORDS, fold, words
+
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
+BREAKS = frozenset(",;:()[]—–\"“”")
+# Words that only link or hedge a figure to what it counts: skipped when reading the label.
+LINKING_WORDS = frozenset("""
+have has had been being were was are is be will would still reportedly officially feared believed
+thought reported presumed estimated confirmed registered other others another additional further
+already now far so also who which that recorded known total
+""".split())
+PREPOSITIONS = frozenset("""
+above across along amid among around at behind below beneath beside besides beyond by despite
+down following from in including inside into near of off on onto outside over per since through
+throughout to toward towards under until upon via with within without
+""".split())
+# Verbs that move or report a quantity rather than say what it counts: the subject does.
+QUANTITY_VERBS = frozenset("""
+reach reached reaches rise rose risen rises climb climbed climbs surpass surpassed surpasses
+exceed exceeded exceeds stand stood stands total totalled totaled totals top topped tops hit hits
+number numbered numbers put puts cite cited cites jump jumped grow grew grown increase increased
+""".split()) | SPEECH_WORDS
+# Words that end a predicate of state as a participle does ("dead", "missing").
+STATE_WORDS = frozenset("dead missing alive homeless unaccounted hurt lost left gone".split())
+# Units: numbers.py reads most with the figure ("370km"); spans of time it leaves as words
+# ("the 44-day war", "24 hours"), and a unit right after a figure is its unit, not what it counts.
+TIME_UNITS = {"hour": "h", "hours": "h", "day": "d", "days": "d", "week": "week",
+              "weeks": "week", "month": "month", "months": "month", "year": "year",
+              "years": "year"}
+UNITS = {**UNIT_NAMES, **TIME_UNITS}
+NP_MAX_WORDS = 3
+# Words saying the next figure is part of the one before: it counts the same, of a kind.
+PART_OF = re.compile(r"\b(?:including|among them|of whom|of them|of which)\b", re.IGNORECASE)
+DETERMINERS = frozenset("the a an its their this these those his her our".split())
+# Speakers an attribution names without naming anyone ("they said", "officials said").
+NAMELESS_SPEAKERS = frozenset("he she they it we i you someone officials".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self):
+        return fold(self.text).replace("’", "'")
+
+    @property
+    def is_break(self):
+        return self.text in BREAKS
+
+    @property
+    def is_word(self):
+        return self.text[:1].isalnum()
+
+
+def _tokens(text, offset=0):
+    return [Token(m.group(), offset + m.start(), offset + m.end()) for m in TOKEN.finditer(text)]
+
+
+def _participle(token):
+    word = token.folded
+    return word in STATE_WORDS or (len(word) > 3 and word.endswith(("ed", "en")))
+
+
+def _skippable(token):
+    word = token.folded
+    return (word in STOPWORDS or word in LINKING_WORDS or word in GENERIC_LABEL_WORDS
+            or (word.endswith("ly") and len(word) > 4))
+
+
+@dataclass
+class LabelledFigure:
+    """A figure of a quote with its place in the quote, what it counts and its unit."""
+
+    text: str
+    value: float
+    qualifier: str | None
+    label: str | None
+    unit: str | None
+    start: int
+    end: int
+    is_year: bool = False
+    kind: str | None = None  # numbers.py's kind: None for a count, "range", "year", "date" ...
+    high: float | None = None  # a range's upper end
+    unit_word: str | None = field(default=None, repr=False)  # the unit as written ("km")
+
+    def as_record(self):
+        """The figure as the corpus stores it ({text, value, qualifier, label})."""
+        value = int(self.value) if float(self.value).is_integer() else self.value
+        return {"text": self.text, "value": value, "qualifier": self.qualifier,
+                "label": self.label}
+
+    def as_dict(self):
+        high = self.high and (int(self.high) if float(self.high).is_integer() else self.high)
+        return {**self.as_record(), "unit": self.unit, "kind": self.kind, "high": high}
+
+
+def locate_figures(text):
+    """[(Figure, start, end)]: the figures numbers.py reads in `text`, found in order."""
+    located, cursor = [], 0
+    for figure in extract_figures(text):
+        start = text.find(figure.text, cursor)
+        if start < 0:
+            continue
+        located.append((figure, start, start + len(figure.text)))
+        cursor = start + len(figure.text)
+    return located
+
+
+def label_figures(text):
+    """Every figure of `text` with its label and unit (see the module docstring for how)."""
+    located = locate_figures(text)
+    labelled = []
+    for index, (figure, start, end) in enumerate(located):
+        next_start = located[index + 1][1] if index + 1 < len(located) else len(text)
+        after = _tokens(text[end:], end)
+        if after and after[0].text == "-":  # "44-day"
+            after = after[1:]
+        unit, unit_word = figure.unit, _unit_in(figure)
+        if unit is None and after and after[0].folded in UNITS:  # "44-day war", "24 hours"
+            unit, unit_word, after = UNITS[after[0].folded], after[0].text, after[1:]
+        label = figure.label or _label_after(after, next_start, unit_word,
+                                             [other_start for _, other_start, _ in located])
+        kind = figure.kind
+        labelled.append(LabelledFigure(
+            text=figure.text, value=figure.value, qualifier=figure.qualifier, label=label,
+            unit=unit, start=start, end=end, is_year=figure.is_year, kind=kind,
+            high=figure.high if kind == "range" else None, unit_word=unit_word))
+    for index in range(len(labelled) - 1, -1, -1):
+        figure = labelled[index]
+        if figure.label is None:
+            joined = _joined_label(text, figure, labelled[index + 1:index + 2])
+            previous_end = labelled[index - 1].end if index else 0
+            figure.label = joined or _label_before(text, previous_end, figure.start,
+                                                   figure.qualifier)
+            if figure.unit_word and not joined:  # "a depth of 10 km": "depth in km"
+                figure.label = (f"{figure.label} in {figure.unit_word}" if figure.label
+                                else figure.unit_word)
+    for before, figure in zip(labelled, labelled[1:]):
+        if figure.label and before.label and PART_OF.search(text[before.end:figure.start]):
+            figure.label = f"{figure.label} {before.label}"  # "27 killed, including two civilians"
+    return labelled
+
+
+def _unit_in(figure):
+    """The word naming the unit inside a figure's text ("km" in "370km"), or None."""
+    if figure.unit is None:
+        return None
+    if figure.unit == "%":
+        return "percent"
+    found = re.search(r"[^\W\d_]+$", figure.text)
+    return found.group() if found else figure.unit
+
+
+def _joined_label(text, figure, following):
+    """A figure joined to the next by "and", "or" or "to" ("between 5,000 and 6,000 missing")
+    counts what the next one counts."""
+    if not following or figure.is_year or following[0].is_year:
+        return None
+    between = fold(text[figure.end:following[0].start]).strip()
+    return following[0].label if between in ("and", "or", "to", "-", "–") else None
+
+
+def _label_after(after, next_figure, unit_word, figure_starts):
+    """Rules 1 and 2: the noun phrase after the figure (after its unit) and its participle, else
+    the participle a later comma-part of the clause gives."""
+    segment = _until_break(after, next_figure)
+    phrase, rest = _noun_phrase(segment)
+    participle = _first_participle(rest)
+    if unit_word:  # "44-day war", "7.1-magnitude quake": the unit is part of the label
+        return " ".join([unit_word, *(t.text for t in phrase)]) if phrase else None
+    if phrase:
+        return " ".join(t.text for t in phrase + participle)
+    if participle:
+        return participle[0].text
+    # Later comma-parts: skip those that hold another figure or merely interject.
+    position = len(segment)
+    while position < len(after) and after[position].text not in ".;":
+        part = _until_break(after[position + 1:], limit=math.inf)
+        position += 1 + len(part)
+        if not part or any(part[0].start <= start < part[-1].end for start in figure_starts):
+            continue
+        participle = _first_participle(part, strict=True)
+        if participle:
+            return participle[0].text
+    return None
+
+
+def _until_break(tokens, limit):
+    """The tokens up to the next break (a comma, a full stop ...) or position `limit`."""
+    part = []
+    for token in tokens:
+        if token.is_break or token.text == "." or token.start >= limit:
+            break
+        part.append(token)
+    return part
+
+
+def _noun_phrase(segment):
+    """(the content words right after a figure, the tokens after them); an "of" phrase stands in
+    for an empty one ("two of the rival governments")."""
+    phrase, position = [], 0
+    while position < len(segment):
+        token = segment[position]
+        word = token.folded
+        if (word in GENERIC_LABEL_WORDS or word in ("other", "others", "more", "additional")
+                or token.text in "'’" or not phrase and word in LINKING_WORDS):
+            position += 1
+            continue
+        acronym = token.text.isupper()  # "US" is a name, not the stopword "us"
+        if (not token.is_word or word in STOPWORDS and not acronym or word in PREPOSITIONS
+                or word in LINKING_WORDS or phrase and _participle(token) or word.isdigit()
+                or phrase and _before_determiner(segment, position)):
+            break
+        phrase.append(token)
+        position += 1
+    if not phrase and position < len(segment) and segment[position].folded == "of":
+        following = [t for t in segment[position + 1:] if t.folded not in ("the", "a", "an")]
+        return _noun_phrase(following)
+    return phrase[-NP_MAX_WORDS:], segment[position:]  # an English phrase ends on its head
+
+
+def _before_determiner(segment, position):
+    """A word right before "the" or "a" is a verb taking an object ("quake hit the coast")."""
+    return position + 1 < len(segment) and segment[position + 1].folded in DETERMINERS
+
+
+def _first_participle(tokens, strict=False):
+    """[the participle completing a phrase] after linking words ("were still missing"), or [].
+    `strict`, for a later part of the clause: only auxiliaries and adverbs may come first."""
+    for token in tokens:
+        if _participle(token) and token.folded not in LINKING_WORDS:
+            return [token]
+        word = token.folded
+        skippable = (word in LINKING_WORDS or word.endswith("ly")) if strict else (
+            _skippable(token) or word in PREPOSITIONS)
+        if not skippable:
+            return []
+    return []
+
+
+def _label_before(text, floor, start, qualifier):
+    """Rule 3: the nearest content word before the figure in its clause part, or the clause's
+    subject when that word only moves a quantity."""
+    before = text[floor:start]
+    if qualifier and fold(before).rstrip().endswith(fold(qualifier)):
+        before = before.rstrip()[:-len(qualifier)]
+    tokens = _tokens(before, floor)
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        if token.text in ".;()":
+            return None
+        if not token.is_word or _skippable(token) or token.folded in PREPOSITIONS:
+            continue
+        if token.folded in QUANTITY_VERBS:
+            return _subject(tokens[:index])
+        return token.text
+    return None
+
+
+def _subject(tokens):
+    """The noun phrase a quantity verb reports on, read backwards over prepositional phrases and
+    names: "the death toll of the floods in Derna had surpassed" -> "death toll"."""
+    phrase = []
+    for index in range(len(tokens) - 1, -1, -1):
+        token, word = tokens[index], tokens[index].folded
+        if token.is_break or word in DETERMINERS:
+            before = tokens[index - 1].folded if index else ""
+            if phrase and before not in PREPOSITIONS:
+                break
+            continue
+        if word in PREPOSITIONS or word.endswith("ing") and len(word) > 5:
+            phrase = []  # what was read is the object of a preposition, not the subject
+        elif token.is_word and not _skippable(token) and word not in QUANTITY_VERBS:
+            phrase.insert(0, token)
+    return " ".join(t.text for t in phrase[-2:]) or None
+
+
+# Check-worthiness: (name, weight, test over a proposal's facts). A newcomer adds a line here.
+WORTHINESS_BASE = 0.2
+FIRST_SECOND_PERSON = frozenset("i we you our my us your me".split())
+MODALS = frozenset("could might may should would perhaps maybe".split())
+WORTHINESS_FEATURES = [
+    ("a count or measure", 0.3, lambda f: any(not x.is_year for x in f["figures"])),
+    ("what it counts is said", 0.1, lambda f: any(x.label and not x.is_year
+                                                  for x in f["figures"])),
+    ("a date or year", 0.05, lambda f: any(x.is_year for x in f["figures"])),
+    ("attributed to a named speaker", 0.15, lambda f: bool(f["speaker"])),
+    ("attributed", 0.05, lambda f: bool(f["attribution"])),
+    ("names an entity", 0.1, lambda f: len(f["entities"]) >= 1),
+    ("names two entities", 0.05, lambda f: len(f["entities"]) >= 2),
+    ("first or second person", -0.15, lambda f: bool(f["words"] & FIRST_SECOND_PERSON)),
+    ("modal or hedged", -0.1, lambda f: bool(f["words"] & MODALS)),
+    ("a question", -0.2, lambda f: f["text"].rstrip("”\"’' ").endswith("?")),
+    ("too short to state a fact", -0.15, lambda f: len(f["words_list"]) < 4),
+]
+
+
+def check_worthiness(facts):
+    """A score in [0, 1]: WORTHINESS_BASE plus the weights of the features present, clamped."""
+    score = WORTHINESS_BASE + sum(weight for _, weight, present in WORTHINESS_FEATURES
+                                  if present(facts))
+    return round(min(1.0, max(0.0, score)), 3)
+
+
+@dataclass
+class Proposal:
+    """A checkable fact of a source: claim text and the verbatim quote (text[start:end])."""
+
+    claim: str
+    quote: str
+    start: int
+    end: int
+    figures: list = field(default_factory=list)
+    entities: list = field(default_factory=list)
+    speaker: str | None = None
+    attribution: str | None = None
+    check_worthiness: float = 0.0
+
+    def evidence(self, source, stance="supports"):
+        """The proposal as an evidence item naming its source as `source` ({"source": ref} ...)."""
+        return {**source, "stance": stance, "quote": self.quote,
+                "numbers": [f.as_record() for f in self.figures]}
+
+    def import_line(self, source):
+        """The proposal in the `crosscheck import` format: a claim with its one evidence item."""
+        return {"text": self.claim, "evidence": [self.evidence(source)]}
+
+    def as_dict(self):
+        return {"claim": self.claim, "quote": self.quote, "start": self.start, "end": self.end,
+                "figures": [f.as_dict() for f in self.figures], "entities": self.entities,
+                "speaker": self.speaker, "attribution": self.attribution,
+                "check_worthiness": self.check_worthiness}
+
+
+def speaker_of(attribution):
+    """Who an attribution names: "the WHO said" -> "the WHO"; "they said" names nobody."""
+    if not attribution:
+        return None
+    text = re.sub(r"^according to\s+", "", attribution.strip(), flags=re.IGNORECASE)
+    kept = [t for t in _tokens(text) if t.folded not in SPEECH_WORDS and t.folded != "that"]
+    if not kept:
+        return None
+    speaker = text[kept[0].start:kept[-1].end].strip(" ,")
+    return None if fold(speaker) in NAMELESS_SPEAKERS else speaker
+
+
+# Side remarks a plain claim leaves out: a parenthesis, and trailing participial or relative
+# phrases after a comma ("..., sending floodwaters down the valley", "..., which ...").
+SIDE_REMARK = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|where|[a-z]+ing)\b[^,]*$")
+
+
+def claim_text(quote, attribution):
+    """The fact in plain words: the quote without its attribution or quotation marks, as a
+    sentence."""
+    text = quote
+    if attribution and attribution in text:
+        text = text.replace(attribution, " ", 1)
+    text = re.sub(r"^\s*(?:that|,)\s+", "", text.strip(), flags=re.IGNORECASE)
+    while (shorter := SIDE_REMARK.sub(" ", text).rstrip()) != text:  # the last remark first
+        text = shorter
+    text = re.sub(r"\s+", " ", text.strip(" ,;:“”\"‘’'")).rstrip(" ,;:.")
+    if not text:
+        text = quote.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+class Extractor:
+    """Proposes the checkable facts of texts, naming the entities of one entity table."""
+
+    MIN_WORDS = 3
+    MIN_CLAIM_WORDS = 4
+
+    def __init__(self, entities=()):
+        self.entities = EntityTable(entities)
+
+    def entities_in(self, text):
+        terms = self.entities.canonicalize(words(text))
+        return list(dict.fromkeys(self.entities.name(t) for t in terms if t.startswith("@")))
+
+    def propose(self, text):
+        """Proposals for `text`, in text order; each quote is text[start:end]."""
+        proposals = []
+        for sentence_start, _, sentence in sentence_spans(text):
+            for clause in split_clauses(sentence):
+                proposal = self._proposal(text, sentence_start, clause, sentence)
+                if proposal is not None:
+                    proposals.append(proposal)
+        return proposals
+
+    def _proposal(self, text, offset, clause, sentence):
+        figures = label_figures(clause.text)
+        tokens = words(clause.text)
+        if len(tokens) < self.MIN_WORDS and not figures:
+            return None
+        start = offset + clause.start
+        for figure in figures:
+            figure.start += start
+            figure.end += start
+        attribution = clause.attribution or attribution_of(clause.text)
+        speaker = speaker_of(attribution)
+        facts = {"figures": figures, "speaker": speaker, "attribution": attribution,
+                 "entities": self.entities_in(clause.text), "text": clause.text,
+                 "words": set(tokens), "words_list": tokens}
+        claim = claim_text(clause.text, attribution)
+        if len(words(claim)) < self.MIN_CLAIM_WORDS:  # "200 wounded": say it with its sentence
+            claim = claim_text(sentence, attribution_of(sentence))
+        return Proposal(claim=claim, quote=clause.text,
+                        start=start, end=start + len(clause.text), figures=figures,
+                        entities=facts["entities"], speaker=speaker, attribution=attribution,
+                        check_worthiness=check_worthiness(facts))
+
+
+def by_worthiness(proposals):
+    """Most check-worthy first; text order among equals."""
+    return sorted(proposals, key=lambda p: (-p.check_worthiness, p.start))

@@ -1,0 +1,70 @@
+"""Alignment without storage: a source's facts against claims, stance by figures, then wording."""
+from service.alignment import Fact, align_proposals, coverage, with_sentences
+from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from service.engine.entities import EntityTable
+from service.engine.extraction import Extractor
+from service.engine.matcher import TextAnalyzer
+
+ENTITIES = [{"name": "Russia", "kind": "country"},
+            {"name": "United States", "kind": "country", "aliases": ["US"]},
+            {"name": "Derna", "kind": "city"}]
+OUTLET = SourceInfo(id=1, title="First outlet")
+
+
+def claim(number, text, figures=()):
+    return ClaimRecord(id=number, text=text, ref=f"claim-{number}", evidence=(EvidenceRecord(
+        source=OUTLET, stance="supports", quote=text, numbers=tuple(figures)),))
+
+
+CLAIMS = [
+    claim(1, "The floods in Derna killed 381 people.",
+          [{"text": "381", "value": 381, "qualifier": None, "label": "killed"}]),
+    claim(2, "The United States brokered the ceasefire in Derna."),
+    claim(3, "Rescue teams reached Derna by road."),
+    claim(4, "A second war over the region was fought in 2020."),
+]
+
+
+def aligned(text):
+    proposals = with_sentences(text, Extractor(ENTITIES).propose(text))
+    found = align_proposals(FactChecker(CLAIMS, ENTITIES), proposals, ENTITIES)
+    return {a.claim.ref: (a.stance, a.decided_by) for a in found}
+
+
+def test_another_count_for_the_same_quantity_is_a_proposed_contradiction():
+    assert aligned("The floods in Derna killed 398 people, officials said.")["claim-1"] == (
+        "contradicts", "figures")
+
+
+def test_the_same_count_supports():
+    assert aligned("Officials said 381 people were killed by the floods in Derna.")[
+        "claim-1"] == ("supports", "figures")
+
+
+def test_another_actor_in_the_claim_s_place_contradicts():
+    assert aligned("Russia brokered the ceasefire in Derna.")["claim-2"] == (
+        "contradicts", "wording")
+
+
+def test_wording_decides_without_figures():
+    assert aligned("Rescue teams reached Derna by road after a long drive.")["claim-3"] == (
+        "supports", "wording")
+    assert aligned("Rescue teams never reached Derna by road.")["claim-3"] == (
+        "contradicts", "wording")
+
+
+def test_another_year_is_another_event_not_a_disagreement():
+    assert "claim-4" not in aligned("A first war over the region was fought in 1991.")
+
+
+def test_unrelated_facts_propose_nothing():
+    assert aligned("The central bank raised interest rates by half a point.") == {}
+
+
+def test_a_fact_taking_the_other_side_of_an_opposite_covers_less():
+    analyzer = TextAnalyzer(EntityTable(ENTITIES))
+    claim_analysis = analyzer.analyze("Russia condemned the operation in Derna.")
+    same, other = (Fact.of(p, analyzer) for p in Extractor(ENTITIES).propose(
+        "Russia condemned the operation in Derna. Russia backed the operation in Derna."))
+    assert coverage(claim_analysis, same) == 1.0
+    assert coverage(claim_analysis, other) < coverage(claim_analysis, same)

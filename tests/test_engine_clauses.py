@@ -1,0 +1,68 @@
+"""Splitting a sentence into the facts it states, with spans into the sentence."""
+import pytest
+
+from service.engine.clauses import attribution_of, clause_spans, split_clauses
+from service.engine.sentences import sentence_spans
+
+
+def texts(sentence):
+    return [clause.text for clause in split_clauses(sentence)]
+
+
+def test_spans_index_the_sentence_exactly():
+    sentence = "Azerbaijan began its operation on Tuesday, and the ministry said 27 troops died."
+    for clause in split_clauses(sentence):
+        assert sentence[clause.start:clause.end] == clause.text
+
+
+def test_a_compound_sentence_states_two_facts():
+    assert texts("Azerbaijan began its operation on Tuesday, and the ministry said 27 troops "
+                 "died.") == ["Azerbaijan began its operation on Tuesday",
+                              "the ministry said 27 troops died"]
+
+
+def test_two_figures_joined_by_and_are_two_facts():
+    assert texts("At least 27 people have been killed and 200 wounded.") == [
+        "At least 27 people have been killed", "200 wounded"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Between 5,000 and 6,000 people are missing.",
+    "Russia and the United States called for calm.",
+    "The storm hit the coast and flooded the old town.",
+])
+def test_a_single_fact_stays_whole(sentence):
+    assert texts(sentence) == [sentence.rstrip(".")]
+
+
+def test_no_cut_inside_quotation_marks():
+    sentence = "“Stop the bloodshed, and stop hostilities,” the ministry said in a statement."
+    assert len(split_clauses(sentence)) == 1
+
+
+def test_a_tail_attribution_covers_every_clause():
+    clauses = split_clauses("At least 27 people have been killed and 200 wounded, they said.")
+    assert [c.attribution for c in clauses] == ["they said", "they said"]
+
+
+def test_an_opening_attribution_carries_forward_not_back():
+    clauses = split_clauses("The dam burst on Sunday night, and the WHO said 3,958 people died.")
+    assert [c.attribution for c in clauses] == [None, "the WHO said"]
+    clauses = split_clauses("The WHO says the flood killed 27 people, and injured over 200.")
+    assert [c.attribution for c in clauses] == ["The WHO says", "The WHO says"]
+
+
+@pytest.mark.parametrize("sentence, attribution", [
+    ("Some 10,000 are missing, according to the Red Crescent.", "according to the Red Crescent"),
+    ("Pashinyan said the region was being shelled.", "Pashinyan said"),
+    ("The region was shelled overnight.", None),
+])
+def test_attribution_of(sentence, attribution):
+    assert attribution_of(sentence) == attribution
+
+
+def test_clause_spans_index_the_whole_text():
+    text = "The river rose overnight. Some 40 homes were destroyed and 12 people were missing."
+    spans = clause_spans(text, sentence_spans(text))
+    assert [text[start:end] for start, end, _ in spans] == [
+        "The river rose overnight", "Some 40 homes were destroyed", "12 people were missing"]

@@ -1,0 +1,110 @@
+"""Extraction: proposals with verbatim spans, labelled figures, speakers and a worthiness order."""
+import pytest
+
+from service.engine.extraction import (Extractor, by_worthiness, check_worthiness, claim_text,
+                                       label_figures, speaker_of)
+
+ENTITIES = [{"name": "World Health Organization", "kind": "organization", "aliases": ["WHO"]},
+            {"name": "Libya", "kind": "country", "aliases": ["Libyan"]}]
+ARTICLE = ("The river burst its banks on Sunday night, and the WHO said 3,958 people died in "
+           "Libya. At least 120 homes were destroyed and 30 people are missing, officials said.\n\n"
+           "It was a beautiful town once, we think.")
+
+
+def labels(text):
+    return [(f.text, f.qualifier, f.label) for f in label_figures(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 27 people, including seven civilians, have been killed",
+     [("27", "at least", "killed"), ("seven", None, "civilians killed")]),
+    ("the quake injured over 200", [("200", "over", "injured")]),
+    ("there were between 5,000 and 6,000 reported missing",
+     [("between 5,000 and 6,000", None, "missing")]),
+    ("the death toll in the port had surpassed 2,000", [("2,000", None, "death toll")]),
+    ("More than 300 victims were buried in mass graves",
+     [("300", "more than", "victims buried")]),
+    ("Two rival governments are vying for power", [("Two", None, "rival governments")]),
+    ("there had been around 4,000 confirmed deaths", [("4,000", "around", "deaths")]),
+    ("the health minister said 3283 had died", [("3283", None, "died")]),
+    ("the storm destroyed 1,200 homes", [("1,200", None, "homes")]),
+])
+def test_labels_come_from_the_words_around_the_figure(text, expected):
+    assert labels(text) == expected
+
+
+@pytest.mark.parametrize("text, unit, label", [
+    ("The quake struck at a depth of 10 km.", "km", "depth in km"),
+    ("The epicentre was 370km from the capital.", "km", "epicentre in km"),
+    ("A 7.1-magnitude quake hit the coast.", "magnitude", "magnitude quake"),
+    ("It was the 44-day war.", "d", "day war"),
+])
+def test_a_unit_is_the_figure_s_unit_and_part_of_its_label(text, unit, label):
+    figure, = label_figures(text)
+    assert (figure.unit, figure.label) == (unit, label)
+
+
+def test_a_range_offers_both_ends():
+    figure, = label_figures("between 5,000 and 6,000 were missing")
+    assert (figure.value, figure.high, figure.kind) == (5000, 6000, "range")
+
+
+def test_every_proposal_quotes_the_text_verbatim():
+    proposals = Extractor(ENTITIES).propose(ARTICLE)
+    assert proposals and all(ARTICLE[p.start:p.end] == p.quote for p in proposals)
+    assert all(ARTICLE[f.start:f.end] == f.text for p in proposals for f in p.figures)
+
+
+def test_one_proposal_per_fact_with_speaker_and_entities():
+    proposals = Extractor(ENTITIES).propose(ARTICLE)
+    died = next(p for p in proposals if "3,958" in p.quote)
+    assert died.quote == "the WHO said 3,958 people died in Libya"
+    assert died.speaker == "the WHO"
+    assert died.claim == "3,958 people died in Libya."
+    assert died.entities == ["World Health Organization", "Libya"]
+    homes = next(p for p in proposals if "120" in p.quote)
+    assert homes.quote == "At least 120 homes were destroyed"
+    assert (homes.attribution, homes.speaker) == ("officials said", None)  # nobody named
+    assert [f.as_record() for f in homes.figures] == [
+        {"text": "120", "value": 120, "qualifier": "at least", "label": "homes destroyed"}]
+
+
+def test_figures_and_named_sources_rank_above_colour_and_opinion():
+    ranked = by_worthiness(Extractor(ENTITIES).propose(ARTICLE))
+    assert "3,958" in ranked[0].quote
+    assert ranked[-1].quote.startswith("It was a beautiful town")
+
+
+def test_worthiness_adds_feature_weights():
+    bare = {"figures": [], "speaker": None, "attribution": None, "entities": [], "text": "x",
+            "words": {"the", "town", "was", "quiet"}, "words_list": ["the", "town", "was", "quiet"]}
+    opinion = dict(bare, words=bare["words"] | {"we"})
+    assert check_worthiness(opinion) < check_worthiness(bare) < check_worthiness(
+        dict(bare, entities=["Libya"]))
+
+
+@pytest.mark.parametrize("attribution, speaker", [
+    ("the WHO said", "the WHO"), ("according to the Red Crescent", "the Red Crescent"),
+    ("they said", None), ("said Pashinyan", "Pashinyan"), (None, None)])
+def test_speaker_of(attribution, speaker):
+    assert speaker_of(attribution) == speaker
+
+
+def test_claim_text_drops_the_attribution_and_quotation_marks():
+    assert claim_text("“The dam was old,” the mayor said", "the mayor said") == "The dam was old."
+
+
+def test_a_fragment_fact_is_worded_with_its_sentence():
+    text = "At least 27 people have been killed and 200 wounded, they said."
+    wounded = next(p for p in Extractor().propose(text) if "200" in p.quote)
+    assert wounded.quote == "200 wounded, they said"
+    assert wounded.claim == "At least 27 people have been killed and 200 wounded."
+
+
+@pytest.mark.parametrize("quote, claim", [
+    ("Two dams collapsed, sending floodwaters down the valley", "Two dams collapsed."),
+    ("The toll rose to 3,958 (from 11,300 earlier) on Sunday", "The toll rose to 3,958 on Sunday."),
+    ("The mayor, who took office in May, resigned", "The mayor, who took office in May, resigned."),
+])
+def test_claim_text_leaves_side_remarks_out(quote, claim):
+    assert claim_text(quote, None) == claim
