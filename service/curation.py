@@ -1,50 +1,23 @@
 """Editors' changes to claims, evidence and sources: validated like the seeds, kept as revisions,
 soft-deleted, and logged in the claim change log so every worker's index picks them up.
 
-Each change runs in one write transaction that first locks the row it changes (SQLite takes the
-write lock up front; PostgreSQL locks the row with SELECT ... FOR UPDATE), so two editors writing
-the same claim at once are serialised and neither change is lost.
+Each change runs in one write transaction (the request's, see `idempotency.write`) that first
+locks the rows it relies on: the row it changes (SQLite takes the write lock up front; PostgreSQL
+locks the row with SELECT ... FOR UPDATE), and the sources its evidence quotes (FOR SHARE), so two
+editors writing the same claim at once are serialised, neither change is lost, and no quote is
+checked against a source text that changes or is deleted before the quote is committed.
 """
-import functools
-import logging
 import secrets
 
-from flask import current_app
 from flask_smorest import abort
-from peewee import InterfaceError, OperationalError, SqliteDatabase
 
 from .auth import actor_name
-from .db import database
 from .engine.numbers import extract_figures
-from .models import (Claim, Evidence, Revision, Source, keep_revision, record_claim_changes,
-                     utcnow)
+from .models import (Claim, Evidence, Revision, Source, keep_revision, lock_rows,
+                     locked_live_sources, record_claim_changes, utcnow, write_transaction)
 from .seeding import evidence_problems, figure_problems, figure_records
 
-log = logging.getLogger(__name__)
 SOURCE_FIELDS = ("ref", "title", "publisher", "published", "url", "text")
-
-
-def write_transaction():
-    if isinstance(database.obj, SqliteDatabase):
-        return database.atomic("IMMEDIATE")
-    return database.atomic()
-
-
-def applied_here(change):
-    """After the change commits, this worker's index has it at once (others at their next sync).
-
-    The change is stored by then: if the index cannot be refreshed now, the next sync does it, and
-    the editor still hears that the change succeeded (so a retry does not write it twice).
-    """
-    @functools.wraps(change)
-    def run(*args, **kwargs):
-        result = change(*args, **kwargs)
-        try:
-            current_app.extensions["crosscheck"].sync(force=True)
-        except (OperationalError, InterfaceError) as error:
-            log.warning("index refresh after %s deferred: %s", change.__name__, error)
-        return result
-    return run
 
 
 def revise(kind, row, action, before):
@@ -68,7 +41,7 @@ def revisions_of(kind, object_id):
 def checked_evidence(item, where=None):
     """An evidence item that keeps every seed rule, with figures read from the quote when absent;
     aborts with 422 naming the field otherwise."""
-    source = Source.live().where(Source.id == item["source_id"]).first()
+    source = locked_live_sources([item["source_id"]]).get(item["source_id"])
     given = item.get("numbers") is not None
     item = dict(item, numbers=figure_records(item["numbers"]) if given else [])
     problems = evidence_problems(item, source and source.text,
@@ -90,10 +63,7 @@ def extracted_figures(quote):
 def lock_for_change(model, object_id, ref=None, live=True):
     """Lock the row until the transaction ends (404 when it is absent, or deleted if `live`), note
     its state before the change, and check that a new ref is free."""
-    query = (model.live() if live else model.select()).where(model.id == object_id)
-    if database.for_update:
-        query = query.for_update()
-    row = query.first()
+    row = lock_rows((model.live() if live else model.select()).where(model.id == object_id)).first()
     if row is None:
         abort(404, message=f"No {model.__name__.lower()} has this id.")
     if ref:
@@ -126,7 +96,6 @@ def add_evidence_rows(claim, items):
 
 # Claims.
 
-@applied_here
 def create_claim(data):
     with write_transaction():
         if data.get("ref"):
@@ -139,7 +108,6 @@ def create_claim(data):
         return revise("claim", claim, "create", None)
 
 
-@applied_here
 def update_claim(claim_id, data):
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id, data.get("ref"))
@@ -150,7 +118,6 @@ def update_claim(claim_id, data):
         return revise("claim", claim, "update", before)
 
 
-@applied_here
 def delete_claim(claim_id):
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id)
@@ -162,8 +129,9 @@ def delete_claim(claim_id):
 def check_claim_can_return(state):
     """A deleted or reverted claim comes back only if its evidence still keeps the rules."""
     problems = {}
+    sources = locked_live_sources([item["source_id"] for item in state["evidence"]])
     for where, item in enumerate(state["evidence"]):
-        source = Source.live().where(Source.id == item["source_id"]).first()
+        source = sources.get(item["source_id"])
         found = evidence_problems(item, source and source.text,
                                   source.ref if source else item["source_id"])
         if found:
@@ -173,7 +141,6 @@ def check_claim_can_return(state):
                            "since); `errors` says which.", errors={"evidence": problems})
 
 
-@applied_here
 def restore_claim(claim_id):
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id, live=False)
@@ -183,7 +150,6 @@ def restore_claim(claim_id):
         return revise("claim", claim, "restore", before)
 
 
-@applied_here
 def revert_claim(claim_id, revision_id):
     """Put the claim back as it was before one of its revisions (undoing a create deletes it)."""
     with write_transaction():
@@ -214,7 +180,6 @@ def claim_evidence(claim, evidence_id):
     return row
 
 
-@applied_here
 def add_evidence(claim_id, item):
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id)
@@ -225,7 +190,6 @@ def add_evidence(claim_id, item):
         return row
 
 
-@applied_here
 def update_evidence(claim_id, evidence_id, changes):
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id)
@@ -242,7 +206,6 @@ def update_evidence(claim_id, evidence_id, changes):
         return row
 
 
-@applied_here
 def delete_evidence(claim_id, evidence_id):
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id)
@@ -268,7 +231,6 @@ def citing_claims(source):
                 .order_by(Claim.id))
 
 
-@applied_here
 def update_source(source_id, data):
     """Change a source; its text may change only if every live quote from it stays verbatim."""
     with write_transaction():

@@ -77,3 +77,85 @@ def test_a_claim_deleted_during_a_check_does_not_break_it(make_app, monkeypatch)
     assert response.get_json()["matches"][0]["claim"]["id"] == claim_id
     assert claim_id not in [m["claim"]["id"] for m in client.post(
         "/check", json={"statement": statement}).get_json()["matches"]]
+
+
+ROUNDS = 12
+SENTENCES = ["The levee held at dawn.", "The pumps failed at noon.", "The water fell by night."]
+
+
+def race(app, *requests):
+    """Send the requests at once, each from its own thread; their responses in order."""
+    start, responses = threading.Barrier(len(requests)), [None] * len(requests)
+
+    def send(position, method, path, headers, body):
+        client = app.test_client()
+        start.wait()
+        responses[position] = getattr(client, method)(path, json=body, headers=headers)
+
+    threads = [threading.Thread(target=send, args=(n, *request))
+               for n, request in enumerate(requests)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return responses
+
+
+def assert_every_quote_verbatim_and_export_seeds_back(app, tmp_path):
+    """Every live claim's evidence quotes a live source verbatim, and the exported corpus seeds
+    back into the same database changing nothing."""
+    from service.db import database
+    from service.export import export_corpus
+    from service.models import Claim, Evidence, Source
+    from service.seeding import seed
+
+    with app.app_context(), database.connection_context():
+        for item in (Evidence.select(Evidence, Claim, Source).join(Claim)
+                     .switch(Evidence).join(Source).where(Claim.deleted_at.is_null())):
+            assert item.source.deleted_at is None, (item.claim.ref, item.source.ref)
+            assert item.quote in item.source.text, (item.claim.ref, item.quote)
+        export_corpus(tmp_path / "exported")
+        report = seed(tmp_path / "exported")
+    assert not report.changed, (report.added, report.updated)
+
+
+def test_a_source_edit_racing_evidence_that_quotes_it_never_leaves_a_quote_behind(
+        make_app, tmp_path):
+    """Finding 1: dropping a sentence from a source while evidence quoting it is added."""
+    app = make_app(RATELIMIT_ENABLED=False)
+    editor = make_key_headers(app, "editor")
+    client = app.test_client()
+    claim_id = client.post("/claims", json={"text": "The levee held."},
+                           headers=editor).get_json()["id"]
+    for n in range(ROUNDS):
+        source = client.post("/sources", headers=editor, json={
+            "title": f"Levee report {n}", "text": " ".join(SENTENCES)}).get_json()
+        dropped = SENTENCES[n % 3]
+        edit, quote = race(
+            app, ("patch", f"/sources/{source['id']}", editor,
+                  {"text": " ".join(s for s in SENTENCES if s != dropped)}),
+            ("post", f"/claims/{claim_id}/evidence", editor,
+             {"source_id": source["id"], "stance": "supports", "quote": dropped}))
+        statuses = (edit.status_code, quote.status_code)
+        assert statuses in ((200, 422), (422, 201)), (n, edit.get_json(), quote.get_json())
+    assert_every_quote_verbatim_and_export_seeds_back(app, tmp_path)
+
+
+def test_a_source_delete_racing_evidence_that_cites_it_leaves_no_claim_citing_it(
+        make_app, tmp_path):
+    """Finding 1: deleting a source while evidence citing it is added."""
+    app = make_app(RATELIMIT_ENABLED=False)
+    editor = make_key_headers(app, "editor")
+    client = app.test_client()
+    claim_id = client.post("/claims", json={"text": "The pumps failed."},
+                           headers=editor).get_json()["id"]
+    for n in range(ROUNDS):
+        source = client.post("/sources", headers=editor, json={
+            "title": f"Pump report {n}", "text": " ".join(SENTENCES)}).get_json()
+        delete, quote = race(
+            app, ("delete", f"/sources/{source['id']}", editor, None),
+            ("post", f"/claims/{claim_id}/evidence", editor,
+             {"source_id": source["id"], "stance": "supports", "quote": SENTENCES[1]}))
+        statuses = (delete.status_code, quote.status_code)
+        assert statuses in ((204, 422), (409, 201)), (n, delete.get_json(), quote.get_json())
+    assert_every_quote_verbatim_and_export_seeds_back(app, tmp_path)

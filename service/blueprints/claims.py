@@ -9,6 +9,7 @@ from schemas.curation import ClaimCreateSchema, ClaimRevisionPageSchema, ClaimUp
 from .. import curation
 from ..api import Blueprint
 from ..auth import editors_only
+from ..idempotency import write
 from .feeds import JSONLD, reviews
 from ..models import Claim, Evidence, Source
 from ..paging import LINK_HEADER, paginate_list, paginate_query
@@ -38,6 +39,7 @@ def list_claims(args):
 
 @blp.route("/claims", methods=["POST"])
 @editors_only(blp)
+@write(blp)
 @blp.arguments(ClaimCreateSchema)
 @blp.response(201, ClaimSchema)
 @blp.problems(400, 409, 413, 415, 422)
@@ -71,6 +73,7 @@ def get_claim(claim_id):
 
 @blp.route(CLAIM, methods=["PATCH"])
 @editors_only(blp)
+@write(blp)
 @blp.arguments(ClaimUpdateSchema)
 @blp.response(200, ClaimSchema)
 @blp.problems(400, 404, 409, 413, 415, 422)
@@ -81,6 +84,7 @@ def update_claim(changes, claim_id):
 
 @blp.route(CLAIM, methods=["DELETE"])
 @editors_only(blp)
+@write(blp)
 @blp.response(204)
 @blp.problems(404)
 def delete_claim(claim_id):
@@ -90,6 +94,7 @@ def delete_claim(claim_id):
 
 @blp.route(f"{CLAIM}/restore", methods=["POST"])
 @editors_only(blp)
+@write(blp)
 @blp.response(200, ClaimSchema)
 @blp.problems(404, 409)
 def restore_claim(claim_id):
@@ -111,6 +116,7 @@ def claim_revisions(args, claim_id):
 
 @blp.route(f"{CLAIM}/revisions/<int(max=2147483647):revision_id>/revert", methods=["POST"])
 @editors_only(blp)
+@write(blp)
 @blp.response(200, ClaimSchema)
 @blp.problems(404, 409)
 def revert_claim(claim_id, revision_id):

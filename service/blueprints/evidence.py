@@ -5,6 +5,7 @@ from schemas.curation import EvidenceInputSchema, EvidenceUpdateSchema
 from .. import curation
 from ..api import Blueprint
 from ..auth import editors_only
+from ..idempotency import write
 from .claims import CLAIM
 
 blp = Blueprint("evidence", __name__, description="Evidence tying claims to source quotes")
@@ -13,6 +14,7 @@ EVIDENCE = f"{CLAIM}/evidence/<int(max=2147483647):evidence_id>"
 
 @blp.route(f"{CLAIM}/evidence", methods=["POST"])
 @editors_only(blp)
+@write(blp)
 @blp.arguments(EvidenceInputSchema)
 @blp.response(201, EvidenceSchema)
 @blp.problems(400, 404, 413, 415, 422)
@@ -27,6 +29,7 @@ def add_evidence(item, claim_id):
 
 @blp.route(EVIDENCE, methods=["PATCH"])
 @editors_only(blp)
+@write(blp)
 @blp.arguments(EvidenceUpdateSchema)
 @blp.response(200, EvidenceSchema)
 @blp.problems(400, 404, 413, 415, 422)
@@ -37,6 +40,7 @@ def update_evidence(changes, claim_id, evidence_id):
 
 @blp.route(EVIDENCE, methods=["DELETE"])
 @editors_only(blp)
+@write(blp)
 @blp.response(204)
 @blp.problems(404)
 def delete_evidence(claim_id, evidence_id):

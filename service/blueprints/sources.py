@@ -8,6 +8,7 @@ from schemas.curation import SourceCreateSchema, SourceRevisionPageSchema, Sourc
 from .. import curation
 from ..api import Blueprint
 from ..auth import editors_only
+from ..idempotency import write
 from ..models import Claim, Evidence, Source
 from ..paging import LINK_HEADER, paginate_query
 
@@ -34,6 +35,7 @@ def list_sources(args):
 
 @blp.route("/sources", methods=["POST"])
 @editors_only(blp)
+@write(blp)
 @blp.arguments(SourceCreateSchema)
 @blp.response(201, SourceSchema)
 @blp.problems(400, 409, 413, 415, 422)
@@ -53,6 +55,7 @@ def get_source(source_id):
 
 @blp.route(SOURCE, methods=["PATCH"])
 @editors_only(blp)
+@write(blp)
 @blp.arguments(SourceUpdateSchema)
 @blp.response(200, SourceSchema)
 @blp.problems(400, 404, 409, 413, 415, 422)
@@ -63,6 +66,7 @@ def update_source(changes, source_id):
 
 @blp.route(SOURCE, methods=["DELETE"])
 @editors_only(blp)
+@write(blp)
 @blp.response(204)
 @blp.problems(404, 409)
 def delete_source(source_id):
@@ -72,6 +76,7 @@ def delete_source(source_id):
 
 @blp.route(f"{SOURCE}/restore", methods=["POST"])
 @editors_only(blp)
+@write(blp)
 @blp.response(200, SourceSchema)
 @blp.problems(404)
 def restore_source(source_id):
