@@ -200,7 +200,7 @@ class IdempotencyHeaderSchema(Schema):
         unknown = EXCLUDE
 
     idempotency_key = fields.String(
-        data_key="Idempotency-Key", load_default=None, validate=validate.Regexp(
+        data_key="Idempotency-Key", validate=validate.Regexp(
             r'^"?[\x21\x23-\x7e]{1,200}"?$', error="An Idempotency-Key is 1 to 200 printable ASCII "
                                                    "characters, without spaces or inner quotes."),
         metadata={"description": "A unique value the client makes for one write (a UUID, say) and "
@@ -212,5 +212,4 @@ class IdempotencyHeaderSchema(Schema):
 
     @post_load
     def unquoted(self, data, **kwargs):
-        key = data["idempotency_key"]
-        return {"idempotency_key": key and key.strip('"')}
+        return {name: key.strip('"') for name, key in data.items()}
