@@ -13,7 +13,7 @@ from flask_smorest import abort
 
 from .auth import actor_name
 from .engine.numbers import extract_figures
-from .models import (Claim, Evidence, Revision, Source, keep_revision, lock_rows,
+from .models import (Claim, Evidence, Revision, Source, add_evidence_rows, keep_revision, lock_rows,
                      locked_live_sources, record_claim_changes, utcnow, write_transaction)
 from .seeding import evidence_problems, figure_problems, figure_records
 
@@ -85,13 +85,6 @@ def give_ref(row, prefix):
         ref = f"{prefix}-{row.id}-{secrets.token_hex(2)}"
     row.ref = ref
     row.save(only=[type(row).ref])
-
-
-def add_evidence_rows(claim, items):
-    if items:
-        Evidence.insert_many([{"claim": claim.id, "source": i["source_id"], "stance": i["stance"],
-                               "quote": i["quote"], "numbers": i["numbers"]} for i in items]
-                             ).execute()
 
 
 # Claims.

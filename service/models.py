@@ -176,6 +176,14 @@ def locked_live_sources(source_ids):
     return {source.id: source for source in lock_rows(query, share=True)} if source_ids else {}
 
 
+def add_evidence_rows(claim, items):
+    """Store evidence items ({source_id, stance, quote, numbers}, as a claim's state lists them)."""
+    if items:
+        Evidence.insert_many([{"claim": claim, "source": i["source_id"], "stance": i["stance"],
+                               "quote": i["quote"], "numbers": i["numbers"]} for i in items]
+                             ).execute()
+
+
 def keep_revision(kind, row, action, actor, before):
     """Store a change to `row` (its state `before` it) as a revision; returns False, storing
     nothing, when the row is as it was."""

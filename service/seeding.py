@@ -154,26 +154,46 @@ def _shape_problems(where, record, shape):
     return problems
 
 
+def claim_shape_problems(where, claim):
+    """Wrong types, or text no database can store, in one claim, its evidence or their figures."""
+    found = _shape_problems(where, claim, CLAIM_SHAPE)
+    for item in [] if found else claim.get("evidence") or []:
+        item_problems = _shape_problems(f"{where} evidence", item, EVIDENCE_SHAPE)
+        found += item_problems
+        for figure in [] if item_problems else item.get("numbers") or []:
+            found += _shape_problems(f"{where} figure", figure, FIGURE_SHAPE)
+    return found
+
+
 def shape_problems(corpus):
     """Wrong types anywhere in the corpus; the other rules are checked only on a well-shaped one."""
     problems = []
     for source in corpus["sources"]:
         problems += _shape_problems(f"sources/{source['_file']}", source, SOURCE_SHAPE)
     for claim in corpus["claims"]:
-        where = f"claims/{claim['_file']} {str(claim.get('ref'))[:100]!r}"
-        found = _shape_problems(where, claim, CLAIM_SHAPE)
-        for item in [] if found else claim.get("evidence") or []:
-            item_problems = _shape_problems(f"{where} evidence", item, EVIDENCE_SHAPE)
-            found += item_problems
-            for figure in [] if item_problems else item.get("numbers") or []:
-                found += _shape_problems(f"{where} figure", figure, FIGURE_SHAPE)
-        problems += found
+        problems += claim_shape_problems(
+            f"claims/{claim['_file']} {str(claim.get('ref'))[:100]!r}", claim)
     for entity in corpus["entities"]:
         found = _shape_problems("entities.yaml", entity, ENTITY_SHAPE)
         aliases = [] if found else entity.get("aliases") or []
         found += [f"entities.yaml {entity.get('name')!r}: aliases must be text" for alias in aliases
                   if not isinstance(alias, str) or unstorable(alias)][:1]
         problems += found
+    return problems
+
+
+def claim_problems(claim, texts):
+    """What breaks the seed rules in one well-shaped claim, its evidence checked against `texts`
+    ({source ref: text}). `crosscheck import` checks each line with this too, so whatever it
+    stores, exported, seeds back."""
+    problems = []
+    if not claim.get("ref") or not str(claim.get("text") or "").strip():
+        problems.append("`ref` and `text` are required")
+    if claim.get("ref") and not REF_PATTERN.fullmatch(str(claim["ref"])):
+        problems.append("ref must be a lowercase slug (a-z, 0-9, -)")
+    for position, item in enumerate(claim.get("evidence") or []):
+        found = evidence_problems(item, texts.get(item.get("source")), item.get("source"))
+        problems.extend(f"evidence.{position}: {p}" for field in found.values() for p in field)
     return problems
 
 
@@ -196,18 +216,12 @@ def validate_corpus(corpus):
     refs = set()
     for claim in corpus["claims"]:
         where = f"claims/{claim['_file']} {claim.get('ref')!r}"
-        if not claim.get("ref") or not str(claim.get("text") or "").strip():
-            problems.append(f"{where}: `ref` and `text` are required")
-        if claim.get("ref") and not REF_PATTERN.fullmatch(str(claim["ref"])):
-            problems.append(f"{where}: ref must be a lowercase slug (a-z, 0-9, -)")
         if claim.get("ref") in refs:
             problems.append(f"{where}: duplicate ref")
         refs.add(claim.get("ref"))
         if not claim.get("evidence"):
             problems.append(f"{where}: has no evidence")
-        for item in claim.get("evidence") or []:
-            found = evidence_problems(item, texts.get(item.get("source")), item.get("source"))
-            problems.extend(f"{where}: {p}" for field in found.values() for p in field)
+        problems.extend(f"{where}: {p}" for p in claim_problems(claim, texts))
     for entity in corpus["entities"]:
         if not entity.get("name"):
             problems.append(f"entities.yaml: an entity has no name: {entity!r}")
