@@ -26,6 +26,26 @@ def terminate_backends(only_pid=None):
     admin.close()
 
 
+def run_while_killing_connections(traffic, every, workers=4):
+    """Run `traffic(worker)` in several threads while every connection is killed each `every`
+    seconds."""
+    stop = threading.Event()
+
+    def killer():
+        while not stop.wait(every):
+            terminate_backends()
+
+    threads = [threading.Thread(target=traffic, args=(w,)) for w in range(workers)]
+    chaos = threading.Thread(target=killer)
+    chaos.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stop.set()
+    chaos.join()
+
+
 @pytest.fixture
 def pg_app(make_app, database_url):
     if not database_url.startswith("postgresql"):
@@ -57,7 +77,7 @@ def test_a_connection_killed_mid_request_is_503_then_recovers(pg_app, method, pa
 @needs_postgresql
 def test_killing_every_connection_during_traffic_loses_no_acknowledged_write(pg_app):
     editor = make_key_headers(pg_app, "editor")
-    statuses, created, stop = [], [], threading.Event()
+    statuses, created = [], []
 
     def traffic(worker):
         client = pg_app.test_client()
@@ -72,19 +92,7 @@ def test_killing_every_connection_during_traffic_loses_no_acknowledged_write(pg_
             statuses.append(response.status_code)
             assert "Traceback" not in response.get_data(as_text=True)
 
-    def killer():
-        while not stop.wait(0.02):
-            terminate_backends()
-
-    threads = [threading.Thread(target=traffic, args=(w,)) for w in range(4)]
-    chaos = threading.Thread(target=killer)
-    chaos.start()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    stop.set()
-    chaos.join()
+    run_while_killing_connections(traffic, every=0.02)
     assert len(statuses) == 60 and set(statuses) <= {200, 201, 503}, sorted(set(statuses))
     client = pg_app.test_client()
     for claim_id in created:
@@ -145,7 +153,7 @@ def test_connections_killed_during_mixed_writes_double_and_lose_nothing(pg_app, 
         "title": "Gauge log", "text": " ".join(gauges)}).get_json()["id"]
     claim_id = client.post("/claims", headers=editor, json={
         "text": "The gauges read high."}).get_json()["id"]
-    acknowledged, broken, stop = [], [], threading.Event()
+    acknowledged, broken = [], []
 
     def write(worker, n):
         if n % 2:
@@ -171,19 +179,7 @@ def test_connections_killed_during_mixed_writes_double_and_lose_nothing(pg_app, 
         for n in range(8):
             write(worker, n)
 
-    def killer():
-        while not stop.wait(0.05):
-            terminate_backends()
-
-    threads = [threading.Thread(target=traffic, args=(w,)) for w in range(4)]
-    chaos = threading.Thread(target=killer)
-    chaos.start()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    stop.set()
-    chaos.join()
+    run_while_killing_connections(traffic, every=0.05)
     assert broken == []
     assert len(acknowledged) == 32
     for kind, value in acknowledged:
