@@ -11,9 +11,9 @@ import yaml
 
 from schemas.curation import unstorable
 
-from .db import database
 from .engine.numbers import parse_figure_text
-from .models import Claim, Entity, Evidence, Source, keep_revision, record_claim_changes
+from .models import (Claim, Entity, Evidence, Source, keep_revision, lock_rows,
+                     record_claim_changes, write_transaction)
 
 STANCES = ("supports", "contradicts")
 SEED_ACTOR = "seed"
@@ -254,8 +254,9 @@ def _evidence_rows(items, sources):
 
 
 def _state_of(model, ref):
-    """The row's state before seeding changes it, for its revision (None when it is new)."""
-    row = model.get_or_none(model.ref == ref)
+    """The row's state before seeding changes it, for its revision (None when it is new), read
+    under the row's lock so the revision holds what the seeds really replaced."""
+    row = lock_rows(model.select().where(model.ref == ref)).first()
     return row and row.state()
 
 
@@ -266,7 +267,7 @@ def load_corpus(corpus):
     version that the seeds overwrite can be brought back.
     """
     report = SeedReport()
-    with database.atomic():
+    with write_transaction():
         sources = {}
         for item in corpus["sources"]:
             before = _state_of(Source, item["ref"])
