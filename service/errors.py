@@ -6,6 +6,8 @@ import peewee
 from flask import jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from .curation import Refused
+
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger(__name__)
 
@@ -72,8 +74,14 @@ def handle_database_unavailable(error):
                    headers={"Retry-After": "5"})
 
 
+def handle_refused(error):
+    """A change the curation rules refuse (not found, a conflict, a broken rule)."""
+    return problem(error.status, detail=str(error), errors=error.errors)
+
+
 def register_error_handlers(app):
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(Refused, handle_refused)
     app.register_error_handler(peewee.OperationalError, handle_database_unavailable)
     app.register_error_handler(peewee.InterfaceError, handle_database_unavailable)
     app.register_error_handler(Exception, handle_unexpected)

@@ -23,7 +23,8 @@ from schemas.imports import ImportClaimSchema
 from .db import database
 from .models import (Claim, Evidence, Source, add_evidence_rows, keep_revision, lock_rows,
                      locked_live_sources, record_claim_changes, write_transaction)
-from .seeding import claim_problems, claim_shape_problems, figure_records
+from .rules import claim_problems, figure_records
+from .seeding import claim_shape_problems
 
 DEFAULT_BATCH = 1000
 IMPORT_ACTOR = "import"

@@ -72,8 +72,6 @@ class Claim(SoftDeleted):
 class Evidence(BaseModel):
     """What one source says about one claim, with the verbatim quote and its figures."""
 
-    STANCES = ("supports", "contradicts")
-
     claim = ForeignKeyField(Claim, backref="evidence", on_delete="CASCADE")
     source = ForeignKeyField(Source, backref="evidence", on_delete="CASCADE")
     stance = CharField(max_length=20)

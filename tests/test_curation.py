@@ -326,3 +326,37 @@ def test_an_older_database_gains_the_new_columns(database_url):
         assert Revision.select().count() == 0 and Evidence.select().count() == 0
         create_tables()
         assert "deleted_at" in {c.name for c in database.get_columns("claim")}
+
+
+def imported_modules(path):
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+            for alias in node.names} | {node.module.split(".")[0] for node in ast.walk(tree)
+                                        if isinstance(node, ast.ImportFrom) and node.module}
+
+
+def test_the_corpus_rules_and_curation_know_nothing_of_flask():
+    from pathlib import Path
+
+    service = Path(__file__).parent.parent / "service"
+    for name in ("curation.py", "rules.py", "importer.py", "seeding.py"):
+        assert not imported_modules(service / name) & {"flask", "flask_smorest", "werkzeug"}, name
+
+
+def test_curation_raises_its_own_errors_and_records_the_actor_it_is_given(app, ids, db):
+    from service import curation
+
+    with pytest.raises(curation.NotFound):
+        curation.update_claim(424242, {"text": "Nothing here."}, "desk")
+    with pytest.raises(curation.Refused) as refused:
+        curation.create_claim({"text": "Misquoted.", "evidence": [
+            {"source_id": ids["gazette"], "stance": "supports", "quote": "never printed"}]},
+            "desk")
+    assert refused.value.status == 422 and "quote" in refused.value.errors["evidence"]["0"]
+    claim = curation.create_claim({"text": "Quoted.", "evidence": [
+        {"source_id": ids["gazette"], "stance": "supports", "quote": QUOTE}]}, "desk")
+    with pytest.raises(curation.Conflict):
+        curation.delete_source(ids["gazette"], "desk")
+    assert [r.actor for r in curation.revisions_of("claim", claim.id)] == ["desk"]

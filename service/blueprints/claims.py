@@ -8,7 +8,7 @@ from schemas.curation import ClaimCreateSchema, ClaimRevisionPageSchema, ClaimUp
 
 from .. import curation
 from ..api import Blueprint
-from ..auth import editors_only
+from ..auth import actor_name, editors_only
 from ..idempotency import write
 from .feeds import JSONLD, reviews
 from ..models import Claim, Evidence, Source
@@ -49,7 +49,7 @@ def create_claim(data):
     Each evidence quote must occur verbatim in its source's text, and each figure in its quote;
     figures are read from the quote when `numbers` is left out.
     """
-    return claim_detail(curation.create_claim(data))
+    return claim_detail(curation.create_claim(data, actor_name()))
 
 
 @blp.route(CLAIM)
@@ -79,7 +79,7 @@ def get_claim(claim_id):
 @blp.problems(400, 404, 409, 413, 415, 422)
 def update_claim(changes, claim_id):
     """Change a claim's text or ref"""
-    return claim_detail(curation.update_claim(claim_id, changes))
+    return claim_detail(curation.update_claim(claim_id, changes, actor_name()))
 
 
 @blp.route(CLAIM, methods=["DELETE"])
@@ -89,7 +89,7 @@ def update_claim(changes, claim_id):
 @blp.problems(404)
 def delete_claim(claim_id):
     """Delete a claim (soft: POST .../restore brings it back)"""
-    curation.delete_claim(claim_id)
+    curation.delete_claim(claim_id, actor_name())
 
 
 @blp.route(f"{CLAIM}/restore", methods=["POST"])
@@ -102,7 +102,7 @@ def restore_claim(claim_id):
 
     409 when its evidence no longer fits its sources (a source deleted or its text edited since).
     """
-    return claim_detail(curation.restore_claim(claim_id))
+    return claim_detail(curation.restore_claim(claim_id, actor_name()))
 
 
 @blp.route(f"{CLAIM}/revisions")
@@ -125,4 +125,4 @@ def revert_claim(claim_id, revision_id):
     Reverting the revision that created a claim deletes it; the answer is the claim as it now
     stands. The revert is itself a revision, so it can be undone too.
     """
-    return claim_detail(curation.revert_claim(claim_id, revision_id))
+    return claim_detail(curation.revert_claim(claim_id, revision_id, actor_name()))

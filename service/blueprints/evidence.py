@@ -4,7 +4,7 @@ from schemas.curation import EvidenceInputSchema, EvidenceUpdateSchema
 
 from .. import curation
 from ..api import Blueprint
-from ..auth import editors_only
+from ..auth import actor_name, editors_only
 from ..idempotency import write
 from .claims import CLAIM
 
@@ -24,7 +24,7 @@ def add_evidence(item, claim_id):
     The quote must occur verbatim in the source's text and each figure in the quote; figures are
     read from the quote when `numbers` is left out.
     """
-    return curation.add_evidence(claim_id, item)
+    return curation.add_evidence(claim_id, item, actor_name())
 
 
 @blp.route(EVIDENCE, methods=["PATCH"])
@@ -35,7 +35,7 @@ def add_evidence(item, claim_id):
 @blp.problems(400, 404, 413, 415, 422)
 def update_evidence(changes, claim_id, evidence_id):
     """Change evidence (a new quote without `numbers` gets its figures re-read)"""
-    return curation.update_evidence(claim_id, evidence_id, changes)
+    return curation.update_evidence(claim_id, evidence_id, changes, actor_name())
 
 
 @blp.route(EVIDENCE, methods=["DELETE"])
@@ -45,4 +45,4 @@ def update_evidence(changes, claim_id, evidence_id):
 @blp.problems(404)
 def delete_evidence(claim_id, evidence_id):
     """Remove evidence (kept in the claim's revisions; revert the revision to undo)"""
-    curation.delete_evidence(claim_id, evidence_id)
+    curation.delete_evidence(claim_id, evidence_id, actor_name())
