@@ -12,7 +12,7 @@ import secrets
 from .engine.numbers import extract_figures
 from .models import (Claim, Evidence, Revision, Source, add_evidence_rows, keep_revision, lock_rows,
                      locked_live_sources, record_claim_changes, utcnow, write_transaction)
-from .rules import evidence_problems, figure_problems, figure_records
+from .rules import evidence_problems, figure_problems, figure_records, source_span
 
 SOURCE_FIELDS = ("ref", "title", "publisher", "published", "url", "text")
 
@@ -56,11 +56,14 @@ def revisions_of(kind, object_id):
 # Validation: the seeds' rules, answered as 422 with the broken field named.
 
 def checked_evidence(item, where=None):
-    """An evidence item that keeps every seed rule, with figures read from the quote when absent;
-    refused naming the field otherwise."""
+    """An evidence item that keeps every seed rule, with figures read from the quote when absent
+    and a quote given with other quote marks, dashes or spacing stored as the source's exact
+    passage; refused naming the field otherwise."""
     source = locked_live_sources([item["source_id"]]).get(item["source_id"])
     given = item.get("numbers") is not None
     item = dict(item, numbers=figure_records(item["numbers"]) if given else [])
+    if source and item["quote"] not in source.text:
+        item["quote"] = source_span(item["quote"], source.text) or item["quote"]
     problems = evidence_problems(item, source and source.text,
                                  source.ref if source else item["source_id"])
     if problems:

@@ -360,3 +360,33 @@ def test_curation_raises_its_own_errors_and_records_the_actor_it_is_given(app, i
     with pytest.raises(curation.Conflict):
         curation.delete_source(ids["gazette"], "desk")
     assert [r.actor for r in curation.revisions_of("claim", claim.id)] == ["desk"]
+
+
+SPILLWAY = "The dam's spillway \u2014 built in 1970 \u2014 held,\n  engineers said."
+
+
+@pytest.mark.parametrize("typed", [
+    "The dam\u2019s spillway \u2013 built in 1970 \u2013 held, engineers said.",
+    "dam's spillway - built in 1970 - held,   engineers",
+    " The dam`s spillway \u2212 built ",
+])
+def test_a_quote_differing_only_in_marks_dashes_or_spacing_is_stored_as_the_source_says_it(
+        client, editor, typed):
+    source = client.post("/sources", headers=editor, json={"title": "Spillway",
+                                                           "text": SPILLWAY}).get_json()
+    claim = create(client, editor, text="The spillway held.", evidence=[
+        {"source_id": source["id"], "stance": "supports", "quote": typed}])
+    stored = claim["evidence"][0]["quote"]
+    assert stored in SPILLWAY
+    assert stored.replace("\u2014", "-").split() == typed.replace("\u2019", "'").replace(
+        "\u2013", "-").replace("\u2212", "-").replace("`", "'").split()
+
+
+def test_a_quote_with_other_words_is_refused_naming_the_closest_passage(client, editor):
+    source = client.post("/sources", headers=editor, json={"title": "Spillway",
+                                                           "text": SPILLWAY}).get_json()
+    response = client.post("/claims", headers=editor, json={"text": "It held.", "evidence": [
+        {"source_id": source["id"], "stance": "supports", "quote": "built in 1971"}]})
+    body = assert_problem(response, 422)
+    assert "the closest passage there is 'built in 1970'" in body["errors"]["evidence"]["0"][
+        "quote"][0]

@@ -46,8 +46,10 @@ def list_claims(args):
 def create_claim(data):
     """Create a claim, from its text alone or with evidence
 
-    Each evidence quote must occur verbatim in its source's text, and each figure in its quote;
-    figures are read from the quote when `numbers` is left out.
+    Each evidence quote must occur verbatim in its source's text (a quote that differs only in
+    quote marks, apostrophes, dashes or spacing is stored as the source's exact passage; any
+    other difference is a 422 naming the closest passage), and each figure in its quote; figures
+    are read from the quote when `numbers` is left out.
     """
     return claim_detail(curation.create_claim(data, actor_name()))
 

@@ -21,7 +21,9 @@ EVIDENCE = f"{CLAIM}/evidence/<int(max=2147483647):evidence_id>"
 def add_evidence(item, claim_id):
     """Add evidence to a claim
 
-    The quote must occur verbatim in the source's text and each figure in the quote; figures are
+    The quote must occur verbatim in the source's text (a quote that differs only in quote
+    marks, apostrophes, dashes or spacing is stored as the source's exact passage; any other
+    difference is a 422 naming the closest passage) and each figure in the quote; figures are
     read from the quote when `numbers` is left out.
     """
     return curation.add_evidence(claim_id, item, actor_name())
