@@ -213,3 +213,9 @@ class IdempotencyHeaderSchema(Schema):
     @post_load
     def unquoted(self, data, **kwargs):
         return {name: key.strip('"') for name, key in data.items()}
+
+
+class DryRunQuerySchema(Schema):
+    dry_run = fields.Boolean(load_default=False, metadata={
+        "description": "Check the write and answer exactly what it would store, or why it is "
+                       "refused, storing nothing (no Idempotency-Key is kept either)"})

@@ -79,7 +79,9 @@ def seed(path):
               show_default=True, help="claims written per transaction")
 @click.option("--restore", is_flag=True,
               help="bring back deleted claims a line names (otherwise such lines are rejected)")
-def import_command(file, batch_size, restore):
+@click.option("--dry-run", is_flag=True,
+              help="report exactly what the import would store or reject, storing nothing")
+def import_command(file, batch_size, restore, dry_run):
     """Bulk-load claims from JSON Lines (one claim a line: ref, text, evidence), keyed by ref.
 
     Exits 1 when any line was rejected; every other line is still written. Exits 2 when the
@@ -96,7 +98,7 @@ def import_command(file, batch_size, restore):
         with database.connection_context(), click.progressbar(
                 file, length=lines, label="importing", file=sys.stderr) as bar:
             create_tables()
-            report = import_claims(bar, batch_size, restore=restore)
+            report = import_claims(bar, batch_size, restore=restore, dry_run=dry_run)
     except ImportInterrupted as interrupted:
         report_import(interrupted.report)
         click.echo(f"stopped: {interrupted}. Lines before {interrupted.line} are stored as "
@@ -107,14 +109,15 @@ def import_command(file, batch_size, restore):
         click.echo(f"stopped: the database is unavailable ({' '.join(str(error).split())}); "
                    f"run the same import again once it is back.", err=True)
         sys.exit(2)
-    report_import(report)
+    report_import(report, dry_run)
     sys.exit(1 if report.rejected else 0)
 
 
-def report_import(report):
+def report_import(report, dry_run=False):
     for number, reason in report.rejected:
         click.echo(f"line {number}: {reason}", err=True)
-    click.echo(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+    click.echo(f"{'dry run, nothing stored: would have ' if dry_run else ''}added {report.added}, "
+               f"updated {report.updated}, unchanged {report.unchanged}, "
                f"rejected {len(report.rejected)}")
 
 

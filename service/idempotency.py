@@ -11,6 +11,9 @@ Field") stores the key and its answer in that same transaction: a retry with the
 request gets the first answer again and writes nothing; the same key with another request is a
 422. Keys are scoped per API key. Only answers that wrote something (2xx) are kept: a refused
 request wrote nothing, so its retry is simply run again.
+
+With `?dry_run=true` the whole write runs and is answered, then rolled back: the answer is exactly
+what it would store (or why it is refused), and nothing is kept.
 """
 import functools
 import hashlib
@@ -20,7 +23,7 @@ from flask import Response, current_app, request
 from flask_smorest import abort
 from peewee import IntegrityError, InterfaceError, OperationalError
 
-from schemas.curation import IdempotencyHeaderSchema
+from schemas.curation import DryRunQuerySchema, IdempotencyHeaderSchema
 
 from .auth import current_key
 from .db import database
@@ -71,13 +74,16 @@ def answered_once(view, key, args, kwargs):
     return response
 
 
-def committed(work):
-    """`work()` in one write transaction, committed; a 503 that says the outcome is unknown when
-    the connection is lost during COMMIT (any earlier loss rolls back, and is an ordinary 503)."""
+def committed(work, dry_run=False):
+    """`work()` in one write transaction, committed (rolled back for a dry run); a 503 that says
+    the outcome is unknown when the connection is lost during COMMIT (any earlier loss rolls back,
+    and is an ordinary 503)."""
     committing = False
     try:
-        with write_transaction():
+        with write_transaction() as transaction:
             answer = work()
+            if dry_run:
+                transaction.rollback()  # and begins an empty transaction to commit
             committing = True  # leaving the block commits
     except CONNECTION_LOST as error:
         if not committing:
@@ -99,15 +105,18 @@ def refresh_index():
 
 def write(blp):
     """Decorator for a write view, under `editors_only`: one transaction, the Idempotency-Key
-    header read and documented."""
+    header and the `dry_run` query flag read and documented."""
     def decorator(view):
         @functools.wraps(view)
-        def run(*args, idempotency_key=None, **kwargs):
+        def run(*args, dry_run, idempotency_key=None, **kwargs):
+            if dry_run:
+                return committed(lambda: view(*args, **kwargs), dry_run=True)
             if idempotency_key:
                 response = committed(lambda: answered_once(view, idempotency_key, args, kwargs))
             else:
                 response = committed(lambda: view(*args, **kwargs))
             refresh_index()
             return response
+        run = blp.arguments(DryRunQuerySchema, location="query", as_kwargs=True)(run)
         return blp.arguments(IdempotencyHeaderSchema, location="headers", as_kwargs=True)(run)
     return decorator

@@ -192,9 +192,17 @@ def write_batch(batch, restore=False):
     return report
 
 
-def import_claims(lines, batch_size=DEFAULT_BATCH, restore=False):
+def import_claims(lines, batch_size=DEFAULT_BATCH, restore=False, dry_run=False):
     """Import JSON Lines (an iterable of bytes lines); `restore` brings back deleted claims a line
-    names. Raises ImportInterrupted, carrying the report so far, when the connection is lost."""
+    names. Raises ImportInterrupted, carrying the report so far, when the connection is lost.
+
+    A dry run writes everything in one transaction and rolls it back: its report is exactly what
+    the import would do, and nothing is stored."""
+    if dry_run:
+        with write_transaction() as transaction:
+            report = import_claims(lines, batch_size, restore)
+            transaction.rollback()  # and begins an empty transaction to commit
+        return report
     report = ImportReport()
     sources = SourceDirectory()
     batch = []

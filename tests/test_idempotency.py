@@ -95,3 +95,29 @@ def test_concurrent_requests_with_one_key_write_once(make_app):
     assert {a.status_code for a in answers} == {201}
     assert len({a.get_json()["id"] for a in answers}) == 1
     assert claims_with_text(CLAIM["text"]) == 1
+
+
+def test_a_dry_run_answers_exactly_what_would_be_stored_and_stores_nothing(client, editor):
+    before = client.get("/claims").get_json()["total"]
+    dry = client.post("/claims?dry_run=true", json={"ref": "trial", **CLAIM}, headers=editor)
+    assert dry.status_code == 201
+    assert (dry.get_json()["ref"], dry.get_json()["text"]) == ("trial", CLAIM["text"])
+    assert client.get("/claims").get_json()["total"] == before
+    real = client.post("/claims", json={"ref": "trial", **CLAIM}, headers=editor)
+    assert real.status_code == 201
+    assert {k: v for k, v in real.get_json().items() if k != "id"} == {
+        k: v for k, v in dry.get_json().items() if k != "id"}
+    claim_id = real.get_json()["id"]
+    refused = client.post("/claims?dry_run=true", json={"ref": "trial", **CLAIM}, headers=editor)
+    assert_problem(refused, 409)
+    assert client.delete(f"/claims/{claim_id}?dry_run=1", headers=editor).status_code == 204
+    assert client.get(f"/claims/{claim_id}").status_code == 200
+    assert len(client.get(f"/claims/{claim_id}/revisions").get_json()["items"]) == 1
+
+
+def test_a_dry_run_keeps_no_idempotency_key(client, editor):
+    dry = client.post("/claims?dry_run=true", json=CLAIM, headers=keyed(editor, "later"))
+    assert dry.status_code == 201
+    real = client.post("/claims", json=CLAIM, headers=keyed(editor, "later"))
+    assert real.status_code == 201 and "Idempotent-Replayed" not in real.headers
+    assert claims_with_text(CLAIM["text"]) == 1

@@ -252,3 +252,14 @@ def test_an_import_and_an_editor_on_one_claim_keep_a_history_every_revert_restor
         reverted = client.post(f"/claims/{claim_id}/revisions/{revision['id']}/revert",
                                headers=editor)
         assert reverted.get_json()["text"] == revision["before"]["text"], revision["action"]
+
+
+def test_a_dry_run_import_reports_what_it_would_do_and_stores_nothing(run):
+    bad = {"ref": "Not A Slug!", "text": "x"}
+    dry = run(jsonl(*GOOD, bad, GOOD[0]), "--dry-run", "--batch-size", "2")
+    assert dry.exit_code == 1
+    assert "dry run, nothing stored: would have added 3, updated 0, unchanged 1, rejected 1" in (
+        dry.output)
+    assert not any(stored(row["ref"]) for row in GOOD)
+    real = run(jsonl(*GOOD, bad, GOOD[0]), "--batch-size", "2")
+    assert "added 3, updated 0, unchanged 1, rejected 1" in real.output
