@@ -7,7 +7,7 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, val
 from .common import PageSchema
 from .corpus import STANCES, FigureSchema, FigureValue
 
-REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$(?!\n)"  # Python's $ also matches before a final newline
 MAX_DATABASE_ID = 2**31 - 1
 MAX_CLAIM_TEXT = 2000
 MAX_QUOTE = 5000

@@ -390,3 +390,12 @@ def test_a_quote_with_other_words_is_refused_naming_the_closest_passage(client, 
     body = assert_problem(response, 422)
     assert "the closest passage there is 'built in 1970'" in body["errors"]["evidence"]["0"][
         "quote"][0]
+
+
+@pytest.mark.parametrize("path", ["/claims", "/sources"])
+def test_a_ref_ending_in_a_newline_is_refused_as_seeding_would(client, editor, path):
+    body = {"ref": "new-ref\n", "text": "The dam held.", "title": "Dam"}
+    if path == "/claims":
+        del body["title"]
+    response = client.post(path, json=body, headers=editor)
+    assert "ref" in assert_problem(response, 422)["errors"]
