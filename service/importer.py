@@ -97,7 +97,7 @@ def _as_seed_claim(claim, sources):
             problems.append(f"evidence.{position}: {problem}")
             continue
         numbers = [{**n, "value": int(n["value"]) if n["value"].is_integer() else n["value"]}
-                   for n in item["numbers"]]
+                   for n in item.get("numbers") or []]
         evidence.append({"source": source, "stance": item["stance"], "quote": item["quote"],
                          "numbers": figure_records(numbers)})
     seed_claim = {"ref": claim["ref"], "text": claim["text"].strip(), "evidence": [
