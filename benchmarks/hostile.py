@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 from service import create_app  # noqa: E402
 from service.auth import create_key  # noqa: E402
 from service.db import database  # noqa: E402
-from service.seeding import figure_problems  # noqa: E402
+from service.rules import figure_problems  # noqa: E402
 
 FIGURES = " ".join(str(n) for n in range(1, 10_001))
 

@@ -2,12 +2,12 @@
 revisions every change leaves behind."""
 import datetime
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate
 
 from .common import PageSchema
 from .corpus import STANCES, FigureSchema, FigureValue
 
-REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$(?!\n)"  # Python's $ also matches before a final newline
 MAX_DATABASE_ID = 2**31 - 1
 MAX_CLAIM_TEXT = 2000
 MAX_QUOTE = 5000
@@ -190,3 +190,32 @@ class ClaimRevisionPageSchema(PageSchema):
 
 class SourceRevisionPageSchema(PageSchema):
     items = fields.List(fields.Nested(SourceRevisionSchema), required=True)
+
+
+class IdempotencyHeaderSchema(Schema):
+    """The IETF draft's `Idempotency-Key` request header (a structured-field string: quoted, or
+    sent bare by simpler clients)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    idempotency_key = fields.String(
+        data_key="Idempotency-Key", validate=validate.Regexp(
+            r'^"?[\x21\x23-\x7e]{1,200}"?$', error="An Idempotency-Key is 1 to 200 printable ASCII "
+                                                   "characters, without spaces or inner quotes."),
+        metadata={"description": "A unique value the client makes for one write (a UUID, say) and "
+                                 "sends again with each retry of that write: a retry with the same "
+                                 "key and request is answered as the first was, without writing "
+                                 "twice; the same key with a different request is refused (422). "
+                                 "Keys are scoped to the API key.",
+                  "example": '"8e03978e-40d5-43e8-bc93-6894a57f9324"'})
+
+    @post_load
+    def unquoted(self, data, **kwargs):
+        return {name: key.strip('"') for name, key in data.items()}
+
+
+class DryRunQuerySchema(Schema):
+    dry_run = fields.Boolean(load_default=False, metadata={
+        "description": "Check the write and answer exactly what it would store, or why it is "
+                       "refused, storing nothing (no Idempotency-Key is kept either)"})

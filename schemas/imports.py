@@ -1,27 +1,21 @@
 """One line of a `crosscheck import` file: a claim, the caller's ref for it, and its evidence."""
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
-from .corpus import STANCES
+from .curation import EvidenceInputSchema
 
 MAX_REF = 200
 
 
-class ImportFigureSchema(Schema):
-    text = fields.String(required=True, validate=validate.Length(min=1))
-    value = fields.Float(required=True, allow_nan=False)
-    qualifier = fields.String(load_default=None, allow_none=True)
-    label = fields.String(load_default=None, allow_none=True)
+class ImportEvidenceSchema(EvidenceInputSchema):
+    """The API's evidence item, the source named by its `url`, `title` or `source` ref instead of
+    its id (an import file is written before the ids are known)."""
 
-
-class ImportEvidenceSchema(Schema):
-    """The seed format's evidence item, the source named by its `url`, `title` or `source` ref."""
+    class Meta:
+        exclude = ("source_id",)
 
     source = fields.String(validate=validate.Length(min=1))
     url = fields.String(validate=validate.Length(min=1))
     title = fields.String(validate=validate.Length(min=1))
-    stance = fields.String(required=True, validate=validate.OneOf(STANCES))
-    quote = fields.String(required=True, validate=validate.Length(min=1))
-    numbers = fields.List(fields.Nested(ImportFigureSchema), load_default=list)
 
     @validates_schema
     def names_one_source(self, data, **kwargs):

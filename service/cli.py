@@ -9,12 +9,13 @@ from pathlib import Path
 import click
 import peewee
 from marshmallow import ValidationError
+from peewee import InterfaceError, OperationalError
 
 from schemas.check import CheckRequestSchema, CheckResponseSchema
 
 from . import config as settings
 from .db import database, init_database
-from .importer import DEFAULT_BATCH, import_claims
+from .importer import DEFAULT_BATCH, ImportInterrupted, import_claims
 from .models import ApiKey, create_tables
 from .seeding import SeedError, seed as seed_folder
 
@@ -77,10 +78,16 @@ def seed(path):
 @click.argument("file", type=click.File("rb"))
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=DEFAULT_BATCH,
               show_default=True, help="claims written per transaction")
-def import_command(file, batch_size):
-    """Bulk-load claims from JSON Lines (one claim a line: text, ref, evidence).
+@click.option("--restore", is_flag=True,
+              help="bring back deleted claims a line names (otherwise such lines are rejected)")
+@click.option("--dry-run", is_flag=True,
+              help="report exactly what the import would store or reject, storing nothing")
+def import_command(file, batch_size, restore, dry_run):
+    """Bulk-load claims from JSON Lines (one claim a line: ref, text, evidence), keyed by ref.
 
-    Exits 1 when any line was rejected; every other line is still written.
+    Exits 1 when any line was rejected; every other line is still written. Exits 2 when the
+    database connection is lost: the batches before it are stored, and running the same import
+    again stores the rest without duplicating any claim.
     """
     conf = settings.from_environment()
     init_database(conf["DATABASE_URL"])
@@ -88,15 +95,31 @@ def import_command(file, batch_size):
     if file.seekable():  # a file, not a pipe: count its lines for the progress bar
         lines = sum(1 for _ in file)
         file.seek(0)
-    with database.connection_context(), click.progressbar(
-            file, length=lines, label="importing", file=sys.stderr) as bar:
-        create_tables()
-        report = import_claims(bar, batch_size)
+    try:
+        with database.connection_context(), click.progressbar(
+                file, length=lines, label="importing", file=sys.stderr) as bar:
+            create_tables()
+            report = import_claims(bar, batch_size, restore=restore, dry_run=dry_run)
+    except ImportInterrupted as interrupted:
+        report_import(interrupted.report)
+        click.echo(f"stopped: {interrupted}. Lines before {interrupted.line} are stored as "
+                   f"reported; run the same import again to store the rest (claims are keyed by "
+                   f"ref, so none is written twice).", err=True)
+        sys.exit(2)
+    except (OperationalError, InterfaceError) as error:
+        click.echo(f"stopped: the database is unavailable ({' '.join(str(error).split())}); "
+                   f"run the same import again once it is back.", err=True)
+        sys.exit(2)
+    report_import(report, dry_run)
+    sys.exit(1 if report.rejected else 0)
+
+
+def report_import(report, dry_run=False):
     for number, reason in report.rejected:
         click.echo(f"line {number}: {reason}", err=True)
-    click.echo(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+    click.echo(f"{'dry run, nothing stored: would have ' if dry_run else ''}added {report.added}, "
+               f"updated {report.updated}, unchanged {report.unchanged}, "
                f"rejected {len(report.rejected)}")
-    sys.exit(1 if report.rejected else 0)
 
 
 def _source_to_extract(file, ref):

@@ -1,55 +1,45 @@
 """Editors' changes to claims, evidence and sources: validated like the seeds, kept as revisions,
 soft-deleted, and logged in the claim change log so every worker's index picks them up.
 
-Each change runs in one write transaction that first locks the row it changes (SQLite takes the
-write lock up front; PostgreSQL locks the row with SELECT ... FOR UPDATE), so two editors writing
-the same claim at once are serialised and neither change is lost.
+Each change runs in one write transaction (the request's, see `idempotency.write`) that first
+locks the rows it relies on: the row it changes (SQLite takes the write lock up front; PostgreSQL
+locks the row with SELECT ... FOR UPDATE), and the sources its evidence quotes (FOR SHARE), so two
+editors writing the same claim at once are serialised, neither change is lost, and no quote is
+checked against a source text that changes or is deleted before the quote is committed.
 """
-import functools
-import logging
 import secrets
 
-from flask import current_app
-from flask_smorest import abort
-from peewee import InterfaceError, OperationalError, SqliteDatabase
-
-from .auth import actor_name
-from .db import database
 from .engine.numbers import extract_figures
-from .models import (Claim, Evidence, Revision, Source, keep_revision, record_claim_changes,
-                     utcnow)
-from .seeding import evidence_problems, figure_problems, figure_records
+from .models import (Claim, Evidence, Revision, Source, add_evidence_rows, keep_revision, lock_rows,
+                     locked_live_sources, record_claim_changes, utcnow, write_transaction)
+from .rules import evidence_problems, figure_problems, figure_records, source_span
 
-log = logging.getLogger(__name__)
 SOURCE_FIELDS = ("ref", "title", "publisher", "published", "url", "text")
 
 
-def write_transaction():
-    if isinstance(database.obj, SqliteDatabase):
-        return database.atomic("IMMEDIATE")
-    return database.atomic()
+class Refused(Exception):
+    """A change curation refuses, with its reason and `errors` naming the fields at fault;
+    `status` is how the API answers it (problem+json, mapped in `errors.py`)."""
+
+    status = 422
+
+    def __init__(self, message, errors=None):
+        super().__init__(message)
+        self.errors = errors
 
 
-def applied_here(change):
-    """After the change commits, this worker's index has it at once (others at their next sync).
-
-    The change is stored by then: if the index cannot be refreshed now, the next sync does it, and
-    the editor still hears that the change succeeded (so a retry does not write it twice).
-    """
-    @functools.wraps(change)
-    def run(*args, **kwargs):
-        result = change(*args, **kwargs)
-        try:
-            current_app.extensions["crosscheck"].sync(force=True)
-        except (OperationalError, InterfaceError) as error:
-            log.warning("index refresh after %s deferred: %s", change.__name__, error)
-        return result
-    return run
+class NotFound(Refused):
+    status = 404
 
 
-def revise(kind, row, action, before):
-    """Keep the change as a revision, and log it for the index when it touches a claim."""
-    if keep_revision(kind, row, action, actor_name(), before) and kind == "claim":
+class Conflict(Refused):
+    status = 409
+
+
+def revise(kind, row, action, before, actor):
+    """Keep the change as a revision by `actor` (the acting key's name), and log it for the index
+    when it touches a claim."""
+    if keep_revision(kind, row, action, actor, before) and kind == "claim":
         record_claim_changes([row.id])
     return row
 
@@ -58,7 +48,7 @@ def revisions_of(kind, object_id):
     """Every revision of one claim or source, oldest first; 404 when it never existed."""
     model = Claim if kind == "claim" else Source
     if not model.select().where(model.id == object_id).exists():
-        abort(404, message=f"No {kind} has this id.")
+        raise NotFound(f"No {kind} has this id.")
     return Revision.select().where((Revision.kind == kind) & (Revision.object_id == object_id)
                                    ).order_by(Revision.id)
 
@@ -66,17 +56,19 @@ def revisions_of(kind, object_id):
 # Validation: the seeds' rules, answered as 422 with the broken field named.
 
 def checked_evidence(item, where=None):
-    """An evidence item that keeps every seed rule, with figures read from the quote when absent;
-    aborts with 422 naming the field otherwise."""
-    source = Source.live().where(Source.id == item["source_id"]).first()
+    """An evidence item that keeps every seed rule, with figures read from the quote when absent
+    and a quote given with other quote marks, dashes or spacing stored as the source's exact
+    passage; refused naming the field otherwise."""
+    source = locked_live_sources([item["source_id"]]).get(item["source_id"])
     given = item.get("numbers") is not None
     item = dict(item, numbers=figure_records(item["numbers"]) if given else [])
+    if source and item["quote"] not in source.text:
+        item["quote"] = source_span(item["quote"], source.text) or item["quote"]
     problems = evidence_problems(item, source and source.text,
                                  source.ref if source else item["source_id"])
     if problems:
         errors = problems if where is None else {"evidence": {str(where): problems}}
-        abort(422, message="The evidence breaks a curation rule; `errors` says which.",
-              errors=errors)
+        raise Refused("The evidence breaks a curation rule; `errors` says which.", errors)
     return item if given else dict(item, numbers=extracted_figures(item["quote"]))
 
 
@@ -90,12 +82,9 @@ def extracted_figures(quote):
 def lock_for_change(model, object_id, ref=None, live=True):
     """Lock the row until the transaction ends (404 when it is absent, or deleted if `live`), note
     its state before the change, and check that a new ref is free."""
-    query = (model.live() if live else model.select()).where(model.id == object_id)
-    if database.for_update:
-        query = query.for_update()
-    row = query.first()
+    row = lock_rows((model.live() if live else model.select()).where(model.id == object_id)).first()
     if row is None:
-        abort(404, message=f"No {model.__name__.lower()} has this id.")
+        raise NotFound(f"No {model.__name__.lower()} has this id.")
     if ref:
         free_ref(model, ref, row.id)
     return row, row.state()
@@ -105,7 +94,7 @@ def free_ref(model, ref, current=None):
     """409 when another row already has this ref."""
     taken = model.select().where((model.ref == ref) & (model.id != (current or 0))).exists()
     if taken:
-        abort(409, message=f"Another {model.__name__.lower()} already has the ref {ref!r}.")
+        raise Conflict(f"Another {model.__name__.lower()} already has the ref {ref!r}.")
 
 
 def give_ref(row, prefix):
@@ -117,18 +106,9 @@ def give_ref(row, prefix):
     row.save(only=[type(row).ref])
 
 
-def add_evidence_rows(claim, items):
-    if items:
-        Evidence.insert_many([{"claim": claim.id, "source": i["source_id"], "stance": i["stance"],
-                               "quote": i["quote"], "numbers": i["numbers"]} for i in items]
-                             ).execute()
-
-
 # Claims.
 
-@applied_here
-def create_claim(data):
-    current_app.extensions["crosscheck"].refuse_unanalysable(data["text"])
+def create_claim(data, actor):
     with write_transaction():
         if data.get("ref"):
             free_ref(Claim, data["ref"])
@@ -137,63 +117,59 @@ def create_claim(data):
         if not claim.ref:
             give_ref(claim, "claim")
         add_evidence_rows(claim, items)
-        return revise("claim", claim, "create", None)
+        return revise("claim", claim, "create", None, actor)
 
 
-@applied_here
-def update_claim(claim_id, data):
-    current_app.extensions["crosscheck"].refuse_unanalysable(data.get("text"))
+def update_claim(claim_id, data, actor):
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id, data.get("ref"))
         claim.ref = data.get("ref") or claim.ref
         if "text" in data:
             claim.text = data["text"].strip()
         claim.save()
-        return revise("claim", claim, "update", before)
+        return revise("claim", claim, "update", before, actor)
 
 
-@applied_here
-def delete_claim(claim_id):
+def delete_claim(claim_id, actor):
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id)
         claim.deleted_at = utcnow()
         claim.save()
-        revise("claim", claim, "delete", before)
+        revise("claim", claim, "delete", before, actor)
 
 
 def check_claim_can_return(state):
     """A deleted or reverted claim comes back only if its evidence still keeps the rules."""
     problems = {}
+    sources = locked_live_sources([item["source_id"] for item in state["evidence"]])
     for where, item in enumerate(state["evidence"]):
-        source = Source.live().where(Source.id == item["source_id"]).first()
+        source = sources.get(item["source_id"])
         found = evidence_problems(item, source and source.text,
                                   source.ref if source else item["source_id"])
         if found:
             problems[str(where)] = found
     if problems:
-        abort(409, message="The claim's evidence no longer fits its sources (deleted or edited "
-                           "since); `errors` says which.", errors={"evidence": problems})
+        raise Conflict("The claim's evidence no longer fits its sources (deleted or edited "
+                       "since); `errors` says which.", {"evidence": problems})
 
 
-@applied_here
-def restore_claim(claim_id):
+def restore_claim(claim_id, actor):
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id, live=False)
         check_claim_can_return(before)
         claim.deleted_at = None
         claim.save()
-        return revise("claim", claim, "restore", before)
+        return revise("claim", claim, "restore", before, actor)
 
 
-@applied_here
-def revert_claim(claim_id, revision_id):
+def revert_claim(claim_id, revision_id, actor):
     """Put the claim back as it was before one of its revisions (undoing a create deletes it)."""
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id, live=False)
         revision = Revision.get_or_none((Revision.id == revision_id) & (Revision.kind == "claim")
                                         & (Revision.object_id == claim.id))
         if revision is None:
-            abort(404, message="This claim has no revision with this id.")
+            raise NotFound("This claim has no revision with this id.")
         target = revision.before or dict(before, deleted=True)
         if not target["deleted"]:
             check_claim_can_return(target)
@@ -204,7 +180,7 @@ def revert_claim(claim_id, revision_id):
         claim.save()
         Evidence.delete().where(Evidence.claim == claim).execute()
         add_evidence_rows(claim, target["evidence"])
-        return revise("claim", claim, "revert", before)
+        return revise("claim", claim, "revert", before, actor)
 
 
 # Evidence.
@@ -212,23 +188,21 @@ def revert_claim(claim_id, revision_id):
 def claim_evidence(claim, evidence_id):
     row = Evidence.get_or_none((Evidence.id == evidence_id) & (Evidence.claim == claim))
     if row is None:
-        abort(404, message="This claim has no evidence with this id.")
+        raise NotFound("This claim has no evidence with this id.")
     return row
 
 
-@applied_here
-def add_evidence(claim_id, item):
+def add_evidence(claim_id, item, actor):
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id)
         item = checked_evidence(item)
         row = Evidence.create(claim=claim, source=item["source_id"], stance=item["stance"],
                               quote=item["quote"], numbers=item["numbers"])
-        revise("claim", claim, "add-evidence", before)
+        revise("claim", claim, "add-evidence", before, actor)
         return row
 
 
-@applied_here
-def update_evidence(claim_id, evidence_id, changes):
+def update_evidence(claim_id, evidence_id, changes, actor):
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id)
         row = claim_evidence(claim, evidence_id)
@@ -240,28 +214,27 @@ def update_evidence(claim_id, evidence_id, changes):
         row.source, row.stance, row.quote, row.numbers = (
             item["source_id"], item["stance"], item["quote"], item["numbers"])
         row.save()
-        revise("claim", claim, "update-evidence", before)
+        revise("claim", claim, "update-evidence", before, actor)
         return row
 
 
-@applied_here
-def delete_evidence(claim_id, evidence_id):
+def delete_evidence(claim_id, evidence_id, actor):
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id)
         claim_evidence(claim, evidence_id).delete_instance()
-        revise("claim", claim, "delete-evidence", before)
+        revise("claim", claim, "delete-evidence", before, actor)
 
 
 # Sources.
 
-def create_source(data):
+def create_source(data, actor):
     with write_transaction():
         if data.get("ref"):
             free_ref(Source, data["ref"])
         source = Source.create(**{name: data.get(name) for name in SOURCE_FIELDS})
         if not source.ref:
             give_ref(source, "source")
-        return revise("source", source, "create", None)
+        return revise("source", source, "create", None, actor)
 
 
 def citing_claims(source):
@@ -270,8 +243,7 @@ def citing_claims(source):
                 .order_by(Claim.id))
 
 
-@applied_here
-def update_source(source_id, data):
+def update_source(source_id, data, actor):
     """Change a source; its text may change only if every live quote from it stays verbatim."""
     with write_transaction():
         source, before = lock_for_change(Source, source_id, data.get("ref"))
@@ -281,32 +253,32 @@ def update_source(source_id, data):
                       .where((Evidence.source == source) & Claim.deleted_at.is_null())
                       if e.quote not in data["text"]]
             if broken:
-                abort(422, message="The new text drops quotes that evidence relies on.",
-                      errors={"text": [f"no longer contains the quote of {b}" for b in broken]})
+                raise Refused("The new text drops quotes that evidence relies on.",
+                              {"text": [f"no longer contains the quote of {b}" for b in broken]})
         for name, value in data.items():
             setattr(source, name, value)
         source.save()
-        revise("source", source, "update", before)
+        revise("source", source, "update", before, actor)
         if source.state() != before:
             record_claim_changes(c.id for c in citing_claims(source))
         return source
 
 
-def delete_source(source_id):
+def delete_source(source_id, actor):
     with write_transaction():
         source, before = lock_for_change(Source, source_id)
         citing = citing_claims(source)
         if citing:
-            abort(409, message="Live claims still cite this source; delete their evidence first.",
-                  errors={"claims": [c.ref or str(c.id) for c in citing]})
+            raise Conflict("Live claims still cite this source; delete their evidence first.",
+                           {"claims": [c.ref or str(c.id) for c in citing]})
         source.deleted_at = utcnow()
         source.save()
-        revise("source", source, "delete", before)
+        revise("source", source, "delete", before, actor)
 
 
-def restore_source(source_id):
+def restore_source(source_id, actor):
     with write_transaction():
         source, before = lock_for_change(Source, source_id, live=False)
         source.deleted_at = None
         source.save()
-        return revise("source", source, "restore", before)
+        return revise("source", source, "restore", before, actor)

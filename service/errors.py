@@ -6,6 +6,7 @@ import peewee
 from flask import jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from .curation import Refused
 from .engine import TextRefused
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -79,9 +80,15 @@ def handle_text_refused(error):
     return problem(422, detail=f"The text cannot be checked: {error}.")
 
 
+def handle_refused(error):
+    """A change the curation rules refuse (not found, a conflict, a broken rule)."""
+    return problem(error.status, detail=str(error), errors=error.errors)
+
+
 def register_error_handlers(app):
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(TextRefused, handle_text_refused)
+    app.register_error_handler(Refused, handle_refused)
     app.register_error_handler(peewee.OperationalError, handle_database_unavailable)
     app.register_error_handler(peewee.InterfaceError, handle_database_unavailable)
     app.register_error_handler(Exception, handle_unexpected)

@@ -1,4 +1,5 @@
 """Write the stored corpus as a seed folder that `crosscheck seed` reads back unchanged."""
+import re
 from pathlib import Path
 
 import yaml
@@ -10,8 +11,16 @@ class SeedDumper(yaml.SafeDumper):
     """Multi-line text as `|` blocks, like the hand-written seeds (quoted where YAML needs it)."""
 
 
+# Characters a YAML reader turns into "\n" (line breaks other than LF, in any style) or drops (a
+# byte order mark): text holding one is written double-quoted, where each is an escape.
+NOT_KEPT_UNESCAPED = re.compile("[\r\x85\u2028\u2029\ufeff]")
+
+
 def _represent_text(dumper, text):
-    style = "|" if "\n" in text else None
+    if NOT_KEPT_UNESCAPED.search(text):
+        style = '"'
+    else:
+        style = "|" if "\n" in text else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 
@@ -61,8 +70,15 @@ def export_corpus(folder):
     if folder.exists() and any(folder.iterdir()):
         raise FileExistsError(f"{folder} is not empty")
     corpus, drafts = corpus_as_seeds()
+    write_seed_folder(folder, corpus)
+    return corpus, drafts
+
+
+def write_seed_folder(folder, corpus):
+    """Write seed-format dicts as the files `seeding.read_seed_folder` reads, every text kept
+    byte for byte."""
+    folder = Path(folder)
     for source in corpus["sources"]:
         _write(folder / "sources" / f"{source['ref']}.yaml", source)
     _write(folder / "claims" / "claims.yaml", corpus["claims"])
     _write(folder / "entities.yaml", corpus["entities"])
-    return corpus, drafts

@@ -3,7 +3,7 @@ import datetime
 import json
 
 from peewee import (AutoField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField,
-                    Model, TextField, fn)
+                    Model, SqliteDatabase, TextField, fn)
 from playhouse.migrate import SchemaMigrator, migrate
 
 from .db import database
@@ -72,8 +72,6 @@ class Claim(SoftDeleted):
 class Evidence(BaseModel):
     """What one source says about one claim, with the verbatim quote and its figures."""
 
-    STANCES = ("supports", "contradicts")
-
     claim = ForeignKeyField(Claim, backref="evidence", on_delete="CASCADE")
     source = ForeignKeyField(Source, backref="evidence", on_delete="CASCADE")
     stance = CharField(max_length=20)
@@ -131,6 +129,59 @@ class Revision(BaseModel):
         indexes = ((("kind", "object_id", "id"), False),)
 
 
+class IdempotencyKey(BaseModel):
+    """A write sent with an `Idempotency-Key` header, stored in the write's own transaction with
+    the answer it got: a retry with the same key and request gets that answer again, written
+    once. Keys are scoped per API key, so two clients never share one."""
+
+    api_key = IntegerField()
+    key = CharField(max_length=255)
+    fingerprint = CharField(max_length=64)
+    status = IntegerField(null=True)
+    mimetype = CharField(max_length=100, null=True)
+    body = TextField(null=True)
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("api_key", "key"), True),)
+
+
+def write_transaction():
+    """A transaction for a write. SQLite takes its write lock up front (a deferred transaction
+    that reads first could not upgrade once another writer commits); PostgreSQL locks rows as
+    the write reaches them (`lock_rows`)."""
+    if isinstance(database.obj, SqliteDatabase):
+        return database.atomic("IMMEDIATE")
+    return database.atomic()
+
+
+def lock_rows(query, share=False):
+    """The query, locking the rows it reads until the transaction ends (on PostgreSQL; SQLite's
+    write transaction already excludes every other writer). `share` lets other readers that only
+    need the row to stay as it is (evidence quoting a source) lock it at the same time."""
+    if not database.for_update:
+        return query
+    return query.for_update("FOR SHARE" if share else True)
+
+
+def locked_live_sources(source_ids):
+    """{id: source} of the live sources among these ids, held unchanged until the transaction ends.
+
+    Evidence is written under this lock, and a source is edited or deleted only under its row lock,
+    so the quote checked here is verbatim in the source text as committed.
+    """
+    query = Source.live().where(Source.id.in_(sorted(set(source_ids)))).order_by(Source.id)
+    return {source.id: source for source in lock_rows(query, share=True)} if source_ids else {}
+
+
+def add_evidence_rows(claim, items):
+    """Store evidence items ({source_id, stance, quote, numbers}, as a claim's state lists them)."""
+    if items:
+        Evidence.insert_many([{"claim": claim, "source": i["source_id"], "stance": i["stance"],
+                               "quote": i["quote"], "numbers": i["numbers"]} for i in items]
+                             ).execute()
+
+
 def keep_revision(kind, row, action, actor, before):
     """Store a change to `row` (its state `before` it) as a revision; returns False, storing
     nothing, when the row is as it was."""
@@ -153,7 +204,7 @@ def last_change_id():
     return ClaimChange.select(fn.MAX(ClaimChange.id)).scalar() or 0
 
 
-MODELS = (Source, Claim, Evidence, Entity, ClaimChange, ApiKey, Revision)
+MODELS = (Source, Claim, Evidence, Entity, ClaimChange, ApiKey, Revision, IdempotencyKey)
 
 
 def add_missing_columns():

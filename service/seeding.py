@@ -3,7 +3,6 @@
 Seeding is keyed by `ref` and idempotent: rows that already say what the seeds say are not touched.
 """
 import datetime
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,13 +10,11 @@ import yaml
 
 from schemas.curation import unstorable
 
-from .db import database
-from .engine.numbers import parse_figure_text
-from .models import Claim, Entity, Evidence, Source, keep_revision, record_claim_changes
+from .models import (Claim, Entity, Evidence, Source, keep_revision, lock_rows,
+                     record_claim_changes, write_transaction)
+from .rules import claim_problems, figure_records
 
-STANCES = ("supports", "contradicts")
 SEED_ACTOR = "seed"
-REF_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class SeedError(Exception):
@@ -84,48 +81,6 @@ def read_seed_folder(folder):
     return corpus
 
 
-def figure_problems(numbers, quote):
-    """Why these figures do not belong to this quote: missing from it, or the wrong value."""
-    problems = []
-    for number in numbers or []:
-        text = str(number.get("text", ""))
-        if not text or text not in quote:
-            problems.append(f"figure {text!r} is not in the quote")
-            continue
-        parsed = parse_figure_text(text)
-        value = number.get("value")
-        if parsed is None or not _same_number(parsed, value):
-            problems.append(f"figure {text!r} has value {value!r}, but its text says {parsed!r}")
-    return problems
-
-
-def evidence_problems(item, source_text, source_name):
-    """What is wrong with one evidence item, by field (`source_text` is None for an unknown
-    source)."""
-    problems = {}
-    quote = item.get("quote") or ""
-    if source_text is None:
-        problems["source"] = [f"unknown source {source_name!r}"]
-    elif not quote or quote not in source_text:
-        problems["quote"] = [f"quote is not verbatim in {source_name}: {quote!r}"]
-    if item.get("stance") not in STANCES:
-        problems["stance"] = [f"stance must be one of {STANCES}"]
-    figures = figure_problems(item.get("numbers"), quote)
-    if figures:
-        problems["numbers"] = figures
-    return problems
-
-
-def _same_number(parsed, value):
-    """Whether `value` is the number `parsed`; a value too large for a float is not."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return False
-    try:
-        return abs(parsed - value) <= 1e-9
-    except OverflowError:
-        return False
-
-
 SOURCE_SHAPE = {"ref": str, "title": str, "text": str, "publisher": str, "url": str,
                 "published": datetime.date}
 CLAIM_SHAPE = {"ref": str, "text": str, "evidence": list}
@@ -154,20 +109,25 @@ def _shape_problems(where, record, shape):
     return problems
 
 
+def claim_shape_problems(where, claim):
+    """Wrong types, or text no database can store, in one claim, its evidence or their figures."""
+    found = _shape_problems(where, claim, CLAIM_SHAPE)
+    for item in [] if found else claim.get("evidence") or []:
+        item_problems = _shape_problems(f"{where} evidence", item, EVIDENCE_SHAPE)
+        found += item_problems
+        for figure in [] if item_problems else item.get("numbers") or []:
+            found += _shape_problems(f"{where} figure", figure, FIGURE_SHAPE)
+    return found
+
+
 def shape_problems(corpus):
     """Wrong types anywhere in the corpus; the other rules are checked only on a well-shaped one."""
     problems = []
     for source in corpus["sources"]:
         problems += _shape_problems(f"sources/{source['_file']}", source, SOURCE_SHAPE)
     for claim in corpus["claims"]:
-        where = f"claims/{claim['_file']} {str(claim.get('ref'))[:100]!r}"
-        found = _shape_problems(where, claim, CLAIM_SHAPE)
-        for item in [] if found else claim.get("evidence") or []:
-            item_problems = _shape_problems(f"{where} evidence", item, EVIDENCE_SHAPE)
-            found += item_problems
-            for figure in [] if item_problems else item.get("numbers") or []:
-                found += _shape_problems(f"{where} figure", figure, FIGURE_SHAPE)
-        problems += found
+        problems += claim_shape_problems(
+            f"claims/{claim['_file']} {str(claim.get('ref'))[:100]!r}", claim)
     for entity in corpus["entities"]:
         found = _shape_problems("entities.yaml", entity, ENTITY_SHAPE)
         aliases = [] if found else entity.get("aliases") or []
@@ -196,28 +156,16 @@ def validate_corpus(corpus):
     refs = set()
     for claim in corpus["claims"]:
         where = f"claims/{claim['_file']} {claim.get('ref')!r}"
-        if not claim.get("ref") or not str(claim.get("text") or "").strip():
-            problems.append(f"{where}: `ref` and `text` are required")
-        if claim.get("ref") and not REF_PATTERN.fullmatch(str(claim["ref"])):
-            problems.append(f"{where}: ref must be a lowercase slug (a-z, 0-9, -)")
         if claim.get("ref") in refs:
             problems.append(f"{where}: duplicate ref")
         refs.add(claim.get("ref"))
         if not claim.get("evidence"):
             problems.append(f"{where}: has no evidence")
-        for item in claim.get("evidence") or []:
-            found = evidence_problems(item, texts.get(item.get("source")), item.get("source"))
-            problems.extend(f"{where}: {p}" for field in found.values() for p in field)
+        problems.extend(f"{where}: {p}" for p in claim_problems(claim, texts))
     for entity in corpus["entities"]:
         if not entity.get("name"):
             problems.append(f"entities.yaml: an entity has no name: {entity!r}")
     return problems
-
-
-def figure_records(numbers):
-    """Figures as stored: exactly these four keys."""
-    return [{"text": str(n["text"]), "value": n["value"], "qualifier": n.get("qualifier"),
-             "label": n.get("label")} for n in numbers or []]
 
 
 def _upsert(model, lookup, values, report, kind):
@@ -240,8 +188,9 @@ def _evidence_rows(items, sources):
 
 
 def _state_of(model, ref):
-    """The row's state before seeding changes it, for its revision (None when it is new)."""
-    row = model.get_or_none(model.ref == ref)
+    """The row's state before seeding changes it, for its revision (None when it is new), read
+    under the row's lock so the revision holds what the seeds really replaced."""
+    row = lock_rows(model.select().where(model.ref == ref)).first()
     return row and row.state()
 
 
@@ -252,7 +201,7 @@ def load_corpus(corpus):
     version that the seeds overwrite can be brought back.
     """
     report = SeedReport()
-    with database.atomic():
+    with write_transaction():
         sources = {}
         for item in corpus["sources"]:
             before = _state_of(Source, item["ref"])

@@ -2,6 +2,8 @@
 the revisions form one unbroken chain."""
 import threading
 
+import pytest
+
 from .conftest import make_key_headers
 
 THREADS = 6
@@ -77,3 +79,79 @@ def test_a_claim_deleted_during_a_check_does_not_break_it(make_app, monkeypatch)
     assert response.get_json()["matches"][0]["claim"]["id"] == claim_id
     assert claim_id not in [m["claim"]["id"] for m in client.post(
         "/check", json={"statement": statement}).get_json()["matches"]]
+
+
+ROUNDS = 12
+SENTENCES = ["The levee held at dawn.", "The pumps failed at noon.", "The water fell by night."]
+
+
+def race(app, *requests):
+    """Send the requests at once, each from its own thread; their responses in order."""
+    start, responses = threading.Barrier(len(requests)), [None] * len(requests)
+
+    def send(position, method, path, headers, body):
+        client = app.test_client()
+        start.wait()
+        responses[position] = getattr(client, method)(path, json=body, headers=headers)
+
+    threads = [threading.Thread(target=send, args=(n, *request))
+               for n, request in enumerate(requests)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return responses
+
+
+def assert_every_quote_verbatim_and_export_seeds_back(app, tmp_path):
+    """Every live claim's evidence quotes a live source verbatim, and the exported corpus seeds
+    back into the same database changing nothing."""
+    from service.db import database
+    from service.export import export_corpus
+    from service.models import Claim, Evidence, Source
+    from service.seeding import seed
+
+    with app.app_context(), database.connection_context():
+        for item in (Evidence.select(Evidence, Claim, Source).join(Claim)
+                     .switch(Evidence).join(Source).where(Claim.deleted_at.is_null())):
+            assert item.source.deleted_at is None, (item.claim.ref, item.source.ref)
+            assert item.quote in item.source.text, (item.claim.ref, item.quote)
+        export_corpus(tmp_path / "exported")
+        report = seed(tmp_path / "exported")
+    assert not report.changed, (report.added, report.updated)
+
+
+def source_edit_dropping_the_quote(source, claim_id, editor, n):
+    dropped = SENTENCES[n % 3]
+    return (("patch", f"/sources/{source['id']}", editor,
+             {"text": " ".join(s for s in SENTENCES if s != dropped)}),
+            ("post", f"/claims/{claim_id}/evidence", editor,
+             {"source_id": source["id"], "stance": "supports", "quote": dropped}))
+
+
+def source_delete(source, claim_id, editor, n):
+    return (("delete", f"/sources/{source['id']}", editor, None),
+            ("post", f"/claims/{claim_id}/evidence", editor,
+             {"source_id": source["id"], "stance": "supports", "quote": SENTENCES[n % 3]}))
+
+
+@pytest.mark.parametrize("pair, outcomes", [
+    (source_edit_dropping_the_quote, {(200, 422), (422, 201)}),
+    (source_delete, {(204, 422), (409, 201)}),
+])
+def test_a_source_change_racing_evidence_that_quotes_it_never_leaves_a_broken_quote(
+        make_app, tmp_path, pair, outcomes):
+    """Finding 1: dropping a sentence from a source, or deleting the source, while evidence
+    quoting it is added: one of the two is refused, every time."""
+    app = make_app(RATELIMIT_ENABLED=False)
+    editor = make_key_headers(app, "editor")
+    client = app.test_client()
+    claim_id = client.post("/claims", json={"text": "The levee held."},
+                           headers=editor).get_json()["id"]
+    for n in range(ROUNDS):
+        source = client.post("/sources", headers=editor, json={
+            "title": f"Levee report {n}", "text": " ".join(SENTENCES)}).get_json()
+        change, evidence = race(app, *pair(source, claim_id, editor, n))
+        assert (change.status_code, evidence.status_code) in outcomes, (
+            n, change.get_json(), evidence.get_json())
+    assert_every_quote_verbatim_and_export_seeds_back(app, tmp_path)

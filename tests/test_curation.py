@@ -326,3 +326,76 @@ def test_an_older_database_gains_the_new_columns(database_url):
         assert Revision.select().count() == 0 and Evidence.select().count() == 0
         create_tables()
         assert "deleted_at" in {c.name for c in database.get_columns("claim")}
+
+
+def imported_modules(path):
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+            for alias in node.names} | {node.module.split(".")[0] for node in ast.walk(tree)
+                                        if isinstance(node, ast.ImportFrom) and node.module}
+
+
+def test_the_corpus_rules_and_curation_know_nothing_of_flask():
+    from pathlib import Path
+
+    service = Path(__file__).parent.parent / "service"
+    for name in ("curation.py", "rules.py", "importer.py", "seeding.py"):
+        assert not imported_modules(service / name) & {"flask", "flask_smorest", "werkzeug"}, name
+
+
+def test_curation_raises_its_own_errors_and_records_the_actor_it_is_given(app, ids, db):
+    from service import curation
+
+    with pytest.raises(curation.NotFound):
+        curation.update_claim(424242, {"text": "Nothing here."}, "desk")
+    with pytest.raises(curation.Refused) as refused:
+        curation.create_claim({"text": "Misquoted.", "evidence": [
+            {"source_id": ids["gazette"], "stance": "supports", "quote": "never printed"}]},
+            "desk")
+    assert refused.value.status == 422 and "quote" in refused.value.errors["evidence"]["0"]
+    claim = curation.create_claim({"text": "Quoted.", "evidence": [
+        {"source_id": ids["gazette"], "stance": "supports", "quote": QUOTE}]}, "desk")
+    with pytest.raises(curation.Conflict):
+        curation.delete_source(ids["gazette"], "desk")
+    assert [r.actor for r in curation.revisions_of("claim", claim.id)] == ["desk"]
+
+
+SPILLWAY = "The dam's spillway \u2014 built in 1970 \u2014 held,\n  engineers said."
+
+
+@pytest.mark.parametrize("typed", [
+    "The dam\u2019s spillway \u2013 built in 1970 \u2013 held, engineers said.",
+    "dam's spillway - built in 1970 - held,   engineers",
+    " The dam`s spillway \u2212 built ",
+])
+def test_a_quote_differing_only_in_marks_dashes_or_spacing_is_stored_as_the_source_says_it(
+        client, editor, typed):
+    source = client.post("/sources", headers=editor, json={"title": "Spillway",
+                                                           "text": SPILLWAY}).get_json()
+    claim = create(client, editor, text="The spillway held.", evidence=[
+        {"source_id": source["id"], "stance": "supports", "quote": typed}])
+    stored = claim["evidence"][0]["quote"]
+    assert stored in SPILLWAY
+    assert stored.replace("\u2014", "-").split() == typed.replace("\u2019", "'").replace(
+        "\u2013", "-").replace("\u2212", "-").replace("`", "'").split()
+
+
+def test_a_quote_with_other_words_is_refused_naming_the_closest_passage(client, editor):
+    source = client.post("/sources", headers=editor, json={"title": "Spillway",
+                                                           "text": SPILLWAY}).get_json()
+    response = client.post("/claims", headers=editor, json={"text": "It held.", "evidence": [
+        {"source_id": source["id"], "stance": "supports", "quote": "built in 1971"}]})
+    body = assert_problem(response, 422)
+    assert "the closest passage there is 'built in 1970'" in body["errors"]["evidence"]["0"][
+        "quote"][0]
+
+
+@pytest.mark.parametrize("path", ["/claims", "/sources"])
+def test_a_ref_ending_in_a_newline_is_refused_as_seeding_would(client, editor, path):
+    body = {"ref": "new-ref\n", "text": "The dam held.", "title": "Dam"}
+    if path == "/claims":
+        del body["title"]
+    response = client.post(path, json=body, headers=editor)
+    assert "ref" in assert_problem(response, 422)["errors"]

@@ -26,6 +26,26 @@ def terminate_backends(only_pid=None):
     admin.close()
 
 
+def run_while_killing_connections(traffic, every, workers=4):
+    """Run `traffic(worker)` in several threads while every connection is killed each `every`
+    seconds."""
+    stop = threading.Event()
+
+    def killer():
+        while not stop.wait(every):
+            terminate_backends()
+
+    threads = [threading.Thread(target=traffic, args=(w,)) for w in range(workers)]
+    chaos = threading.Thread(target=killer)
+    chaos.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stop.set()
+    chaos.join()
+
+
 @pytest.fixture
 def pg_app(make_app, database_url):
     if not database_url.startswith("postgresql"):
@@ -57,7 +77,7 @@ def test_a_connection_killed_mid_request_is_503_then_recovers(pg_app, method, pa
 @needs_postgresql
 def test_killing_every_connection_during_traffic_loses_no_acknowledged_write(pg_app):
     editor = make_key_headers(pg_app, "editor")
-    statuses, created, stop = [], [], threading.Event()
+    statuses, created = [], []
 
     def traffic(worker):
         client = pg_app.test_client()
@@ -72,19 +92,7 @@ def test_killing_every_connection_during_traffic_loses_no_acknowledged_write(pg_
             statuses.append(response.status_code)
             assert "Traceback" not in response.get_data(as_text=True)
 
-    def killer():
-        while not stop.wait(0.02):
-            terminate_backends()
-
-    threads = [threading.Thread(target=traffic, args=(w,)) for w in range(4)]
-    chaos = threading.Thread(target=killer)
-    chaos.start()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    stop.set()
-    chaos.join()
+    run_while_killing_connections(traffic, every=0.02)
     assert len(statuses) == 60 and set(statuses) <= {200, 201, 503}, sorted(set(statuses))
     client = pg_app.test_client()
     for claim_id in created:
@@ -112,3 +120,68 @@ def test_a_locked_sqlite_file_is_503_for_writers_and_recovers(tmp_path):
         other_writer.close()
     assert client.post("/claims", json=NEW_CLAIM, headers=editor).status_code == 201
     assert client.get("/claims").get_json()["total"] == 6
+
+
+def count_rows(sql, value):
+    """A count read on a connection of its own, retried while the killer keeps cutting it."""
+    for _ in range(50):
+        try:
+            with psycopg2.connect(PG_URL) as conn, conn.cursor() as cursor:
+                cursor.execute(sql, (value,))
+                return cursor.fetchone()[0]
+        except (psycopg2.OperationalError, psycopg2.InterfaceError):
+            continue
+    raise RuntimeError("could not read the database between kills")
+
+
+def stored_copies(kind, value):
+    if kind == "claim":
+        return count_rows("SELECT count(*) FROM claim WHERE text = %s", value)
+    return count_rows("SELECT count(*) FROM evidence WHERE quote = %s", value)
+
+
+@needs_postgresql
+def test_connections_killed_during_mixed_writes_double_and_lose_nothing(pg_app, tmp_path):
+    """Finding 2: a 503 that invites a retry means the write did not happen, and a client that
+    retries with its Idempotency-Key writes each claim and each quote exactly once."""
+    from .test_concurrency import assert_every_quote_verbatim_and_export_seeds_back
+
+    editor = make_key_headers(pg_app, "editor")
+    client = pg_app.test_client()
+    gauges = [f"Gauge {w}-{n} read high." for w in range(4) for n in range(8)]
+    source_id = client.post("/sources", headers=editor, json={
+        "title": "Gauge log", "text": " ".join(gauges)}).get_json()["id"]
+    claim_id = client.post("/claims", headers=editor, json={
+        "text": "The gauges read high."}).get_json()["id"]
+    acknowledged, broken = [], []
+
+    def write(worker, n):
+        if n % 2:
+            kind, value = "evidence", gauges[worker * 8 + n]
+            path, body = f"/claims/{claim_id}/evidence", {
+                "source_id": source_id, "stance": "supports", "quote": value}
+        else:
+            kind, value = "claim", f"Worker {worker} wrote claim {n}."
+            path, body = "/claims", {"text": value}
+        headers = {**editor, "Idempotency-Key": f"{worker}-{n}"}
+        session = pg_app.test_client()
+        for _ in range(40):
+            response = session.post(path, json=body, headers=headers)
+            assert "Traceback" not in response.get_data(as_text=True)
+            if response.status_code == 201:
+                acknowledged.append((kind, value))
+                return
+            assert response.status_code == 503, response.get_json()
+            if "Retry-After" in response.headers and stored_copies(kind, value):
+                broken.append((kind, value, response.get_json()["detail"]))
+
+    def traffic(worker):
+        for n in range(8):
+            write(worker, n)
+
+    run_while_killing_connections(traffic, every=0.05)
+    assert broken == []
+    assert len(acknowledged) == 32
+    for kind, value in acknowledged:
+        assert stored_copies(kind, value) == 1, (kind, value)
+    assert_every_quote_verbatim_and_export_seeds_back(pg_app, tmp_path)

@@ -8,8 +8,9 @@ from schemas.curation import ClaimCreateSchema, ClaimRevisionPageSchema, ClaimUp
 
 from .. import curation
 from ..api import Blueprint
-from ..auth import editors_only
+from ..auth import actor_name, editors_only
 from ..http_caching import negotiate
+from ..idempotency import write
 from .feeds import JSONLD, reviews
 from ..models import Claim, Evidence, Source
 from ..paging import LINK_HEADER, paginate_list, paginate_query
@@ -39,16 +40,20 @@ def list_claims(args):
 
 @blp.route("/claims", methods=["POST"])
 @editors_only(blp)
+@write(blp)
 @blp.arguments(ClaimCreateSchema)
 @blp.response(201, ClaimSchema)
 @blp.problems(400, 409, 413, 415, 422)
 def create_claim(data):
     """Create a claim, from its text alone or with evidence
 
-    Each evidence quote must occur verbatim in its source's text, and each figure in its quote;
-    figures are read from the quote when `numbers` is left out.
+    Each evidence quote must occur verbatim in its source's text (a quote that differs only in
+    quote marks, apostrophes, dashes or spacing is stored as the source's exact passage; any
+    other difference is a 422 naming the closest passage), and each figure in its quote; figures
+    are read from the quote when `numbers` is left out.
     """
-    return claim_detail(curation.create_claim(data))
+    current_app.extensions["crosscheck"].refuse_unanalysable(data["text"])
+    return claim_detail(curation.create_claim(data, actor_name()))
 
 
 @blp.route(CLAIM)
@@ -72,25 +77,29 @@ def get_claim(claim_id):
 
 @blp.route(CLAIM, methods=["PATCH"])
 @editors_only(blp)
+@write(blp)
 @blp.arguments(ClaimUpdateSchema)
 @blp.response(200, ClaimSchema)
 @blp.problems(400, 404, 409, 413, 415, 422)
 def update_claim(changes, claim_id):
     """Change a claim's text or ref"""
-    return claim_detail(curation.update_claim(claim_id, changes))
+    current_app.extensions["crosscheck"].refuse_unanalysable(changes.get("text"))
+    return claim_detail(curation.update_claim(claim_id, changes, actor_name()))
 
 
 @blp.route(CLAIM, methods=["DELETE"])
 @editors_only(blp)
+@write(blp)
 @blp.response(204)
 @blp.problems(404)
 def delete_claim(claim_id):
     """Delete a claim (soft: POST .../restore brings it back)"""
-    curation.delete_claim(claim_id)
+    curation.delete_claim(claim_id, actor_name())
 
 
 @blp.route(f"{CLAIM}/restore", methods=["POST"])
 @editors_only(blp)
+@write(blp)
 @blp.response(200, ClaimSchema)
 @blp.problems(404, 409)
 def restore_claim(claim_id):
@@ -98,7 +107,7 @@ def restore_claim(claim_id):
 
     409 when its evidence no longer fits its sources (a source deleted or its text edited since).
     """
-    return claim_detail(curation.restore_claim(claim_id))
+    return claim_detail(curation.restore_claim(claim_id, actor_name()))
 
 
 @blp.route(f"{CLAIM}/revisions")
@@ -112,6 +121,7 @@ def claim_revisions(args, claim_id):
 
 @blp.route(f"{CLAIM}/revisions/<int(max=2147483647):revision_id>/revert", methods=["POST"])
 @editors_only(blp)
+@write(blp)
 @blp.response(200, ClaimSchema)
 @blp.problems(404, 409)
 def revert_claim(claim_id, revision_id):
@@ -120,4 +130,4 @@ def revert_claim(claim_id, revision_id):
     Reverting the revision that created a claim deletes it; the answer is the claim as it now
     stands. The revert is itself a revision, so it can be undone too.
     """
-    return claim_detail(curation.revert_claim(claim_id, revision_id))
+    return claim_detail(curation.revert_claim(claim_id, revision_id, actor_name()))

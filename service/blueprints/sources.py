@@ -7,7 +7,8 @@ from schemas.curation import SourceCreateSchema, SourceRevisionPageSchema, Sourc
 
 from .. import curation
 from ..api import Blueprint
-from ..auth import editors_only
+from ..auth import actor_name, editors_only
+from ..idempotency import write
 from ..models import Claim, Evidence, Source
 from ..paging import LINK_HEADER, paginate_query
 
@@ -34,12 +35,13 @@ def list_sources(args):
 
 @blp.route("/sources", methods=["POST"])
 @editors_only(blp)
+@write(blp)
 @blp.arguments(SourceCreateSchema)
 @blp.response(201, SourceSchema)
 @blp.problems(400, 409, 413, 415, 422)
 def create_source(data):
     """Add a source"""
-    return source_detail(curation.create_source(data))
+    return source_detail(curation.create_source(data, actor_name()))
 
 
 @blp.route(SOURCE)
@@ -53,30 +55,33 @@ def get_source(source_id):
 
 @blp.route(SOURCE, methods=["PATCH"])
 @editors_only(blp)
+@write(blp)
 @blp.arguments(SourceUpdateSchema)
 @blp.response(200, SourceSchema)
 @blp.problems(400, 404, 409, 413, 415, 422)
 def update_source(changes, source_id):
     """Change a source (its text only if every quote taken from it stays verbatim)"""
-    return source_detail(curation.update_source(source_id, changes))
+    return source_detail(curation.update_source(source_id, changes, actor_name()))
 
 
 @blp.route(SOURCE, methods=["DELETE"])
 @editors_only(blp)
+@write(blp)
 @blp.response(204)
 @blp.problems(404, 409)
 def delete_source(source_id):
     """Delete a source (soft; 409 while live claims cite it)"""
-    curation.delete_source(source_id)
+    curation.delete_source(source_id, actor_name())
 
 
 @blp.route(f"{SOURCE}/restore", methods=["POST"])
 @editors_only(blp)
+@write(blp)
 @blp.response(200, SourceSchema)
 @blp.problems(404)
 def restore_source(source_id):
     """Bring back a deleted source"""
-    return source_detail(curation.restore_source(source_id))
+    return source_detail(curation.restore_source(source_id, actor_name()))
 
 
 @blp.route(f"{SOURCE}/revisions")
