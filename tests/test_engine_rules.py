@@ -4,8 +4,9 @@ for it, a place is not an actor), on a small made-up corpus."""
 import pytest
 
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker
+from service.engine.analysis import without_spokesbody
 from service.engine.entities import EntityTable
-from service.engine.matcher import predicate_unmatched, without_spokesbody
+from service.engine.rules import ORDER_RULES, SCORE_RULES, opposes, predicate_unmatched
 from service.engine.text import reports_demand, reports_speech, words
 
 from .test_engine_entities import POST, WIRE, best
@@ -176,3 +177,31 @@ def test_a_claims_negation_of_what_the_statement_leaves_out_does_not_flip_it():
 def test_speech_wording_is_recognised():
     assert reports_speech(words("Southland said it informed Northland"))
     assert not reports_speech(words("Southland informed Northland"))
+
+
+@pytest.mark.parametrize("negations, claim_negations, marks, claim_marks, flipped", [
+    (["not"], [], set(), set(), True),  # "did not win" against "won"
+    (["not"], ["not"], set(), set(), False),  # both negated
+    ([], [], {0}, {1}, True),  # "lost" against "won"
+    (["not"], [], {0}, {1}, False),  # "did not lose" against "won": the two cancel
+    ([], [], {0}, {0, 1}, False),  # the claim takes both sides: no opposite wording
+])
+def test_opposes_is_one_reading_of_negation_and_opposite_wording(negations, claim_negations,
+                                                                 marks, claim_marks, flipped):
+    assert opposes(negations, claim_negations, marks, claim_marks).flipped is flipped
+
+
+def test_every_rule_is_a_listed_function_with_a_factor_below_one():
+    for rule, factor in (*SCORE_RULES, *ORDER_RULES):
+        assert callable(rule) and rule.__doc__ and 0 < factor < 1
+
+
+def test_an_order_rule_leaves_the_shown_score_alone():
+    won = ClaimRecord(1, "Northland won the regatta on Lake Vira.")
+    lost = ClaimRecord(2, "Northland lost the regatta on Lake Vira.")
+    result = FactChecker([won, lost], ENTITIES, min_score=0).check(
+        "Northland did not win the regatta on Lake Vira")
+    assert best(result) == 1  # worded like the statement, negation aside
+    assert result.matches[0].score == result.matches[1].score
+    assert result.matches[0].explanation.negation and not result.matches[0].explanation[
+        "opposite_wording"]

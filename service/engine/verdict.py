@@ -1,4 +1,6 @@
 """From matched claims to a verdict: which sources back the statement and which contradict it."""
+from dataclasses import replace
+
 from .matcher import Matcher
 from .numbers import best_counterpart, figure_from_record
 from .records import CheckResult, JudgedEvidence, Match
@@ -8,11 +10,6 @@ SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
 VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
 SUPPORTS, CONTRADICTS = "supports", "contradicts"
 DEFAULT_MIN_SCORE = 52.0
-
-
-def opposite(statement_marks, claim_marks):
-    """True if the two texts take opposite sides of one pair of opposites (condemned vs backed)."""
-    return any(mark ^ 1 in claim_marks and mark not in claim_marks for mark in statement_marks)
 
 
 def _figure_text(figure):
@@ -26,27 +23,23 @@ class Judge:
         self.matcher = matcher
 
     def judge_claim(self, analysis, claim, score, explanation):
+        """The claim's Match: each evidence item judged, the stances turned where the statement
+        says the opposite of the claim (as search found it, in `explanation`)."""
         claim_features = self.matcher.claim_features(claim)
-        claim_negations = self.matcher.negations_in_scope(claim.text, claim_features, analysis,
-                                                          analysis.terms)
-        negated = (len(analysis.negations) % 2) != (len(claim_negations) % 2)
-        reversed_wording = opposite(analysis.polarity, claim_features.polarity)
-        flipped = negated != reversed_wording
+        flipped = explanation.negation != explanation.opposite_wording
         figures = self.compare_with_claim(analysis, claim_features)
         moved = [f for f, _, agrees in figures if not agrees]
         added = self.figures_beyond_claim(analysis, figures, claim)
         in_claim = {id(f): c for f, c, _ in figures}
         # A claim about someone else (shown only under a low threshold) says nothing either way.
-        judged = [] if explanation.get("swapped_entities") else [
+        judged = [] if explanation.swapped_entities else [
             self.judge_evidence(analysis, item, flipped, moved, added, in_claim)
             for item in claim.evidence]
         supporting = [j for j in judged if j is not None and j.stance == SUPPORTS]
         contradicting = [j for j in judged if j is not None and j.stance == CONTRADICTS]
-        explanation = {**explanation, "negation": negated, "opposite_wording": reversed_wording,
-                       "negation_cues": list(dict.fromkeys(analysis.negations)),
-                       "figures": [{"statement": _figure_text(f), "claim": _figure_text(c),
-                                    "comparison": "agrees" if agrees else "differs"}
-                                   for f, c, agrees in figures]}
+        explanation = replace(explanation, figures=[
+            {"statement": _figure_text(f), "claim": _figure_text(c),
+             "comparison": "agrees" if agrees else "differs"} for f, c, agrees in figures])
         return Match(claim=claim, score=score, verdict=verdict_of(supporting, contradicting),
                      supporting=supporting, contradicting=contradicting, explanation=explanation)
 
@@ -137,13 +130,13 @@ def _because(match):
     """Why, in a clause: figure differences, negation or opposite wording."""
     explanation = match.explanation
     differing = [f"{f['statement']} where the claim has {f['claim']}"
-                 for f in explanation.get("figures", ()) if f["comparison"] == "differs"]
+                 for f in explanation.figures if f["comparison"] == "differs"]
     reasons = []
     if differing:
         reasons.append("the statement gives " + ", ".join(differing))
-    if explanation.get("negation"):
+    if explanation.negation:
         reasons.append("the statement negates the claim")
-    if explanation.get("opposite_wording"):
+    if explanation.opposite_wording:
         reasons.append("the statement uses the opposite wording")
     return f" ({'; '.join(reasons)})" if reasons else ""
 
