@@ -51,9 +51,12 @@ class TextCheckRequestSchema(Schema):
 
 
 class ComparedFigureSchema(FigureSchema):
-    comparison = fields.String(allow_none=True, validate=validate.OneOf(("agrees", "differs")),
+    comparison = fields.String(allow_none=True,
+                               validate=validate.OneOf(("agrees", "differs", "neither")),
                                metadata={"description": "How this figure compares with the "
-                                                        "statement's figure for the same thing"})
+                                                        "statement's figure for the same thing "
+                                                        "(neither: a bound that does not exclude "
+                                                        "it)"})
 
 
 class CheckedEvidenceSchema(Schema):
@@ -62,7 +65,8 @@ class CheckedEvidenceSchema(Schema):
     source = fields.Nested(SourceSummarySchema, required=True)
     quote = fields.String(required=True, metadata={"description": "Verbatim from the source"})
     numbers = fields.List(fields.Nested(ComparedFigureSchema), required=True)
-    stance = fields.String(required=True, validate=validate.OneOf(("supports", "contradicts")),
+    stance = fields.String(required=True,
+                           validate=validate.OneOf(("supports", "contradicts", "neither")),
                            metadata={"description": "Towards the statement"})
     reasons = fields.List(fields.String(), required=True, metadata={
         "description": "Why it is on this side (figure comparisons, negation)"})
@@ -98,6 +102,13 @@ class ExplanationSchema(Schema):
         "description": "The statement uses an opposite verb (condemned/backed)"})
 
 
+def neither_field():
+    return fields.List(fields.Nested(CheckedEvidenceSchema), metadata={
+        "description": "Evidence giving a figure for what the statement counts that neither backs "
+                       "nor contradicts it (a bound that does not exclude the statement's figure); "
+                       "`reasons` says so"})
+
+
 class MatchSchema(Schema):
     claim = fields.Nested(ClaimSummarySchema, required=True)
     score = fields.Float(required=True, metadata={"description": "Similarity, 0-100"})
@@ -105,6 +116,7 @@ class MatchSchema(Schema):
     supporting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True)
     contradicting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True)
     explanation = fields.Nested(ExplanationSchema, required=True)
+    neither = neither_field()
 
 
 class CheckResponseSchema(Schema):
@@ -118,6 +130,7 @@ class CheckResponseSchema(Schema):
         "description": "Evidence backing the statement, judged against the best match"})
     contradicting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True, metadata={
         "description": "Evidence contradicting the statement, judged against the best match"})
+    neither = neither_field()
     matches = fields.List(fields.Nested(MatchSchema), required=True, metadata={
         "description": "Claims above the threshold, best first"})
 

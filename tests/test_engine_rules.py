@@ -205,3 +205,11 @@ def test_an_order_rule_leaves_the_shown_score_alone():
     assert result.matches[0].score == result.matches[1].score
     assert result.matches[0].explanation.negation and not result.matches[0].explanation[
         "opposite_wording"]
+
+
+def test_of_claims_worded_alike_the_one_giving_the_statements_figure_ranks_first():
+    lower = ClaimRecord(1, "The regatta on Lake Vira drew 40 boats.")
+    higher = ClaimRecord(2, "The regatta on Lake Vira drew 65 boats.")
+    result = FactChecker([lower, higher], ENTITIES, min_score=0).check(
+        "The regatta on Lake Vira drew about 60 boats")
+    assert best(result) == 2

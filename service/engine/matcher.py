@@ -236,11 +236,13 @@ def f_beta(shared, statement_weight, claim_weight):
 
 
 def shared_figures(figures, claim_figures):
-    """How many of `figures` (counts, not years) the claim gives too: same value, ranges that
-    agree."""
-    return sum(1 for figure in figures for other in claim_figures
-               if not figure.is_year and not other.is_year and figure.value == other.value
-               and figure.agrees_with(other))
+    """How many of `figures` (counts, not years) the claim gives too, so that of claims worded
+    alike the ones giving the statement's figure rank first: the same value, or a figure for the
+    same count (a word around both) whose range agrees ("about 60 boats" and "65 boats")."""
+    return sum(1 for figure in figures if not figure.is_year and any(
+        not other.is_year and figure.agrees_with(other)
+        and (figure.value == other.value or figure.context & other.context)
+        for other in claim_figures))
 
 
 def persons(entities, table):

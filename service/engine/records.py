@@ -68,6 +68,7 @@ class Match:
     supporting: list
     contradicting: list
     explanation: Explanation = field(default_factory=Explanation)
+    neither: list = field(default_factory=list)  # sources on the statement's figure taking no side
 
 
 @dataclass
@@ -79,3 +80,4 @@ class CheckResult:
     supporting: list
     contradicting: list
     matches: list
+    neither: list = field(default_factory=list)

@@ -3,13 +3,17 @@ from dataclasses import replace
 
 from .matcher import Matcher
 from .numbers import best_counterpart, figure_from_record
+from .quantities import mere_bound, same_quantity
 from .records import CheckResult, JudgedEvidence, Match
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
     "supported", "contradicted", "disputed", "unverified")
 VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
-SUPPORTS, CONTRADICTS = "supports", "contradicts"
+SUPPORTS, CONTRADICTS, NEITHER = "supports", "contradicts", "neither"
 DEFAULT_MIN_SCORE = 52.0
+# Claims matching the statement's words (the search's closer look) whose sources' figures are
+# weighed when the statement gives a figure: the same event, reported as other claims.
+QUANTITY_POOL = 10
 
 
 def _figure_text(figure):
@@ -37,11 +41,13 @@ class Judge:
             for item in claim.evidence]
         supporting = [j for j in judged if j is not None and j.stance == SUPPORTS]
         contradicting = [j for j in judged if j is not None and j.stance == CONTRADICTS]
+        neither = [j for j in judged if j is not None and j.stance == NEITHER]
         explanation = replace(explanation, figures=[
             {"statement": _figure_text(f), "claim": _figure_text(c),
              "comparison": "agrees" if agrees else "differs"} for f, c, agrees in figures])
         return Match(claim=claim, score=score, verdict=verdict_of(supporting, contradicting),
-                     supporting=supporting, contradicting=contradicting, explanation=explanation)
+                     supporting=supporting, contradicting=contradicting, explanation=explanation,
+                     neither=neither)
 
     @staticmethod
     def compare_with_claim(analysis, claim_features):
@@ -62,6 +68,91 @@ class Judge:
         return [f for f in analysis.figures
                 if id(f) not in compared_ids and best_counterpart(f, sourced) is not None]
 
+    def across_sources(self, analysis, match, found):
+        """The best match with every other matching claim's sources weighed on the statement's
+        counts ("5,200 killed" against sources giving 11,300 or 3,958 attached to other claims):
+        a source already judged on the best claim keeps that judgment; one whose figure for the
+        same quantity overlaps the statement's backs it, a disjoint one contradicts it, and a
+        bound that merely does not exclude it takes neither side, saying so."""
+        counts = [f for f in analysis.figures if not f.is_year]
+        judged = {j.source.id for j in (*match.supporting, *match.contradicting, *match.neither)}
+        sides = {SUPPORTS: list(match.supporting), CONTRADICTS: list(match.contradicting),
+                 NEITHER: list(match.neither)}
+        added = False
+        for claim, _, explanation in found:
+            if (claim.id == match.claim.id
+                    or not self.same_event(counts, match.explanation, claim, explanation)):
+                continue
+            claim_figures = self.matcher.claim_features(claim).figures
+            for item in claim.evidence:
+                if item.source.id in judged:
+                    continue
+                weighed = self.weigh_figures(counts, item, claim_figures)
+                if weighed is not None:
+                    judged.add(item.source.id)
+                    sides[weighed.stance].append(weighed)
+                    added = True
+        if not added:
+            return match
+        return replace(match, supporting=sides[SUPPORTS], contradicting=sides[CONTRADICTS],
+                       neither=sides[NEITHER],
+                       verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]))
+
+    def same_event(self, counts, best, claim, explanation):
+        """Whether a claim found for the statement reports the statement's count for the same
+        event as the best match: its own text gives a figure for that count, and it either gives
+        the statement's very figure or shares every word the best match shares with the
+        statement, save the words saying what is counted ("the Derna floods killed 11,300" for
+        "the flood killed about 5,200 in Derna"); and it is about the same actors, the same way
+        round, neither negated nor reworded to its opposite."""
+        if explanation.swapped_entities or explanation.negation != explanation.opposite_wording:
+            return False
+        claim_figures = self.matcher.claim_features(claim).figures
+        counted, gives_count = set(), False
+        for figure in counts:
+            counterpart = best_counterpart(figure, claim_figures)
+            if counterpart is None or not figure.context & counterpart.context:
+                continue
+            if counterpart.value == figure.value:
+                return True
+            gives_count = True
+            counted |= figure.context & counterpart.context
+        shared = {*explanation.matched_terms, *explanation.matched_entities}
+        return gives_count and {*best.matched_terms, *best.matched_entities} - counted <= shared
+
+    @staticmethod
+    def weigh_figures(counts, evidence, claim_figures):
+        """The evidence seen from the statement's counts alone, or None when it gives none of
+        them. A source contradicting its claim disputes the claim's figure, so its own copy of
+        that figure is one it rejects: it contradicts a statement giving it, and is silent on
+        others."""
+        figures = [figure_from_record(n) for n in evidence.numbers]
+        numbers = [dict(n, comparison=None) for n in evidence.numbers]
+        stances, reasons = [], []
+        for figure in counts:
+            counterpart = same_quantity(figure, figures)
+            if counterpart is None:
+                continue
+            agrees = figure.agrees_with(counterpart)
+            claimed = same_quantity(figure, claim_figures)
+            if (evidence.stance == CONTRADICTS and claimed is not None
+                    and claimed.value == counterpart.value):
+                if agrees:
+                    stances.append(CONTRADICTS)
+                    reasons.append(f"the source rejects {_figure_text(counterpart)}")
+                continue
+            if agrees and mere_bound(counterpart, figure):
+                return _neither(evidence, numbers, figures, counterpart, figure)
+            numbers[figures.index(counterpart)]["comparison"] = "agrees" if agrees else "differs"
+            stances.append(SUPPORTS if agrees else CONTRADICTS)
+            reasons.append(f"statement says {figure.text}, source says {_figure_text(counterpart)} "
+                           f"({'agrees' if agrees else 'differs'})")
+        if not stances:
+            return None
+        return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
+                              stance=CONTRADICTS if CONTRADICTS in stances else SUPPORTS,
+                              reasons=reasons)
+
     def judge_evidence(self, analysis, evidence, flipped, moved, added=(), in_claim=None):
         """A source giving a different figure for the same thing contradicts the statement; one
         giving the statement's figure where the claim has another backs it; a source silent on a
@@ -79,6 +170,8 @@ class Judge:
             if counterpart is None:
                 continue
             agrees = figure.agrees_with(counterpart)
+            if agrees and mere_bound(counterpart, figure):
+                return _neither(evidence, numbers, figures, counterpart, figure)
             agreements.append(agrees)
             answered.add(id(figure))
             own_figures |= claim_figure is not None and counterpart.value != claim_figure.value
@@ -108,6 +201,15 @@ def _same_value(claim_figure, figures):
     same = [f for f in figures
             if f.is_year == claim_figure.is_year and f.value == claim_figure.value]
     return same[0] if len(same) == 1 else None
+
+
+def _neither(evidence, numbers, figures, bound, figure):
+    """The evidence as taking no side: its figure is a bound the statement's merely lies within."""
+    numbers[figures.index(bound)]["comparison"] = "neither"
+    return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
+                          stance=NEITHER, reasons=[
+                              f"source says {_figure_text(bound)}, which does not exclude "
+                              f"{_figure_text(figure)} but does not confirm it either"])
 
 
 def verdict_of(supporting, contradicting):
@@ -185,9 +287,12 @@ class FactChecker:
     def check(self, statement, limit=5, min_score=None):
         threshold = self.min_score if min_score is None else min_score
         analysis = self.matcher.analyze_statement(statement)
-        found = self.matcher.search(analysis, limit=limit, min_score=threshold)
+        found = self.matcher.search(analysis, limit=max(limit, QUANTITY_POOL),
+                                    min_score=threshold)
         matches = [self.judge.judge_claim(analysis, claim, score, explanation)
-                   for claim, score, explanation in found]
+                   for claim, score, explanation in found[:limit]]
+        if matches and any(not f.is_year for f in analysis.figures):
+            matches[0] = self.judge.across_sources(analysis, matches[0], found)
         best = matches[0] if matches else None
         return CheckResult(
             statement=statement,
@@ -196,4 +301,5 @@ class FactChecker:
             numbers=[f.as_dict() for f in analysis.figures],
             supporting=best.supporting if best else [],
             contradicting=best.contradicting if best else [],
+            neither=best.neither if best else [],
             matches=matches)
