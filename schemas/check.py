@@ -90,7 +90,8 @@ class ExplanationSchema(Schema):
     matched_entities = fields.List(fields.String(), metadata={
         "description": "Named entities both mention, under any of their names"})
     corrected_terms = fields.Dict(keys=fields.String(), values=fields.String(), metadata={
-        "description": "Misspelt statement words and the claim words they were read as"})
+        "description": "Statement words read as others: misspellings and the claim words they "
+                       "were read as, and words or phrases no claim uses read as their synonyms"})
     swapped_entities = fields.List(fields.Nested(SwappedEntitySchema), metadata={
         "description": "Someone else in the claim's place (the score is lowered for it)"})
     figures = fields.List(fields.Nested(FigureComparisonSchema), metadata={

@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
+from .lexicon import WORDNET, lemma
 from .numbers import figures_from_matches, figure_matches, without_matches
-from .text import NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, content_terms, polarize, words
+from .text import (NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, content_term, content_terms,
+                   curated_term, polarize, words)
 
 # Words the index never holds as such: synonyms are stored as their common term, opposites as
 # their pair's term, so a misspelling of them is corrected here.
@@ -15,6 +17,9 @@ MERGED_WORDS = sorted(word for word in {*SYNONYMS, *OPPOSITE_WORDS} if len(word)
 SPOKESBODIES = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "office",
                           "officials", "department"})
 MAX_SPOKESBODY_GAP = 1
+# Of the statement's other words, how many (the rarest) a synonym is tried against: it is taken
+# only where a claim uses it with one of them.
+SYNONYM_CONTEXT = 4
 
 
 @dataclass
@@ -57,13 +62,17 @@ class TextAnalyzer:
     def __init__(self, entities=None):
         self.entities = entities or EntityTable()
 
-    def analyze(self, text, is_known=None):
-        """`is_known` (word -> bool), given for statements, lets misspelt names be corrected."""
+    def analyze(self, text, is_known=None, corpus=None):
+        """`is_known` (word -> bool), given for statements, lets misspelt names be corrected;
+        `corpus` (the claim index), given for statements, lets words no claim uses be read as
+        their synonyms that claims use."""
         matches = figure_matches(text)
         tokens, corrections = words(without_matches(text, matches)), {}
         if is_known is not None:
             tokens, corrections = self.entities.correct(tokens, is_known)
         tokens = self.entities.canonicalize(tokens)
+        if corpus is not None:
+            tokens = paraphrased(tokens, corpus, corrections)
         entities = tuple(dict.fromkeys(t for t in tokens if t.startswith("@")))
         # Only a named actor speaks through a body; most texts have none to look for.
         terms = content_terms(without_spokesbody(tokens) if entities else tokens)
@@ -115,3 +124,58 @@ def year_terms(figures):
     """Years are words that name an event ("the 2020 war"): they match like any other term."""
     return [f"#{int(year)}" for figure in figures if figure.is_year
             for year in dict.fromkeys((figure.low, figure.high))]
+
+
+def paraphrased(tokens, corpus, corrections):
+    """The tokens with each word no claim uses, and each WordNet phrase ("gave way", "teamed up"),
+    replaced by its synonym that claims use together with the statement's other words ("climb"
+    -> "rise", "gave way" -> "collapse"); `corrections` records each replacement."""
+    terms = [content_term(token) for token in tokens]
+    known = {t for t in terms if t is not None and corpus.knows(t)}
+    out, i = [], 0
+    while i < len(tokens):
+        unit, size = _unit(tokens, terms, i, corpus)
+        replacement = unit and _synonym_in_use(unit, known - set(terms[i:i + size]), corpus)
+        if replacement:
+            corrections[" ".join(tokens[i:i + size])] = replacement.replace("_", " ")
+            out.extend(replacement.split("_"))
+            i += size
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _unit(tokens, terms, i, corpus):
+    """(lemma, size) of what starts at tokens[i] and may be read as a synonym: a WordNet phrase
+    of two words no claim uses together, or a word no claim uses; (None, 1) otherwise, and for
+    words the engine's own tables give a meaning to."""
+    token = tokens[i]
+    if token.startswith("@") or not token.isalpha() or curated_term(token):
+        return None, 1
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if (following.isalpha() and not curated_term(following)
+            and WORDNET.is_phrase(lemma(token), following)):
+        own = {t for t in terms[i:i + 2] if t is not None}
+        if not corpus.claims_with_all(own):
+            return f"{lemma(token)}_{following}", 2
+    if terms[i] is None or corpus.knows(terms[i]):
+        return None, 1
+    return lemma(token), 1
+
+
+def _synonym_in_use(unit, context, corpus):
+    """The first of the unit's synonyms whose every word claims use and which some claim uses
+    with the rarest of the statement's other terms; None when there is none."""
+    context = sorted(context, key=corpus.idf, reverse=True)[:SYNONYM_CONTEXT]
+    own = set(unit.split("_"))
+    for synonym in WORDNET.synonyms(unit):
+        parts = synonym.split("_")
+        if own & set(parts) or not all(part.isalpha() for part in parts):
+            continue
+        synonym_terms = {t for t in map(content_term, parts) if t is not None}
+        if not synonym_terms or not all(corpus.knows(t) for t in synonym_terms):
+            continue
+        if any(corpus.claims_with_all(synonym_terms | {term}) for term in context):
+            return synonym
+    return None

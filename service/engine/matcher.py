@@ -54,7 +54,8 @@ class Matcher:
 
     def analyze_statement(self, statement):
         knows = self.index.knows
-        return self.analyzer.analyze(statement, is_known=lambda word: knows(stem(word)))
+        return self.analyzer.analyze(statement, is_known=lambda word: knows(stem(word)),
+                                     corpus=self.index)
 
     def search(self, statement, limit=5, min_score=0.0):
         """[(claim, score, explanation)] above `min_score`, best first."""

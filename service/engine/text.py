@@ -4,6 +4,8 @@ import sys
 import unicodedata
 from functools import lru_cache
 
+from .lexicon import lemma
+
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
                              "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
                              "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-",
@@ -186,11 +188,19 @@ def content_terms(tokens):
 
 @lru_cache(maxsize=1 << 18)
 def content_term(token):
-    """The term a token stands for, or None for a stopword or negation (entity terms stay).
-    Interned: a corpus repeats the same few terms millions of times."""
+    """The term a token stands for, or None for a stopword or negation (entity terms stay): the
+    stem of its dictionary form, so every inflection meets ("collapsed", "collapse"). Interned: a
+    corpus repeats the same few terms millions of times."""
     if token.startswith("@"):
         return token
     if token in STOPWORDS or token in NEGATIONS:
         return None
-    term = WORD_FORMS.get(token) or stem(token)
+    term = curated_term(token) or WORD_FORMS.get(token) or stem(lemma(token))
     return sys.intern(SYNONYMS.get(term, term))
+
+
+def curated_term(token):
+    """The token's term in the tables above (SYNONYMS, OPPOSITES: kept by stem, as "oppos"), or
+    None when they do not list it."""
+    term = WORD_FORMS.get(token) or stem(token)
+    return term if term in SYNONYMS or term in OPPOSITE_WORDS else None
