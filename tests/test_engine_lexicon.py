@@ -2,7 +2,7 @@
 and a statement's word or phrase no claim uses is read as its synonym that claims use."""
 from service.engine import ClaimRecord, FactChecker
 from service.engine.lexicon import WORDNET, lemma
-from service.engine.text import content_term
+from service.engine.text import content_term, read_tolls
 
 BRIDGE = ClaimRecord(1, "The old bridge over the river collapsed during the storm.")
 PRICES = ClaimRecord(2, "Bread prices in the valley rose sharply in spring.")
@@ -45,3 +45,17 @@ def test_words_the_corpus_uses_are_left_as_they_are():
     analysis = FactChecker([BRIDGE, MARKET]).matcher.analyze_statement(
         "The market hall collapsed")
     assert analysis.corrections == {}
+
+
+def test_lives_claimed_cost_or_lost_are_people_killed():
+    assert read_tolls(["storm", "claimed", "lives"]) == ["storm", "killed"]
+    assert read_tolls(["they", "lost", "their", "lives"]) == ["they", "killed"]
+    assert read_tolls(["she", "lives", "here"]) == ["she", "lives", "here"]
+    toll = ClaimRecord(4, "The storm killed people in the valley.")
+    matcher = FactChecker([toll]).matcher
+    assert matcher.analyze_statement("The storm claimed lives in the valley").terms == \
+        matcher.analyze_statement(toll.text).terms
+
+
+def test_shorthand_is_read_as_the_word_it_stands_for():
+    assert content_term("ppl") is None and content_term("govt") == content_term("government")

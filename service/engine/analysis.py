@@ -8,7 +8,7 @@ from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, lemma
 from .numbers import figures_from_matches, figure_matches, without_matches
 from .text import (NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, content_term, content_terms,
-                   curated_term, polarize, words)
+                   curated_term, polarize, read_tolls, words)
 
 # Words the index never holds as such: synonyms are stored as their common term, opposites as
 # their pair's term, so a misspelling of them is corrected here.
@@ -70,7 +70,7 @@ class TextAnalyzer:
         tokens, corrections = words(without_matches(text, matches)), {}
         if is_known is not None:
             tokens, corrections = self.entities.correct(tokens, is_known)
-        tokens = self.entities.canonicalize(tokens)
+        tokens = read_tolls(self.entities.canonicalize(tokens))
         if corpus is not None:
             tokens = paraphrased(tokens, corpus, corrections)
         entities = tuple(dict.fromkeys(t for t in tokens if t.startswith("@")))

@@ -82,6 +82,32 @@ def polarize(terms):
     return merged, frozenset(marks)
 
 
+# Shorthand of informal English, read as the word it stands for.
+ABBREVIATIONS = {
+    "abt": "about", "ppl": "people", "govt": "government", "gov": "government",
+    "approx": "approximately", "intl": "international", "natl": "national", "dept": "department",
+    "yr": "year", "yrs": "years", "b4": "before", "thru": "through",
+}
+# "claimed 11,300 lives", "cost lives", "lost their lives": a way of saying people were killed.
+TOLL_VERBS = frozenset({"claim", "cost", "take", "lose"})
+TOLL_GAP = 1  # words that may stand between the verb and "lives" ("lost their lives")
+
+
+def read_tolls(tokens):
+    """The tokens with each "<claimed|cost|took|lost> [their] lives" read as "killed"."""
+    if "lives" not in tokens:
+        return tokens
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        if token != "lives":
+            continue
+        for start in range(max(0, i - 1 - TOLL_GAP), i):
+            if lemma(out[start]) in TOLL_VERBS:
+                out[start:i + 1] = ["killed"] + [""] * (i - start)
+                break
+    return [token for token in out if token]
+
+
 # Words whose stem would mislead: "arms" are weapons, "armed" forces are not; irregular past tenses.
 WORD_FORMS = {
     "arms": "weapon", "armed": "armed",
@@ -193,6 +219,7 @@ def content_term(token):
     corpus repeats the same few terms millions of times."""
     if token.startswith("@"):
         return token
+    token = ABBREVIATIONS.get(token, token)
     if token in STOPWORDS or token in NEGATIONS:
         return None
     term = curated_term(token) or WORD_FORMS.get(token) or stem(lemma(token))

@@ -14,6 +14,10 @@ DEFAULT_MIN_SCORE = 52.0
 # Claims matching the statement's words (the search's closer look) whose sources' figures are
 # weighed when the statement gives a figure: the same event, reported as other claims.
 QUANTITY_POOL = 10
+# A claim giving the statement's very figure for the same count is weighed even when its wording
+# scores below the threshold, down to this share of it ("the death toll had reached 5,200" for
+# "the flood killed 5,200").
+SAME_FIGURE_FLOOR = 0.6
 
 
 def _figure_text(figure):
@@ -68,7 +72,7 @@ class Judge:
         return [f for f in analysis.figures
                 if id(f) not in compared_ids and best_counterpart(f, sourced) is not None]
 
-    def across_sources(self, analysis, match, found):
+    def across_sources(self, analysis, match, found, threshold):
         """The best match with every other matching claim's sources weighed on the statement's
         counts ("5,200 killed" against sources giving 11,300 or 3,958 attached to other claims):
         a source already judged on the best claim keeps that judgment; one whose figure for the
@@ -79,9 +83,9 @@ class Judge:
         sides = {SUPPORTS: list(match.supporting), CONTRADICTS: list(match.contradicting),
                  NEITHER: list(match.neither)}
         added = False
-        for claim, _, explanation in found:
-            if (claim.id == match.claim.id
-                    or not self.same_event(counts, match.explanation, claim, explanation)):
+        for claim, score, explanation in found:
+            if claim.id == match.claim.id or not self.same_event(
+                    counts, match.explanation, claim, explanation, score >= threshold):
                 continue
             claim_figures = self.matcher.claim_features(claim).figures
             for item in claim.evidence:
@@ -98,7 +102,7 @@ class Judge:
                        neither=sides[NEITHER],
                        verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]))
 
-    def same_event(self, counts, best, claim, explanation):
+    def same_event(self, counts, best, claim, explanation, above_threshold):
         """Whether a claim found for the statement reports the statement's count for the same
         event as the best match: its own text gives a figure for that count, and it either gives
         the statement's very figure or shares every word the best match shares with the
@@ -118,7 +122,8 @@ class Judge:
             gives_count = True
             counted |= figure.context & counterpart.context
         shared = {*explanation.matched_terms, *explanation.matched_entities}
-        return gives_count and {*best.matched_terms, *best.matched_entities} - counted <= shared
+        return (above_threshold and gives_count
+                and {*best.matched_terms, *best.matched_entities} - counted <= shared)
 
     @staticmethod
     def weigh_figures(counts, evidence, claim_figures):
@@ -287,12 +292,13 @@ class FactChecker:
     def check(self, statement, limit=5, min_score=None):
         threshold = self.min_score if min_score is None else min_score
         analysis = self.matcher.analyze_statement(statement)
-        found = self.matcher.search(analysis, limit=max(limit, QUANTITY_POOL),
-                                    min_score=threshold)
+        counts = any(not f.is_year for f in analysis.figures)
+        floor = threshold * SAME_FIGURE_FLOOR if counts else threshold
+        found = self.matcher.search(analysis, limit=max(limit, QUANTITY_POOL), min_score=floor)
         matches = [self.judge.judge_claim(analysis, claim, score, explanation)
-                   for claim, score, explanation in found[:limit]]
-        if matches and any(not f.is_year for f in analysis.figures):
-            matches[0] = self.judge.across_sources(analysis, matches[0], found)
+                   for claim, score, explanation in found if score >= threshold][:limit]
+        if matches and counts:
+            matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
         best = matches[0] if matches else None
         return CheckResult(
             statement=statement,
