@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
+from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable, capitals_of
 from .lexicon import WORDNET, lemma
 from .numbers import figures_from_matches, figure_matches, without_matches
 from .text import (NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, content_term, content_terms,
@@ -67,10 +67,11 @@ class TextAnalyzer:
         `corpus` (the claim index), given for statements, lets words no claim uses be read as
         their synonyms that claims use."""
         matches = figure_matches(text)
-        tokens, corrections = words(without_matches(text, matches)), {}
+        wording = without_matches(text, matches)
+        tokens, corrections = words(wording), {}
         if is_known is not None:
             tokens, corrections = self.entities.correct(tokens, is_known)
-        tokens = read_tolls(self.entities.canonicalize(tokens))
+        tokens = read_tolls(self.entities.canonicalize(tokens, capitals_of(wording)))
         if corpus is not None:
             tokens = paraphrased(tokens, corpus, corrections)
         entities = tuple(dict.fromkeys(t for t in tokens if t.startswith("@")))

@@ -2,7 +2,7 @@
 IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (the
 rules of rules.py: swapped actors, other dates, negated twins) before the final order is set."""
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer
-from .entities import EntityTable
+from .entities import EntityTable, capitals_of, with_acronyms
 from .index import ClaimIndex
 from .records import Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
@@ -20,11 +20,16 @@ SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or",
 class Matcher:
     """Scores a statement against every candidate claim and returns the best, best first."""
 
-    def __init__(self, claims=(), entities=()):
-        self.analyzer = TextAnalyzer(EntityTable(entities))
+    def __init__(self, claims=(), entities=(), texts=()):
+        """`texts` (source texts, plain strings) and the claims' own texts and quotes name things
+        for themselves: an acronym they define becomes an alias (entities.with_acronyms)."""
+        claims = {claim.id: claim for claim in claims}  # a repeated id: its last text
+        corpus_texts = [*texts, *(text for claim in claims.values()
+                                  for text in (claim.text, *(e.quote for e in claim.evidence)))]
+        self.analyzer = TextAnalyzer(EntityTable(with_acronyms(entities, corpus_texts)))
         self.index = ClaimIndex()
         self.features = {}
-        self.add(*{claim.id: claim for claim in claims}.values())  # a repeated id: its last text
+        self.add(*claims.values())
 
     def __len__(self):
         return len(self.index)
@@ -110,7 +115,7 @@ class Matcher:
         "called for dialogue, saying there could be no solution by force")."""
         if not claim_features.negated:
             return []
-        tokens = self.analyzer.entities.canonicalize(words(claim_text))
+        tokens = self.analyzer.entities.canonicalize(words(claim_text), capitals_of(claim_text))
         said = set(statement_terms)
         return [token for i, token in enumerate(tokens) if token in NEGATIONS
                 and (token in analysis.negations
@@ -167,7 +172,8 @@ class Matcher:
                  if table.interchangeable(a, b, places=one_for_one)]
         if swaps:
             return swaps[:1]
-        claim_tokens = table.canonicalize(words(self.index.claims[claim_id].text))
+        claim_text = self.index.claims[claim_id].text
+        claim_tokens = table.canonicalize(words(claim_text), capitals_of(claim_text))
         agents = other_agent(analysis, claim_tokens, table)
         if agents:
             return agents

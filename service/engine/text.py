@@ -146,11 +146,14 @@ def reports_demand(tokens):
                and tokens[i + 1:i + 2] == ["for"] for i, token in enumerate(tokens))
 
 
-def fold(text):
-    """Casefold, unify quotes and dashes, and strip diacritics, so 'Türkiye' meets 'turkiye'."""
+def fold(text, keep_case=False):
+    """Casefold, unify quotes and dashes, and strip diacritics, so 'Türkiye' meets 'turkiye';
+    with `keep_case`, all but the casefold."""
     if text.isascii():  # nothing to normalise or strip, and casefold is lower
-        return text.replace("`", "'").lower()
-    text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES).casefold()
+        text = text.replace("`", "'")
+        return text if keep_case else text.lower()
+    text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES)
+    text = text if keep_case else text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -187,16 +190,17 @@ def _derivation(word):
     return word
 
 
-def words(text):
+def words(text, keep_case=False):
     """All word tokens of folded text, in order ("n't" split off as its own token, even from a
-    misspelt contraction such as "dind't")."""
-    text = fold(text)
-    if "'t" not in text:
+    misspelt contraction such as "dind't"); with `keep_case`, as the text writes them."""
+    text = fold(text, keep_case)
+    if "'t" not in text.lower():
         return WORD.findall(text)
     tokens = []
     for token in WORD.findall(text):
-        if token.endswith("'t") and len(token) > 2:
-            tokens.extend([token[:-3] if token.endswith("n't") else token[:-2], "n't"])
+        if token.lower().endswith("'t") and len(token) > 2:
+            tokens.extend([token[:-3] if token.lower().endswith("n't") else token[:-2],
+                           token[-3:] if token.lower().endswith("n't") else "n't"])
         else:
             tokens.append(token)
     return tokens

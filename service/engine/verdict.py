@@ -275,8 +275,9 @@ class FactChecker:
     them: the caller serialises changes against checks (the service's LiveChecker does).
     """
 
-    def __init__(self, claims=(), entities=(), min_score=DEFAULT_MIN_SCORE):
-        self.matcher = Matcher(claims, entities)
+    def __init__(self, claims=(), entities=(), min_score=DEFAULT_MIN_SCORE, texts=()):
+        """`texts`: source texts as plain strings, read for the acronyms they define."""
+        self.matcher = Matcher(claims, entities, texts)
         self.judge = Judge(self.matcher)
         self.min_score = min_score
 
