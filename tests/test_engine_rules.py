@@ -6,6 +6,7 @@ import pytest
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker
 from service.engine.analysis import without_spokesbody
 from service.engine.entities import EntityTable
+from service.engine.matcher import event_order
 from service.engine.rules import ORDER_RULES, SCORE_RULES, opposes, predicate_unmatched
 from service.engine.text import reports_demand, reports_speech, words
 
@@ -213,3 +214,25 @@ def test_of_claims_worded_alike_the_one_giving_the_statements_figure_ranks_first
     result = FactChecker([lower, higher], ENTITIES, min_score=0).check(
         "The regatta on Lake Vira drew about 60 boats")
     assert best(result) == 2
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Northland hit Southland first and then Lake Vira",
+     {("@northland", "@lake_vira"), ("@southland", "@lake_vira")}),
+    ("Before it reached Southland, the fleet had visited Lake Vira",
+     {("@lake_vira", "@southland")}),
+    ("After Southland, the fleet visited Lake Vira", {("@southland", "@lake_vira")}),
+    ("The fleet visited Lake Vira after Southland", {("@southland", "@lake_vira")}),
+    ("Northland and Southland signed a treaty", set()),
+])
+def test_event_order_reads_which_named_event_came_first(text, pairs):
+    assert event_order(EntityTable(ENTITIES).canonicalize(words(text))) == pairs
+
+
+def test_events_in_the_other_order_are_another_claim():
+    first = ClaimRecord(1, "Before it reached Southland, the fleet had visited Lake Vira.",
+                        evidence=(EvidenceRecord(POST, "supports", "visited Lake Vira first"),))
+    result = FactChecker([first], ENTITIES, min_score=0).check(
+        "The fleet visited Southland first and then Lake Vira")
+    assert result.matches[0].explanation.swapped_entities
+    assert result.verdict == "unverified"

@@ -15,6 +15,10 @@ PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
 # Words between two names that make their order not matter ("A spoke with B", "A and B").
 SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or",
                              "is", "are", "was", "were"})
+# Words that order what a text names: what comes before "then" happened first; "A before B" and
+# "B after A" put A first, and so do "after A, B" and "before B, A" at the head of a text.
+THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "thereafter"})
+BEFORE, AFTER = "before", "after"
 
 
 class Matcher:
@@ -183,7 +187,8 @@ class Matcher:
                      if c in table.related.get(s, ())}
         claim_tokens = [stand_ins.get(t, t) for t in claim_tokens]
         shared = [e for e in analysis.entities if e in claim_tokens]
-        return reversed_roles(shared, analysis.tokens, claim_tokens, table)
+        return (reversed_roles(shared, analysis.tokens, claim_tokens, table)
+                or reordered_events(analysis.tokens, claim_tokens))
 
     def _key_floor(self, analysis, min_score, bonus_slack):
         """The index key below which no claim can reach `min_score`: the score is the key times
@@ -299,3 +304,32 @@ def _direction(tokens, first, second):
     if "by" in between:
         return -direction if len(between) <= PASSIVE_LINK_LENGTH else None
     return direction
+
+
+def event_order(tokens):
+    """{(earlier entity, later entity)} as the tokens order the events they name."""
+    pairs = set()
+    for i, token in enumerate(tokens):
+        if token not in THEN_MARKERS and token not in (BEFORE, AFTER):
+            continue
+        ahead = [t for t in tokens[:i] if t.startswith("@")]
+        behind = [t for t in tokens[i + 1:] if t.startswith("@")]
+        if token in (BEFORE, AFTER) and not ahead and behind:
+            # "Before it reached A, B ..." / "After A, B ...": the first name is the clause's.
+            first, rest = behind[0], behind[1:]
+            pairs |= {(r, first) if token == BEFORE else (first, r) for r in rest}
+        elif token == AFTER:
+            pairs |= {(b, a) for a in ahead for b in behind}
+        else:
+            pairs |= {(a, b) for a in ahead for b in behind}
+    return {(a, b) for a, b in pairs if a != b}
+
+
+def reordered_events(statement_tokens, claim_tokens):
+    """The first pair of entities whose events the statement and the claim order the other way
+    round ("hit A first and then B" against "before it reached A, it had hit B")."""
+    ours = event_order(statement_tokens)
+    if not ours:
+        return []
+    theirs = event_order(claim_tokens)
+    return [pair for pair in sorted(ours) if pair[::-1] in theirs][:1]
