@@ -18,8 +18,9 @@ SPOKESBODIES = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson"
                           "officials", "department"})
 MAX_SPOKESBODY_GAP = 1
 # Of the statement's other words, how many (the rarest) a synonym is tried against: it is taken
-# only where a claim uses it with one of them.
-SYNONYM_CONTEXT = 4
+# only where a claim uses it with one of them; and how many synonyms claims use are tried.
+SYNONYM_CONTEXT = 3
+SYNONYMS_TRIED = 4
 
 
 @dataclass
@@ -158,7 +159,7 @@ def _unit(tokens, terms, i, corpus):
     if (following.isalpha() and not curated_term(following)
             and WORDNET.is_phrase(lemma(token), following)):
         own = {t for t in terms[i:i + 2] if t is not None}
-        if not corpus.claims_with_all(own):
+        if not all(corpus.knows(t) for t in own) or not corpus.claims_with_all(own):
             return f"{lemma(token)}_{following}", 2
     if terms[i] is None or corpus.knows(terms[i]):
         return None, 1
@@ -168,15 +169,21 @@ def _unit(tokens, terms, i, corpus):
 def _synonym_in_use(unit, context, corpus):
     """The first of the unit's synonyms whose every word claims use and which some claim uses
     with the rarest of the statement's other terms; None when there is none."""
-    context = sorted(context, key=corpus.idf, reverse=True)[:SYNONYM_CONTEXT]
     own = set(unit.split("_"))
+    in_use = []
     for synonym in WORDNET.synonyms(unit):
         parts = synonym.split("_")
         if own & set(parts) or not all(part.isalpha() for part in parts):
             continue
         synonym_terms = {t for t in map(content_term, parts) if t is not None}
-        if not synonym_terms or not all(corpus.knows(t) for t in synonym_terms):
-            continue
+        if synonym_terms and all(corpus.knows(t) for t in synonym_terms):
+            in_use.append((synonym, synonym_terms))
+            if len(in_use) == SYNONYMS_TRIED:
+                break
+    if not in_use:
+        return None
+    context = sorted(context, key=corpus.idf, reverse=True)[:SYNONYM_CONTEXT]
+    for synonym, synonym_terms in in_use:
         if any(corpus.claims_with_all(synonym_terms | {term}) for term in context):
             return synonym
     return None
