@@ -17,7 +17,7 @@ QUANTITY_POOL = 10
 # A claim giving the statement's very figure for the same count is weighed even when its wording
 # scores below the threshold, down to this share of it ("the death toll had reached 5,200" for
 # "the flood killed 5,200").
-SAME_FIGURE_FLOOR = 0.6
+SAME_FIGURE_FLOOR = 0.8
 
 
 def _figure_text(figure):
