@@ -120,6 +120,15 @@ class MatchSchema(Schema):
     neither = neither_field()
 
 
+class ReportedFigureSchema(FigureSchema):
+    source = fields.Nested(SourceSummarySchema, required=True)
+    published = fields.Date(allow_none=True, metadata={
+        "description": "When the source reported it (its publication date)"})
+    comparison = fields.String(required=True,
+                               validate=validate.OneOf(("agrees", "differs", "neither")),
+                               metadata={"description": "Against the statement's figure"})
+
+
 class CheckResponseSchema(Schema):
     statement = fields.String(required=True)
     verdict = fields.String(required=True, validate=validate.OneOf(VERDICTS), metadata={
@@ -132,6 +141,9 @@ class CheckResponseSchema(Schema):
     contradicting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True, metadata={
         "description": "Evidence contradicting the statement, judged against the best match"})
     neither = neither_field()
+    reported = fields.List(fields.Nested(ReportedFigureSchema), metadata={
+        "description": "Every source's figure for the statement's count, oldest report first "
+                       "(undated last); `summary` names the latest"})
     matches = fields.List(fields.Nested(MatchSchema), required=True, metadata={
         "description": "Claims above the threshold, best first"})
 

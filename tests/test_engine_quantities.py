@@ -1,5 +1,7 @@
 """Engine layer: a statement's figure is weighed against every source that gives one for the same
 count of the same event, whichever claim the source is attached to."""
+from datetime import date
+
 import pytest
 
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
@@ -88,3 +90,17 @@ def test_a_claim_giving_the_statements_very_figure_is_weighed_below_the_threshol
         "The storm killed 90 people in Port Alba")
     assert 5 not in [m.claim.id for m in result.matches]  # below the threshold on its words
     assert "office" in refs(result.supporting)
+
+
+def test_a_counts_figures_are_listed_by_date_and_the_summary_names_the_latest():
+    early = SourceInfo(id=6, title="First toll", publisher="Early", ref="early",
+                       published=date(2030, 5, 1))
+    late = SourceInfo(id=7, title="New toll", publisher="Late", ref="late",
+                      published=date(2030, 5, 6))
+    claims = [ClaimRecord(1, "The storm killed 40 people in Port Alba.", evidence=(
+        EvidenceRecord(late, "supports", "the toll rose to 40", (figure("40", 40, "dead"),)),
+        EvidenceRecord(early, "contradicts", "12 dead so far", (figure("12", 12, "dead"),))))]
+    result = FactChecker(claims, ENTITIES, min_score=50).check(
+        "The storm killed 40 people in Port Alba")
+    assert [(f.text, f.source.ref) for f in result.reported] == [("12", "early"), ("40", "late")]
+    assert result.summary.endswith("Latest: 40 (Late, 6 May 2030); earlier reports 12.")

@@ -71,6 +71,20 @@ class Match:
     neither: list = field(default_factory=list)  # sources on the statement's figure taking no side
 
 
+@dataclass(frozen=True)
+class ReportedFigure:
+    """A source's figure for the statement's count, as reported on its date (the source's
+    publication date): figures such as tolls change from report to report."""
+
+    text: str
+    value: float
+    qualifier: str | None
+    label: str | None
+    source: SourceInfo
+    published: object  # a datetime.date, or None when the source has none
+    comparison: str  # agrees, differs or neither, with the statement's figure
+
+
 @dataclass
 class CheckResult:
     statement: str
@@ -81,3 +95,4 @@ class CheckResult:
     contradicting: list
     matches: list
     neither: list = field(default_factory=list)
+    reported: list = field(default_factory=list)  # ReportedFigure, oldest first

@@ -4,7 +4,7 @@ from dataclasses import replace
 from .matcher import Matcher
 from .numbers import best_counterpart, figure_from_record
 from .quantities import mere_bound, same_quantity
-from .records import CheckResult, JudgedEvidence, Match
+from .records import CheckResult, JudgedEvidence, Match, ReportedFigure
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
     "supported", "contradicted", "disputed", "unverified")
@@ -248,8 +248,51 @@ def _because(match):
     return f" ({'; '.join(reasons)})" if reasons else ""
 
 
-def summarize(match):
-    """One readable sentence a newsroom tool can show as it is."""
+def reported_figures(match):
+    """The figures the best match's sources give for the statement's count, oldest report first
+    (undated ones last), each source's figure once."""
+    if match is None:
+        return []
+    figures = {}
+    for judged in (*match.supporting, *match.contradicting, *match.neither):
+        for number in judged.numbers:
+            if number.get("comparison") is not None:
+                figures.setdefault((judged.source.id, number["text"]), ReportedFigure(
+                    text=number["text"], value=number["value"], qualifier=number.get("qualifier"),
+                    label=number.get("label"), source=judged.source,
+                    published=judged.source.published, comparison=number["comparison"]))
+    return sorted(figures.values(), key=lambda f: (f.published is None, f.published or 0,
+                                                   f.value))
+
+
+def _over_time(reported):
+    """The summary's last words where dated reports differ: "Latest: X (Outlet, 6 Aug 2023);
+    earlier reports A to B."."""
+    dated = [f for f in reported if f.published is not None]
+    if len({f.value for f in dated}) < 2:
+        return ""
+    latest = dated[-1]
+    earlier = [f.value for f in dated if f.published < latest.published] or [
+        f.value for f in dated[:-1]]
+    when = f"{latest.published.day} {latest.published:%b %Y}"
+    low, high = min(earlier), max(earlier)
+    span = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
+    outlet = latest.source.publisher or latest.source.title
+    return (f" Latest: {_figure_text(latest)} ({outlet}, {when}); earlier reports "
+            f"{span}.")
+
+
+def _number(value):
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def summarize(match, reported=()):
+    """One readable sentence a newsroom tool can show as it is, and where sources reported the
+    statement's count on different dates, the latest figure."""
+    return _verdict_sentence(match) + _over_time(reported)
+
+
+def _verdict_sentence(match):
     if match is None:
         return "Unverified: no curated claim matches this statement closely enough."
     claim = f"“{match.claim.text}” (score {match.score:g})"
@@ -301,10 +344,12 @@ class FactChecker:
         if matches and counts:
             matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
         best = matches[0] if matches else None
+        reported = reported_figures(best)
         return CheckResult(
             statement=statement,
             verdict=best.verdict if best else UNVERIFIED,
-            summary=summarize(best),
+            summary=summarize(best, reported),
+            reported=reported,
             numbers=[f.as_dict() for f in analysis.figures],
             supporting=best.supporting if best else [],
             contradicting=best.contradicting if best else [],
