@@ -102,16 +102,18 @@ DIGITS = (rf"(?:\d{{1,3}}(?:,\d{{3}})+"
           rf"(?![{SPACE_SEPARATORS}]?\d)|\d+)"
           rf"(?:\.\d+)?(?!,\d|\.\d|\d|/\d|:\d)"
           rf"|\d+,\d{{1,2}}(?=\s*(?:(?:{SCALE_RE})\b|%))")
-FRACTION = (rf"(?:\b(?:an?|{'|'.join(UNITS)})[\s-]+)?\b(?:{'|'.join(FRACTIONS)})(?:\s+of)?"
-            rf"\s+(?:an?|one)\s+(?:dozen|{SCALE_RE})\b")
+# A part of a scale: "half a million", "a quarter of a million", "two and a half million".
+FRACTION = (rf"(?:(?:\b(?:an?|{'|'.join(UNITS)})[\s-]+)?\b(?:{'|'.join(FRACTIONS)})(?:\s+of)?"
+            rf"\s+(?:an?|one)|(?:\b(?:{NUMBER_WORD_RE})|(?<![\w.,])\d+)\s+and\s+a\s+half)"
+            rf"\s+(?:dozen|{SCALE_RE})\b")
 NUMBER_IN_WORDS = (rf"\b(?:{NUMBER_WORD_RE})(?:(?:\s+|-|\s+and\s+)(?:{NUMBER_WORD_RE}))*\b"
                    rf"(?![\s-]+(?:{'|'.join(ORDINAL_WORDS)})\b)")
 # An amount: signed digits with a scale ("-5", "1.5 million", "$71m"), a fraction of a scale, or
 # number words. It holds no named group, as a range holds two.
 AMOUNT = (rf"(?:(?<![\w.,\-\u2212])[-\u2212](?=\d))?"
-          rf"(?:(?<![\w.,])(?:{DIGITS})(?:\s+(?:{SCALE_RE})\b"
+          rf"(?:{FRACTION}|(?<![\w.,])(?:{DIGITS})(?:\s+(?:{SCALE_RE})\b"
           rf"|(?(currency)(?:{_alternatives(SHORT_SCALES)})|(?:bn|mn|tn))(?!\w))?"
-          rf"|{FRACTION}|{NUMBER_IN_WORDS})")
+          rf"|{NUMBER_IN_WORDS})")
 RANGE_SEPARATOR = r"\s*[-\u2013\u2014]\s*|\s+to\s+|(?(opener)\s+and\s+|(?!))"
 # Month names, and "May" only capitalised (lower case, it is the verb).
 MONTH = rf"\b(?:{_alternatives(set(MONTH_NUMBERS) - {'may'})}|(?-i:May))\b\.?"
@@ -416,6 +418,7 @@ def _plain_year(text, value):
 AMOUNT_PARTS = re.compile(
     rf"(?P<sign>[-\u2212])?(?P<digits>{DIGITS})\s*(?P<scale>{SCALE_RE}|"
     rf"{_alternatives(SHORT_SCALES)})?", re.IGNORECASE)
+AND_A_HALF = re.compile(r"(?P<whole>.+?)\s+and\s+a\s+half\s+(?P<scale>\w+)", re.IGNORECASE)
 FRACTION_PARTS = re.compile(
     rf"(?:(?P<count>\w+)[\s-]+)?(?P<part>{'|'.join(FRACTIONS)})(?:\s+of)?\s+\w+\s+(?P<scale>\w+)",
     re.IGNORECASE)
@@ -433,6 +436,11 @@ def _amount(text, currency):
         factor = (SCALES.get(_key(scale)) or SHORT_SCALES[_key(scale)]) if scale else None
         value = value * factor if factor else value
         return (-value if parts.group("sign") else value), factor
+    and_a_half = AND_A_HALF.fullmatch(text)
+    if and_a_half:
+        whole, _ = _amount(and_a_half.group("whole"), currency)
+        factor = SCALES.get(_key(and_a_half.group("scale")), 12)
+        return (None, None) if whole is None else ((whole + 0.5) * factor, factor)
     fraction = FRACTION_PARTS.fullmatch(text)
     if fraction:
         count = _key(fraction.group("count") or "a")
