@@ -60,7 +60,6 @@ MONTH_NUMBERS = {name: number for number, names in enumerate([
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
-MONTH_NAMES = {number: name for name, number in reversed(MONTH_NUMBERS.items())}  # full names
 WEEKDAYS = {name: number for number, name in enumerate(
     "monday tuesday wednesday thursday friday saturday sunday".split(), start=1)}
 FIRST_YEAR, LAST_YEAR = 1800, 2100  # a plain four-digit number in these is read as a year
@@ -393,14 +392,15 @@ def _reading(match, reference=None):
 
 
 def _amount_reading(match):
-    low, low_scaled = _amount(match.group("low"), match.group("currency"))
+    """A count, a range or a year written in digits or words, with its unit."""
+    low, low_scaled = _amount(match.group("low"))
     if low is None:
         return None
     unit = _unit(match)
     if not match.group("high"):
         kind = YEAR if unit is None and _plain_year(match.group("low"), low) else None
         return Reading(kind, low, low, low, unit)
-    high, high_scaled = _amount(match.group("high"), match.group("currency"))
+    high, high_scaled = _amount(match.group("high"))
     if high is None:
         return None
     if high_scaled and not low_scaled and low * high_scaled <= high:
@@ -424,7 +424,7 @@ FRACTION_PARTS = re.compile(
     re.IGNORECASE)
 
 
-def _amount(text, currency):
+def _amount(text):
     """(value, the scale it was multiplied by or None) of an amount's text."""
     parts = AMOUNT_PARTS.fullmatch(text)
     if parts:
@@ -438,7 +438,7 @@ def _amount(text, currency):
         return (-value if parts.group("sign") else value), factor
     and_a_half = AND_A_HALF.fullmatch(text)
     if and_a_half:
-        whole, _ = _amount(and_a_half.group("whole"), currency)
+        whole, _ = _amount(and_a_half.group("whole"))
         factor = SCALES.get(_key(and_a_half.group("scale")), 12)
         return (None, None) if whole is None else ((whole + 0.5) * factor, factor)
     fraction = FRACTION_PARTS.fullmatch(text)
