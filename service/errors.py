@@ -6,6 +6,8 @@ import peewee
 from flask import jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from .engine import TextRefused
+
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = logging.getLogger(__name__)
 
@@ -72,8 +74,14 @@ def handle_database_unavailable(error):
                    headers={"Retry-After": "5"})
 
 
+def handle_text_refused(error):
+    """A text the engine will not analyse: the client's to fix, with the engine's reason."""
+    return problem(422, detail=f"The text cannot be checked: {error}.")
+
+
 def register_error_handlers(app):
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(TextRefused, handle_text_refused)
     app.register_error_handler(peewee.OperationalError, handle_database_unavailable)
     app.register_error_handler(peewee.InterfaceError, handle_database_unavailable)
     app.register_error_handler(Exception, handle_unexpected)

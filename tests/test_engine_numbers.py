@@ -1,4 +1,5 @@
 """Engine layer: figures found in text, and how they compare."""
+import datetime
 import random
 
 import pytest
@@ -28,8 +29,9 @@ def test_finds_figures_with_qualifiers(text, expected):
     assert figures(text) == expected
 
 
-def test_dates_and_clock_times_are_not_figures():
-    assert figures("On September 19 at 2 p.m. the army moved") == []
+def test_a_date_is_a_time_not_a_count_and_a_clock_time_is_no_figure():
+    found = extract_figures("On September 19 at 2 p.m. the army moved")
+    assert [(f.text, f.kind, f.is_year) for f in found] == [("September 19", "date", True)]
 
 
 def test_years_and_ranges_are_years():
@@ -84,9 +86,9 @@ def test_years_are_only_compared_with_years():
     assert best_counterpart(year, [record("27", 27, label="killed")]) is None
 
 
-def test_a_year_after_a_month_is_a_figure_but_a_day_is_not():
+def test_a_year_after_a_month_is_a_year_and_a_day_after_it_a_date():
     found = extract_figures("In September 2022 the sides clashed; on September 19 it began again")
-    assert [(f.text, f.is_year) for f in found] == [("2022", True)]
+    assert [(f.text, f.kind) for f in found] == [("2022", "year"), ("September 19", "date")]
 
 
 def test_many_figures_are_found_in_linear_time():
@@ -97,11 +99,13 @@ def test_many_figures_are_found_in_linear_time():
 
 def test_figure_matches_are_what_scanning_every_position_finds():
     """The pattern is tried only just before digits and number words; that must find exactly
-    what trying it everywhere finds, qualifiers (even inside a word: "roundabout") and "a"/"an"
-    before the figure included."""
+    what trying it everywhere finds, qualifiers (and words ending in one: "roundabout"), "a"/"an",
+    range openers, currencies, units, signs, dates and weekdays included."""
     pieces = [*QUALIFIERS, *NUMBER_WORDS, "a", "an", "and", "roundabout", "September", "19",
               "2020", "1988-94", "3.5", "12,000", "%", "per cent", "p.m.", "/3", "of", "wounded",
-              "covid19", "ONE", "\u017fix"]
+              "covid19", "ONE", "\u017fix", "half", "quarter", "thirds", "US$", "$", "\u20ac",
+              "km", "magnitude", "between", "from", "to", "May", "may", "Sept.", "Monday", "8:00",
+              "000", "2,5", "bn", "m", "-", "\u2212", "\u2013", "3rd", "twenty-first", "1/3"]
     separators = ["", " ", "   ", "-", ",", ".", "\t", "\n", "\u2009"]
     rng = random.Random(11)
     for _ in range(3000):
@@ -111,3 +115,203 @@ def test_figure_matches_are_what_scanning_every_position_finds():
         assert [(m.span(), m.groupdict()) for m in found] == [
             (m.span(), m.groupdict()) for m in FIGURE_RE.finditer(text)], text
         assert without_matches(text, found) == FIGURE_RE.sub(" ", text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moreover 27 people were killed", [("27", 27, None)]),
+    ("Turnover 2019 was flat", [("2019", 2019, None)]),
+    ("it was commonly 5 days", [("5", 5, None)]),
+    ("founder 2023 edition", [("2023", 2023, None)]),
+    ("the cover 2015 story", [("2015", 2015, None)]),
+    ("a roundabout 40 cars away", [("40", 40, None)]),
+    ("often seven people", [("seven", 7, None)]),
+    ("over 27 people were killed", [("27", 27, "over")]),
+])
+def test_qualifiers_and_number_words_are_whole_words(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", ["prices rose over 2019", "at least 2019", "more than 2019",
+                                  "under \u0968\u0966\u0967\u096f"])  # Devanagari digits
+def test_a_qualified_year_is_the_year_written(text):
+    (year,) = extract_figures(text)
+    assert (year.is_year, year.low, year.high, year.terms()) == (True, 2019, 2019, ["#2019"])
+
+
+def test_a_curated_year_with_a_bounding_qualifier_is_the_year():
+    year = record("2019", 2019, "over", label="year")
+    assert (year.low, year.high, year.terms()) == (2019, 2019, ["#2019"])
+
+
+def read(text):
+    return [(f.text, f.value, f.qualifier, f.unit, f.kind) for f in extract_figures(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Half a million residents fled", [("Half a million", 500_000, None, None, None)]),
+    ("a quarter of a million people", [("a quarter of a million", 250_000, None, None, None)]),
+    ("three quarters of a million", [("three quarters of a million", 750_000, None, None, None)]),
+    ("half a dozen houses", [("half a dozen", 6, None, None, None)]),
+    ("120 000 people", [("120 000", 120_000, None, None, None)]),
+    ("120\u2009000 people", [("120\u2009000", 120_000, None, None, None)]),
+    ("1\u202f000\u202f000 people", [("1\u202f000\u202f000", 1_000_000, None, None, None)]),
+    ("in 2019 100 people", [("2019", 2019, None, None, "year"), ("100", 100, None, None, None)]),
+    ("it fell to -5 overnight", [("-5", -5, None, None, None)]),
+    ("about \u22125", [("\u22125", -5, "about", None, None)]),
+    ("2,5 million people", [("2,5 million", 2_500_000, None, None, None)]),
+    ("sections 2,5 and 7", [("7", 7, None, None, None)]),
+])
+def test_figures_once_misread(text, expected):
+    assert read(text) == expected
+
+
+def test_a_negative_figure_allows_an_ordered_interval():
+    (about,) = extract_figures("about -20 degrees")
+    assert (about.low, about.high) == (-23, -17)
+    (over_zero,) = extract_figures("over 0 degrees")
+    assert (over_zero.low, over_zero.high) == (0, float("inf"))  # never NaN
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("370km", 370, "km"), ("10km", 10, "km"), ("10 km", 10, "km"),
+    ("a 40-kilometre line", 40, "km"),
+    ("a 7.1-magnitude quake", 7.1, "magnitude"), ("magnitude 7.1", 7.1, "magnitude"),
+    ("$71 million", 71_000_000, "$"), ("US$5m", 5_000_000, "$"), ("\u20ac2bn", 2e9, "\u20ac"),
+    ("30%", 30, "%"), ("30 per cent", 30, "%"), ("12 tonnes", 12, "t"),
+    ("5 million dollars", 5e6, "$"),
+])
+def test_units_are_read_with_the_value(text, value, unit):
+    (figure,) = extract_figures(text)
+    assert (figure.value, figure.unit, figure.kind) == (value, unit, None)
+    assert figure.as_dict()["unit"] == unit
+
+
+@pytest.mark.parametrize("text", ["at 8:00 p.m.", "at 20:00", "at 8pm", "at 8 a.m.", "the 3rd day",
+                                  "the first day", "the 21st floor", "the twenty-first century",
+                                  "two-thirds of them", "1/3 of them", "open 24/7"])
+def test_clock_times_ordinals_and_bare_fractions_are_no_figures(text):
+    assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("between 5,000 and 6,000 missing", 5000, 6000), ("5,000-6,000 missing", 5000, 6000),
+    ("5,000\u20136,000 missing", 5000, 6000), ("5,000 to 6,000 missing", 5000, 6000),
+    ("from 5 to 6 missing", 5, 6), ("5 to 6 million missing", 5e6, 6e6),
+    ("5000-6000 missing", 5000, 6000),
+])
+def test_a_range_is_one_figure_from_low_to_high(text, low, high):
+    (figure,) = extract_figures(text)
+    assert (figure.kind, figure.value, figure.low, figure.high, figure.is_year) == (
+        "range", low, low, high, False)
+    assert figure.as_dict() | {"low": low, "high": high} == figure.as_dict()
+    assert parse_figure_text(figure.text) == low
+
+
+def test_a_range_agrees_with_the_figures_inside_it():
+    (source_range,) = extract_figures("between 5,000 and 6,000 missing")
+    assert source_range.agrees_with(record("5,500", 5500, label="missing"))
+    assert source_range.agrees_with(record("6,000", 6000, "about", "missing"))
+    assert not source_range.agrees_with(record("10,000", 10000, label="missing"))
+    curated = figure_from_record({"text": "5,000-6,000", "value": 5000, "label": "missing"})
+    assert (curated.low, curated.high) == (5000, 6000)
+
+
+def test_years_written_as_a_range_stay_years():
+    assert [(f.kind, f.low, f.high) for f in extract_figures("the 2019-20 season, 1999-00")] == [
+        ("year", 2019, 2020), ("year", 1999, 2000)]
+    assert [(f.kind, f.low, f.high) for f in extract_figures("from 2019 to 2021")] == [
+        ("year", 2019, 2021)]
+
+
+@pytest.mark.parametrize("text, value, iso", [
+    ("September 10", 910, "--09-10"), ("on 10 September 2023", 20230910, "2023-09-10"),
+    ("Sept. 10", 910, "--09-10"), ("Sep 10, 2023", 20230910, "2023-09-10"),
+    ("the 10th of September", 910, "--09-10"), ("2023-09-10", 20230910, "2023-09-10"),
+    ("May 5", 505, "--05-05"),
+])
+def test_dates_are_times_not_counts(text, value, iso):
+    (date,) = extract_figures(text)
+    assert (date.kind, date.value, date.is_year, date.label) == ("date", value, True, "date")
+    assert date.as_dict()["date"] == iso
+    assert parse_figure_text(date.text) == value
+    assert not date.agrees_with(record(str(value), value))  # never a count
+
+
+def test_days_of_the_month_are_never_counts():
+    for text in ["On September 19 the army moved", "by 19 September", "Sept. 19-20", "May 5"]:
+        assert all(f.kind == "date" for f in extract_figures(text) if f.value in (5, 19, 20))
+
+
+def test_an_impossible_date_is_no_figure():
+    assert [f.kind for f in extract_figures("February 30 and 31 April 2023")] == []
+
+
+def date(text, reference=None):
+    (found,) = extract_figures(text, reference=reference)
+    return found
+
+
+def test_dates_agree_when_they_are_the_same_day():
+    assert date("10 September 2023").agrees_with(date("Sept. 10, 2023"))
+    assert date("September 10").agrees_with(date("10 September 2023"))  # no year: month and day
+    assert not date("September 11").agrees_with(date("10 September 2023"))
+    assert not date("10 September 2022").agrees_with(date("10 September 2023"))
+    assert date("September 10-12").agrees_with(date("September 11"))
+    assert date("10 September 2023").agrees_with(date("in 2023"))
+    assert not date("10 September 2023").agrees_with(date("in 2021"))
+
+
+def test_a_weekday_agrees_with_a_date_that_falls_on_it():
+    monday = date("on Monday")
+    assert (monday.kind, monday.value, monday.as_dict()["weekday"]) == ("weekday", 1, "Monday")
+    assert monday.agrees_with(date("11 September 2023"))  # a Monday
+    assert not monday.agrees_with(date("10 September 2023"))  # a Sunday
+    assert monday.agrees_with(date("September 10"))  # no year: cannot disagree
+    assert not monday.agrees_with(date("on Tuesday"))
+    assert not monday.agrees_with(record("1", 1))  # never a count
+
+
+def test_a_reference_date_gives_a_yearless_date_its_year():
+    published = datetime.date(2023, 9, 13)
+    sunday = date("September 10", reference=published)
+    assert (sunday.value, sunday.as_dict()["date"]) == (20230910, "2023-09-10")
+    assert not date("on Monday").agrees_with(sunday)
+    assert date("December 30", reference=datetime.date(2024, 1, 2)).value == 20231230
+    assert date("10 September 2021", reference=published).value == 20210910  # its own year first
+    curated = figure_from_record({"text": "September 10", "value": 910, "label": "date"},
+                                 reference=published)
+    assert not date("on Monday").agrees_with(curated)
+    assert date("on Sunday").agrees_with(curated)
+
+
+def test_times_are_counterparts_of_times_and_counts_of_counts():
+    quote = extract_figures("On 10 September 2023, 27 people died in 2023")
+    assert best_counterpart(date("September 10"), quote).kind == "date"
+    assert best_counterpart(date("in 2023"), quote).kind == "year"
+    (count,) = extract_figures("27 died")
+    assert best_counterpart(count, quote).value == 27
+
+
+def test_figures_in_other_units_never_agree():
+    (km,) = extract_figures("10 km")
+    (miles,) = extract_figures("10 miles")
+    assert not km.agrees_with(miles)
+    assert km.agrees_with(record("10", 10, label="km"))
+    assert best_counterpart(km, [miles]) is None
+
+
+def test_as_dict_keeps_its_four_keys_for_a_plain_count():
+    (count,) = extract_figures("at least 12 killed")
+    assert count.as_dict() == {"text": "12", "value": 12, "qualifier": "at least", "label": None}
+
+
+def test_a_list_of_numbers_is_not_one_number_grouped_by_spaces():
+    assert [f.value for f in extract_figures("98 99 100 101 102 103.")] == [
+        98, 99, 100, 101, 102, 103]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("one and a half million people", 1_500_000), ("2 and a half thousand homes", 2500),
+    ("two and a half dozen eggs", 30)])
+def test_and_a_half_of_a_scale(text, value):
+    assert [f.value for f in extract_figures(text)] == [value]

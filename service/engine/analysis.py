@@ -124,8 +124,7 @@ def without_spokesbody(tokens):
 
 def year_terms(figures):
     """Years are words that name an event ("the 2020 war"): they match like any other term."""
-    return [f"#{int(year)}" for figure in figures if figure.is_year
-            for year in dict.fromkeys((figure.low, figure.high))]
+    return [term for figure in figures for term in figure.terms()]
 
 
 def paraphrased(tokens, corpus, corrections):

@@ -1,15 +1,27 @@
-"""Figures in text: find them with their qualifier and what they count; compare them as intervals.
+"""Figures in text: find them with their qualifier, unit and what they count; compare them as
+intervals.
 
 "about 200 wounded" is the interval [170, 230] of things labelled "wounded"; two figures agree when
-their intervals overlap and they count the same thing.
+their intervals overlap and they count the same thing. Besides counts ("27", "370km", "$71 million",
+"between 5,000 and 6,000") a text names times: years ("2019-20"), dates ("10 September 2023") and
+weekdays ("on Monday"). Times compare only with times, counts only with counts; clock times
+("8:00 p.m."), ordinals ("3rd", "twenty-first") and bare fractions ("1/3", "two-thirds") are not
+figures at all.
+
+A date without a year ("September 10") can take one from a reference date the caller gives, e.g.
+the published date of the source quoting it: `extract_figures(quote, reference=published)` and
+`figure_from_record(record, reference=published)`. A weekday agrees with a date when the date,
+with its year, falls on that weekday; without a year the two cannot disagree.
 """
+import datetime
 import math
 import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
-from .text import STOPWORDS, fold, stem
+from .text import STOPWORDS, content_term, fold, stem, words
 
 UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -19,6 +31,38 @@ TENS = {w: 10 * i for i, w in enumerate(
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000}
 NUMBER_WORDS = {**UNITS, **TENS, **SCALES, "dozen": 12}
+# Parts of a whole: a count only as a part of a scale ("half a million", "a quarter of a million").
+FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4}
+# Words after which a number word is an ordinal or a fraction, not a count ("twenty-first",
+# "two-thirds").
+ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                 "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                 "nineteenth twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth "
+                 "ninetieth hundredth thousandth millionth thirds quarters fifths halves").split()
+# Abbreviated scales ("€2bn", "$71m"); "m" and "k" only after a currency sign, where they cannot be
+# metres or kilo-.
+SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
+CURRENCIES = {"$": "$", "us$": "$", "€": "€", "£": "£", "¥": "¥"}
+# Units written after a figure ("370km", "10 km", "30%", "7.1-magnitude"), each read as one unit;
+# a new unit is one entry here.
+UNIT_NAMES = {
+    "%": "%", "per cent": "%", "percent": "%",
+    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m", "cm": "cm", "mm": "mm",
+    "mile": "mi", "miles": "mi", "ft": "ft", "feet": "ft", "foot": "ft",
+    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "tonne": "t", "tonnes": "t", "tons": "t",
+    "hectare": "ha", "hectares": "ha", "km/h": "km/h", "mph": "mph",
+    "magnitude": "magnitude", "dollars": "$", "euros": "€",
+}
+# Units written before a figure ("magnitude 7.1").
+UNIT_PREFIXES = {"magnitude": "magnitude"}
+MONTH_NUMBERS = {name: number for number, names in enumerate([
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
+WEEKDAYS = {name: number for number, name in enumerate(
+    "monday tuesday wednesday thursday friday saturday sunday".split(), start=1)}
+FIRST_YEAR, LAST_YEAR = 1800, 2100  # a plain four-digit number in these is read as a year
 
 # Qualifiers, longest first; each maps to (low factor, high factor) applied to the value.
 QUALIFIERS = {
@@ -38,30 +82,83 @@ QUALIFIERS = {
 OPEN_BELOW = frozenset({"more than", "over", "above", "in excess of", "upwards of", "exceeding"})
 OPEN_ABOVE = frozenset({"nearly", "almost", "close to", "just under", "fewer than", "less than",
                         "under", "below"})
-QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+RANGE_OPENERS = ("between", "from")  # "between 5 and 6", "from 5 to 6"
+
+
+def _alternatives(words):
+    """A regex alternation of `words`, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+QUALIFIER_RE = _alternatives(QUALIFIERS)
 NUMBER_WORD_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
-          "june|july|august|september|october|november|december")
+SCALE_RE = "|".join(SCALES)
+SPACE_SEPARATORS = " \u00a0\u2009\u202f"  # "120 000", with a space or a thin space
+# A number in digits: "5,000", "120 000", "2.5", "2,5 million" (a decimal comma before a scale);
+# digits grouped by spaces only outside a list of numbers ("1 2 3 ... 100 101" is no 100,101).
+DIGITS = (rf"(?:\d{{1,3}}(?:,\d{{3}})+"
+          rf"|(?<!\d[{SPACE_SEPARATORS}])\d{{1,3}}(?:[{SPACE_SEPARATORS}]\d{{3}})+"
+          rf"(?![{SPACE_SEPARATORS}]?\d)|\d+)"
+          rf"(?:\.\d+)?(?!,\d|\.\d|\d|/\d|:\d)"
+          rf"|\d+,\d{{1,2}}(?=\s*(?:(?:{SCALE_RE})\b|%))")
+# A part of a scale: "half a million", "a quarter of a million", "two and a half million".
+FRACTION = (rf"(?:(?:\b(?:an?|{'|'.join(UNITS)})[\s-]+)?\b(?:{'|'.join(FRACTIONS)})(?:\s+of)?"
+            rf"\s+(?:an?|one)|(?:\b(?:{NUMBER_WORD_RE})|(?<![\w.,])\d+)\s+and\s+a\s+half)"
+            rf"\s+(?:dozen|{SCALE_RE})\b")
+NUMBER_IN_WORDS = (rf"\b(?:{NUMBER_WORD_RE})(?:(?:\s+|-|\s+and\s+)(?:{NUMBER_WORD_RE}))*\b"
+                   rf"(?![\s-]+(?:{'|'.join(ORDINAL_WORDS)})\b)")
+# An amount: signed digits with a scale ("-5", "1.5 million", "$71m"), a fraction of a scale, or
+# number words. It holds no named group, as a range holds two.
+AMOUNT = (rf"(?:(?<![\w.,\-\u2212])[-\u2212](?=\d))?"
+          rf"(?:{FRACTION}|(?<![\w.,])(?:{DIGITS})(?:\s+(?:{SCALE_RE})\b"
+          rf"|(?(currency)(?:{_alternatives(SHORT_SCALES)})|(?:bn|mn|tn))(?!\w))?"
+          rf"|{NUMBER_IN_WORDS})")
+RANGE_SEPARATOR = r"\s*[-\u2013\u2014]\s*|\s+to\s+|(?(opener)\s+and\s+|(?!))"
+# Month names, and "May" only capitalised (lower case, it is the verb).
+MONTH = rf"\b(?:{_alternatives(set(MONTH_NUMBERS) - {'may'})}|(?-i:May))\b\.?"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w|,\d)"
+DAYS = rf"(?<![\w.,]){DAY}(?:\s*[-\u2013]\s*{DAY})?"
+DATE = (rf"(?:{MONTH}\s+{DAYS}|{DAYS}\s+(?:of\s+)?{MONTH})(?:,?\s+\d{{4}}(?!\d))?"
+        rf"|(?<![\w.,])\d{{4}}-\d{{2}}-\d{{2}}(?!\d)")
+CLOCK = (r"(?<![\w.,:])(?:[01]?\d|2[0-3])(?::[0-5]\d)+(?:\s*[ap]\.?m\b\.?)?"
+         r"|(?<![\w.,:])(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?\s*[ap]\.?m\b\.?")
+YEAR_RANGE = r"(?<![\w.,])(?:1[89]|2[01])\d\d\s*[-\u2013/]\s*(?:\d{4}|\d\d)(?!\w)"
+SLASH_FRACTION = r"(?<![\w.,/])\d+/\d+(?![\w/]|[.,]\d)"
+UNIT = rf"\s*%|\s*(?:per\s*cent|percent)\b|[\s-]?(?:{_alternatives(set(UNIT_NAMES) - {'%'})})(?!\w)"
 
 FIGURE_RE = re.compile(
-    rf"(?:(?P<qualifier>{QUALIFIER_RE})\s+(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
+    rf"(?<!\w)(?:(?P<qualifier>{QUALIFIER_RE})\s+(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
     rf"(?P<figure>"
-    rf"(?P<range>\b\d{{4}}\s*[-/]\s*\d{{2,4}}\b)"
-    rf"|(?P<digits>(?<![\w.,])\d+(?:,\d{{3}})*(?:\.\d+)?(?![\w/]|,\d|\.\d))"
-    rf"(?:\s+(?P<digit_scale>hundred|thousand|million|billion|trillion)\b)?"
-    rf"|(?P<words>\b(?:{NUMBER_WORD_RE})(?:(?:\s+|-|\s+and\s+)(?:{NUMBER_WORD_RE}))*\b)"
+    rf"(?P<date>{DATE})"
+    rf"|(?P<weekday>\b(?:{'|'.join(WEEKDAYS)})\b)"
+    rf"|(?P<clock>{CLOCK})"
+    rf"|(?P<range>{YEAR_RANGE})"
+    rf"|(?P<fraction>{SLASH_FRACTION})"
+    rf"|(?P<opener>\b(?:{'|'.join(RANGE_OPENERS)})\s+)?"
+    rf"(?:(?P<prefix>\b(?:{'|'.join(UNIT_PREFIXES)}))[\s-]+)?"
+    rf"(?:(?P<currency>US\$|[$\u20ac\u00a3\u00a5])\s?)?"
+    rf"(?P<low>{AMOUNT})"
+    rf"(?:(?P<to>{RANGE_SEPARATOR})(?:US\$|[$\u20ac\u00a3\u00a5])?(?P<high>{AMOUNT}))?"
     rf")"
-    rf"(?P<percent>\s*(?:%|per\s*cent\b|percent\b))?",
+    rf"(?P<unit>{UNIT})?(?!\w)",
     re.IGNORECASE)
-# Where a figure can begin: a digit or a number word standing alone (the lookahead only skips, fast,
-# the positions where neither can start).
-NUMBER_WORD_INITIALS = "".join(sorted({word[0] for word in NUMBER_WORDS}))
+# Where a figure can begin: a digit or a number, fraction, month or weekday word standing alone
+# (the lookahead only skips, fast, the positions where none can start).
+START_WORDS = [*NUMBER_WORDS, *FRACTIONS, *MONTH_NUMBERS, *WEEKDAYS]
+START_INITIALS = "".join(sorted({word[0] for word in START_WORDS}))
 FIGURE_START_RE = re.compile(
-    rf"(?=[\d{NUMBER_WORD_INITIALS}])(?:\d|\b(?:{NUMBER_WORD_RE})\b)", re.IGNORECASE)
-LONGEST_QUALIFIER = max(len(qualifier) for qualifier in QUALIFIERS)
+    rf"(?=[\d{START_INITIALS}])(?:\d|\b(?:{_alternatives(START_WORDS)})\b)", re.IGNORECASE)
+# What may stand before a figure's first digit or word, from nearest to farthest, each after a run
+# of spaces: a currency and sign ("US$-"), a unit ("magnitude-"), a range opener ("between"), "an",
+# a qualifier.
+LEAD_LENGTHS = (len("US$-"), len("magnitude-"), max(map(len, RANGE_OPENERS)), len("an"),
+                max(len(qualifier) for qualifier in QUALIFIERS))
+# What a match that begins before its first digit or word begins with.
+LEAD_RE = re.compile(rf"(?<!\w)(?:{QUALIFIER_RE}|an?\b|{'|'.join(RANGE_OPENERS)}|"
+                     rf"{'|'.join(UNIT_PREFIXES)}|US\$|[$\u20ac\u00a3\u00a5\-\u2212])",
+                     re.IGNORECASE)
 CONTEXT_CHARS = 24
-DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
-NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|/\d)", re.IGNORECASE)
+DATE_BEFORE = re.compile(rf"{MONTH}\s*$", re.IGNORECASE)
 LABEL_WINDOW_BEFORE = 3
 LABEL_WINDOW_AFTER = 4
 GENERIC_LABEL_WORDS = frozenset({"people", "person", "persons", "individuals", "total", "some"})
@@ -80,11 +177,20 @@ LABEL_SYNONYMS = {
     "liv": "population", "inhabit": "population", "home": "population",
     "peacekeeper": "troop", "peacekeeping": "troop",
 }
+# Kinds of figure (None is a count); times compare with times only.
+YEAR, DATE_KIND, WEEKDAY, RANGE = "year", "date", "weekday", "range"
+TIME_KINDS = frozenset({YEAR, DATE_KIND, WEEKDAY})
+YEARLESS = 10_000  # a date is YYYYMMDD as a number, or MMDD when its year is unknown
 
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A figure as written, its value, its qualifier, what it counts, and the interval it allows."""
+    """A figure as written, its value, its qualifier, what it counts, and the interval it allows.
+
+    `kind` is None for a count, "range" for a count given as a range (value is its low end),
+    "year", "date" (value YYYYMMDD, or MMDD without a year) or "weekday" (value 1-7 from Monday);
+    `is_year` is true for all three times, which never compare with counts. `unit` is "km", "%",
+    "$" ... or None."""
 
     text: str
     value: float
@@ -96,20 +202,121 @@ class Figure:
     context: frozenset = field(default_factory=frozenset, compare=False)
     low_open: bool = False
     high_open: bool = False
+    unit: str | None = None
+    kind: str | None = None
+
+    def terms(self):
+        """What a figure adds to matching, as words: "#2019" for each year it names ("the 2020
+        war"), and the words of its text that are not its number ("dollars", "September",
+        "Monday"), which matching would otherwise lose with the figure."""
+        years = (self.low, self.high) if self.kind == YEAR else (
+            (self.low // YEARLESS, self.high // YEARLESS)
+            if self.kind == DATE_KIND and self.low >= YEARLESS else ())
+        terms = [f"#{int(year)}" for year in dict.fromkeys(years)]
+        for word in words(self.text):
+            if word not in NUMBER_WORDS and not word.isdigit():
+                term = content_term(word)
+                terms += [term] if term else []
+        return terms
 
     def agrees_with(self, other):
-        """Two figures agree when the ranges they allow overlap ("over 9" and "nearly 9" do not)."""
-        return _below(self.low, self.low_open, other.high, other.high_open) and _below(
-            other.low, other.low_open, self.high, self.high_open)
+        """Two figures agree when the ranges they allow overlap ("over 9" and "nearly 9" do not);
+        a time agrees only with a time that can be the same, a count only with a count."""
+        if self.is_year or other.is_year:
+            return self.is_year and other.is_year and _times_agree(self, other)
+        if self.unit and other.unit and self.unit != other.unit:
+            return False
+        return _overlap(self, other)
 
     def as_dict(self):
-        value = int(self.value) if float(self.value).is_integer() else self.value
-        return {"text": self.text, "value": value, "qualifier": self.qualifier, "label": self.label}
+        """The four keys every figure has, and `unit`, `kind` and the range or date only where
+        the figure has them."""
+        found = {"text": self.text, "value": _plain(self.value), "qualifier": self.qualifier,
+                 "label": self.label}
+        if self.unit:
+            found["unit"] = self.unit
+        if self.kind:
+            found["kind"] = self.kind
+        if self.kind == RANGE:  # the interval it allows, qualifier applied
+            found["low"], found["high"] = (_plain(b) if math.isfinite(b) else None
+                                           for b in (self.low, self.high))
+        if self.kind == DATE_KIND:
+            found["date"] = _iso(self.low)
+            if self.high != self.low:
+                found["date_end"] = _iso(self.high)
+        if self.kind == WEEKDAY:
+            found["weekday"] = _weekday_name(self.value).capitalize()
+        return found
+
+
+def _plain(value):
+    return int(value) if float(value).is_integer() else value
+
+
+def _overlap(one, other):
+    return _below(one.low, one.low_open, other.high, other.high_open) and _below(
+        other.low, other.low_open, one.high, one.high_open)
 
 
 def _below(low, low_open, high, high_open):
     """Whether a range starting at `low` can meet one ending at `high`."""
     return low < high or (low == high and not (low_open or high_open))
+
+
+def _times_agree(one, other):
+    """Whether two times can be the same: years overlap, dates are the same day (by month and day
+    when one has no year), a date falls in a year or on a weekday; a weekday or a yearless date
+    cannot disagree with a year, nor a yearless date with a weekday."""
+    if one.kind == other.kind and one.kind != DATE_KIND:
+        return _overlap(one, other)
+    if one.kind != DATE_KIND:
+        one, other = other, one
+    if one.kind != DATE_KIND:  # a weekday and a year
+        return True
+    if other.kind == DATE_KIND:
+        if one.low >= YEARLESS and other.low >= YEARLESS:
+            return _overlap(one, other)
+        return (one.low % YEARLESS <= other.high % YEARLESS
+                and other.low % YEARLESS <= one.high % YEARLESS)
+    if one.low < YEARLESS:
+        return True
+    if other.kind == YEAR:
+        return one.low // YEARLESS <= other.high and other.low <= one.high // YEARLESS
+    return any(day.isoweekday() == other.value for day in _days(one.low, one.high))
+
+
+def _days(low, high):
+    """The days from one YYYYMMDD to another, at most a week of them (enough for any weekday)."""
+    first, last = _as_date(low), _as_date(high)
+    count = min(7, (last - first).days + 1) if first and last else 0
+    return [first + datetime.timedelta(days=n) for n in range(max(count, 0))]
+
+
+def _date_parts(value):
+    """(year or None, month, day) of a date figure's value."""
+    value = int(value)
+    year, month_day = divmod(value, YEARLESS)
+    return year or None, month_day // 100, month_day % 100
+
+
+def _as_date(value):
+    year, month, day = _date_parts(value)
+    return datetime.date(year, month, day) if year else None
+
+
+def _iso(value):
+    year, month, day = _date_parts(value)
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def _weekday_name(value):
+    return next(name for name, number in WEEKDAYS.items() if number == value)
+
+
+def _key(word):
+    """A word as the tables here spell it: folded, and the dotless "ı" (which matches "i" in the
+    patterns) made "i"."""
+    return fold(word).replace("\u0131", "i")
 
 
 def open_bounds(qualifier):
@@ -121,7 +328,7 @@ def open_bounds(qualifier):
 def words_to_number(text):
     """'two million' -> 2000000, 'twenty-seven' -> 27, 'a dozen' -> 12; None if not a number."""
     total, current = 0, 0
-    for word in re.split(r"[\s-]+", fold(text)):
+    for word in re.split(r"[\s-]+", _key(text)):
         if word in ("and", "a", ""):
             continue
         if word in UNITS or word in TENS:
@@ -138,38 +345,178 @@ def words_to_number(text):
     return total + current
 
 
+class Reading(NamedTuple):
+    """What a figure's text says: its kind, value, written bounds and unit."""
+
+    kind: str | None
+    value: float
+    low: float
+    high: float
+    unit: str | None
+
+
 def parse_figure_text(text):
-    """The value of a figure's text: '2,000' -> 2000, '1.5 million' -> 1500000, 'seven' -> 7."""
-    match = FIGURE_RE.fullmatch(text.strip())
-    if match:
-        return _value_of(match)
+    """The value of a figure's text: '2,000' -> 2000, '1.5 million' -> 1500000, 'seven' -> 7,
+    '5,000-6,000' -> 5000 (a range's low end), 'September 10' -> 910 (a date's MMDD)."""
+    reading = read_figure_text(text)
+    if reading is not None:
+        return reading.value
     value = words_to_number(text) if re.search(NUMBER_WORD_RE, fold(text)) else None
     return None if value is None else float(value)
 
 
-def _value_of(match):
+@lru_cache(maxsize=1 << 14)  # curated figures repeat, and are read again at every check
+def read_figure_text(text):
+    """The Reading of a figure's whole text, or None when the text is not one figure."""
+    match = FIGURE_RE.fullmatch(text.strip())
+    return _reading(match) if match else None
+
+
+def _reading(match, reference=None):
+    """The Reading of a figure match, or None for what is no figure (a clock time, a fraction, an
+    impossible date)."""
+    if match.group("date"):
+        return _date_reading(match.group("date"), reference)
+    if match.group("weekday"):
+        day = WEEKDAYS[_key(match.group("weekday"))]
+        return Reading(WEEKDAY, day, day, day, None)
+    if match.group("clock") or match.group("fraction"):
+        return None
     if match.group("range"):
-        return float(re.split(r"\s*[-/]\s*", match.group("range"))[0])
-    if match.group("digits"):
-        value = float(match.group("digits").replace(",", ""))
-        if match.group("digit_scale"):
-            value *= SCALES[match.group("digit_scale").lower()]
-        return value
-    value = words_to_number(match.group("words"))
-    return None if value is None else float(value)
+        low, high = (float(b) for b in re.split(r"\s*[-\u2013/]\s*", match.group("range")))
+        if high < 100:  # "2019-20", "1999-00"
+            high += low // 100 * 100 + (100 if high < low % 100 else 0)
+        kind = YEAR if FIRST_YEAR <= low <= high <= LAST_YEAR else RANGE
+        return Reading(kind, low, min(low, high), max(low, high), None)
+    return _amount_reading(match)
 
 
-def interval(value, qualifier):
-    """The range of true values a figure with this qualifier allows."""
+def _amount_reading(match):
+    """A count, a range or a year written in digits or words, with its unit."""
+    low, low_scaled = _amount(match.group("low"))
+    if low is None:
+        return None
+    unit = _unit(match)
+    if not match.group("high"):
+        kind = YEAR if unit is None and _plain_year(match.group("low"), low) else None
+        return Reading(kind, low, low, low, unit)
+    high, high_scaled = _amount(match.group("high"))
+    if high is None:
+        return None
+    if high_scaled and not low_scaled and low * high_scaled <= high:
+        low *= high_scaled  # "5 to 6 million"
+    years = unit is None and _plain_year(match.group("low"), low) and _plain_year(
+        match.group("high"), high) and low <= high
+    return Reading(YEAR if years else RANGE, low, min(low, high), max(low, high), unit)
+
+
+def _plain_year(text, value):
+    """A bare four-digit number in the years a text can mean ("2019", not "2,019" or "$2019")."""
+    return (re.fullmatch(r"\d{4}", text) is not None and FIRST_YEAR <= value <= LAST_YEAR)
+
+
+AMOUNT_PARTS = re.compile(
+    rf"(?P<sign>[-\u2212])?(?P<digits>{DIGITS})\s*(?P<scale>{SCALE_RE}|"
+    rf"{_alternatives(SHORT_SCALES)})?", re.IGNORECASE)
+AND_A_HALF = re.compile(r"(?P<whole>.+?)\s+and\s+a\s+half\s+(?P<scale>\w+)", re.IGNORECASE)
+FRACTION_PARTS = re.compile(
+    rf"(?:(?P<count>\w+)[\s-]+)?(?P<part>{'|'.join(FRACTIONS)})(?:\s+of)?\s+\w+\s+(?P<scale>\w+)",
+    re.IGNORECASE)
+
+
+def _amount(text):
+    """(value, the scale it was multiplied by or None) of an amount's text."""
+    parts = AMOUNT_PARTS.fullmatch(text)
+    if parts:
+        digits = parts.group("digits")
+        if re.fullmatch(r"\d+,\d{1,2}", digits):
+            digits = digits.replace(",", ".")  # a decimal comma
+        value = float(re.sub(f"[,{SPACE_SEPARATORS}]", "", digits))
+        scale = parts.group("scale")
+        factor = (SCALES.get(_key(scale)) or SHORT_SCALES[_key(scale)]) if scale else None
+        value = value * factor if factor else value
+        return (-value if parts.group("sign") else value), factor
+    and_a_half = AND_A_HALF.fullmatch(text)
+    if and_a_half:
+        whole, _ = _amount(and_a_half.group("whole"))
+        factor = SCALES.get(_key(and_a_half.group("scale")), 12)
+        return (None, None) if whole is None else ((whole + 0.5) * factor, factor)
+    fraction = FRACTION_PARTS.fullmatch(text)
+    if fraction:
+        count = _key(fraction.group("count") or "a")
+        scale = _key(fraction.group("scale"))
+        factor = SCALES.get(scale, 12)
+        return (UNITS.get(count, 1) * FRACTIONS[_key(fraction.group("part"))] * factor), factor
+    value = words_to_number(text)
+    if value is None:
+        return None, None
+    scales = [SCALES[w] for w in re.split(r"[\s-]+", _key(text)) if w in SCALES]
+    return float(value), (scales[-1] if scales else None)
+
+
+def _unit(match):
+    if match.group("currency"):
+        return CURRENCIES[_key(match.group("currency"))]
+    if match.group("prefix"):
+        return UNIT_PREFIXES[_key(match.group("prefix"))]
+    unit = match.group("unit")
+    return UNIT_NAMES[re.sub(r"\s+", " ", _key(unit).strip().lstrip("-"))] if unit else None
+
+
+def _date_reading(text, reference):
+    """A date's Reading (None for an impossible date); its year from the text, else from the
+    `reference` date, else unknown."""
+    iso = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text)
+    if iso:
+        year, month, days = int(iso.group(1)), int(iso.group(2)), [int(iso.group(3))]
+    else:
+        month = next(MONTH_NUMBERS[word] for word in re.findall(r"[^\W\d_]+", _key(text))
+                     if word in MONTH_NUMBERS)
+        year_match = re.search(r"\d{4}", text)
+        year = int(year_match.group()) if year_match else None
+        days = [int(d) for d in re.findall(r"(?<!\d)\d{1,2}(?!\d)", text)]
+    if year is None and reference is not None:
+        year = _nearest_year(month, days[0], reference)
+    try:
+        first = [datetime.date(year or 2000, month, day) for day in days]  # 2000 has a 29 February
+    except ValueError:
+        return None
+    low, high = (_date_value(year, day.month, day.day) for day in (min(first), max(first)))
+    return Reading(DATE_KIND, low, low, high, None)
+
+
+def _date_value(year, month, day):
+    return float((year or 0) * YEARLESS + month * 100 + day)
+
+
+def _nearest_year(month, day, reference):
+    """The year that puts a month and day nearest the reference date."""
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append((abs((datetime.date(year, month, day) - reference).days), year))
+        except ValueError:
+            continue
+    return min(candidates)[1] if candidates else None
+
+
+def interval(value, qualifier, is_year=False, high=None):
+    """The range of true values a figure (from `value` to `high`, one value when `high` is None)
+    with this qualifier allows; a time is the time written ("over 2019" in "prices rose over
+    2019" is the year 2019, not every year after it)."""
+    high = value if high is None else high
+    if is_year:
+        return value, high
     low_factor, high_factor = QUALIFIERS.get((qualifier or "").casefold(), (1, 1))
-    return value * low_factor, value * high_factor
+    return tuple(sorted((_scaled(value, low_factor), _scaled(high, high_factor))))
 
 
-def _is_year(match, value):
-    return bool(match.group("range")) or (
-        match.group("digits") is not None and "," not in match.group("digits")
-        and "." not in match.group("digits") and not match.group("digit_scale")
-        and 1800 <= value <= 2100 and not match.group("percent"))
+def _scaled(value, factor):
+    """`value * factor`, where an unbounded factor is unbounded and a zero one zero, whatever
+    the value (never NaN)."""
+    if factor == math.inf:
+        return math.inf
+    return 0.0 if factor == 0 else value * factor
 
 
 @lru_cache(maxsize=1 << 16)  # labels repeat; the cache also shares one frozenset among figures
@@ -185,29 +532,43 @@ def label_terms(label):
 
 
 def figure_matches(text):
-    """What `FIGURE_RE.finditer(text)` finds, faster: the pattern is only tried from just before
-    each digit or number word (where a qualifier could start), not at every position."""
+    """What `FIGURE_RE.finditer(text)` finds, faster: the pattern is only tried at the few
+    positions just before each digit or number, month or weekday word (where a qualifier could
+    start), not at every position."""
     matches, position = [], 0
-    while (start := FIGURE_START_RE.search(text, position)) is not None:
-        match = FIGURE_RE.search(text, _qualifier_reach(text, start.start(), position))
-        if match is None:
-            break
-        matches.append(match)
-        position = match.end()
+    for start in FIGURE_START_RE.finditer(text):
+        if start.start() < position:
+            continue  # inside the last figure
+        for at in _lead_starts(text, _qualifier_reach(text, start.start(), position),
+                               start.start()):
+            match = FIGURE_RE.match(text, at)
+            if match is not None:
+                matches.append(match)
+                position = match.end()
+                break
     return matches
 
 
+def _lead_starts(text, reach, figure_start):
+    """The positions from `reach` on where a lead word (qualifier, "a", opener, unit, currency,
+    sign) begins, then `figure_start`: the only places a match can begin, leftmost first."""
+    at = reach
+    while (lead := LEAD_RE.search(text, at, figure_start)) is not None:
+        yield lead.start()
+        at = lead.start() + 1
+    yield figure_start
+
+
 def _qualifier_reach(text, figure_start, floor):
-    """A position no later than where a match whose figure starts at `figure_start` can begin:
-    back over the spaces, an "a" or "an", more spaces and the longest qualifier (no digit or
-    number word lies in between, so no earlier figure's match can begin there)."""
+    """A position no later than where a match whose first digit or word is at `figure_start` can
+    begin: back over each of LEAD_LENGTHS after the spaces before it (no digit or number word
+    lies in between, so no earlier figure's match can begin there)."""
     start = figure_start
-    while start > floor and text[start - 1].isspace():
-        start -= 1
-    start = max(floor, start - len("an"))
-    while start > floor and text[start - 1].isspace():
-        start -= 1
-    return max(floor, start - LONGEST_QUALIFIER)
+    for length in LEAD_LENGTHS:
+        while start > floor and text[start - 1].isspace():
+            start -= 1
+        start = max(floor, start - length)
+    return start
 
 
 def without_matches(text, matches):
@@ -222,57 +583,59 @@ def without_matches(text, matches):
     return "".join(parts)
 
 
-def extract_figures(text):
-    """Every figure in `text`, with qualifier, interval and the words around it as its context."""
-    return figures_from_matches(text, figure_matches(text))
+def extract_figures(text, reference=None):
+    """Every figure in `text`, with qualifier, interval and the words around it as its context;
+    a date without a year takes the year nearest the `reference` date when one is given."""
+    return figures_from_matches(text, figure_matches(text), reference)
 
 
-def figures_from_matches(text, matches):
-    """The figures of `text` from its `figure_matches`."""
+def figures_from_matches(text, matches, reference=None):
+    """The figures of `text` from its `figure_matches` (`reference` as for extract_figures)."""
     figures = []
-    matches = [m for m in matches if _keep(text, m)]
-    for index, match in enumerate(matches):
-        value = _value_of(match)
-        if value is None:
-            continue
+    kept = [(m, reading) for m in matches if _keep(text, m)
+            and (reading := _reading(m, reference)) is not None]
+    for index, (match, reading) in enumerate(kept):
         qualifier = match.group("qualifier")
-        qualifier = sys.intern(qualifier.lower()) if qualifier else None
-        is_year = _is_year(match, value)
-        low, high = interval(value, qualifier)
-        if match.group("range"):
-            bounds = [float(b) for b in re.split(r"\s*[-/]\s*", match.group("range"))]
-            if bounds[1] < 100:
-                bounds[1] += bounds[0] // 100 * 100
-            low, high = bounds[0], bounds[1]
-        start = matches[index - 1].end() if index else 0
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        qualifier = sys.intern(_key(qualifier)) if qualifier else None
+        start = kept[index - 1][0].end() if index else 0
+        end = kept[index + 1][0].start() if index + 1 < len(kept) else len(text)
         context = _context(text[start:match.start()], text[match.end():end])
-        figure_text = match.group("figure") + (match.group("percent") or "")
-        figures.append(Figure(text=figure_text.strip(), value=value, qualifier=qualifier,
-                              label="year" if is_year else ("percent" if match.group("percent")
-                                                            else None),
-                              low=low, high=high, is_year=is_year, context=context,
-                              **_openness(qualifier, match.group("range"))))
+        figure_text = match.group("figure") + (match.group("unit") or "")
+        if match.group("opener") and not match.group("high"):
+            figure_text = figure_text[len(match.group("opener")):]  # "from 5 people": no range
+        label = reading.kind if reading.kind in TIME_KINDS else (
+            "percent" if reading.unit == "%" else None)
+        figures.append(_figure(figure_text.strip(), reading, qualifier, context, label))
     return figures
 
 
-def _openness(qualifier, is_range):
-    low_open, high_open = (False, False) if is_range else open_bounds(qualifier)
+def _figure(text, reading, qualifier, context, label):
+    """A Figure from a Reading; a time keeps the time written whatever its qualifier."""
+    is_time = reading.kind in TIME_KINDS
+    low, high = interval(reading.low, qualifier, is_time, reading.high)
+    return Figure(text=text, value=reading.value, qualifier=qualifier, label=label, low=low,
+                  high=high, is_year=is_time, context=context,
+                  **_openness(qualifier, is_time or reading.kind == RANGE),
+                  unit=reading.unit and sys.intern(reading.unit), kind=reading.kind)
+
+
+def _openness(qualifier, exact):
+    low_open, high_open = (False, False) if exact else open_bounds(qualifier)
     return {"low_open": low_open, "high_open": high_open}
 
 
 def _keep(text, match):
-    """Leave out the day in 'September 19', clock times, and the word 'one' used as a pronoun."""
+    """Leave out a day after a month the date pattern did not take, a lone scale word, and the
+    word 'one' used as a pronoun."""
     # A short window either side is all these rules read; slicing more made long texts quadratic.
     before = text[max(0, match.start("figure") - CONTEXT_CHARS):match.start("figure")]
     after = text[match.end():match.end() + CONTEXT_CHARS]
-    if (match.group("digits") and DATE_BEFORE.search(before) and not match.group("qualifier")
-            and float(match.group("digits").replace(",", "")) <= 31):
+    low = match.group("low")
+    if (low and low[:1].isdigit() and not match.group("qualifier") and DATE_BEFORE.search(before)
+            and re.fullmatch(r"\d{1,2}", low)):
         return False
-    if NOT_A_FIGURE_AFTER.match(after):
-        return False
-    words = match.group("words")
-    if words and fold(words) in ("one", "dozen", "hundred", "thousand", "million", "billion"):
+    if low and not match.group("high") and _key(low) in (
+            "one", "dozen", "hundred", "thousand", "million", "billion"):
         return bool(re.match(r"\s+[^\W\d_]", after)) and not re.match(
             r"\s+(?:of|another|side|day)\b", after, re.IGNORECASE)
     return True
@@ -292,29 +655,44 @@ def _label_words(text):
     return [w for w in LETTERS.findall(text) if fold(w) not in NOT_LABEL_WORDS]
 
 
-def figure_from_record(record):
-    """A curated figure ({text, value, qualifier, label}) as a comparable Figure."""
+def figure_from_record(record, reference=None):
+    """A curated figure ({text, value, qualifier, label}, `unit` optional) as a comparable Figure.
+    Its text, read again, gives its kind, unit and range when it reads as the record's value; a
+    year is a year only when labelled "year", as curators record them. A date without a year
+    takes the year nearest the `reference` date (e.g. the source's published date) if given."""
     qualifier = record.get("qualifier")
     value = float(record["value"])
-    low, high = interval(value, qualifier)
     label = record.get("label")
-    is_year = (label or "").casefold() == "year"
-    if is_year and re.fullmatch(r"\d{4}\s*[-–/]\s*\d{2,4}", record["text"].strip()):
-        bounds = [float(b) for b in re.split(r"\s*[-–/]\s*", record["text"].strip())]
-        low, high = bounds[0], bounds[1] + (bounds[0] // 100 * 100 if bounds[1] < 100 else 0)
-    return Figure(text=record["text"], value=value, qualifier=qualifier, label=label, low=low,
-                  high=high, is_year=is_year, context=label_terms(label),
-                  **_openness(qualifier, is_year and low != high))
+    reading = read_figure_text(str(record.get("text", "")))
+    if reading is None or not _same_value(reading.value, value):
+        reading = Reading(None, value, value, value, None)
+    elif reading.kind == DATE_KIND and reference is not None:
+        reading = _date_reading(record["text"].strip(), reference) or reading
+    is_year = (label or "").casefold() == "year" and math.isfinite(value)
+    if is_year != (reading.kind == YEAR):
+        reading = reading._replace(kind=YEAR if is_year else None)
+    if record.get("unit"):
+        reading = reading._replace(unit=record["unit"])
+    return _figure(record["text"], reading, qualifier, label_terms(label), label=label)
+
+
+def _same_value(one, other):
+    return one == other or abs(one - other) <= 1e-9 * max(abs(one), abs(other), 1)
 
 
 def best_counterpart(figure, candidates):
-    """The candidate that counts the same thing as `figure`, or None when none clearly does."""
+    """The candidate that counts the same thing as `figure`, or None when none clearly does; a
+    time's counterpart is the time that agrees with it, else the nearest of its kind."""
     same_kind = [c for c in candidates if c.is_year == figure.is_year]
     if not same_kind:
         return None
     if figure.is_year:
-        return min(same_kind,
-                   key=lambda c: 0 if figure.agrees_with(c) else abs(c.value - figure.value))
+        return min(same_kind, key=lambda c: (
+            not figure.agrees_with(c), c.kind != figure.kind,
+            abs(c.value - figure.value) if c.kind == figure.kind else 0))
+    same_kind = [c for c in same_kind if not (figure.unit and c.unit and figure.unit != c.unit)]
+    if not same_kind:
+        return None
 
     def fit(candidate):
         return (len(figure.context & candidate.context),

@@ -11,6 +11,14 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": 
                              "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-",
                              "\u00a0": " ", "\u2009": " ", "\u202f": " "})
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
+# Halves of UTF-16 pairs standing alone: a Python string may hold them (JSON's "\\ud800" does), but
+# they are not Unicode text and no UTF-8 store or answer can carry them.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class TextRefused(ValueError):
+    """A text the engine will not analyse; the message says why."""
+
 
 STOPWORDS = frozenset("""
 a an the and or but if then than so of in on at to from by for with without into onto over under
@@ -192,15 +200,21 @@ def _derivation(word):
 
 def words(text, keep_case=False):
     """All word tokens of folded text, in order ("n't" split off as its own token, even from a
-    misspelt contraction such as "dind't"); with `keep_case`, as the text writes them."""
+    misspelt contraction such as "dind't"); with `keep_case`, as the text writes them. Raises
+    TextRefused for a text that is not Unicode text (a lone surrogate)."""
+    if not text.isascii() and LONE_SURROGATE.search(text):
+        raise TextRefused("the text holds a lone surrogate (\\ud800-\\udfff), which is not "
+                          "Unicode text")
     text = fold(text, keep_case)
     if "'t" not in text.lower():
         return WORD.findall(text)
     tokens = []
     for token in WORD.findall(text):
         if token.lower().endswith("'t") and len(token) > 2:
-            tokens.extend([token[:-3] if token.lower().endswith("n't") else token[:-2],
-                           token[-3:] if token.lower().endswith("n't") else "n't"])
+            negation = token.lower().endswith("n't")
+            head = token[:-3] if negation else token[:-2]
+            tail = token[-3:] if negation and keep_case else "n't"
+            tokens.extend([head, tail] if head else [tail])  # "did n't": no empty word
         else:
             tokens.append(token)
     return tokens
