@@ -104,3 +104,17 @@ def test_a_counts_figures_are_listed_by_date_and_the_summary_names_the_latest():
         "The storm killed 40 people in Port Alba")
     assert [(f.text, f.source.ref) for f in result.reported] == [("12", "early"), ("40", "late")]
     assert result.summary.endswith("Latest: 40 (Late, 6 May 2030); earlier reports 12.")
+
+
+def test_the_statements_very_figure_decides_the_claim_when_no_wording_clears_the_threshold():
+    agency = SourceInfo(id=8, title="Agency", publisher="Agency", ref="agency")
+    claims = [ClaimRecord(1, "The Relief Agency said the storm left 73 people dead in Port Alba.",
+                          evidence=(EvidenceRecord(agency, "supports", "73 dead",
+                                                   (figure("73", 73, "dead"),)),))]
+    entities = [*ENTITIES, {"name": "Relief Agency", "kind": "organization"}]
+    checker = FactChecker(claims, entities, min_score=50)
+    assert checker.matcher.search("The Relief Agency put the death toll at 73", min_score=50) == []
+    result = checker.check("The Relief Agency put the death toll at 73")
+    assert result.verdict == "supported" and refs(result.supporting) == ["agency"]
+    # Someone the claim does not name: the figure alone does not make it the statement's claim.
+    assert checker.check("Mayor Ruiz put the death toll at 73").verdict == "unverified"

@@ -109,14 +109,10 @@ class Judge:
         statement, save the words saying what is counted ("the Derna floods killed 11,300" for
         "the flood killed about 5,200 in Derna"); and it is about the same actors, the same way
         round, neither negated nor reworded to its opposite."""
-        if explanation.swapped_entities or explanation.negation != explanation.opposite_wording:
+        if not self.same_way(explanation):
             return False
-        claim_figures = self.matcher.claim_features(claim).figures
         counted, gives_count = set(), False
-        for figure in counts:
-            counterpart = best_counterpart(figure, claim_figures)
-            if counterpart is None or not figure.context & counterpart.context:
-                continue
+        for figure, counterpart in self.claimed_counts(counts, claim):
             if counterpart.value == figure.value:
                 return True
             gives_count = True
@@ -124,6 +120,35 @@ class Judge:
         shared = {*explanation.matched_terms, *explanation.matched_entities}
         return (above_threshold and gives_count
                 and {*best.matched_terms, *best.matched_entities} - counted <= shared)
+
+    @staticmethod
+    def same_way(explanation):
+        """The claim is about the statement's actors, the same way round, neither negated nor
+        reworded to its opposite."""
+        return (not explanation.swapped_entities
+                and explanation.negation == explanation.opposite_wording)
+
+    def claimed_counts(self, counts, claim):
+        """(statement figure, the claim's own figure for the same count) pairs."""
+        claim_figures = self.matcher.claim_features(claim).figures
+        for figure in counts:
+            counterpart = best_counterpart(figure, claim_figures)
+            if counterpart is not None and figure.context & counterpart.context:
+                yield figure, counterpart
+
+    def giving_the_figure(self, analysis, found):
+        """The first claim found (under the threshold) that names everyone the statement names
+        and gives its very figure for the same count, the same way round: the figure decides which
+        claim is judged when the words alone leave none ("The agency put the toll at 3,958" for
+        "the agency said the floods left 3,958 dead")."""
+        counts = [f for f in analysis.figures if not f.is_year]
+        for claim, score, explanation in found:
+            named = self.matcher.claim_features(claim).entities
+            if self.same_way(explanation) and set(analysis.entities) <= set(named) and any(
+                    counterpart.value == figure.value
+                    for figure, counterpart in self.claimed_counts(counts, claim)):
+                return claim, score, explanation
+        return None
 
     @staticmethod
     def weigh_figures(counts, evidence, claim_figures):
@@ -341,6 +366,9 @@ class FactChecker:
         found = self.matcher.search(analysis, limit=max(limit, QUANTITY_POOL), min_score=floor)
         matches = [self.judge.judge_claim(analysis, claim, score, explanation)
                    for claim, score, explanation in found if score >= threshold][:limit]
+        by_figure = not matches and counts and self.judge.giving_the_figure(analysis, found)
+        if by_figure:
+            matches = [self.judge.judge_claim(analysis, *by_figure)]
         if matches and counts:
             matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
         best = matches[0] if matches else None
