@@ -14,9 +14,9 @@ DEFAULT_MIN_SCORE = 52.0
 # Claims matching the statement's words (the search's closer look) whose sources' figures are
 # weighed when the statement gives a figure: the same event, reported as other claims.
 QUANTITY_POOL = 10
-# A claim giving the statement's very figure for the same count is weighed even when its wording
-# scores below the threshold, down to this share of it ("the death toll had reached 5,200" for
-# "the flood killed 5,200").
+# When no claim's wording clears the threshold, a claim giving the statement's very figure for
+# the same count may still be the statement's, down to this share of the threshold ("The agency
+# put the toll at 3,958" for "the agency said the floods left 3,958 dead").
 SAME_FIGURE_FLOOR = 0.8
 
 
@@ -362,10 +362,13 @@ class FactChecker:
         threshold = self.min_score if min_score is None else min_score
         analysis = self.matcher.analyze_statement(statement)
         counts = any(not f.is_year for f in analysis.figures)
-        floor = threshold * SAME_FIGURE_FLOOR if counts else threshold
-        found = self.matcher.search(analysis, limit=max(limit, QUANTITY_POOL), min_score=floor)
+        pool = max(limit, QUANTITY_POOL)
+        found = self.matcher.search(analysis, limit=pool, min_score=threshold)
         matches = [self.judge.judge_claim(analysis, claim, score, explanation)
-                   for claim, score, explanation in found if score >= threshold][:limit]
+                   for claim, score, explanation in found[:limit]]
+        if counts and not matches:  # only then look under the threshold: a search costs
+            found = self.matcher.search(analysis, limit=pool,
+                                        min_score=threshold * SAME_FIGURE_FLOOR)
         by_figure = not matches and counts and self.judge.giving_the_figure(analysis, found)
         if by_figure:
             matches = [self.judge.judge_claim(analysis, *by_figure)]
