@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable, capitals_of
+from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, lemma
 from .numbers import figures_from_matches, figure_matches, without_matches
 from .text import (NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, content_term, content_terms,
@@ -72,7 +72,7 @@ class TextAnalyzer:
         tokens, corrections = words(wording), {}
         if is_known is not None:
             tokens, corrections = self.entities.correct(tokens, is_known)
-        tokens = read_tolls(self.entities.canonicalize(tokens, capitals_of(wording)))
+        tokens = read_tolls(self.entities.canonicalize(tokens, self.entities.capitals(wording)))
         if corpus is not None:
             tokens = paraphrased(tokens, corpus, corrections)
         entities = tuple(dict.fromkeys(t for t in tokens if t.startswith("@")))

@@ -198,6 +198,10 @@ class EntityTable:
         """'azerbaijans' is a name with a dropped apostrophe, not a typo."""
         return token.endswith("s") and self._possessive((token,)) is not None
 
+    def capitals(self, text):
+        """capitals_of(text), or None where no acronym is known (nothing to look at)."""
+        return capitals_of(text) if self.acronyms else None
+
     def canonicalize(self, tokens, capitals=None):
         """Replace each longest known name in `tokens` by its entity term; an acronym only where
         `capitals` (capitals_of the text, one flag a token), when given, says it is in capitals."""

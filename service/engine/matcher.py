@@ -2,7 +2,7 @@
 IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (the
 rules of rules.py: swapped actors, other dates, negated twins) before the final order is set."""
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer
-from .entities import EntityTable, capitals_of, with_acronyms
+from .entities import EntityTable, with_acronyms
 from .index import ClaimIndex
 from .records import Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
@@ -119,7 +119,8 @@ class Matcher:
         "called for dialogue, saying there could be no solution by force")."""
         if not claim_features.negated:
             return []
-        tokens = self.analyzer.entities.canonicalize(words(claim_text), capitals_of(claim_text))
+        table = self.analyzer.entities
+        tokens = table.canonicalize(words(claim_text), table.capitals(claim_text))
         said = set(statement_terms)
         return [token for i, token in enumerate(tokens) if token in NEGATIONS
                 and (token in analysis.negations
@@ -177,7 +178,7 @@ class Matcher:
         if swaps:
             return swaps[:1]
         claim_text = self.index.claims[claim_id].text
-        claim_tokens = table.canonicalize(words(claim_text), capitals_of(claim_text))
+        claim_tokens = table.canonicalize(words(claim_text), table.capitals(claim_text))
         agents = other_agent(analysis, claim_tokens, table)
         if agents:
             return agents
