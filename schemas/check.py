@@ -56,9 +56,12 @@ class TextCheckRequestSchema(Schema):
 
 
 class ComparedFigureSchema(FigureSchema):
-    comparison = fields.String(allow_none=True, validate=validate.OneOf(("agrees", "differs")),
+    comparison = fields.String(allow_none=True,
+                               validate=validate.OneOf(("agrees", "differs", "neither")),
                                metadata={"description": "How this figure compares with the "
-                                                        "statement's figure for the same thing"})
+                                                        "statement's figure for the same thing "
+                                                        "(neither: a bound that does not exclude "
+                                                        "it)"})
 
 
 class CheckedEvidenceSchema(Schema):
@@ -67,7 +70,8 @@ class CheckedEvidenceSchema(Schema):
     source = fields.Nested(SourceSummarySchema, required=True)
     quote = fields.String(required=True, metadata={"description": "Verbatim from the source"})
     numbers = fields.List(fields.Nested(ComparedFigureSchema), required=True)
-    stance = fields.String(required=True, validate=validate.OneOf(("supports", "contradicts")),
+    stance = fields.String(required=True,
+                           validate=validate.OneOf(("supports", "contradicts", "neither")),
                            metadata={"description": "Towards the statement"})
     reasons = fields.List(fields.String(), required=True, metadata={
         "description": "Why it is on this side (figure comparisons, negation)"})
@@ -91,7 +95,8 @@ class ExplanationSchema(Schema):
     matched_entities = fields.List(fields.String(), metadata={
         "description": "Named entities both mention, under any of their names"})
     corrected_terms = fields.Dict(keys=fields.String(), values=fields.String(), metadata={
-        "description": "Misspelt statement words and the claim words they were read as"})
+        "description": "Statement words read as others: misspellings and the claim words they "
+                       "were read as, and words or phrases no claim uses read as their synonyms"})
     swapped_entities = fields.List(fields.Nested(SwappedEntitySchema), metadata={
         "description": "Someone else in the claim's place (the score is lowered for it)"})
     figures = fields.List(fields.Nested(FigureComparisonSchema), metadata={
@@ -103,6 +108,13 @@ class ExplanationSchema(Schema):
         "description": "The statement uses an opposite verb (condemned/backed)"})
 
 
+def neither_field():
+    return fields.List(fields.Nested(CheckedEvidenceSchema), metadata={
+        "description": "Evidence giving a figure for what the statement counts that neither backs "
+                       "nor contradicts it (a bound that does not exclude the statement's figure); "
+                       "`reasons` says so"})
+
+
 class MatchSchema(Schema):
     claim = fields.Nested(ClaimSummarySchema, required=True)
     score = fields.Float(required=True, metadata={"description": "Similarity, 0-100"})
@@ -110,6 +122,16 @@ class MatchSchema(Schema):
     supporting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True)
     contradicting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True)
     explanation = fields.Nested(ExplanationSchema, required=True)
+    neither = neither_field()
+
+
+class ReportedFigureSchema(FigureSchema):
+    source = fields.Nested(SourceSummarySchema, required=True)
+    published = fields.Date(allow_none=True, metadata={
+        "description": "When the source reported it (its publication date)"})
+    comparison = fields.String(required=True,
+                               validate=validate.OneOf(("agrees", "differs", "neither")),
+                               metadata={"description": "Against the statement's figure"})
 
 
 class CheckResponseSchema(Schema):
@@ -123,6 +145,10 @@ class CheckResponseSchema(Schema):
         "description": "Evidence backing the statement, judged against the best match"})
     contradicting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True, metadata={
         "description": "Evidence contradicting the statement, judged against the best match"})
+    neither = neither_field()
+    reported = fields.List(fields.Nested(ReportedFigureSchema), metadata={
+        "description": "Every source's figure for the statement's count, oldest report first "
+                       "(undated last); `summary` names the latest"})
     matches = fields.List(fields.Nested(MatchSchema), required=True, metadata={
         "description": "Claims above the threshold, best first"})
 

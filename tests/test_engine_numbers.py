@@ -308,3 +308,10 @@ def test_as_dict_keeps_its_four_keys_for_a_plain_count():
 def test_a_list_of_numbers_is_not_one_number_grouped_by_spaces():
     assert [f.value for f in extract_figures("98 99 100 101 102 103.")] == [
         98, 99, 100, 101, 102, 103]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("one and a half million people", 1_500_000), ("2 and a half thousand homes", 2500),
+    ("two and a half dozen eggs", 30)])
+def test_and_a_half_of_a_scale(text, value):
+    assert [f.value for f in extract_figures(text)] == [value]

@@ -4,8 +4,10 @@ for it, a place is not an actor), on a small made-up corpus."""
 import pytest
 
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker
+from service.engine.analysis import without_spokesbody
 from service.engine.entities import EntityTable
-from service.engine.matcher import predicate_unmatched, without_spokesbody
+from service.engine.matcher import event_order
+from service.engine.rules import ORDER_RULES, SCORE_RULES, opposes, predicate_unmatched
 from service.engine.text import reports_demand, reports_speech, words
 
 from .test_engine_entities import POST, WIRE, best
@@ -176,3 +178,61 @@ def test_a_claims_negation_of_what_the_statement_leaves_out_does_not_flip_it():
 def test_speech_wording_is_recognised():
     assert reports_speech(words("Southland said it informed Northland"))
     assert not reports_speech(words("Southland informed Northland"))
+
+
+@pytest.mark.parametrize("negations, claim_negations, marks, claim_marks, flipped", [
+    (["not"], [], set(), set(), True),  # "did not win" against "won"
+    (["not"], ["not"], set(), set(), False),  # both negated
+    ([], [], {0}, {1}, True),  # "lost" against "won"
+    (["not"], [], {0}, {1}, False),  # "did not lose" against "won": the two cancel
+    ([], [], {0}, {0, 1}, False),  # the claim takes both sides: no opposite wording
+])
+def test_opposes_is_one_reading_of_negation_and_opposite_wording(negations, claim_negations,
+                                                                 marks, claim_marks, flipped):
+    assert opposes(negations, claim_negations, marks, claim_marks).flipped is flipped
+
+
+def test_every_rule_is_a_listed_function_with_a_factor_below_one():
+    for rule, factor in (*SCORE_RULES, *ORDER_RULES):
+        assert callable(rule) and rule.__doc__ and 0 < factor < 1
+
+
+def test_an_order_rule_leaves_the_shown_score_alone():
+    won = ClaimRecord(1, "Northland won the regatta on Lake Vira.")
+    lost = ClaimRecord(2, "Northland lost the regatta on Lake Vira.")
+    result = FactChecker([won, lost], ENTITIES, min_score=0).check(
+        "Northland did not win the regatta on Lake Vira")
+    assert best(result) == 1  # worded like the statement, negation aside
+    assert result.matches[0].score == result.matches[1].score
+    assert result.matches[0].explanation.negation and not result.matches[0].explanation[
+        "opposite_wording"]
+
+
+def test_of_claims_worded_alike_the_one_giving_the_statements_figure_ranks_first():
+    lower = ClaimRecord(1, "The regatta on Lake Vira drew 40 boats.")
+    higher = ClaimRecord(2, "The regatta on Lake Vira drew 65 boats.")
+    result = FactChecker([lower, higher], ENTITIES, min_score=0).check(
+        "The regatta on Lake Vira drew about 60 boats")
+    assert best(result) == 2
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Northland hit Southland first and then Lake Vira",
+     {("@northland", "@lake_vira"), ("@southland", "@lake_vira")}),
+    ("Before it reached Southland, the fleet had visited Lake Vira",
+     {("@lake_vira", "@southland")}),
+    ("After Southland, the fleet visited Lake Vira", {("@southland", "@lake_vira")}),
+    ("The fleet visited Lake Vira after Southland", {("@southland", "@lake_vira")}),
+    ("Northland and Southland signed a treaty", set()),
+])
+def test_event_order_reads_which_named_event_came_first(text, pairs):
+    assert event_order(EntityTable(ENTITIES).canonicalize(words(text))) == pairs
+
+
+def test_events_in_the_other_order_are_another_claim():
+    first = ClaimRecord(1, "Before it reached Southland, the fleet had visited Lake Vira.",
+                        evidence=(EvidenceRecord(POST, "supports", "visited Lake Vira first"),))
+    result = FactChecker([first], ENTITIES, min_score=0).check(
+        "The fleet visited Southland first and then Lake Vira")
+    assert result.matches[0].explanation.swapped_entities
+    assert result.verdict == "unverified"

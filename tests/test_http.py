@@ -30,7 +30,7 @@ def test_check_answers_a_disputed_figure(client):
     assert response.status_code == 200
     body = response.get_json()
     assert set(body) == {"statement", "verdict", "summary", "numbers", "supporting",
-                         "contradicting", "matches"}
+                         "contradicting", "neither", "reported", "matches"}
     assert body["verdict"] == "disputed"
     assert [e["source"]["publisher"] for e in body["supporting"]] == [None]
     assert [e["source"]["publisher"] for e in body["contradicting"]] == ["Test Gazette"]

@@ -11,6 +11,87 @@ KIND_CLASSES = {"country": "actor", "organization": "actor", "organisation": "ac
                 "group": "actor", "person": "person", "region": "place", "city": "place"}
 TYPO_CUTOFF = 85
 TYPO_MIN_LENGTH = 5
+# An alias written in capitals and this short ("WHO", "UN") is an acronym: it names the entity only
+# where the text writes it in capitals too ("people who lost their homes" is not the WHO).
+ACRONYM_MAX = 5
+CAPITALS = re.compile(r"[^\W\d_]+")
+# "the US Geological Survey (USGS)": a name followed by its acronym in brackets.
+ACRONYM_DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+NAME_WORD = re.compile(r"[\w'’.&-]+")
+NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "el", "al",
+                        "&"})
+MAX_NAME_WORDS = 10
+
+
+def is_acronym(name):
+    letters = "".join(CAPITALS.findall(name))
+    return name.isupper() and 1 < len(letters) <= ACRONYM_MAX
+
+
+def capitals_of(text):
+    """For each token of words(text), whether the text writes it in capitals ("WHO"); None when
+    the two tokenisations do not line up (then case is not looked at)."""
+    cased = words(text, keep_case=True)
+    if len(cased) != len(words(text)):
+        return None
+    return [len(word) > 1 and word.isupper() for word in cased]
+
+
+def defined_acronyms(texts):
+    """{acronym: name} for every "Name Of Something (NOS)" in the texts, the first definition of
+    an acronym winning: the name is the shortest run of capitalised words before the bracket
+    whose initials (a word in capitals counts whole: "US Geological Survey") spell the acronym,
+    in order, from its first letter."""
+    found = {}
+    for text in texts:
+        for match in ACRONYM_DEFINED.finditer(text or ""):
+            acronym = match.group(1)
+            if acronym in found:
+                continue
+            run = []
+            for word in reversed(NAME_WORD.findall(text[max(0, match.start() - 200):
+                                                        match.start()])):
+                if len(run) >= MAX_NAME_WORDS or not (word[0].isupper()
+                                                      or word.lower() in NAME_LINKS):
+                    break
+                run.insert(0, word)
+            for start in range(len(run) - 1, -1, -1):
+                if run[start].lower() in NAME_LINKS:
+                    continue
+                if _spells(acronym, run[start:]):
+                    found[acronym] = " ".join(run[start:])
+                    break
+    return found
+
+
+def _spells(acronym, name_words):
+    initials = "".join(w if w.isupper() else w[0].upper() for w in name_words
+                       if w.lower() not in NAME_LINKS)
+    if not initials or initials[0] != acronym[0]:
+        return False
+    letters = iter(initials)
+    return all(letter in letters for letter in acronym.replace("&", ""))
+
+
+def with_acronyms(entities, texts):
+    """The entities, each name a text defines an acronym for gaining it as an alias, and a new
+    entity for a defined name no entity has yet: the corpus names things for itself."""
+    entities = [dict(entity, aliases=list(entity.get("aliases", ()))) for entity in entities]
+    by_key = {}
+    for entity in entities:
+        for name in [entity["name"], *entity["aliases"]]:
+            by_key.setdefault(tuple(words(name)), entity)
+    for acronym, name in defined_acronyms(texts).items():
+        if (acronym.lower(),) in by_key:
+            continue  # already somebody's name
+        entity = by_key.get(tuple(words(name)))
+        if entity is None:
+            entity = {"name": name, "kind": None, "aliases": []}
+            entities.append(entity)
+            by_key[tuple(words(name))] = entity
+        entity["aliases"].append(acronym)
+        by_key[(acronym.lower(),)] = entity
+    return entities
 
 
 def entity_term(name):
@@ -27,6 +108,7 @@ class EntityTable:
         self.kind_class = {}
         self.kind = {}
         self.longest = 1
+        self.acronyms = set()  # names that match only where written in capitals
         entities = list(entities)
         for entity in entities:
             term = entity_term(entity["name"])
@@ -38,6 +120,8 @@ class EntityTable:
                 if key:
                     self.names[key] = term
                     self.longest = max(self.longest, len(key))
+                    if is_acronym(name):
+                        self.acronyms.add(key)
         self.name_starts = frozenset(key[0] for key in self.names)
         self.name_words = sorted({word for key in self.names for word in key
                                   if len(word) >= TYPO_MIN_LENGTH})
@@ -114,8 +198,13 @@ class EntityTable:
         """'azerbaijans' is a name with a dropped apostrophe, not a typo."""
         return token.endswith("s") and self._possessive((token,)) is not None
 
-    def canonicalize(self, tokens):
-        """Replace each longest known name in `tokens` by its entity term."""
+    def capitals(self, text):
+        """capitals_of(text), or None where no acronym is known (nothing to look at)."""
+        return capitals_of(text) if self.acronyms else None
+
+    def canonicalize(self, tokens, capitals=None):
+        """Replace each longest known name in `tokens` by its entity term; an acronym only where
+        `capitals` (capitals_of the text, one flag a token), when given, says it is in capitals."""
         if not self.names:
             return list(tokens)
         out, i, starts = [], 0, self.name_starts
@@ -126,6 +215,9 @@ class EntityTable:
             for size in range(min(self.longest, len(tokens) - i), 0, -1) if could_start else ():
                 key = tuple(tokens[i:i + size])
                 term = self.names.get(key) or self._possessive(key)
+                if term and capitals is not None and key in self.acronyms and not all(
+                        capitals[i:i + size]):
+                    term = None
                 if term:
                     out.append(term)
                     i += size

@@ -1,121 +1,39 @@
 """Find the curated claims closest to a statement: an inverted index picks candidates, an
-IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (swapped
-actors, other dates, negated twins) before the final order is set."""
-from dataclasses import dataclass, field
-
-from rapidfuzz import fuzz, process
-
-from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
+IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (the
+rules of rules.py: swapped actors, other dates, negated twins) before the final order is set."""
+from .analysis import Analysis, ClaimFeatures, TextAnalyzer
+from .entities import EntityTable, with_acronyms
 from .index import ClaimIndex
-from .numbers import figure_matches, figures_from_matches, without_matches
-from .text import (NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, content_terms, polarize,
-                   reports_demand, reports_speech, stem, words)
+from .records import Explanation
+from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
+from .text import NEGATIONS, content_terms, polarize, stem, words
 
-# Words the index never holds as such: synonyms are stored as their common term, opposites as
-# their pair's term, so a misspelling of them is corrected here.
-MERGED_WORDS = sorted(word for word in {*SYNONYMS, *OPPOSITE_WORDS} if len(word) >= TYPO_MIN_LENGTH)
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
 RERANKED = 10  # only this many top candidates get the closer look
-SWAP_PENALTY = 0.4  # a claim about someone else is not the statement's claim
-OTHER_YEAR_PENALTY = 0.8  # a claim dated otherwise is less likely the same event
-NO_PREDICATE_PENALTY = 0.6  # the claim shares only names, none of what the statement says of them
-NEAR_MISS_CUTOFF = 75  # a statement word this close to a claim word may be its misspelling
-# Bodies an actor speaks through, and how many words ("foreign", "defence") may stand between.
-SPOKESBODIES = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "office",
-                          "officials", "department"})
-MAX_SPOKESBODY_GAP = 1
-DEMAND_PENALTY = 0.85  # a claim that something was demanded is not the statement that it happened
-OTHER_POLARITY_PENALTY = 0.95  # of a claim and its negation, the one worded like the statement
-OTHER_SPEECH_PENALTY = 0.9  # of a claim and its reported twin, the one attributed alike
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
 # Words between two names that make their order not matter ("A spoke with B", "A and B").
 SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or",
                              "is", "are", "was", "were"})
-
-
-@dataclass
-class Analysis:
-    """A text reduced to what matching needs: terms, figures, negation cues, entities in order."""
-
-    text: str
-    terms: list
-    figures: list
-    negations: list
-    polarity: frozenset = frozenset()
-    entities: tuple = ()
-    tokens: list = field(default_factory=list, repr=False)
-    corrections: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimFeatures:
-    """What search and judging read of a stored claim besides its terms (which the index holds),
-    kept small: a million of these stay in memory."""
-
-    figures: tuple = ()
-    negated: bool = False  # has a negation cue; which ones is read again from the text if needed
-    polarity: frozenset = NO_MARKS
-    entities: tuple = ()
-
-    @classmethod
-    def of(cls, analysis):
-        features = cls(tuple(analysis.figures), bool(analysis.negations), analysis.polarity,
-                       analysis.entities)
-        return NO_FEATURES if features == NO_FEATURES else features
-
-
-NO_FEATURES = ClaimFeatures()
-
-
-class TextAnalyzer:
-    """Turns any text into an Analysis, using the corpus's entity names."""
-
-    def __init__(self, entities=None):
-        self.entities = entities or EntityTable()
-
-    def analyze(self, text, is_known=None):
-        """`is_known` (word -> bool), given for statements, lets misspelt names be corrected."""
-        matches = figure_matches(text)
-        tokens, corrections = words(without_matches(text, matches)), {}
-        if is_known is not None:
-            tokens, corrections = self.entities.correct(tokens, is_known)
-        tokens = self.entities.canonicalize(tokens)
-        entities = tuple(dict.fromkeys(t for t in tokens if t.startswith("@")))
-        # Only a named actor speaks through a body; most texts have none to look for.
-        terms = content_terms(without_spokesbody(tokens) if entities else tokens)
-        if is_known is not None:
-            terms = [self._misspelt_merged(term, is_known, corrections) for term in terms]
-        terms, polarity = polarize(terms)
-        figures = figures_from_matches(text, matches)
-        terms += year_terms(figures)
-        return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
-                        negations=[t for t in tokens if t in NEGATIONS],
-                        entities=entities,
-                        tokens=tokens, corrections=corrections)
-
-    @staticmethod
-    def _misspelt_merged(term, is_known, corrections):
-        """A misspelt word whose spelling the index never sees because it stores a merged term
-        ('lanched' for 'launched', indexed as 'start'; 'condemed' for 'condemned')."""
-        if (len(term) < TYPO_MIN_LENGTH or term.startswith("@") or term in OPPOSITE_WORDS
-                or is_known(term)):
-            return term
-        best = process.extractOne(term, MERGED_WORDS, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-        if best is None:
-            return term
-        corrections[term] = best[0]
-        return SYNONYMS.get(best[0], best[0])
+# Words that order what a text names: what comes before "then" happened first; "A before B" and
+# "B after A" put A first, and so do "after A, B" and "before B, A" at the head of a text.
+THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "thereafter"})
+BEFORE, AFTER = "before", "after"
 
 
 class Matcher:
     """Scores a statement against every candidate claim and returns the best, best first."""
 
-    def __init__(self, claims=(), entities=()):
-        self.analyzer = TextAnalyzer(EntityTable(entities))
+    def __init__(self, claims=(), entities=(), texts=()):
+        """`texts` (source texts, plain strings) and the claims' own texts and quotes name things
+        for themselves: an acronym they define becomes an alias (entities.with_acronyms)."""
+        claims = {claim.id: claim for claim in claims}  # a repeated id: its last text
+        corpus_texts = [*texts, *(text for claim in claims.values()
+                                  for text in (claim.text, *(e.quote for e in claim.evidence)))]
+        self.analyzer = TextAnalyzer(EntityTable(with_acronyms(entities, corpus_texts)))
         self.index = ClaimIndex()
         self.features = {}
-        self.add(*{claim.id: claim for claim in claims}.values())  # a repeated id: its last text
+        self.add(*claims.values())
 
     def __len__(self):
         return len(self.index)
@@ -157,7 +75,8 @@ class Matcher:
 
     def analyze_statement(self, statement):
         knows = self.index.knows
-        return self.analyzer.analyze(statement, is_known=lambda word: knows(stem(word)))
+        return self.analyzer.analyze(statement, is_known=lambda word: knows(stem(word)),
+                                     corpus=self.index)
 
     def search(self, statement, limit=5, min_score=0.0):
         """[(claim, score, explanation)] above `min_score`, best first."""
@@ -182,33 +101,28 @@ class Matcher:
                                             self.index.terms[claim_id])
             if score < min_score:
                 continue  # the rest of the closer look can only lower a score
-            swaps = self.swapped_entities(analysis, claim_id)
-            if swaps:
-                score *= SWAP_PENALTY
-            if other_years(analysis.figures, claim_features.figures):
-                score *= OTHER_YEAR_PENALTY
-            if predicate_unmatched(terms, matched, self.index.terms[claim_id]):
-                score *= NO_PREDICATE_PENALTY
-            claim_tokens = words(self.index.claims[claim_id].text)
-            if reports_demand(claim_tokens) and not reports_demand(analysis.tokens):
-                score *= DEMAND_PENALTY
+            claim_text = self.index.claims[claim_id].text
+            candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
+                                  words(claim_text), matched)
+            candidate.swaps = self.swapped_entities(analysis, claim_id)
+            score = apply(SCORE_RULES, candidate, score)
             shown = round(min(100.0, score), 1)
-            # Like the polarity penalty below, this one only orders: "X said it did Y" and "X did Y"
-            # are different claims, but either may be the only one a statement can find.
-            if reports_speech(claim_tokens) != reports_speech(analysis.tokens):
-                score *= OTHER_SPEECH_PENALTY
-            # The polarity penalty only orders a claim below its same-worded twin: a negated
-            # statement must still find the claim it negates.
-            claim_negations = self.negations_in_scope(self.index.claims[claim_id].text,
-                                                      claim_features, analysis, terms)
-            if (len(analysis.negations) % 2 != len(claim_negations) % 2
-                    or any(mark ^ 1 in claim_features.polarity for mark in analysis.polarity)):
-                score *= OTHER_POLARITY_PENALTY
-            if shown >= min_score:
-                results.append((self.index.claims[claim_id], shown,
-                                self.explain(analysis, claim_id, matched, typos, swaps), score))
+            if shown < min_score:
+                continue
+            candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms)
+            score = apply(ORDER_RULES, candidate, score)
+            results.append((self.index.claims[claim_id], shown,
+                            self.explain(candidate, typos), score))
         results.sort(key=lambda item: -item[3])
         return [item[:3] for item in results[:limit]]
+
+    def opposition(self, analysis, claim_text, claim_features, statement_terms):
+        """How the statement stands to the claim (rules.opposes), the claim's negation cues taken
+        only where they bear on what the statement says."""
+        return opposes(analysis.negations,
+                       self.negations_in_scope(claim_text, claim_features, analysis,
+                                               statement_terms),
+                       analysis.polarity, claim_features.polarity)
 
     def negations_in_scope(self, claim_text, claim_features, analysis, statement_terms):
         """The claim's negation cues that bear on what the statement says: a cue the statement
@@ -217,23 +131,31 @@ class Matcher:
         "called for dialogue, saying there could be no solution by force")."""
         if not claim_features.negated:
             return []
-        tokens = self.analyzer.entities.canonicalize(words(claim_text))
+        table = self.analyzer.entities
+        tokens = table.canonicalize(words(claim_text), table.capitals(claim_text))
         said = set(statement_terms)
         return [token for i, token in enumerate(tokens) if token in NEGATIONS
                 and (token in analysis.negations
                      or not said.isdisjoint(polarize(content_terms(tokens[i + 1:]))[0]))]
 
-    def explain(self, analysis, claim_id, matched, typos, swaps):
+    def explain(self, candidate, typos):
         """Why the claim matched, in fields a newsroom tool can render: shared words (stems, years
         without their mark; pairs of opposites are told by `opposite_wording` instead), shared
-        entities by name, corrected spellings and swapped entities."""
+        entities by name, corrected spellings, swapped entities and how the statement stands to
+        the claim."""
         name = self.analyzer.entities.name
+        analysis, matched = candidate.analysis, candidate.matched
         corrected = {**analysis.corrections,
                      **{k: v for k, v in typos.items() if v in matched}}
-        return {"matched_terms": sorted(t.lstrip("#") for t in matched if t[0] not in "@~"),
-                "matched_entities": sorted(name(t) for t in matched if t.startswith("@")),
-                "corrected_terms": corrected,
-                "swapped_entities": [{"statement": name(a), "claim": name(b)} for a, b in swaps]}
+        return Explanation(
+            matched_terms=sorted(t.lstrip("#") for t in matched if t[0] not in "@~"),
+            matched_entities=sorted(name(t) for t in matched if t.startswith("@")),
+            corrected_terms=corrected,
+            swapped_entities=[{"statement": name(a), "claim": name(b)}
+                              for a, b in candidate.swaps],
+            negation=candidate.opposition.negated,
+            opposite_wording=candidate.opposition.opposite_wording,
+            negation_cues=list(dict.fromkeys(analysis.negations)))
 
     def related_stand_ins(self, analysis, claim_features):
         """{statement entity: claim entity} where the claim names the statement's entity through
@@ -267,7 +189,8 @@ class Matcher:
                  if table.interchangeable(a, b, places=one_for_one)]
         if swaps:
             return swaps[:1]
-        claim_tokens = table.canonicalize(words(self.index.claims[claim_id].text))
+        claim_text = self.index.claims[claim_id].text
+        claim_tokens = table.canonicalize(words(claim_text), table.capitals(claim_text))
         agents = other_agent(analysis, claim_tokens, table)
         if agents:
             return agents
@@ -277,7 +200,8 @@ class Matcher:
                      if c in table.related.get(s, ())}
         claim_tokens = [stand_ins.get(t, t) for t in claim_tokens]
         shared = [e for e in analysis.entities if e in claim_tokens]
-        return reversed_roles(shared, analysis.tokens, claim_tokens, table)
+        return (reversed_roles(shared, analysis.tokens, claim_tokens, table)
+                or reordered_events(analysis.tokens, claim_tokens))
 
     def _key_floor(self, analysis, min_score, bonus_slack):
         """The index key below which no claim can reach `min_score`: the score is the key times
@@ -336,57 +260,14 @@ def f_beta(shared, statement_weight, claim_weight):
     return round(100 * (1 + beta2) * recall * precision / (beta2 * precision + recall), 1)
 
 
-def without_spokesbody(tokens):
-    """Tokens without the body a named actor speaks through ("Azerbaijan's defence ministry",
-    "the Azerbaijani Ministry of Defence", "Russian officials"): what the actor said is the claim,
-    and which office said it is a detail the other text may leave out."""
-    kept, i = [], 0
-    while i < len(tokens):
-        kept.append(tokens[i])
-        if tokens[i].startswith("@"):
-            for gap in range(MAX_SPOKESBODY_GAP + 1):
-                end = i + 1 + gap
-                if end < len(tokens) and tokens[end] in SPOKESBODIES and not any(
-                        t.startswith("@") for t in tokens[i + 1:end]):
-                    if tokens[end + 1:end + 2] == ["of"] and end + 2 < len(tokens):
-                        end += 2  # "Ministry of Defence"
-                    i = end
-                    break
-        i += 1
-    return kept
-
-
-def predicate_unmatched(terms, matched, claim_terms):
-    """The statement says something of its names (a word that is not a name or a year) and the
-    claim shares none of it, not even misspelt beyond what typo correction forgives ("membre"):
-    "Russia withdrew its peacekeepers" is not "Russia has peacekeepers"."""
-    predicate = {t for t in terms if t[0] not in "@#"}
-    if not predicate or not predicate.isdisjoint(matched):
-        return False
-    words_of_claim = [t for t in claim_terms if t[0] not in "@#~"]
-    return not any(len(t) >= TYPO_MIN_LENGTH and process.extractOne(
-        t, words_of_claim, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_CUTOFF) for t in predicate)
-
-
-def year_terms(figures):
-    """Years are words that name an event ("the 2020 war"): they match like any other term."""
-    return [term for figure in figures for term in figure.terms()]
-
-
 def shared_figures(figures, claim_figures):
-    """How many of `figures` (counts, not years) the claim gives too: same value, ranges that
-    agree."""
-    return sum(1 for figure in figures for other in claim_figures
-               if not figure.is_year and not other.is_year and figure.value == other.value
-               and figure.agrees_with(other))
-
-
-def other_years(figures, claim_figures):
-    """The statement dates something and the claim gives years, none of which agree."""
-    years = [f for f in figures if f.is_year]
-    claim_years = [f for f in claim_figures if f.is_year]
-    return bool(years and claim_years) and not any(
-        year.agrees_with(other) for year in years for other in claim_years)
+    """How many of `figures` (counts, not years) the claim gives too, so that of claims worded
+    alike the ones giving the statement's figure rank first: the same value, or a figure for the
+    same count (a word around both) whose range agrees ("about 60 boats" and "65 boats")."""
+    return sum(1 for figure in figures if not figure.is_year and any(
+        not other.is_year and figure.agrees_with(other)
+        and (figure.value == other.value or figure.context & other.context)
+        for other in claim_figures))
 
 
 def persons(entities, table):
@@ -436,3 +317,32 @@ def _direction(tokens, first, second):
     if "by" in between:
         return -direction if len(between) <= PASSIVE_LINK_LENGTH else None
     return direction
+
+
+def event_order(tokens):
+    """{(earlier entity, later entity)} as the tokens order the events they name."""
+    pairs = set()
+    for i, token in enumerate(tokens):
+        if token not in THEN_MARKERS and token not in (BEFORE, AFTER):
+            continue
+        ahead = [t for t in tokens[:i] if t.startswith("@")]
+        behind = [t for t in tokens[i + 1:] if t.startswith("@")]
+        if token in (BEFORE, AFTER) and not ahead and behind:
+            # "Before it reached A, B ..." / "After A, B ...": the first name is the clause's.
+            first, rest = behind[0], behind[1:]
+            pairs |= {(r, first) if token == BEFORE else (first, r) for r in rest}
+        elif token == AFTER:
+            pairs |= {(b, a) for a in ahead for b in behind}
+        else:
+            pairs |= {(a, b) for a in ahead for b in behind}
+    return {(a, b) for a, b in pairs if a != b}
+
+
+def reordered_events(statement_tokens, claim_tokens):
+    """The first pair of entities whose events the statement and the claim order the other way
+    round ("hit A first and then B" against "before it reached A, it had hit B")."""
+    ours = event_order(statement_tokens)
+    if not ours:
+        return []
+    theirs = event_order(claim_tokens)
+    return [pair for pair in sorted(ours) if pair[::-1] in theirs][:1]

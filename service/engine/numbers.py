@@ -60,7 +60,6 @@ MONTH_NUMBERS = {name: number for number, names in enumerate([
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
-MONTH_NAMES = {number: name for name, number in reversed(MONTH_NUMBERS.items())}  # full names
 WEEKDAYS = {name: number for number, name in enumerate(
     "monday tuesday wednesday thursday friday saturday sunday".split(), start=1)}
 FIRST_YEAR, LAST_YEAR = 1800, 2100  # a plain four-digit number in these is read as a year
@@ -102,16 +101,18 @@ DIGITS = (rf"(?:\d{{1,3}}(?:,\d{{3}})+"
           rf"(?![{SPACE_SEPARATORS}]?\d)|\d+)"
           rf"(?:\.\d+)?(?!,\d|\.\d|\d|/\d|:\d)"
           rf"|\d+,\d{{1,2}}(?=\s*(?:(?:{SCALE_RE})\b|%))")
-FRACTION = (rf"(?:\b(?:an?|{'|'.join(UNITS)})[\s-]+)?\b(?:{'|'.join(FRACTIONS)})(?:\s+of)?"
-            rf"\s+(?:an?|one)\s+(?:dozen|{SCALE_RE})\b")
+# A part of a scale: "half a million", "a quarter of a million", "two and a half million".
+FRACTION = (rf"(?:(?:\b(?:an?|{'|'.join(UNITS)})[\s-]+)?\b(?:{'|'.join(FRACTIONS)})(?:\s+of)?"
+            rf"\s+(?:an?|one)|(?:\b(?:{NUMBER_WORD_RE})|(?<![\w.,])\d+)\s+and\s+a\s+half)"
+            rf"\s+(?:dozen|{SCALE_RE})\b")
 NUMBER_IN_WORDS = (rf"\b(?:{NUMBER_WORD_RE})(?:(?:\s+|-|\s+and\s+)(?:{NUMBER_WORD_RE}))*\b"
                    rf"(?![\s-]+(?:{'|'.join(ORDINAL_WORDS)})\b)")
 # An amount: signed digits with a scale ("-5", "1.5 million", "$71m"), a fraction of a scale, or
 # number words. It holds no named group, as a range holds two.
 AMOUNT = (rf"(?:(?<![\w.,\-\u2212])[-\u2212](?=\d))?"
-          rf"(?:(?<![\w.,])(?:{DIGITS})(?:\s+(?:{SCALE_RE})\b"
+          rf"(?:{FRACTION}|(?<![\w.,])(?:{DIGITS})(?:\s+(?:{SCALE_RE})\b"
           rf"|(?(currency)(?:{_alternatives(SHORT_SCALES)})|(?:bn|mn|tn))(?!\w))?"
-          rf"|{FRACTION}|{NUMBER_IN_WORDS})")
+          rf"|{NUMBER_IN_WORDS})")
 RANGE_SEPARATOR = r"\s*[-\u2013\u2014]\s*|\s+to\s+|(?(opener)\s+and\s+|(?!))"
 # Month names, and "May" only capitalised (lower case, it is the verb).
 MONTH = rf"\b(?:{_alternatives(set(MONTH_NUMBERS) - {'may'})}|(?-i:May))\b\.?"
@@ -391,14 +392,15 @@ def _reading(match, reference=None):
 
 
 def _amount_reading(match):
-    low, low_scaled = _amount(match.group("low"), match.group("currency"))
+    """A count, a range or a year written in digits or words, with its unit."""
+    low, low_scaled = _amount(match.group("low"))
     if low is None:
         return None
     unit = _unit(match)
     if not match.group("high"):
         kind = YEAR if unit is None and _plain_year(match.group("low"), low) else None
         return Reading(kind, low, low, low, unit)
-    high, high_scaled = _amount(match.group("high"), match.group("currency"))
+    high, high_scaled = _amount(match.group("high"))
     if high is None:
         return None
     if high_scaled and not low_scaled and low * high_scaled <= high:
@@ -416,12 +418,13 @@ def _plain_year(text, value):
 AMOUNT_PARTS = re.compile(
     rf"(?P<sign>[-\u2212])?(?P<digits>{DIGITS})\s*(?P<scale>{SCALE_RE}|"
     rf"{_alternatives(SHORT_SCALES)})?", re.IGNORECASE)
+AND_A_HALF = re.compile(r"(?P<whole>.+?)\s+and\s+a\s+half\s+(?P<scale>\w+)", re.IGNORECASE)
 FRACTION_PARTS = re.compile(
     rf"(?:(?P<count>\w+)[\s-]+)?(?P<part>{'|'.join(FRACTIONS)})(?:\s+of)?\s+\w+\s+(?P<scale>\w+)",
     re.IGNORECASE)
 
 
-def _amount(text, currency):
+def _amount(text):
     """(value, the scale it was multiplied by or None) of an amount's text."""
     parts = AMOUNT_PARTS.fullmatch(text)
     if parts:
@@ -433,6 +436,11 @@ def _amount(text, currency):
         factor = (SCALES.get(_key(scale)) or SHORT_SCALES[_key(scale)]) if scale else None
         value = value * factor if factor else value
         return (-value if parts.group("sign") else value), factor
+    and_a_half = AND_A_HALF.fullmatch(text)
+    if and_a_half:
+        whole, _ = _amount(and_a_half.group("whole"))
+        factor = SCALES.get(_key(and_a_half.group("scale")), 12)
+        return (None, None) if whole is None else ((whole + 0.5) * factor, factor)
     fraction = FRACTION_PARTS.fullmatch(text)
     if fraction:
         count = _key(fraction.group("count") or "a")

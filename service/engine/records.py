@@ -41,6 +41,25 @@ class JudgedEvidence:
     reasons: list = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Explanation:
+    """Why a claim matched and how the statement stands to it, in fields a newsroom tool can
+    render; search fills what it saw, the verdict adds the figure comparisons. Readable as a
+    mapping too (`explanation["negation"]`), as the JSON it becomes."""
+
+    matched_terms: list = field(default_factory=list)
+    matched_entities: list = field(default_factory=list)
+    corrected_terms: dict = field(default_factory=dict)
+    swapped_entities: list = field(default_factory=list)
+    negation: bool = False
+    opposite_wording: bool = False
+    negation_cues: list = field(default_factory=list)
+    figures: list = field(default_factory=list)
+
+    def __getitem__(self, name):
+        return getattr(self, name)
+
+
 @dataclass
 class Match:
     claim: ClaimRecord
@@ -48,7 +67,22 @@ class Match:
     verdict: str
     supporting: list
     contradicting: list
-    explanation: dict = field(default_factory=dict)
+    explanation: Explanation = field(default_factory=Explanation)
+    neither: list = field(default_factory=list)  # sources on the statement's figure taking no side
+
+
+@dataclass(frozen=True)
+class ReportedFigure:
+    """A source's figure for the statement's count, as reported on its date (the source's
+    publication date): figures such as tolls change from report to report."""
+
+    text: str
+    value: float
+    qualifier: str | None
+    label: str | None
+    source: SourceInfo
+    published: object  # a datetime.date, or None when the source has none
+    comparison: str  # agrees, differs or neither, with the statement's figure
 
 
 @dataclass
@@ -60,3 +94,5 @@ class CheckResult:
     supporting: list
     contradicting: list
     matches: list
+    neither: list = field(default_factory=list)
+    reported: list = field(default_factory=list)  # ReportedFigure, oldest first

@@ -4,6 +4,8 @@ import sys
 import unicodedata
 from functools import lru_cache
 
+from .lexicon import lemma
+
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
                              "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
                              "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-",
@@ -88,6 +90,32 @@ def polarize(terms):
     return merged, frozenset(marks)
 
 
+# Shorthand of informal English, read as the word it stands for.
+ABBREVIATIONS = {
+    "abt": "about", "ppl": "people", "govt": "government", "gov": "government",
+    "approx": "approximately", "intl": "international", "natl": "national", "dept": "department",
+    "yr": "year", "yrs": "years", "b4": "before", "thru": "through",
+}
+# "claimed 11,300 lives", "cost lives", "lost their lives": a way of saying people were killed.
+TOLL_VERBS = frozenset({"claim", "cost", "take", "lose"})
+TOLL_GAP = 1  # words that may stand between the verb and "lives" ("lost their lives")
+
+
+def read_tolls(tokens):
+    """The tokens with each "<claimed|cost|took|lost> [their] lives" read as "killed"."""
+    if "lives" not in tokens:
+        return tokens
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        if token != "lives":
+            continue
+        for start in range(max(0, i - 1 - TOLL_GAP), i):
+            if lemma(out[start]) in TOLL_VERBS:
+                out[start:i + 1] = ["killed"] + [""] * (i - start)
+                break
+    return [token for token in out if token]
+
+
 # Words whose stem would mislead: "arms" are weapons, "armed" forces are not; irregular past tenses.
 WORD_FORMS = {
     "arms": "weapon", "armed": "armed",
@@ -126,11 +154,14 @@ def reports_demand(tokens):
                and tokens[i + 1:i + 2] == ["for"] for i, token in enumerate(tokens))
 
 
-def fold(text):
-    """Casefold, unify quotes and dashes, and strip diacritics, so 'Türkiye' meets 'turkiye'."""
+def fold(text, keep_case=False):
+    """Casefold, unify quotes and dashes, and strip diacritics, so 'Türkiye' meets 'turkiye';
+    with `keep_case`, all but the casefold."""
     if text.isascii():  # nothing to normalise or strip, and casefold is lower
-        return text.replace("`", "'").lower()
-    text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES).casefold()
+        text = text.replace("`", "'")
+        return text if keep_case else text.lower()
+    text = unicodedata.normalize("NFKC", text).translate(APOSTROPHES)
+    text = text if keep_case else text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -167,21 +198,23 @@ def _derivation(word):
     return word
 
 
-def words(text):
+def words(text, keep_case=False):
     """All word tokens of folded text, in order ("n't" split off as its own token, even from a
-    misspelt contraction such as "dind't"). Raises TextRefused for a text that is not Unicode
-    text (a lone surrogate)."""
+    misspelt contraction such as "dind't"); with `keep_case`, as the text writes them. Raises
+    TextRefused for a text that is not Unicode text (a lone surrogate)."""
     if not text.isascii() and LONE_SURROGATE.search(text):
         raise TextRefused("the text holds a lone surrogate (\\ud800-\\udfff), which is not "
                           "Unicode text")
-    text = fold(text)
-    if "'t" not in text:
+    text = fold(text, keep_case)
+    if "'t" not in text.lower():
         return WORD.findall(text)
     tokens = []
     for token in WORD.findall(text):
-        if token.endswith("'t") and len(token) > 2:
-            head = token[:-3] if token.endswith("n't") else token[:-2]
-            tokens.extend([head, "n't"] if head else ["n't"])  # "did n't": no empty word
+        if token.lower().endswith("'t") and len(token) > 2:
+            negation = token.lower().endswith("n't")
+            head = token[:-3] if negation else token[:-2]
+            tail = token[-3:] if negation and keep_case else "n't"
+            tokens.extend([head, tail] if head else [tail])  # "did n't": no empty word
         else:
             tokens.append(token)
     return tokens
@@ -199,11 +232,20 @@ def content_terms(tokens):
 
 @lru_cache(maxsize=1 << 18)
 def content_term(token):
-    """The term a token stands for, or None for a stopword or negation (entity terms stay).
-    Interned: a corpus repeats the same few terms millions of times."""
+    """The term a token stands for, or None for a stopword or negation (entity terms stay): the
+    stem of its dictionary form, so every inflection meets ("collapsed", "collapse"). Interned: a
+    corpus repeats the same few terms millions of times."""
     if token.startswith("@"):
         return token
+    token = ABBREVIATIONS.get(token, token)
     if token in STOPWORDS or token in NEGATIONS:
         return None
-    term = WORD_FORMS.get(token) or stem(token)
+    term = curated_term(token) or WORD_FORMS.get(token) or stem(lemma(token))
     return sys.intern(SYNONYMS.get(term, term))
+
+
+def curated_term(token):
+    """The token's term in the tables above (SYNONYMS, OPPOSITES: kept by stem, as "oppos"), or
+    None when they do not list it."""
+    term = WORD_FORMS.get(token) or stem(token)
+    return term if term in SYNONYMS or term in OPPOSITE_WORDS else None

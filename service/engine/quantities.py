@@ -1,0 +1,35 @@
+"""Figures compared as quantities across sources: which figure of a source counts the same thing
+as the statement's, and when a source's figure is only a bound the statement's lies within."""
+import math
+
+from .numbers import QUALIFIERS, best_counterpart
+
+# How far from a bound's own value a figure may lie and still be the same report ("at least 27"
+# and "thirty"): the margin of an approximate figure ("about 27").
+LOW, HIGH = QUALIFIERS["about"]
+
+
+def same_quantity(figure, candidates):
+    """The candidate counting what `figure` counts, or None: every word of the candidate's label
+    is among the words around `figure` ("dead" for "a toll of 5,200", not "civilians killed" for
+    "30 people were killed"); across claims, a figure that does not say what it counts is not
+    taken for another."""
+    counterpart = best_counterpart(figure, candidates)
+    if counterpart is not None and (counterpart.is_year or counterpart.context
+                                    and counterpart.context <= figure.context):
+        return counterpart
+    return None
+
+
+def one_sided(figure):
+    """Whether the figure bounds the quantity from one side only ("at least 175", "up to 900")."""
+    return not figure.is_year and (figure.high == math.inf or figure.low == 0 < figure.high
+                                   and figure.qualifier is not None)
+
+
+def mere_bound(bound, figure):
+    """Whether `bound` merely does not exclude `figure`: a one-sided bound, and a statement figure
+    that is not one and lies further from the bound's value than an approximation of it would
+    ("at least 175" for 398, not "at least 27" for thirty)."""
+    return (one_sided(bound) and not one_sided(figure)
+            and not bound.value * LOW <= figure.value <= bound.value * HIGH)

@@ -1,0 +1,108 @@
+"""Engine layer: a statement's figure is weighed against every source that gives one for the same
+count of the same event, whichever claim the source is attached to."""
+from datetime import date
+
+import pytest
+
+from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from service.engine.numbers import extract_figures
+from service.engine.quantities import mere_bound, same_quantity
+
+from .test_engine_check import figure
+
+GAZETTE = SourceInfo(id=1, title="Valley storm", publisher="Gazette", ref="gazette")
+RADIO = SourceInfo(id=2, title="Toll rises", publisher="Radio", ref="radio")
+BULLETIN = SourceInfo(id=3, title="Relief bulletin", publisher="Bulletin", ref="bulletin")
+ENTITIES = [{"name": "Port Alba", "kind": "city"}]
+
+CLAIMS = [
+    ClaimRecord(1, "The storm killed 40 people in Port Alba.", evidence=(
+        EvidenceRecord(GAZETTE, "supports", "the storm killed 40 people",
+                       (figure("40", 40, "dead"),)),)),
+    ClaimRecord(2, "Rescuers said the storm killed 65 people in Port Alba.", evidence=(
+        EvidenceRecord(RADIO, "supports", "65 people died, rescuers said",
+                       (figure("65", 65, "dead"),)),)),
+    ClaimRecord(3, "At least 30 people were killed by the storm in Port Alba.", evidence=(
+        EvidenceRecord(BULLETIN, "supports", "at least 30 dead",
+                       (figure("30", 30, "dead", "at least"),)),)),
+    # Same words, but the claim states no count: its source's figure is incidental to it.
+    ClaimRecord(4, "The storm killed people and cut power in Port Alba.", evidence=(
+        EvidenceRecord(SourceInfo(id=4, title="Power", publisher="Grid", ref="grid"), "supports",
+                       "the storm cut power; 12 dead", (figure("12", 12, "dead"),)),)),
+]
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return FactChecker(CLAIMS, ENTITIES, min_score=50)
+
+
+def refs(items):
+    return sorted(e.source.ref for e in items)
+
+
+def test_sources_of_other_claims_giving_the_same_count_are_weighed(checker):
+    result = checker.check("The storm killed 65 people in Port Alba")
+    assert result.verdict == "disputed"
+    assert refs(result.supporting) == ["radio"]
+    assert refs(result.contradicting) == ["gazette"]
+
+
+def test_a_bound_that_merely_does_not_exclude_the_figure_takes_neither_side(checker):
+    result = checker.check("The storm killed 65 people in Port Alba")
+    assert refs(result.neither) == ["bulletin"]
+    assert "does not exclude 65" in result.neither[0].reasons[0]
+    assert "grid" not in refs([*result.supporting, *result.contradicting, *result.neither])
+
+
+def test_a_disjoint_figure_contradicts_whichever_claim_carries_it(checker):
+    result = checker.check("The storm killed 20 people in Port Alba")
+    assert result.verdict == "contradicted"
+    assert refs(result.contradicting) == ["bulletin", "gazette", "radio"]
+
+
+@pytest.mark.parametrize("bound, statement, merely", [
+    ("at least 175 dead", "398 dead", True),
+    ("at least 27 dead", "thirty dead", False),  # within an approximation of the bound
+    ("up to 900 dead", "120 dead", True),
+    ("at least 175 dead", "more than 200 dead", False),  # two bounds: they agree
+    ("175 dead", "398 dead", False),  # not a bound
+])
+def test_mere_bound(bound, statement, merely):
+    assert mere_bound(extract_figures(bound)[0], extract_figures(statement)[0]) is merely
+
+
+def test_a_figure_counting_something_narrower_is_not_the_same_quantity():
+    people = extract_figures("Ten people were killed in the storm")[0]
+    civilians = extract_figures("seven civilians killed")[0]
+    dead = extract_figures("12 dead")[0]
+    assert same_quantity(people, [civilians]) is None
+    assert same_quantity(people, [dead]) is dead
+
+
+def test_a_counts_figures_are_listed_by_date_and_the_summary_names_the_latest():
+    early = SourceInfo(id=6, title="First toll", publisher="Early", ref="early",
+                       published=date(2030, 5, 1))
+    late = SourceInfo(id=7, title="New toll", publisher="Late", ref="late",
+                      published=date(2030, 5, 6))
+    claims = [ClaimRecord(1, "The storm killed 40 people in Port Alba.", evidence=(
+        EvidenceRecord(late, "supports", "the toll rose to 40", (figure("40", 40, "dead"),)),
+        EvidenceRecord(early, "contradicts", "12 dead so far", (figure("12", 12, "dead"),))))]
+    result = FactChecker(claims, ENTITIES, min_score=50).check(
+        "The storm killed 40 people in Port Alba")
+    assert [(f.text, f.source.ref) for f in result.reported] == [("12", "early"), ("40", "late")]
+    assert result.summary.endswith("Latest: 40 (Late, 6 May 2030); earlier reports 12.")
+
+
+def test_the_statements_very_figure_decides_the_claim_when_no_wording_clears_the_threshold():
+    agency = SourceInfo(id=8, title="Agency", publisher="Agency", ref="agency")
+    claims = [ClaimRecord(1, "The Relief Agency said the storm left 73 people dead in Port Alba.",
+                          evidence=(EvidenceRecord(agency, "supports", "73 dead",
+                                                   (figure("73", 73, "dead"),)),))]
+    entities = [*ENTITIES, {"name": "Relief Agency", "kind": "organization"}]
+    checker = FactChecker(claims, entities, min_score=50)
+    assert checker.matcher.search("The Relief Agency put the death toll at 73", min_score=50) == []
+    result = checker.check("The Relief Agency put the death toll at 73")
+    assert result.verdict == "supported" and refs(result.supporting) == ["agency"]
+    # Someone the claim does not name: the figure alone does not make it the statement's claim.
+    assert checker.check("Mayor Ruiz put the death toll at 73").verdict == "unverified"
