@@ -7,8 +7,11 @@ score of a right match, and the threshold chosen.
 
 Sets: benchmarks/devset*.jsonl over seeds/, and ../shared/stories/derna-floods when beside the
 project. The chosen threshold has the most cases all right over all sets; among ties, it is the
-one nearest the middle of the margin. It goes into DEFAULT_MIN_SCORE (service/engine/verdict.py);
-tests/test_accuracy.py then holds each set's figures there.
+one nearest the middle of the margin when the margin separates the sets' non-matches from their
+right matches, and otherwise (a negative margin has no meaningful middle) the one nearest today's
+default, so that a tie never moves the threshold further than the sets ask. It goes into
+DEFAULT_MIN_SCORE (service/engine/verdict.py); tests/test_accuracy.py then holds each set's
+figures there.
 """
 import argparse
 import sys
@@ -112,7 +115,9 @@ def main():
     if nothing and right:
         print(f"margin: {right[0] - nothing[0]:+.1f} (a negative margin: no threshold separates "
               f"them all; middle {middle:.2f})")
-    chosen = choose({t: sum(counts) for t, counts in table.items()}, middle)
+    separates = bool(nothing and right) and right[0] > nothing[0]
+    chosen = choose({t: sum(counts) for t, counts in table.items()},
+                    middle if separates else DEFAULT_MIN_SCORE)
     print(f"chosen threshold: {chosen:.1f} (DEFAULT_MIN_SCORE is {DEFAULT_MIN_SCORE:.1f})")
 
 
