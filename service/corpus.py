@@ -51,9 +51,14 @@ def entity_records():
 
 def build_checker(min_score, left_out=lambda refused: None):
     """A FactChecker over everything in the database but the claims it cannot analyse, which it
-    hands to `left_out` ({claim id: why})."""
-    checker = FactChecker((), entity_records(), min_score=min_score)
-    left_out(checker.matcher.add(*claim_records()))
+    hands to `left_out` ({claim id: why}). The sources' texts, the claims' and their quotes are read
+    for the acronyms they define ("the US Geological Survey (USGS)"), which become aliases."""
+    records = claim_records()
+    texts = [*(source.text for source in Source.live().select(Source.text)),
+             *(text for claim in records
+               for text in (claim.text, *(item.quote for item in claim.evidence)))]
+    checker = FactChecker((), entity_records(), min_score=min_score, texts=texts)
+    left_out(checker.matcher.add(*records))
     return checker
 
 
