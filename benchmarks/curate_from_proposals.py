@@ -60,7 +60,7 @@ def curate(seeds_folder, min_worthiness):
             if proposal.check_worthiness < min_worthiness or covered:
                 tally["rejected"] += 1
                 continue
-            line = proposal.import_line({"source": ref})
+            line = proposal.import_line({"source": ref}, ref)
             corpus["claims"].append({"ref": f"proposal-{len(corpus['claims']) + 1}",
                                      "_file": "proposals.yaml", **line})
             tally["accepted"] += 1

@@ -33,6 +33,9 @@ class ProposedEvidenceSchema(EvidenceStateSchema):
 class ProposedClaimSchema(Schema):
     """The body to POST to /claims to accept a proposal as it is."""
 
+    ref = fields.String(required=True, metadata={
+        "description": "The source's ref and the quote's span: accepting it twice is a 409, "
+                       "not a second claim"})
     text = fields.String(required=True)
     evidence = fields.List(fields.Nested(ProposedEvidenceSchema), required=True)
 

@@ -120,7 +120,7 @@ def test_an_imported_quote_must_match_case_sensitively(database_url, tmp_path, m
     path.write_text(json.dumps(line) + "\n", encoding="utf-8")
     result = runner.invoke(main, ["import", str(path)], catch_exceptions=False)
     assert result.exit_code == 1
-    assert "the quote is not verbatim" in result.output and "rejected 1" in result.output
+    assert "quote is not verbatim" in result.output and "rejected 1" in result.output
 
 
 PAPER = SourceInfo(id=1, title="Paper", ref="paper")

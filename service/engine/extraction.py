@@ -351,9 +351,12 @@ class Proposal:
         return {**source, "stance": stance, "quote": self.quote,
                 "numbers": [f.as_record() for f in self.figures]}
 
-    def import_line(self, source):
-        """The proposal in the `crosscheck import` format: a claim with its one evidence item."""
-        return {"text": self.claim, "evidence": [self.evidence(source)]}
+    def import_line(self, source, source_ref):
+        """The proposal in the `crosscheck import` format: a claim with its one evidence item,
+        its ref made of the source's and the quote's span, so importing it again updates it."""
+        slug = re.sub(r"[^a-z0-9]+", "-", source_ref.lower()).strip("-") or "source"
+        return {"ref": f"{slug}-{self.start}-{self.end}", "text": self.claim,
+                "evidence": [self.evidence(source)]}
 
     def as_dict(self):
         return {"claim": self.claim, "quote": self.quote, "start": self.start, "end": self.end,
