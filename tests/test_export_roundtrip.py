@@ -62,3 +62,23 @@ def test_next_line_and_line_separator_survive_export_and_seed(app, client, edito
         {"source_id": source["id"], "stance": "supports", "quote": "one\x85line two\u2028tab"}]})
     assert claim.status_code == 201, claim.get_json()
     assert_every_quote_verbatim_and_export_seeds_back(app, tmp_path)
+
+
+def test_figures_read_from_a_quote_are_stored_as_export_writes_them(
+        client, editor, app, tmp_path):
+    """A figure the engine reads with a kind (a range, "3-7") is stored with the four keys every
+    figure has, so export then seed changes nothing."""
+    from service.db import database
+    from service.export import export_corpus
+    from service.seeding import seed
+
+    source = client.post("/sources", headers=editor, json={
+        "title": "Gauge log", "text": "Gauge 3-7 read high."}).get_json()
+    claim = client.post("/claims", headers=editor, json={"text": "The gauges read high."})
+    added = client.post(f"/claims/{claim.get_json()['id']}/evidence", headers=editor, json={
+        "source_id": source["id"], "stance": "supports", "quote": "Gauge 3-7 read high."})
+    assert [set(n) for n in added.get_json()["numbers"]] == [
+        {"text", "value", "qualifier", "label"}]
+    with app.app_context(), database.connection_context():
+        export_corpus(tmp_path / "exported")
+        assert not seed(tmp_path / "exported").changed
