@@ -1,7 +1,7 @@
 """POST /check: a statement in, a verdict with its sources out."""
 from marshmallow import Schema, ValidationError, fields, validate, validates
 
-from .corpus import ClaimSummarySchema, FigureSchema, SourceSummarySchema
+from .corpus import ClaimSummarySchema, FigureSchema, ReadFigureSchema, SourceSummarySchema
 
 VERDICTS = ("supported", "contradicted", "disputed", "unverified")
 MAX_STATEMENT = 2000
@@ -139,7 +139,7 @@ class CheckResponseSchema(Schema):
     verdict = fields.String(required=True, validate=validate.OneOf(VERDICTS), metadata={
         "description": "supported, contradicted, disputed (sources disagree) or unverified"})
     summary = fields.String(required=True, metadata={"description": "One readable sentence"})
-    numbers = fields.List(fields.Nested(FigureSchema), required=True, metadata={
+    numbers = fields.List(fields.Nested(ReadFigureSchema), required=True, metadata={
         "description": "Figures found in the statement"})
     supporting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True, metadata={
         "description": "Evidence backing the statement, judged against the best match"})

@@ -31,6 +31,21 @@ class FigureSchema(Schema):
         "description": "What it counts", "example": "civilians killed"})
 
 
+class ReadFigureSchema(FigureSchema):
+    """A figure as the engine reads it from text: a count, or a range, a year, a date or a
+    weekday, which compare only with their own kind."""
+
+    unit = fields.String(metadata={"description": "Unit written with it", "example": "km"})
+    kind = fields.String(validate=validate.OneOf(("range", "year", "date", "weekday")), metadata={
+        "description": "Absent for a count; range, year, date or weekday"})
+    low = FigureValue(allow_none=True, metadata={"description": "A range's lower end"})
+    high = FigureValue(allow_none=True, metadata={
+        "description": "A range's upper end (null: open above)"})
+    date = fields.String(metadata={"description": "A date's day, ISO 8601 (--MM-DD without year)"})
+    date_end = fields.String(metadata={"description": "The last day of a span of dates"})
+    weekday = fields.String(metadata={"description": "A weekday's name", "example": "Monday"})
+
+
 class SourceSummarySchema(Schema):
     id = fields.Integer(required=True)
     ref = fields.String(allow_none=True, metadata={"description": "Stable curator's identifier"})

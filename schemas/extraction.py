@@ -1,7 +1,7 @@
 """Proposals for a source: the facts it states (extract), its bearing on stored claims (align)."""
 from marshmallow import Schema, fields, validate
 
-from .corpus import STANCES, ClaimSummarySchema, FigureSchema, FigureValue, SourceSummarySchema
+from .corpus import STANCES, ClaimSummarySchema, ReadFigureSchema, SourceSummarySchema
 from .curation import EvidenceStateSchema
 
 
@@ -15,15 +15,6 @@ class AlignQuerySchema(Schema):
                                 validate=validate.Range(min=0, max=1), metadata={
                                     "description": "The share of a claim's words a fact of the "
                                                    "source must state (default 0.4)"})
-
-
-class ProposedFigureSchema(FigureSchema):
-    value = FigureValue(required=True, allow_none=True)
-    unit = fields.String(allow_none=True, metadata={"description": "Unit written with it",
-                                                    "example": "km"})
-    kind = fields.String(allow_none=True, metadata={
-        "description": "null for a count; range, year, date or weekday"})
-    high = FigureValue(allow_none=True, metadata={"description": "A range's upper end"})
 
 
 class ProposedEvidenceSchema(EvidenceStateSchema):
@@ -46,7 +37,7 @@ class ProposalSchema(Schema):
     quote = fields.String(required=True, metadata={"description": "Verbatim: text[start:end]"})
     start = fields.Integer(required=True)
     end = fields.Integer(required=True)
-    figures = fields.List(fields.Nested(ProposedFigureSchema), required=True, metadata={
+    figures = fields.List(fields.Nested(ReadFigureSchema), required=True, metadata={
         "description": "Every figure in the quote, with what it counts (`label`)"})
     entities = fields.List(fields.String(), required=True, metadata={
         "description": "Known entities the quote names"})

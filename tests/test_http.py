@@ -286,3 +286,14 @@ def test_a_claim_varies_on_accept_with_one_etag_per_representation(client):
 def test_answers_that_are_not_negotiated_do_not_vary_on_accept(client):
     for path in ("/claims", "/sources/1", "/claims.jsonld"):
         assert "Accept" not in client.get(path).vary, path
+
+
+def test_check_shows_each_figure_of_the_statement_as_the_engine_reads_it(client):
+    numbers = client.post("/check", json={
+        "statement": "Between 5,000 and 6,000 people fled 370km on Monday"}).get_json()["numbers"]
+    assert numbers == [
+        {"text": "Between 5,000 and 6,000", "value": 5000, "qualifier": None, "label": None,
+         "kind": "range", "low": 5000, "high": 6000},
+        {"text": "370km", "value": 370, "qualifier": None, "label": None, "unit": "km"},
+        {"text": "Monday", "value": 1, "qualifier": None, "label": "weekday", "kind": "weekday",
+         "weekday": "Monday"}]
