@@ -9,9 +9,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from werkzeug.serving import make_server
 
 from service import create_app
+from service.cli import main
 from service.db import database, init_database
 from service.models import drop_tables
 
@@ -126,3 +128,13 @@ def editor(app):
 @pytest.fixture
 def reader(app):
     return make_key_headers(app, "reader")
+
+
+@pytest.fixture
+def run(database_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("CROSSCHECK_SEEDS", str(FIXTURE_SEEDS))
+
+    def invoke(*args):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return invoke

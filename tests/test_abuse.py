@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.test_observability import metric
+from .helpers import metric
 
 
 @pytest.mark.parametrize("path", [

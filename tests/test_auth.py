@@ -8,7 +8,7 @@ from service.db import database
 from service.models import ApiKey
 
 from .conftest import FIXTURE_SEEDS, make_key_headers
-from .test_http import assert_problem
+from .helpers import assert_problem
 
 NEW_CLAIM = {"text": "The river valley floods closed the main bridge."}
 

@@ -1,7 +1,6 @@
 """CLI layer: seed, check, openapi and serve, as a newsroom developer runs them."""
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,16 +12,7 @@ from click.testing import CliRunner
 from service.cli import main
 
 from .conftest import FIXTURE_SEEDS
-
-
-@pytest.fixture
-def run(database_url, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setenv("CROSSCHECK_SEEDS", str(FIXTURE_SEEDS))
-
-    def invoke(*args):
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-    return invoke
+from .helpers import free_port
 
 
 def test_seed_is_idempotent(run):
@@ -59,12 +49,6 @@ def test_openapi_writes_the_committed_spec(run, tmp_path):
     assert run("openapi", "--output", str(target)).exit_code == 0
     committed = os.path.join(os.path.dirname(__file__), "..", "openapi.yaml")
     assert target.read_text(encoding="utf-8") == open(committed, encoding="utf-8").read()
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_serve_starts_gunicorn_and_seeds_an_empty_database(database_url):

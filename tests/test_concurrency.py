@@ -5,6 +5,7 @@ import threading
 import pytest
 
 from .conftest import make_key_headers
+from .helpers import assert_every_quote_verbatim_and_export_seeds_back
 
 THREADS = 6
 WRITES_EACH = 4
@@ -101,24 +102,6 @@ def race(app, *requests):
     for thread in threads:
         thread.join()
     return responses
-
-
-def assert_every_quote_verbatim_and_export_seeds_back(app, tmp_path):
-    """Every live claim's evidence quotes a live source verbatim, and the exported corpus seeds
-    back into the same database changing nothing."""
-    from service.db import database
-    from service.export import export_corpus
-    from service.models import Claim, Evidence, Source
-    from service.seeding import seed
-
-    with app.app_context(), database.connection_context():
-        for item in (Evidence.select(Evidence, Claim, Source).join(Claim)
-                     .switch(Evidence).join(Source).where(Claim.deleted_at.is_null())):
-            assert item.source.deleted_at is None, (item.claim.ref, item.source.ref)
-            assert item.quote in item.source.text, (item.claim.ref, item.quote)
-        export_corpus(tmp_path / "exported")
-        report = seed(tmp_path / "exported")
-    assert not report.changed, (report.added, report.updated)
 
 
 def source_edit_dropping_the_quote(source, claim_id, editor, n):

@@ -16,7 +16,7 @@ from service.models import Claim, Evidence, Revision, create_tables
 from service.seeding import seed
 
 from .conftest import FIXTURE_SEEDS
-from .test_http import assert_problem
+from .helpers import assert_problem
 
 QUOTE = "Floods in the river valley have killed at least 12 people"
 

@@ -2,13 +2,10 @@
 import pytest
 
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from .helpers import figure
 
 GAZETTE = SourceInfo(id=1, title="Floods hit the valley", publisher="Test Gazette")
 HERALD = SourceInfo(id=2, title="Valley floods: the toll rises")
-
-
-def figure(text, value, label, qualifier=None):
-    return {"text": text, "value": value, "qualifier": qualifier, "label": label}
 
 
 CLAIMS = [

@@ -1,12 +1,11 @@
 """Engine layer: names, misspelt names and swapped actors, on a small made-up corpus."""
 import pytest
 
-from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from service.engine import ClaimRecord, EvidenceRecord, FactChecker
 from service.engine.entities import EntityTable
 from service.engine.text import words
+from .helpers import POST, WIRE, best
 
-POST = SourceInfo(id=1, title="Harbour talks", publisher="Coast Post", ref="coast-post")
-WIRE = SourceInfo(id=2, title="Northland and Southland", publisher="Wire", ref="wire")
 
 ENTITIES = [
     {"name": "Northland", "kind": "country", "aliases": ["Nordia", "Northlandic"]},
@@ -44,10 +43,6 @@ CLAIMS = [
 @pytest.fixture(scope="module")
 def checker():
     return FactChecker(CLAIMS, ENTITIES, min_score=50)
-
-
-def best(result):
-    return result.matches[0].claim.id if result.matches else None
 
 
 def test_another_actor_in_the_claims_place_is_not_that_claim(checker):

@@ -8,7 +8,7 @@ from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 from service.engine.numbers import extract_figures
 from service.engine.quantities import mere_bound, same_quantity
 
-from .test_engine_check import figure
+from .helpers import figure
 
 GAZETTE = SourceInfo(id=1, title="Valley storm", publisher="Gazette", ref="gazette")
 RADIO = SourceInfo(id=2, title="Toll rises", publisher="Radio", ref="radio")

@@ -10,7 +10,7 @@ from service.engine.matcher import event_order
 from service.engine.rules import ORDER_RULES, SCORE_RULES, opposes, predicate_unmatched
 from service.engine.text import reports_demand, reports_speech, words
 
-from .test_engine_entities import POST, WIRE, best
+from .helpers import POST, WIRE, best
 
 ENTITIES = [
     {"name": "Northland", "kind": "country", "aliases": ["Northlandic"]},

@@ -3,7 +3,7 @@ import pytest
 
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 
-from .test_engine_check import figure
+from .helpers import figure
 
 POST = SourceInfo(id=1, title="Storm report", publisher="Post", ref="post")
 WIRE = SourceInfo(id=2, title="Storm toll", publisher="Wire", ref="wire")

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from service.export import write_seed_folder
 from service.seeding import read_seed_folder
 
-from .test_concurrency import assert_every_quote_verbatim_and_export_seeds_back
+from .helpers import assert_every_quote_verbatim_and_export_seeds_back
 
 # Any Unicode a database stores (no lone surrogates, no NUL), YAML's trouble spots made common.
 TEXT = st.text(alphabet=st.one_of(

@@ -6,7 +6,6 @@ from click.testing import CliRunner
 from service.cli import main
 
 from .conftest import FIXTURE_SEEDS
-from .test_cli import run  # noqa: F401  (the fixture)
 
 HERALD = FIXTURE_SEEDS / "sources" / "herald.yaml"
 

@@ -1,5 +1,5 @@
 """POST /sources/{id}/extract and /align: proposals over HTTP, accepted as ordinary writes."""
-from .test_http import assert_problem
+from .helpers import assert_problem
 
 ARTICLE = ("Floods in the river valley have killed 19 people, the mayor said. "
            "About 300 homes were flooded, and the old bridge was closed on Monday.")

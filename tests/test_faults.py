@@ -1,6 +1,5 @@
 """Faults: connections killed mid-request (PostgreSQL) and a locked SQLite file. Requests caught in
 the fault get a 503 problem+json, never a 500, and the service recovers without a restart."""
-import os
 import sqlite3
 import threading
 
@@ -10,20 +9,11 @@ import pytest
 from service.db import database
 
 from .conftest import FIXTURE_SEEDS, make_key_headers
-from .test_http import assert_problem
+from .helpers import (PG_URL, assert_every_quote_verbatim_and_export_seeds_back, assert_problem,
+                      terminate_backends)
 
-PG_URL = os.environ.get("TEST_DATABASE_URL")
 needs_postgresql = pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL is not set")
 NEW_CLAIM = {"text": "The bridge over the river valley was closed."}
-
-
-def terminate_backends(only_pid=None):
-    """Kill this test database's other connections (or one of them), as an operator might."""
-    with psycopg2.connect(PG_URL) as admin, admin.cursor() as cursor:
-        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       "WHERE datname = current_database() AND pid <> pg_backend_pid() "
-                       "AND (%s IS NULL OR pid = %s)", (only_pid, only_pid))
-    admin.close()
 
 
 def run_while_killing_connections(traffic, every, workers=4):
@@ -144,7 +134,6 @@ def stored_copies(kind, value):
 def test_connections_killed_during_mixed_writes_double_and_lose_nothing(pg_app, tmp_path):
     """Finding 2: a 503 that invites a retry means the write did not happen, and a client that
     retries with its Idempotency-Key writes each claim and each quote exactly once."""
-    from .test_concurrency import assert_every_quote_verbatim_and_export_seeds_back
 
     editor = make_key_headers(pg_app, "editor")
     client = pg_app.test_client()

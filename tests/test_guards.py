@@ -16,7 +16,7 @@ from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 from service.seeding import SeedError, read_seed_folder
 
 from .conftest import FIXTURE_SEEDS, make_key_headers
-from .test_http import assert_problem
+from .helpers import assert_problem
 
 CONFTEST = Path(__file__).parent / "conftest.py"
 SKIPS = textwrap.dedent('''

@@ -12,7 +12,7 @@ from service.db import database
 from service.engine.numbers import extract_figures
 from service.seeding import SeedError, load_corpus, read_seed_folder
 
-from .test_http import PROBLEM
+from .helpers import PROBLEM
 
 HOSTILE = settings(max_examples=40, deadline=None, derandomize=True,
                    suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -12,17 +12,7 @@ from service.db import database
 
 from .conftest import FIXTURE_SEEDS
 from .load import served
-
-PROBLEM = "application/problem+json"
-
-
-def assert_problem(response, status):
-    assert response.status_code == status
-    assert response.mimetype == PROBLEM
-    body = response.get_json()
-    assert body["status"] == status and body["title"] and body["detail"] and body["type"]
-    assert "Traceback" not in response.get_data(as_text=True)
-    return body
+from .helpers import PROBLEM, assert_problem
 
 
 def test_check_answers_a_disputed_figure(client):

@@ -1,7 +1,7 @@
 """POST /check/batch and /check/text: many checks in one request, each exactly as /check answers."""
 import pytest
 
-from .test_http import assert_problem
+from .helpers import assert_problem
 
 STATEMENTS = ["Two children were killed in the floods", "The dam failed",
               "Rescue teams came from the neighbouring country", "Nothing about this is stored"]

@@ -8,7 +8,7 @@ from service.db import database
 from service.models import Claim, IdempotencyKey
 
 from .conftest import make_key_headers
-from .test_http import assert_problem
+from .helpers import assert_problem
 
 CLAIM = {"text": "The bridge over the river valley was closed."}
 

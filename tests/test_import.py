@@ -193,7 +193,7 @@ def test_a_connection_lost_mid_import_stops_clearly_and_a_rerun_completes_once(
         if claim["ref"] == "rescuers-sent" and not lost:
             lost.append(claim["ref"])
             if database_url.startswith("postgresql"):
-                from .test_faults import terminate_backends
+                from .helpers import terminate_backends
                 terminate_backends(database.connection().info.backend_pid)
             else:
                 raise peewee.OperationalError("disk I/O error")

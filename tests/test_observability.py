@@ -7,6 +7,8 @@ import pytest
 
 from service.observability import RequestIdFilter, json_formatter
 
+from .helpers import metric
+
 
 def test_a_given_request_id_is_returned_and_logged(client, caplog):
     with caplog.at_level(logging.INFO, logger="service.access"):
@@ -35,15 +37,6 @@ def test_log_lines_are_json_with_the_request_id(app):
     assert line["request_id"] == "abc" and line["level"] == "WARNING"
     assert line["message"] == "database unavailable: locked" and line["logger"] == "service.errors"
     assert "time" in line
-
-
-def metric(text, name, **labels):
-    """The value of one sample in a Prometheus text exposition."""
-    wanted = ",".join(f'{k}="{v}"' for k, v in sorted(labels.items()))
-    pattern = rf"^{re.escape(name)}(?:\{{{re.escape(wanted)}\}})? (\S+)$" if labels else \
-        rf"^{re.escape(name)} (\S+)$"
-    found = re.search(pattern, text, re.MULTILINE)
-    return float(found.group(1)) if found else None
 
 
 def test_metrics_count_requests_and_latency_by_endpoint(client):

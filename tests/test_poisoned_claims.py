@@ -16,7 +16,7 @@ from service.engine.index import ClaimIndex
 from service.engine.matcher import Matcher, TextAnalyzer
 from service.importer import import_claims
 from service.models import Claim, record_claim_changes, utcnow
-from tests.test_observability import metric
+from .helpers import metric
 
 POISON = "poisoned"
 POISONED_TEXT = f"The {POISON} wells were sealed in the river valley."

@@ -1,13 +1,10 @@
 """Rate limits per key or address, shared through Redis when configured; CORS for browser tools."""
-import socket
 import uuid
 
 import pytest
 
 from .conftest import make_key_headers
-from .test_http import assert_problem
-
-REDIS = ("127.0.0.1", 6379)
+from .helpers import REDIS, assert_problem, redis_is_up
 
 
 @pytest.fixture
@@ -77,14 +74,6 @@ def test_limits_can_be_turned_off(make_app):
     for _ in range(3):
         response = client.get("/claims")
         assert response.status_code == 200 and "RateLimit-Limit" not in response.headers
-
-
-def redis_is_up():
-    try:
-        socket.create_connection(REDIS, timeout=0.5).close()
-        return True
-    except OSError:
-        return False
 
 
 @pytest.mark.skipif(not redis_is_up(), reason="no Redis on 127.0.0.1:6379")

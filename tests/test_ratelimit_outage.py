@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from service.limits import StorageOutage
-from tests.test_ratelimit import REDIS, redis_is_up
+from .helpers import REDIS, redis_is_up
 
 OUTAGE_LOGGED = "rate-limit store is unavailable"
 

@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 
 from tests.conftest import FIXTURE_SEEDS
-from tests.test_cli import free_port
+from .helpers import free_port
 
 HALF_SENT_CLIENTS = 8  # four times the workers: each sync worker would be held by one
 
