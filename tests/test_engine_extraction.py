@@ -3,6 +3,7 @@ import pytest
 
 from service.engine.extraction import (Extractor, by_worthiness, check_worthiness, claim_text,
                                        label_figures, speaker_of)
+from service.rules import REF_PATTERN
 
 ENTITIES = [{"name": "World Health Organization", "kind": "organization", "aliases": ["WHO"]},
             {"name": "Libya", "kind": "country", "aliases": ["Libyan"]}]
@@ -108,3 +109,13 @@ def test_a_fragment_fact_is_worded_with_its_sentence():
 ])
 def test_claim_text_leaves_side_remarks_out(quote, claim):
     assert claim_text(quote, None) == claim
+
+
+def test_an_import_line_carries_a_slug_ref_stable_per_quote():
+    text = "Twelve people died in the flood. Twelve people died in the flood, the mayor said."
+    first, second = Extractor().propose(text)[:2]
+    assert first.import_line({"source": "herald"})["ref"] == first.ref
+    assert first.ref.startswith("twelve-people-died-in-the-flood-")
+    assert REF_PATTERN.fullmatch(first.ref) and REF_PATTERN.fullmatch(second.ref)
+    assert first.ref != second.ref
+    assert Extractor().propose(text)[0].ref == first.ref

@@ -18,6 +18,7 @@ named entities and attributed statements mark a checkable factual claim; first-p
 question wording mark opinion and colour. See WORTHINESS_FEATURES.
 Nothing here stores anything; the engine's sentence splitter and figure reader are used as they are.
 """
+import hashlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -332,6 +333,9 @@ def check_worthiness(facts):
     return round(min(1.0, max(0.0, score)), 3)
 
 
+REF_WORDS, REF_LENGTH, REF_DIGEST = 8, 60, 8  # an import line's ref: words, characters, hex
+
+
 @dataclass
 class Proposal:
     """A checkable fact of a source: claim text and the verbatim quote (text[start:end])."""
@@ -352,8 +356,17 @@ class Proposal:
                 "numbers": [f.as_record() for f in self.figures]}
 
     def import_line(self, source):
-        """The proposal in the `crosscheck import` format: a claim with its one evidence item."""
-        return {"text": self.claim, "evidence": [self.evidence(source)]}
+        """The proposal in the `crosscheck import` format: a claim with its one evidence item,
+        keyed by `ref` (imports are keyed by ref, so re-importing a line updates its claim)."""
+        return {"ref": self.ref, "text": self.claim, "evidence": [self.evidence(source)]}
+
+    @property
+    def ref(self):
+        """A slug of the claim's first words and a digest of its quote: readable, and the same
+        proposal gets the same ref on every run while two quotes saying alike do not."""
+        slug = "-".join(re.findall(r"[a-z0-9]+", fold(self.claim))[:REF_WORDS])[:REF_LENGTH]
+        digest = hashlib.sha1(self.quote.encode("utf-8")).hexdigest()[:REF_DIGEST]
+        return f"{slug.strip('-')}-{digest}" if slug.strip("-") else f"claim-{digest}"
 
     def as_dict(self):
         return {"claim": self.claim, "quote": self.quote, "start": self.start, "end": self.end,
