@@ -11,7 +11,8 @@ stance first: the source supports the claim when they agree and contradicts it w
 (a new outlet saying 398 dead where the claim has 381). A fact giving another date is about
 another event. Otherwise the engine decides: another actor in the claim's place contradicts it,
 and so does the verdict engine's reading of the claim checked against that fact (a negation in
-scope, opposite wording).
+scope, opposite wording). A claim every stored source contradicts states a falsehood: a
+further source bearing on it, by wording, is proposed as contradicting it too.
 """
 from dataclasses import dataclass, field, replace
 
@@ -156,11 +157,21 @@ def align_claim(claim, facts, analyzer, entities=(), min_coverage=MIN_COVERAGE):
         stance = CONTRADICTS
     else:
         stance = stance_by_wording(claim, fact, entities)
+    if stance == SUPPORTS and not pairs and stated_falsehood(claim):
+        stance = CONTRADICTS
     return Alignment(claim=claim, stance=stance, proposal=fact.proposal,
                      score=round(100 * best[0][2], 1), decided_by="figures" if pairs else "wording",
                      figures=[{"statement": _written(a), "claim": _written(b),
                                "comparison": "agrees" if agrees else "differs"}
                               for a, b, agrees in pairs])
+
+
+def stated_falsehood(claim):
+    """Whether every source on the claim contradicts it: the claim states a falsehood, and a
+    further source bearing on it most likely states the truth in other words ("its inhabitants
+    are mostly Armenian" for "most inhabitants are Azerbaijani"), which wording alone reads as
+    support. Figures that differ still contradict, and figures that agree still support."""
+    return bool(claim.evidence) and all(item.stance == CONTRADICTS for item in claim.evidence)
 
 
 def _written(figure):

@@ -25,9 +25,14 @@ CLAIMS = [
 ]
 
 
-def aligned(text):
+FALSEHOOD = ClaimRecord(id=5, text="The mayor of Derna ordered the evacuation.", ref="claim-5",
+                        evidence=(EvidenceRecord(source=OUTLET, stance="contradicts",
+                                                 quote="Nobody ordered an evacuation."),))
+
+
+def aligned(text, claims=CLAIMS):
     proposals = with_sentences(text, Extractor(ENTITIES).propose(text))
-    found = align_proposals(FactChecker(CLAIMS, ENTITIES), proposals, ENTITIES)
+    found = align_proposals(FactChecker(claims, ENTITIES), proposals, ENTITIES)
     return {a.claim.ref: (a.stance, a.decided_by) for a in found}
 
 
@@ -51,6 +56,15 @@ def test_wording_decides_without_figures():
         "supports", "wording")
     assert aligned("Rescue teams never reached Derna by road.")["claim-3"] == (
         "contradicts", "wording")
+
+
+def test_a_claim_every_source_contradicts_is_contradicted_by_a_further_source():
+    text = "The mayor of Derna said an evacuation was not needed."
+    assert aligned(text, [FALSEHOOD])["claim-5"] == ("contradicts", "wording")
+    # the same wording against a claim its sources support reads as support
+    supported = ClaimRecord(id=5, text=FALSEHOOD.text, ref="claim-5", evidence=(EvidenceRecord(
+        source=OUTLET, stance="supports", quote=FALSEHOOD.text),))
+    assert aligned(text, [supported])["claim-5"] == ("supports", "wording")
 
 
 def test_another_year_is_another_event_not_a_disagreement():
