@@ -30,6 +30,8 @@ CANDIDATE_MIN_SCORE = 10.0  # forward: loose, only to find claims the source may
 CANDIDATES = 20  # claims looked at per fact
 MIN_COVERAGE = 0.4  # a fact states a claim when it has this share of the claim's terms
 FIGURE_COVERAGE_FACTOR = 0.6  # less where it gives a figure for the quantity the claim counts
+SWAP_RESTATED = 0.75  # another actor contradicts when the fact says this share of the rest
+ENTITY_MARK = "@"  # how the analyzer marks an entity among a text's terms
 
 
 class SourceNotFound(LookupError):
@@ -124,11 +126,15 @@ def stance_by_wording(claim, fact, entities):
 
 
 def swapped(claim_analysis, fact, entities):
-    """Whether the fact names someone else where the claim names an entity ("Russia brokered the
-    ceasefire" for "the US brokered the ceasefire"): the engine's rule for a changed actor."""
+    """Whether the fact says what the claim says of someone else ("Russia brokered the ceasefire"
+    for "the US brokered the ceasefire"): the engine's rule for a changed actor, taken only where
+    the fact states most of what the claim says besides names (a sentence about other things
+    that merely names others is no contradiction)."""
     missing = [e for e in claim_analysis.entities if e not in fact.analysis.entities]
     extra = [e for e in fact.analysis.entities if e not in claim_analysis.entities]
-    return any(entities.interchangeable(a, b) for a in extra for b in missing)
+    said = {t for t in claim_analysis.terms if not t.startswith(ENTITY_MARK)}
+    restated = len(said & set(fact.analysis.terms)) >= SWAP_RESTATED * len(said)
+    return restated and any(entities.interchangeable(a, b) for a in extra for b in missing)
 
 
 def align_claim(claim, facts, analyzer, entities=(), min_coverage=MIN_COVERAGE):

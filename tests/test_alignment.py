@@ -51,6 +51,11 @@ def test_another_actor_in_the_claim_s_place_contradicts():
         "contradicts", "wording")
 
 
+def test_a_fact_naming_others_about_something_else_is_no_changed_actor():
+    assert aligned("Russia said the ceasefire in Derna was holding.")["claim-2"] == (
+        "supports", "wording")
+
+
 def test_wording_decides_without_figures():
     assert aligned("Rescue teams reached Derna by road after a long drive.")["claim-3"] == (
         "supports", "wording")
