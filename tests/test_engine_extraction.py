@@ -95,6 +95,20 @@ def test_claim_text_drops_the_attribution_and_quotation_marks():
     assert claim_text("“The dam was old,” the mayor said", "the mayor said") == "The dam was old."
 
 
+@pytest.mark.parametrize("quote", [
+    "Crews are still recovering bodies, said Tarek Ali, spokesman for the ministry in the east",
+    "Crews are still recovering bodies, the head of the government, Omar Said, said",
+])
+def test_claim_text_drops_a_speech_tail_however_long(quote):
+    assert claim_text(quote, None) == "Crews are still recovering bodies."
+
+
+def test_claim_text_keeps_a_long_tail_that_states_more_than_who_said_it():
+    quote = ("Crews are recovering bodies, and the ministry said on Tuesday that more teams from "
+             "three countries would arrive")
+    assert claim_text(quote, None) == quote + "."
+
+
 def test_a_fragment_fact_is_worded_with_its_sentence():
     text = "At least 27 people have been killed and 200 wounded, they said."
     wounded = next(p for p in Extractor().propose(text) if "200" in p.quote)

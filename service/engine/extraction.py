@@ -389,13 +389,29 @@ def speaker_of(attribution):
 
 # Side remarks a plain claim leaves out: a parenthesis, and trailing participial or relative
 # phrases after a comma ("..., sending floodwaters down the valley", "..., which ...").
+SPEECH_TAIL_MAX_WORDS = 12  # "..., a spokesman for the interior ministry said on Tuesday"
 SIDE_REMARK = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|where|[a-z]+ing)\b[^,]*$")
+
+
+def without_speech_tail(text):
+    """The text without a comma-bounded tail saying who said it, however worded ("..., said the
+    spokesman, a former general", "..., the head of the council, a lawyer, said"): the longest
+    such tail of at most SPEECH_TAIL_MAX_WORDS words that leaves a claim. "saying" is no such
+    tail: what follows it is said."""
+    for comma in (m.start() for m in re.finditer(",", text)):
+        tail, head = text[comma + 1:], text[:comma]
+        tail_words = [fold(w) for w in words(tail)]
+        if (len(tail_words) <= SPEECH_TAIL_MAX_WORDS
+                and len(words(head)) >= Extractor.MIN_CLAIM_WORDS
+                and any(w in SPEECH_WORDS and not w.endswith("ing") for w in tail_words)):
+            return head
+    return text
 
 
 def claim_text(quote, attribution):
     """The fact in plain words: the quote without its attribution or quotation marks, as a
     sentence."""
-    text = quote
+    text = without_speech_tail(quote)
     if attribution and attribution in text:
         text = text.replace(attribution, " ", 1)
     text = re.sub(r"^\s*(?:that|,)\s+", "", text.strip(), flags=re.IGNORECASE)
