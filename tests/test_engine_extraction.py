@@ -119,7 +119,8 @@ def test_a_fragment_fact_is_worded_with_its_sentence():
 @pytest.mark.parametrize("quote, claim", [
     ("Two dams collapsed, sending floodwaters down the valley", "Two dams collapsed."),
     ("The toll rose to 3,958 (from 11,300 earlier) on Sunday", "The toll rose to 3,958 on Sunday."),
-    ("The mayor, who took office in May, resigned", "The mayor, who took office in May, resigned."),
+    ("The mayor, who took office in May, resigned", "The mayor resigned."),
+    ("Derna was hit hardest, which surprised few, officials said", "Derna was hit hardest."),
 ])
 def test_claim_text_leaves_side_remarks_out(quote, claim):
     assert claim_text(quote, None) == claim

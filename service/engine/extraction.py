@@ -387,10 +387,11 @@ def speaker_of(attribution):
     return None if fold(speaker) in NAMELESS_SPEAKERS else speaker
 
 
-# Side remarks a plain claim leaves out: a parenthesis, and trailing participial or relative
-# phrases after a comma ("..., sending floodwaters down the valley", "..., which ...").
 SPEECH_TAIL_MAX_WORDS = 12  # "..., a spokesman for the interior ministry said on Tuesday"
-SIDE_REMARK = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|where|[a-z]+ing)\b[^,]*$")
+# Side remarks a plain claim leaves out: a parenthesis, and participial or relative phrases after
+# a comma, to the end ("..., sending floodwaters down the valley") or to the next comma ("The
+# mayor, who took office in May, resigned": the remark goes, the sentence stays whole).
+SIDE_REMARK = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|where|[a-z]+ing)\b[^,]*(?:$|,)")
 
 
 def without_speech_tail(text):
