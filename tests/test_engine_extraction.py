@@ -103,6 +103,10 @@ def test_claim_text_drops_a_speech_tail_however_long(quote):
     assert claim_text(quote, None) == "Crews are still recovering bodies."
 
 
+def test_a_figure_s_thousands_separator_is_no_clause_boundary():
+    assert claim_text("The toll reached 11,300, officials said", None) == "The toll reached 11,300."
+
+
 def test_claim_text_keeps_a_long_tail_that_states_more_than_who_said_it():
     quote = ("Crews are recovering bodies, and the ministry said on Tuesday that more teams from "
              "three countries would arrive")
@@ -121,6 +125,8 @@ def test_a_fragment_fact_is_worded_with_its_sentence():
     ("The toll rose to 3,958 (from 11,300 earlier) on Sunday", "The toll rose to 3,958 on Sunday."),
     ("The mayor, who took office in May, resigned", "The mayor resigned."),
     ("Derna was hit hardest, which surprised few, officials said", "Derna was hit hardest."),
+    ("The dams broke on Monday, causing a flood that killed 11,300 people, and the city flooded",
+     "The dams broke on Monday and the city flooded."),
 ])
 def test_claim_text_leaves_side_remarks_out(quote, claim):
     assert claim_text(quote, None) == claim

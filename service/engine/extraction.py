@@ -387,26 +387,31 @@ def speaker_of(attribution):
     return None if fold(speaker) in NAMELESS_SPEAKERS else speaker
 
 
-SPEECH_TAIL_MAX_WORDS = 12  # "..., a spokesman for the interior ministry said on Tuesday"
+SPEECH_TAIL_MAX_WORDS = 14  # "..., a spokesman for the ministry of the eastern government said"
 # Side remarks a plain claim leaves out: a parenthesis, and participial or relative phrases after
 # a comma, to the end ("..., sending floodwaters down the valley") or to the next comma ("The
 # mayor, who took office in May, resigned": the remark goes, the sentence stays whole).
-SIDE_REMARK = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|where|[a-z]+ing)\b[^,]*(?:$|,)")
+SIDE_REMARK = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|where|[a-z]+ing)\b"
+                         r"(?:[^,]|,(?=\d))*(?:$|,(?!\d))")  # "11,300" holds no comma
 
 
 def without_speech_tail(text):
     """The text without a comma-bounded tail saying who said it, however worded ("..., said the
     spokesman, a former general", "..., the head of the council, a lawyer, said"): the longest
-    such tail of at most SPEECH_TAIL_MAX_WORDS words that leaves a claim. "saying" is no such
-    tail: what follows it is said."""
-    for comma in (m.start() for m in re.finditer(",", text)):
+    such tail of at most SPEECH_TAIL_MAX_WORDS words that leaves a claim. A tail saying what was
+    said ("saying ...", "said that ...") states more than who said it, and stays."""
+    for comma in (m.start() for m in re.finditer(r",(?!\d)", text)):
         tail, head = text[comma + 1:], text[:comma]
-        tail_words = [fold(w) for w in words(tail)]
-        if (len(tail_words) <= SPEECH_TAIL_MAX_WORDS
-                and len(words(head)) >= Extractor.MIN_CLAIM_WORDS
-                and any(w in SPEECH_WORDS and not w.endswith("ing") for w in tail_words)):
+        if (len(words(tail)) <= SPEECH_TAIL_MAX_WORDS
+                and len(words(head)) >= Extractor.MIN_CLAIM_WORDS and _names_a_speaker(tail)):
             return head
     return text
+
+
+def _names_a_speaker(tail):
+    folded = [fold(w) for w in words(tail)]
+    speech = [i for i, w in enumerate(folded) if w in SPEECH_WORDS and not w.endswith("ing")]
+    return bool(speech) and "that" not in folded[speech[0]:]
 
 
 def claim_text(quote, attribution):
