@@ -14,7 +14,7 @@ class AlignQuerySchema(Schema):
     min_coverage = fields.Float(load_default=None, allow_none=True,
                                 validate=validate.Range(min=0, max=1), metadata={
                                     "description": "The share of a claim's words a fact of the "
-                                                   "source must state (default 0.4)"})
+                                                   "source must state (default 0.3)"})
 
 
 class ProposedFigureSchema(FigureSchema):

@@ -28,7 +28,7 @@ from .models import Source
 
 CANDIDATE_MIN_SCORE = 10.0  # forward: loose, only to find claims the source may bear on
 CANDIDATES = 20  # claims looked at per fact
-MIN_COVERAGE = 0.4  # a fact states a claim when it has this share of the claim's terms
+MIN_COVERAGE = 0.3  # a fact states a claim when it has this share of the claim's terms
 FIGURE_COVERAGE_FACTOR = 0.6  # less where it gives a figure for the quantity the claim counts
 SWAP_RESTATED = 0.75  # another actor contradicts when the fact says this share of the rest
 ENTITY_MARK = "@"  # how the analyzer marks an entity among a text's terms
