@@ -157,8 +157,13 @@ def align_claim(claim, facts, analyzer, entities=(), min_coverage=MIN_COVERAGE):
     if best is None:
         return None
     _, fact, pairs = best
-    if pairs:
-        stance = SUPPORTS if all(agrees for _, _, agrees in pairs) else CONTRADICTS
+    if pairs and not all(agrees for _, _, agrees in pairs):
+        stance = CONTRADICTS
+    elif any(not figure.is_year for figure, _, _ in pairs):
+        # the same count, unless the fact denies it ("they denied the toll had reached 381")
+        stance = stance_by_wording(claim, fact, entities)
+    elif pairs:
+        stance = SUPPORTS  # the same year: the same event
     elif swapped(claim_analysis, fact, analyzer.entities):
         stance = CONTRADICTS
     else:

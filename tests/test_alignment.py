@@ -46,6 +46,11 @@ def test_the_same_count_supports():
         "claim-1"] == ("supports", "figures")
 
 
+def test_the_same_count_denied_contradicts():
+    assert aligned("Officials denied that the floods in Derna killed 381 people.")[
+        "claim-1"] == ("contradicts", "figures")
+
+
 def test_another_actor_in_the_claim_s_place_contradicts():
     assert aligned("Russia brokered the ceasefire in Derna.")["claim-2"] == (
         "contradicts", "wording")
