@@ -1,6 +1,6 @@
 """The curation page in headless Chromium: proposals beside the text, accepted with the keyboard."""
 from .conftest import make_key_headers
-from .test_browser import app, page  # noqa: F401  (the fixtures: the real corpus, a browser tab)
+from .test_browser import app, app_config, page  # noqa: F401  (the real corpus, a browser tab)
 
 TITLE = "Azerbaijan Pounds Karabakh as Russia and US Call for Calm"
 
