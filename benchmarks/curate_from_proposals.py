@@ -26,7 +26,7 @@ from service.corpus import build_checker  # noqa: E402
 from service.db import database, init_database  # noqa: E402
 from service.engine import FactChecker  # noqa: E402
 from service.engine.extraction import Extractor  # noqa: E402
-from service.engine.verdict import DEFAULT_MIN_SCORE  # noqa: E402
+from service.engine.verdict import DEFAULT_MIN_SCORE, SUPPORTS  # noqa: E402
 from service.evaluation import checker_from_seeds, evaluate, load_cases  # noqa: E402
 from service.models import create_tables  # noqa: E402
 from service.seeding import load_corpus, read_seed_folder, validate_corpus  # noqa: E402
@@ -53,14 +53,15 @@ def curate(seeds_folder, min_worthiness):
                                              corpus["entities"]):
                 claims[alignment.claim.ref]["evidence"].append(
                     alignment.proposal.evidence({"source": ref}, alignment.stance))
-                used.add((alignment.proposal.start, alignment.proposal.end))
+                if alignment.stance == SUPPORTS:
+                    used.add((alignment.proposal.start, alignment.proposal.end))
                 tally["accepted"] += 1
         for proposal in proposals:
             covered = any(start <= proposal.start and proposal.end <= end for start, end in used)
             if proposal.check_worthiness < min_worthiness or covered:
                 tally["rejected"] += 1
                 continue
-            line = proposal.import_line({"source": ref}, ref)
+            line = proposal.import_line({"source": ref})
             corpus["claims"].append({"ref": f"proposal-{len(corpus['claims']) + 1}",
                                      "_file": "proposals.yaml", **line})
             tally["accepted"] += 1

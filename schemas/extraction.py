@@ -14,7 +14,7 @@ class AlignQuerySchema(Schema):
     min_coverage = fields.Float(load_default=None, allow_none=True,
                                 validate=validate.Range(min=0, max=1), metadata={
                                     "description": "The share of a claim's words a fact of the "
-                                                   "source must state (default 0.4)"})
+                                                   "source must state (default 0.3)"})
 
 
 class ProposedEvidenceSchema(EvidenceStateSchema):
@@ -25,8 +25,8 @@ class ProposedClaimSchema(Schema):
     """The body to POST to /claims to accept a proposal as it is."""
 
     ref = fields.String(required=True, metadata={
-        "description": "The source's ref and the quote's span: accepting it twice is a 409, "
-                       "not a second claim"})
+        "description": "The claim's first words and a digest of its quote: accepting it "
+                       "twice is a 409, not a second claim"})
     text = fields.String(required=True)
     evidence = fields.List(fields.Nested(ProposedEvidenceSchema), required=True)
 

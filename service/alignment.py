@@ -11,7 +11,8 @@ stance first: the source supports the claim when they agree and contradicts it w
 (a new outlet saying 398 dead where the claim has 381). A fact giving another date is about
 another event. Otherwise the engine decides: another actor in the claim's place contradicts it,
 and so does the verdict engine's reading of the claim checked against that fact (a negation in
-scope, opposite wording).
+scope, opposite wording). A claim every stored source contradicts states a falsehood: a
+further source bearing on it, by wording, is proposed as contradicting it too.
 """
 from dataclasses import dataclass, field, replace
 
@@ -27,8 +28,10 @@ from .models import Source
 
 CANDIDATE_MIN_SCORE = 10.0  # forward: loose, only to find claims the source may bear on
 CANDIDATES = 20  # claims looked at per fact
-MIN_COVERAGE = 0.4  # a fact states a claim when it has this share of the claim's terms
+MIN_COVERAGE = 0.3  # a fact states a claim when it has this share of the claim's terms
 FIGURE_COVERAGE_FACTOR = 0.6  # less where it gives a figure for the quantity the claim counts
+SWAP_RESTATED = 0.75  # another actor contradicts when the fact says this share of the rest
+ENTITY_MARK = "@"  # how the analyzer marks an entity among a text's terms
 
 
 class SourceNotFound(LookupError):
@@ -123,11 +126,15 @@ def stance_by_wording(claim, fact, entities):
 
 
 def swapped(claim_analysis, fact, entities):
-    """Whether the fact names someone else where the claim names an entity ("Russia brokered the
-    ceasefire" for "the US brokered the ceasefire"): the engine's rule for a changed actor."""
+    """Whether the fact says what the claim says of someone else ("Russia brokered the ceasefire"
+    for "the US brokered the ceasefire"): the engine's rule for a changed actor, taken only where
+    the fact states most of what the claim says besides names (a sentence about other things
+    that merely names others is no contradiction)."""
     missing = [e for e in claim_analysis.entities if e not in fact.analysis.entities]
     extra = [e for e in fact.analysis.entities if e not in claim_analysis.entities]
-    return any(entities.interchangeable(a, b) for a in extra for b in missing)
+    said = {t for t in claim_analysis.terms if not t.startswith(ENTITY_MARK)}
+    restated = len(said & set(fact.analysis.terms)) >= SWAP_RESTATED * len(said)
+    return restated and any(entities.interchangeable(a, b) for a in extra for b in missing)
 
 
 def align_claim(claim, facts, analyzer, entities=(), min_coverage=MIN_COVERAGE):
@@ -150,17 +157,32 @@ def align_claim(claim, facts, analyzer, entities=(), min_coverage=MIN_COVERAGE):
     if best is None:
         return None
     _, fact, pairs = best
-    if pairs:
-        stance = SUPPORTS if all(agrees for _, _, agrees in pairs) else CONTRADICTS
+    if pairs and not all(agrees for _, _, agrees in pairs):
+        stance = CONTRADICTS
+    elif any(not figure.is_year for figure, _, _ in pairs):
+        # the same count, unless the fact denies it ("they denied the toll had reached 381")
+        stance = stance_by_wording(claim, fact, entities)
+    elif pairs:
+        stance = SUPPORTS  # the same year: the same event
     elif swapped(claim_analysis, fact, analyzer.entities):
         stance = CONTRADICTS
     else:
         stance = stance_by_wording(claim, fact, entities)
+    if stance == SUPPORTS and not pairs and stated_falsehood(claim):
+        stance = CONTRADICTS
     return Alignment(claim=claim, stance=stance, proposal=fact.proposal,
                      score=round(100 * best[0][2], 1), decided_by="figures" if pairs else "wording",
                      figures=[{"statement": _written(a), "claim": _written(b),
                                "comparison": "agrees" if agrees else "differs"}
                               for a, b, agrees in pairs])
+
+
+def stated_falsehood(claim):
+    """Whether every source on the claim contradicts it: the claim states a falsehood, and a
+    further source bearing on it most likely states the truth in other words ("its inhabitants
+    are mostly Armenian" for "most inhabitants are Azerbaijani"), which wording alone reads as
+    support. Figures that differ still contradict, and figures that agree still support."""
+    return bool(claim.evidence) and all(item.stance == CONTRADICTS for item in claim.evidence)
 
 
 def _written(figure):

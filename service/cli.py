@@ -162,7 +162,7 @@ def extract(file, ref, min_worthiness, details):
         extractor = Extractor(entity_records())
     for proposal in by_worthiness(extractor.propose(text)):
         if proposal.check_worthiness >= min_worthiness:
-            line = proposal.as_dict() if details else proposal.import_line({"source": ref}, ref)
+            line = proposal.as_dict() if details else proposal.import_line({"source": ref})
             click.echo(json.dumps(line, ensure_ascii=False))
 
 

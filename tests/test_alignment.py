@@ -25,9 +25,14 @@ CLAIMS = [
 ]
 
 
-def aligned(text):
+FALSEHOOD = ClaimRecord(id=5, text="The mayor of Derna ordered the evacuation.", ref="claim-5",
+                        evidence=(EvidenceRecord(source=OUTLET, stance="contradicts",
+                                                 quote="Nobody ordered an evacuation."),))
+
+
+def aligned(text, claims=CLAIMS):
     proposals = with_sentences(text, Extractor(ENTITIES).propose(text))
-    found = align_proposals(FactChecker(CLAIMS, ENTITIES), proposals, ENTITIES)
+    found = align_proposals(FactChecker(claims, ENTITIES), proposals, ENTITIES)
     return {a.claim.ref: (a.stance, a.decided_by) for a in found}
 
 
@@ -41,9 +46,19 @@ def test_the_same_count_supports():
         "claim-1"] == ("supports", "figures")
 
 
+def test_the_same_count_denied_contradicts():
+    assert aligned("Officials denied that the floods in Derna killed 381 people.")[
+        "claim-1"] == ("contradicts", "figures")
+
+
 def test_another_actor_in_the_claim_s_place_contradicts():
     assert aligned("Russia brokered the ceasefire in Derna.")["claim-2"] == (
         "contradicts", "wording")
+
+
+def test_a_fact_naming_others_about_something_else_is_no_changed_actor():
+    assert aligned("Russia said the ceasefire in Derna was holding.")["claim-2"] == (
+        "supports", "wording")
 
 
 def test_wording_decides_without_figures():
@@ -51,6 +66,15 @@ def test_wording_decides_without_figures():
         "supports", "wording")
     assert aligned("Rescue teams never reached Derna by road.")["claim-3"] == (
         "contradicts", "wording")
+
+
+def test_a_claim_every_source_contradicts_is_contradicted_by_a_further_source():
+    text = "The mayor of Derna said an evacuation was not needed."
+    assert aligned(text, [FALSEHOOD])["claim-5"] == ("contradicts", "wording")
+    # the same wording against a claim its sources support reads as support
+    supported = ClaimRecord(id=5, text=FALSEHOOD.text, ref="claim-5", evidence=(EvidenceRecord(
+        source=OUTLET, stance="supports", quote=FALSEHOOD.text),))
+    assert aligned(text, [supported])["claim-5"] == ("supports", "wording")
 
 
 def test_another_year_is_another_event_not_a_disagreement():

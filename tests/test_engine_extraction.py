@@ -3,6 +3,7 @@ import pytest
 
 from service.engine.extraction import (Extractor, by_worthiness, check_worthiness, claim_text,
                                        label_figures, speaker_of)
+from service.rules import REF_PATTERN
 
 ENTITIES = [{"name": "World Health Organization", "kind": "organization", "aliases": ["WHO"]},
             {"name": "Libya", "kind": "country", "aliases": ["Libyan"]}]
@@ -94,6 +95,24 @@ def test_claim_text_drops_the_attribution_and_quotation_marks():
     assert claim_text("“The dam was old,” the mayor said", "the mayor said") == "The dam was old."
 
 
+@pytest.mark.parametrize("quote", [
+    "Crews are still recovering bodies, said Tarek Ali, spokesman for the ministry in the east",
+    "Crews are still recovering bodies, the head of the government, Omar Said, said",
+])
+def test_claim_text_drops_a_speech_tail_however_long(quote):
+    assert claim_text(quote, None) == "Crews are still recovering bodies."
+
+
+def test_a_figure_s_thousands_separator_is_no_clause_boundary():
+    assert claim_text("The toll reached 11,300, officials said", None) == "The toll reached 11,300."
+
+
+def test_claim_text_keeps_a_long_tail_that_states_more_than_who_said_it():
+    quote = ("Crews are recovering bodies, and the ministry said on Tuesday that more teams from "
+             "three countries would arrive")
+    assert claim_text(quote, None) == quote + "."
+
+
 def test_a_fragment_fact_is_worded_with_its_sentence():
     text = "At least 27 people have been killed and 200 wounded, they said."
     wounded = next(p for p in Extractor().propose(text) if "200" in p.quote)
@@ -104,7 +123,20 @@ def test_a_fragment_fact_is_worded_with_its_sentence():
 @pytest.mark.parametrize("quote, claim", [
     ("Two dams collapsed, sending floodwaters down the valley", "Two dams collapsed."),
     ("The toll rose to 3,958 (from 11,300 earlier) on Sunday", "The toll rose to 3,958 on Sunday."),
-    ("The mayor, who took office in May, resigned", "The mayor, who took office in May, resigned."),
+    ("The mayor, who took office in May, resigned", "The mayor resigned."),
+    ("Derna was hit hardest, which surprised few, officials said", "Derna was hit hardest."),
+    ("The dams broke on Monday, causing a flood that killed 11,300 people, and the city flooded",
+     "The dams broke on Monday and the city flooded."),
 ])
 def test_claim_text_leaves_side_remarks_out(quote, claim):
     assert claim_text(quote, None) == claim
+
+
+def test_an_import_line_carries_a_slug_ref_stable_per_quote():
+    text = "Twelve people died in the flood. Twelve people died in the flood, the mayor said."
+    first, second = Extractor().propose(text)[:2]
+    assert first.import_line({"source": "herald"})["ref"] == first.ref
+    assert first.ref.startswith("twelve-people-died-in-the-flood-")
+    assert REF_PATTERN.fullmatch(first.ref) and REF_PATTERN.fullmatch(second.ref)
+    assert first.ref != second.ref
+    assert Extractor().propose(text)[0].ref == first.ref

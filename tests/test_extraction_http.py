@@ -1,4 +1,6 @@
 """POST /sources/{id}/extract and /align: proposals over HTTP, accepted as ordinary writes."""
+import re
+
 from .helpers import assert_problem
 
 ARTICLE = ("Floods in the river valley have killed 19 people, the mayor said. "
@@ -68,3 +70,11 @@ def test_a_stricter_coverage_proposes_less(client, editor):
     loose = client.post(f"/sources/{source_id}/align?min_coverage=0.3", headers=editor)
     strict = client.post(f"/sources/{source_id}/align?min_coverage=1", headers=editor)
     assert len(strict.get_json()["alignments"]) < len(loose.get_json()["alignments"])
+
+
+def test_the_newsroom_page_links_the_curation_page(client):
+    page = client.get("/").get_data(as_text=True)
+    link = re.search(r'<a href="([^"]*)">Curate a source</a>', page)
+    assert link, "the newsroom page names no curation page"
+    assert client.get(link.group(1)).status_code == 200
+    assert "Curate a source" in client.get(link.group(1)).get_data(as_text=True)

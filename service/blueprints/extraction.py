@@ -40,8 +40,7 @@ def extract(args, source_id):
     source, proposals = _source_or_404(alignment.extract_source, source_id,
                                        args["min_worthiness"])
     return {"source": source, "proposals": [
-        {**p.as_dict(),
-         "accept": p.import_line({"source_id": source.id}, source.ref or f"source-{source.id}")}
+        {**p.as_dict(), "accept": p.import_line({"source_id": source.id})}
         for p in proposals]}
 
 

@@ -18,6 +18,7 @@ named entities and attributed statements mark a checkable factual claim; first-p
 question wording mark opinion and colour. See WORTHINESS_FEATURES.
 Nothing here stores anything; the engine's sentence splitter and figure reader are used as they are.
 """
+import hashlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -332,6 +333,9 @@ def check_worthiness(facts):
     return round(min(1.0, max(0.0, score)), 3)
 
 
+REF_WORDS, REF_LENGTH, REF_DIGEST = 8, 60, 8  # an import line's ref: words, characters, hex
+
+
 @dataclass
 class Proposal:
     """A checkable fact of a source: claim text and the verbatim quote (text[start:end])."""
@@ -351,12 +355,18 @@ class Proposal:
         return {**source, "stance": stance, "quote": self.quote,
                 "numbers": [f.as_record() for f in self.figures]}
 
-    def import_line(self, source, source_ref):
+    def import_line(self, source):
         """The proposal in the `crosscheck import` format: a claim with its one evidence item,
-        its ref made of the source's and the quote's span, so importing it again updates it."""
-        slug = re.sub(r"[^a-z0-9]+", "-", source_ref.lower()).strip("-") or "source"
-        return {"ref": f"{slug}-{self.start}-{self.end}", "text": self.claim,
-                "evidence": [self.evidence(source)]}
+        keyed by `ref` (imports are keyed by ref, so re-importing a line updates its claim)."""
+        return {"ref": self.ref, "text": self.claim, "evidence": [self.evidence(source)]}
+
+    @property
+    def ref(self):
+        """A slug of the claim's first words and a digest of its quote: readable, and the same
+        proposal gets the same ref on every run while two quotes saying alike do not."""
+        slug = "-".join(re.findall(r"[a-z0-9]+", fold(self.claim))[:REF_WORDS])[:REF_LENGTH]
+        digest = hashlib.sha1(self.quote.encode("utf-8")).hexdigest()[:REF_DIGEST]
+        return f"{slug.strip('-')}-{digest}" if slug.strip("-") else f"claim-{digest}"
 
     def as_dict(self):
         return {"claim": self.claim, "quote": self.quote, "start": self.start, "end": self.end,
@@ -377,15 +387,37 @@ def speaker_of(attribution):
     return None if fold(speaker) in NAMELESS_SPEAKERS else speaker
 
 
-# Side remarks a plain claim leaves out: a parenthesis, and trailing participial or relative
-# phrases after a comma ("..., sending floodwaters down the valley", "..., which ...").
-SIDE_REMARK = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|where|[a-z]+ing)\b[^,]*$")
+SPEECH_TAIL_MAX_WORDS = 14  # "..., a spokesman for the ministry of the eastern government said"
+# Side remarks a plain claim leaves out: a parenthesis, and participial or relative phrases after
+# a comma, to the end ("..., sending floodwaters down the valley") or to the next comma ("The
+# mayor, who took office in May, resigned": the remark goes, the sentence stays whole).
+SIDE_REMARK = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|where|[a-z]+ing)\b"
+                         r"(?:[^,]|,(?=\d))*(?:$|,(?!\d))")  # "11,300" holds no comma
+
+
+def without_speech_tail(text):
+    """The text without a comma-bounded tail saying who said it, however worded ("..., said the
+    spokesman, a former general", "..., the head of the council, a lawyer, said"): the longest
+    such tail of at most SPEECH_TAIL_MAX_WORDS words that leaves a claim. A tail saying what was
+    said ("saying ...", "said that ...") states more than who said it, and stays."""
+    for comma in (m.start() for m in re.finditer(r",(?!\d)", text)):
+        tail, head = text[comma + 1:], text[:comma]
+        if (len(words(tail)) <= SPEECH_TAIL_MAX_WORDS
+                and len(words(head)) >= Extractor.MIN_CLAIM_WORDS and _names_a_speaker(tail)):
+            return head
+    return text
+
+
+def _names_a_speaker(tail):
+    folded = [fold(w) for w in words(tail)]
+    speech = [i for i, w in enumerate(folded) if w in SPEECH_WORDS and not w.endswith("ing")]
+    return bool(speech) and "that" not in folded[speech[0]:]
 
 
 def claim_text(quote, attribution):
     """The fact in plain words: the quote without its attribution or quotation marks, as a
     sentence."""
-    text = quote
+    text = without_speech_tail(quote)
     if attribution and attribution in text:
         text = text.replace(attribution, " ", 1)
     text = re.sub(r"^\s*(?:that|,)\s+", "", text.strip(), flags=re.IGNORECASE)
