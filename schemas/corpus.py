@@ -35,9 +35,12 @@ class ReadFigureSchema(FigureSchema):
     """A figure as the engine reads it from text: a count, or a range, a year, a date or a
     weekday, which compare only with their own kind."""
 
-    unit = fields.String(metadata={"description": "Unit written with it", "example": "km"})
-    kind = fields.String(validate=validate.OneOf(("range", "year", "date", "weekday")), metadata={
-        "description": "Absent for a count; range, year, date or weekday"})
+    unit = fields.String(allow_none=True, metadata={"description": "Unit written with it",
+                                                    "example": "km"})
+    kind = fields.String(allow_none=True,
+                         validate=validate.OneOf(("range", "year", "date", "weekday")), metadata={
+                             "description": "Absent or null for a count; range, year, date or "
+                                            "weekday"})
     low = FigureValue(allow_none=True, metadata={"description": "A range's lower end"})
     high = FigureValue(allow_none=True, metadata={
         "description": "A range's upper end (null: open above)"})
