@@ -74,3 +74,11 @@ def test_a_bad_vocabulary_is_refused_whole(db, tmp_path, vocabulary, problem):
         seed(with_vocabulary(tmp_path, vocabulary))
     assert any(problem in p for p in raised.value.problems), raised.value.problems
     assert not Term.select().exists()
+
+
+def test_the_stored_vocabulary_reaches_the_checker_the_service_builds(db, tmp_path):
+    from service.corpus import build_checker
+
+    seed(with_vocabulary(tmp_path, {"deluge": "flood"}))
+    analyzer = build_checker(min_score=0).matcher.analyzer
+    assert "flood" in analyzer.analyze("The deluges came at night.").terms
