@@ -149,7 +149,7 @@ def shape_problems(corpus):
         found += [f"entities.yaml {entity.get('name')!r}: aliases must be text" for alias in aliases
                   if not isinstance(alias, str) or unstorable(alias)][:1]
         problems += found
-    return problems + vocabulary_problems(corpus["vocabulary"])
+    return problems + vocabulary_problems(corpus.get("vocabulary", {}))
 
 
 def vocabulary_problems(vocabulary):
@@ -280,7 +280,7 @@ def load_corpus(corpus):
             _upsert(Entity, {"name": item["name"]}, {
                 "kind": item.get("kind"), "aliases": list(item.get("aliases") or [])},
                 report, "entities")
-        for word, meaning in corpus["vocabulary"].items():
+        for word, meaning in corpus.get("vocabulary", {}).items():
             _upsert(Term, {"word": word}, {"means": meaning}, report, "vocabulary")
     return report
 
