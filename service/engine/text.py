@@ -257,9 +257,6 @@ class Vocabulary:
             if term is not None:
                 self.means[term] = fold(meaning)
 
-    def __bool__(self):
-        return bool(self.means)
-
     def term(self, listed):
         """The term a listed word (given as its term) stands for."""
         return content_term(self.means[listed])
