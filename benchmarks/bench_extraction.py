@@ -149,7 +149,7 @@ def measure_alignment(corpus, show_misses=False):
         ref = source["ref"]
         records = claim_records(corpus, without=ref)
         kept = {r.ref for r in records}
-        checker = FactChecker(records, corpus["entities"])
+        checker = FactChecker(records, corpus["entities"], vocabulary=corpus["vocabulary"])
         proposed = {(a.claim.ref, a.stance): a for a in align_proposals(
             checker, with_sentences(source["text"], extractor.propose(source["text"])),
             corpus["entities"])}

@@ -23,7 +23,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -31,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.bench_engine import corpus_files, load_records  # noqa: E402
 from service.engine import FactChecker  # noqa: E402
 from service.evaluation import checker_from_seeds, load_cases  # noqa: E402
+from service.seeding import read_seed_folder  # noqa: E402
 
 
 def engine_at(revision, folder):
@@ -67,7 +67,7 @@ def report(name, revision, passes):
 def seed_corpus(sets):
     """The seed corpus's checker, its claims and entities, and the statements of `sets`."""
     current = checker_from_seeds(ROOT / "seeds")
-    entities = yaml.safe_load((ROOT / "seeds" / "entities.yaml").read_text(encoding="utf-8"))
+    entities = read_seed_folder(ROOT / "seeds")["entities"]
     statements = [case.statement for name in sets
                   for case in load_cases(ROOT / "benchmarks" / f"{name}.jsonl")]
     return current, list(current.matcher.index.claims.values()), entities, statements

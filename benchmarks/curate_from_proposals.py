@@ -38,7 +38,8 @@ DEFAULT_STORY = ROOT.parent / "shared" / "stories" / "derna-floods"
 def curate(seeds_folder, min_worthiness):
     """(corpus built from accepted proposals, {outcome: count})."""
     curated = read_seed_folder(seeds_folder)
-    corpus = {"sources": curated["sources"], "claims": [], "entities": curated["entities"]}
+    corpus = {"sources": curated["sources"], "claims": [], "entities": curated["entities"],
+              "vocabulary": curated["vocabulary"]}
     extractor = Extractor(corpus["entities"])
     tally = {"accepted": 0, "edited": 0, "rejected": 0}
     order = sorted(corpus["sources"], key=lambda s: (str(s.get("published") or ""), s["ref"]))
@@ -47,7 +48,8 @@ def curate(seeds_folder, min_worthiness):
         proposals = extractor.propose(text)
         used = set()
         if corpus["claims"]:
-            checker = FactChecker(claim_records(corpus), corpus["entities"])
+            checker = FactChecker(claim_records(corpus), corpus["entities"],
+                                  vocabulary=corpus["vocabulary"])
             claims = {claim["ref"]: claim for claim in corpus["claims"]}
             for alignment in align_proposals(checker, with_sentences(text, proposals),
                                              corpus["entities"]):

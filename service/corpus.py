@@ -9,7 +9,7 @@ from peewee import fn
 
 from .engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 from .engine.matcher import Matcher
-from .models import Claim, ClaimChange, Entity, Evidence, Source, last_change_id
+from .models import Claim, ClaimChange, Entity, Evidence, Source, last_change_id, vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +52,14 @@ def entity_records():
 def build_checker(min_score, left_out=lambda refused: None):
     """A FactChecker over everything in the database but the claims it cannot analyse, which it
     hands to `left_out` ({claim id: why}). The sources' texts, the claims' and their quotes are read
-    for the acronyms they define ("the US Geological Survey (USGS)"), which become aliases."""
+    for the acronyms they define ("the US Geological Survey (USGS)"), which become aliases; the
+    corpus's vocabulary gives its own synonyms."""
     records = claim_records()
     texts = [*(source.text for source in Source.live().select(Source.text)),
              *(text for claim in records
                for text in (claim.text, *(item.quote for item in claim.evidence)))]
-    checker = FactChecker((), entity_records(), min_score=min_score, texts=texts)
+    checker = FactChecker((), entity_records(), min_score=min_score, texts=texts,
+                          vocabulary=vocabulary())
     left_out(checker.matcher.add(*records))
     return checker
 

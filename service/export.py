@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from .models import Claim, Entity, Evidence, Source
+from .models import Claim, Entity, Evidence, Source, vocabulary
 
 
 class SeedDumper(yaml.SafeDumper):
@@ -34,8 +34,8 @@ def _write(path, data):
 
 
 def corpus_as_seeds():
-    """Live claims, the live sources and any others they cite, and every entity, as seed-format
-    dicts.
+    """Live claims, the live sources and any others they cite, every entity and the vocabulary,
+    as seed-format dicts.
 
     Claims without evidence are drafts the seed format cannot hold; they are returned apart.
     """
@@ -60,11 +60,13 @@ def corpus_as_seeds():
         "claims": claims,
         "entities": [{"name": e.name, "kind": e.kind, "aliases": e.aliases or []}
                      for e in Entity.select().order_by(Entity.id)],
+        "vocabulary": vocabulary(),
     }, drafts
 
 
 def export_corpus(folder):
-    """Write sources/<ref>.yaml, claims/claims.yaml and entities.yaml; returns the draft refs left
+    """Write sources/<ref>.yaml, claims/claims.yaml and entities.yaml (with the vocabulary);
+    returns the draft refs left
     out. The folder must be new or empty, so nothing stale is read back with it."""
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
@@ -81,4 +83,7 @@ def write_seed_folder(folder, corpus):
     for source in corpus["sources"]:
         _write(folder / "sources" / f"{source['ref']}.yaml", source)
     _write(folder / "claims" / "claims.yaml", corpus["claims"])
-    _write(folder / "entities.yaml", corpus["entities"])
+    names = corpus["entities"]
+    if corpus.get("vocabulary"):  # else the plain list, as a corpus without one is written
+        names = {"entities": names, "vocabulary": corpus["vocabulary"]}
+    _write(folder / "entities.yaml", names)

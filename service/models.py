@@ -87,6 +87,14 @@ class Entity(BaseModel):
     aliases = JSONField(default=list)
 
 
+class Term(BaseModel):
+    """A word of the corpus's own vocabulary and the word it means ("assault": "operation"): the
+    story's synonyms, which editors keep in the corpus rather than in the engine's code."""
+
+    word = CharField(max_length=200, unique=True)
+    means = CharField(max_length=200)
+
+
 class ClaimChange(BaseModel):
     """An append-only log of changed claim ids: each worker replays it to keep its index current."""
 
@@ -204,7 +212,7 @@ def last_change_id():
     return ClaimChange.select(fn.MAX(ClaimChange.id)).scalar() or 0
 
 
-MODELS = (Source, Claim, Evidence, Entity, ClaimChange, ApiKey, Revision, IdempotencyKey)
+MODELS = (Source, Claim, Evidence, Entity, Term, ClaimChange, ApiKey, Revision, IdempotencyKey)
 
 
 def add_missing_columns():
@@ -229,6 +237,11 @@ def create_tables():
 
 def drop_tables():
     database.drop_tables(MODELS, safe=True)
+
+
+def vocabulary():
+    """The corpus's vocabulary as the engine takes it: {word: the word it means}."""
+    return {term.word: term.means for term in Term.select().order_by(Term.word)}
 
 
 def corpus_is_empty():

@@ -10,7 +10,8 @@ import yaml
 
 from schemas.curation import unstorable
 
-from .models import (Claim, Entity, Evidence, Source, keep_revision, lock_rows,
+from .engine.text import TextRefused, fold, words
+from .models import (Claim, Entity, Evidence, Source, Term, keep_revision, lock_rows,
                      record_claim_changes, write_transaction)
 from .rules import claim_problems, figure_records
 
@@ -25,10 +26,13 @@ class SeedError(Exception):
         self.problems = problems
 
 
+KINDS = ("sources", "claims", "entities", "vocabulary")
+
+
 @dataclass
 class SeedReport:
-    added: dict = field(default_factory=lambda: {"sources": 0, "claims": 0, "entities": 0})
-    updated: dict = field(default_factory=lambda: {"sources": 0, "claims": 0, "entities": 0})
+    added: dict = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    updated: dict = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     changed_claims: set = field(default_factory=set)
 
     @property
@@ -41,24 +45,30 @@ def _yaml_files(folder):
 
 
 def _read(path, kind, problems):
-    """The file's YAML if it parses to `kind` (dict or list); otherwise note the problem."""
+    """The file's YAML if it parses to `kind` (dict or list, or a tuple of both: empty is then
+    the first); otherwise note the problem."""
     where = f"{path.parent.name}/{path.name}"
+    kinds = isinstance(kind, tuple)
+    empty = kind[0] if kinds else kind
     try:
         with open(path, encoding="utf-8") as handle:
             data = yaml.safe_load(handle)
     except (OSError, ValueError, RecursionError, yaml.YAMLError) as error:
         problems.append(f"{where}: not readable YAML ({type(error).__name__}: {error})"[:500])
-        return kind()
+        return empty()
     if data is None:
-        return kind()
+        return empty()
     if not isinstance(data, kind):
-        problems.append(f"{where}: must be a {'mapping' if kind is dict else 'list'}")
-        return kind()
+        names = {dict: "mapping", list: "list"}
+        problems.append(f"{where}: must be a "
+                        + " or a ".join(names[k] for k in (kind if kinds else (kind,))))
+        return empty()
     return data
 
 
 def read_seed_folder(folder):
-    """A seed folder as plain dicts: {"sources": [...], "claims": [...], "entities": [...]}."""
+    """A seed folder as plain dicts: {"sources": [...], "claims": [...], "entities": [...],
+    "vocabulary": {word: the word it means}}."""
     folder = Path(folder)
     if not folder.is_dir():
         raise SeedError([f"{folder}: not a folder"])
@@ -73,8 +83,13 @@ def read_seed_folder(folder):
             else:
                 problems.append(f"claims/{path.name} item {number}: must be a mapping")
     entities_path = folder / "entities.yaml"
-    entities = _read(entities_path, list, problems) if entities_path.exists() else []
-    corpus = {"sources": sources, "claims": claims, "entities": entities}
+    names = _read(entities_path, (list, dict), problems) if entities_path.exists() else []
+    if isinstance(names, list):  # entities only, the vocabulary empty
+        names = {"entities": names}
+    corpus = {"sources": sources, "claims": claims, "entities": names.get("entities") or [],
+              "vocabulary": names.get("vocabulary") or {}}
+    problems += [f"entities.yaml: unknown section `{key}`" for key in names
+                 if key not in ("entities", "vocabulary")]
     problems = problems or validate_corpus(corpus)
     if problems:
         raise SeedError(problems)
@@ -134,7 +149,36 @@ def shape_problems(corpus):
         found += [f"entities.yaml {entity.get('name')!r}: aliases must be text" for alias in aliases
                   if not isinstance(alias, str) or unstorable(alias)][:1]
         problems += found
+    return problems + vocabulary_problems(corpus.get("vocabulary", {}))
+
+
+def vocabulary_problems(vocabulary):
+    """Each entry of the vocabulary is one word meaning another word."""
+    if not isinstance(vocabulary, dict):
+        return [f"entities.yaml: `vocabulary` must be a mapping, not {type(vocabulary).__name__}"]
+    problems = []
+    for word, meaning in vocabulary.items():
+        for text in (word, meaning):
+            why = one_word_problem(text)
+            if why:
+                problems.append(f"entities.yaml vocabulary {str(word)[:100]!r}: {why}")
+                break
     return problems
+
+
+def one_word_problem(text):
+    """Why `text` cannot be a vocabulary word, or None when it can."""
+    if not isinstance(text, str) or isinstance(text, bool):
+        return f"must be text, not {type(text).__name__}"
+    if unstorable(text):
+        return unstorable(text)
+    if len(text) > MAX_LENGTHS["name"]:
+        return f"is longer than {MAX_LENGTHS['name']} characters"
+    try:
+        found = words(text)
+    except TextRefused as error:
+        return str(error)
+    return None if len(found) == 1 and found[0] == fold(text).strip() else "must be one word"
 
 
 def validate_corpus(corpus):
@@ -236,6 +280,8 @@ def load_corpus(corpus):
             _upsert(Entity, {"name": item["name"]}, {
                 "kind": item.get("kind"), "aliases": list(item.get("aliases") or [])},
                 report, "entities")
+        for word, meaning in corpus.get("vocabulary", {}).items():
+            _upsert(Term, {"word": word}, {"means": meaning}, report, "vocabulary")
     return report
 
 

@@ -20,8 +20,8 @@ def test_seed_is_idempotent(run):
     assert first.exit_code == 0 and "'claims': 5" in first.output
     second = run("seed")
     assert second.exit_code == 0
-    assert "added {'sources': 0, 'claims': 0, 'entities': 0}" in second.output
-    assert "updated {'sources': 0, 'claims': 0, 'entities': 0}" in second.output
+    assert "added {'sources': 0, 'claims': 0, 'entities': 0, 'vocabulary': 0}" in second.output
+    assert "updated {'sources': 0, 'claims': 0, 'entities': 0, 'vocabulary': 0}" in second.output
 
 
 def test_seed_reports_problems_and_fails(run, tmp_path):

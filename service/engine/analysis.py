@@ -7,8 +7,8 @@ from rapidfuzz import fuzz, process
 from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, lemma
 from .numbers import figures_from_matches, figure_matches, without_matches
-from .text import (NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, content_term, content_terms,
-                   curated_term, polarize, read_tolls, words)
+from .text import (NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, Vocabulary, content_term,
+                   content_terms, curated_term, polarize, read_tolls, words)
 
 # Words the index never holds as such: synonyms are stored as their common term, opposites as
 # their pair's term, so a misspelling of them is corrected here.
@@ -58,10 +58,19 @@ NO_FEATURES = ClaimFeatures()
 
 
 class TextAnalyzer:
-    """Turns any text into an Analysis, using the corpus's entity names."""
+    """Turns any text into an Analysis, using the corpus's entity names and its vocabulary
+    ({word: the word it means}, the corpus's own synonyms)."""
 
-    def __init__(self, entities=None):
+    def __init__(self, entities=None, vocabulary=None):
         self.entities = entities or EntityTable()
+        self.vocabulary = Vocabulary(vocabulary)
+        listed = [term for term in self.vocabulary.means if len(term) >= TYPO_MIN_LENGTH]
+        self.merged_words = sorted({*MERGED_WORDS, *listed})
+
+    def tokens(self, text):
+        """The text's tokens with entity names and the corpus's vocabulary read."""
+        table = self.entities
+        return self.vocabulary.rewrite(table.canonicalize(words(text), table.capitals(text)))
 
     def analyze(self, text, is_known=None, corpus=None):
         """`is_known` (word -> bool), given for statements, lets misspelt names be corrected;
@@ -73,6 +82,7 @@ class TextAnalyzer:
         if is_known is not None:
             tokens, corrections = self.entities.correct(tokens, is_known)
         tokens = read_tolls(self.entities.canonicalize(tokens, self.entities.capitals(wording)))
+        tokens = self.vocabulary.rewrite(tokens)
         if corpus is not None:
             tokens = paraphrased(tokens, corpus, corrections)
         entities = tuple(dict.fromkeys(t for t in tokens if t.startswith("@")))
@@ -88,17 +98,19 @@ class TextAnalyzer:
                         entities=entities,
                         tokens=tokens, corrections=corrections)
 
-    @staticmethod
-    def _misspelt_merged(term, is_known, corrections):
+    def _misspelt_merged(self, term, is_known, corrections):
         """A misspelt word whose spelling the index never sees because it stores a merged term
         ('lanched' for 'launched', indexed as 'start'; 'condemed' for 'condemned')."""
         if (len(term) < TYPO_MIN_LENGTH or term.startswith("@") or term in OPPOSITE_WORDS
                 or is_known(term)):
             return term
-        best = process.extractOne(term, MERGED_WORDS, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        best = process.extractOne(term, self.merged_words, scorer=fuzz.ratio,
+                                  score_cutoff=TYPO_CUTOFF)
         if best is None:
             return term
         corrections[term] = best[0]
+        if best[0] in self.vocabulary.means:
+            return self.vocabulary.term(best[0])
         return SYNONYMS.get(best[0], best[0])
 
 

@@ -24,13 +24,15 @@ BEFORE, AFTER = "before", "after"
 class Matcher:
     """Scores a statement against every candidate claim and returns the best, best first."""
 
-    def __init__(self, claims=(), entities=(), texts=()):
+    def __init__(self, claims=(), entities=(), texts=(), vocabulary=None):
         """`texts` (source texts, plain strings) and the claims' own texts and quotes name things
-        for themselves: an acronym they define becomes an alias (entities.with_acronyms)."""
+        for themselves: an acronym they define becomes an alias (entities.with_acronyms).
+        `vocabulary`: the corpus's own synonyms, {word: the word it means}."""
         claims = {claim.id: claim for claim in claims}  # a repeated id: its last text
         corpus_texts = [*texts, *(text for claim in claims.values()
                                   for text in (claim.text, *(e.quote for e in claim.evidence)))]
-        self.analyzer = TextAnalyzer(EntityTable(with_acronyms(entities, corpus_texts)))
+        self.analyzer = TextAnalyzer(EntityTable(with_acronyms(entities, corpus_texts)),
+                                     vocabulary)
         self.index = ClaimIndex()
         self.features = {}
         self.add(*claims.values())
@@ -131,8 +133,7 @@ class Matcher:
         "called for dialogue, saying there could be no solution by force")."""
         if not claim_features.negated:
             return []
-        table = self.analyzer.entities
-        tokens = table.canonicalize(words(claim_text), table.capitals(claim_text))
+        tokens = self.analyzer.tokens(claim_text)
         said = set(statement_terms)
         return [token for i, token in enumerate(tokens) if token in NEGATIONS
                 and (token in analysis.negations

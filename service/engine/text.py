@@ -37,20 +37,15 @@ dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt sho
 """.split())
 
 
-# Everyday English words news reports use for the same thing, by stem; generic, not corpus-specific.
+# Everyday English words news reports use for the same thing, by stem; generic, not corpus-specific:
+# a story's own words (a war's "assault" for "operation") are its corpus's vocabulary (Vocabulary).
 SYNONYMS = {
     "die": "kill", "died": "kill", "dy": "kill", "dead": "kill", "death": "kill",
     "fatality": "kill", "perish": "kill",
     "wound": "injur", "injury": "injur", "hurt": "injur",
     "inhabitant": "inhabit", "resident": "inhabit", "liv": "inhabit", "popul": "inhabit",
     "home": "inhabit", "live": "inhabit",
-    "offensive": "oper", "assault": "oper", "campaign": "oper", "attack": "oper",
-    "truce": "ceasefire", "armistice": "ceasefire",
-    "soldier": "troop", "force": "troop", "army": "military",
-    "armament": "weapon", "weaponry": "weapon",
     "back": "support", "endors": "support",
-    "send": "deploy", "sent": "deploy", "dispatch": "deploy", "station": "deploy",
-    "side": "party",
     "launch": "start", "began": "start", "begin": "start", "begun": "start",
     "nation": "country", "state": "country",
 }
@@ -249,3 +244,25 @@ def curated_term(token):
     None when they do not list it."""
     term = WORD_FORMS.get(token) or stem(token)
     return term if term in SYNONYMS or term in OPPOSITE_WORDS else None
+
+
+class Vocabulary:
+    """A corpus's own synonyms, on top of the general ones above: {word: the word it means}, as
+    editors list them ("assault": "operation"). Any form of a listed word reads as its meaning."""
+
+    def __init__(self, means=None):
+        self.means = {}
+        for word, meaning in (means or {}).items():
+            term = content_term(fold(word))
+            if term is not None:
+                self.means[term] = fold(meaning)
+
+    def term(self, listed):
+        """The term a listed word (given as its term) stands for."""
+        return content_term(self.means[listed])
+
+    def rewrite(self, tokens):
+        """The tokens with each listed word replaced by the word it means."""
+        if not self.means:
+            return tokens
+        return [self.means.get(content_term(token), token) for token in tokens]

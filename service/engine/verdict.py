@@ -343,9 +343,12 @@ class FactChecker:
     them: the caller serialises changes against checks (the service's LiveChecker does).
     """
 
-    def __init__(self, claims=(), entities=(), min_score=DEFAULT_MIN_SCORE, texts=()):
-        """`texts`: source texts as plain strings, read for the acronyms they define."""
-        self.matcher = Matcher(claims, entities, texts)
+    def __init__(self, claims=(), entities=(), min_score=DEFAULT_MIN_SCORE, texts=(),
+                 vocabulary=None):
+        """`texts`: source texts as plain strings, read for the acronyms they define;
+        `vocabulary`: the corpus's own synonyms, {word: the word it means} ("assault":
+        "operation"), on top of the engine's general English ones."""
+        self.matcher = Matcher(claims, entities, texts, vocabulary)
         self.judge = Judge(self.matcher)
         self.min_score = min_score
 
