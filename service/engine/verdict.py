@@ -374,16 +374,9 @@ class FactChecker:
         analysis, matches = self._judged(statement, limit, threshold)
         best = matches[0] if matches else None
         reported = reported_figures(best)
-        result = CheckResult(
-            statement=statement,
-            verdict=best.verdict if best else UNVERIFIED,
-            summary=summarize(best, reported),
-            reported=reported,
-            numbers=[f.as_dict() for f in analysis.figures],
-            supporting=best.supporting if best else [],
-            contradicting=best.contradicting if best else [],
-            neither=best.neither if best else [],
-            matches=matches)
+        result = CheckResult(statement=statement, summary=summarize(best, reported),
+                             reported=reported, numbers=[f.as_dict() for f in analysis.figures],
+                             matches=matches, **_sides(best))
         clauses = split_clauses(statement)
         if len(clauses) < 2:
             return result
@@ -400,13 +393,8 @@ class FactChecker:
         _, matches = self._judged(text, limit, threshold)
         best = matches[0] if matches else None
         return Part(start=clause.start, end=clause.end, text=clause.text,
-                    attribution=clause.attribution,
-                    verdict=best.verdict if best else UNVERIFIED,
-                    summary=_verdict_sentence(best),
-                    supporting=best.supporting if best else [],
-                    contradicting=best.contradicting if best else [],
-                    neither=best.neither if best else [],
-                    matches=matches)
+                    attribution=clause.attribution, summary=_verdict_sentence(best),
+                    matches=matches, **_sides(best))
 
     def _judged(self, statement, limit, threshold):
         """(the statement's analysis, its matches judged, best first)."""
@@ -425,6 +413,14 @@ class FactChecker:
         if matches and counts:
             matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
         return analysis, matches
+
+
+def _sides(best):
+    """The verdict and the evidence on each side of a statement whose best match is `best`."""
+    if best is None:
+        return {"verdict": UNVERIFIED, "supporting": [], "contradicting": [], "neither": []}
+    return {"verdict": best.verdict, "supporting": best.supporting,
+            "contradicting": best.contradicting, "neither": best.neither}
 
 
 def parts_verdict(parts):
