@@ -134,6 +134,25 @@ class ReportedFigureSchema(FigureSchema):
                                metadata={"description": "Against the statement's figure"})
 
 
+class PartSchema(Schema):
+    """One fact of a statement stating several, judged on its own."""
+
+    start = fields.Integer(required=True, metadata={
+        "description": "Offset of the fact's first character in the statement (Unicode code "
+                       "points): statement[start:end] is `text`"})
+    end = fields.Integer(required=True, metadata={"description": "Offset just past its end"})
+    text = fields.String(required=True)
+    attribution = fields.String(allow_none=True, metadata={
+        "description": "Who the statement says states it (\"they said\", \"according to the "
+                       "WHO\"); the fact is checked with it"})
+    verdict = fields.String(required=True, validate=validate.OneOf(VERDICTS))
+    summary = fields.String(required=True, metadata={"description": "One readable sentence"})
+    supporting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True)
+    contradicting = fields.List(fields.Nested(CheckedEvidenceSchema), required=True)
+    match = fields.Nested(MatchSchema, allow_none=True, required=True, metadata={
+        "description": "The fact's best match, or null when no claim matches it"})
+
+
 class CheckResponseSchema(Schema):
     statement = fields.String(required=True)
     verdict = fields.String(required=True, validate=validate.OneOf(VERDICTS), metadata={
@@ -151,6 +170,14 @@ class CheckResponseSchema(Schema):
                        "(undated last); `summary` names the latest"})
     matches = fields.List(fields.Nested(MatchSchema), required=True, metadata={
         "description": "Claims above the threshold, best first"})
+    parts = fields.List(fields.Nested(PartSchema), metadata={
+        "description": "When the statement states several facts (clauses, or figures joined by "
+                       "\"and\"), each judged on its own, spans relative to the statement; empty "
+                       "for a single fact. When some part matches a claim better than the whole "
+                       "statement does, `verdict` follows from the parts (any contradicted, "
+                       "contradicted; else any disputed, disputed; else any supported, supported; "
+                       "else unverified) and `supporting`, `contradicting`, `neither` and "
+                       "`reported` are the union of the parts'"})
 
 
 class BatchCheckResponseSchema(Schema):
@@ -164,7 +191,9 @@ class CheckedSentenceSchema(Schema):
     end = fields.Integer(required=True, metadata={
         "description": "Offset just past its last character: text[start:end] is the sentence"})
     result = fields.Nested(CheckResponseSchema, required=True, metadata={
-        "description": "The sentence checked as POST /check would; `statement` is the sentence"})
+        "description": "The sentence checked as POST /check would; `statement` is the sentence, "
+                       "so its `parts` spans are relative to the sentence (add `start` for the "
+                       "text)"})
 
 
 class TextCheckResponseSchema(Schema):

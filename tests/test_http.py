@@ -20,8 +20,8 @@ def test_check_answers_a_disputed_figure(client):
     assert response.status_code == 200
     body = response.get_json()
     assert set(body) == {"statement", "verdict", "summary", "numbers", "supporting",
-                         "contradicting", "neither", "reported", "matches"}
-    assert body["verdict"] == "disputed"
+                         "contradicting", "neither", "reported", "matches", "parts"}
+    assert body["verdict"] == "disputed" and body["parts"] == []  # one fact: not split
     assert [e["source"]["publisher"] for e in body["supporting"]] == [None]
     assert [e["source"]["publisher"] for e in body["contradicting"]] == ["Test Gazette"]
     assert body["numbers"] == [{"text": "Two", "value": 2, "qualifier": None, "label": None}]

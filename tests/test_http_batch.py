@@ -61,3 +61,17 @@ def test_text_checks_every_sentence_with_its_span(client):
 ])
 def test_text_rejects_blank_oversized_or_bad_options(client, body, field):
     assert field in assert_problem(client.post("/check/text", json=body), 422)["errors"]
+
+
+def test_text_gives_each_fact_of_a_sentence_its_span_in_the_sentence(client):
+    text = "The dam failed. At least 12 people were killed and about 300 homes were flooded."
+    sentence = client.post("/check/text", json={"text": text}).get_json()["sentences"][1]
+    statement = text[sentence["start"]:sentence["end"]]
+    parts = sentence["result"]["parts"]
+    assert [statement[p["start"]:p["end"]] for p in parts] == [
+        "At least 12 people were killed", "about 300 homes were flooded"]
+    assert [p["match"]["claim"]["text"] for p in parts] == [
+        "At least 12 people were killed in the river valley floods.",
+        "About 300 homes were flooded in the river valley."]
+    assert client.post("/check", json={"statement": statement, "limit": 3}).get_json()[
+        "parts"] == parts

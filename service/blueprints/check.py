@@ -24,7 +24,8 @@ def check(request_body):
 
     Fuzzy-matches the statement against every curated claim and judges it against the best match:
     `supported` when every source that addresses it backs the statement, `contradicted` when every
-    one contradicts it, `disputed` when they split, `unverified` when no claim matches.
+    one contradicts it, `disputed` when they split, `unverified` when no claim matches. A statement
+    stating several facts is judged fact by fact too, in `parts` (spans into the statement).
     """
     return checker().check(**request_body)
 
@@ -51,7 +52,8 @@ def check_text(request_body):
     """Check every sentence of an article
 
     Splits the text into sentences (abbreviations such as "U.S." and "Sept." do not end one) and
-    checks each as POST /check would, with its character span so an editor can underline it.
+    checks each as POST /check would, with its character span so an editor can underline it; its
+    `parts` spans are relative to the sentence.
     """
     options = {"limit": request_body["limit"], "min_score": request_body.get("min_score")}
     return {"sentences": [

@@ -86,6 +86,28 @@ class ReportedFigure:
 
 
 @dataclass
+class Part:
+    """One fact of a statement stating several, judged on its own: statement[start:end] is `text`,
+    checked with the words attributing it (`attribution`) when they lie outside it."""
+
+    start: int
+    end: int
+    text: str
+    attribution: str | None
+    verdict: str
+    summary: str
+    supporting: list
+    contradicting: list
+    matches: list
+    neither: list = field(default_factory=list)
+
+    @property
+    def match(self):
+        """The part's best match, or None."""
+        return self.matches[0] if self.matches else None
+
+
+@dataclass
 class CheckResult:
     statement: str
     verdict: str
@@ -96,3 +118,4 @@ class CheckResult:
     matches: list
     neither: list = field(default_factory=list)
     reported: list = field(default_factory=list)  # ReportedFigure, oldest first
+    parts: list = field(default_factory=list)  # Part, when the statement states several facts

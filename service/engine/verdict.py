@@ -1,10 +1,11 @@
 """From matched claims to a verdict: which sources back the statement and which contradict it."""
 from dataclasses import replace
 
+from .clauses import split_clauses
 from .matcher import Matcher
 from .numbers import best_counterpart, figure_from_record
 from .quantities import mere_bound, same_quantity
-from .records import CheckResult, JudgedEvidence, Match, ReportedFigure
+from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
     "supported", "contradicted", "disputed", "unverified")
@@ -286,8 +287,12 @@ def reported_figures(match):
                     text=number["text"], value=number["value"], qualifier=number.get("qualifier"),
                     label=number.get("label"), source=judged.source,
                     published=judged.source.published, comparison=number["comparison"]))
-    return sorted(figures.values(), key=lambda f: (f.published is None, f.published or 0,
-                                                   f.value))
+    return sorted(figures.values(), key=_report_order)
+
+
+def _report_order(figure):
+    """Oldest report first, undated ones last."""
+    return figure.published is None, figure.published or 0, figure.value
 
 
 def _over_time(reported):
@@ -362,7 +367,40 @@ class FactChecker:
         self.matcher.remove(claim_id)
 
     def check(self, statement, limit=5, min_score=None):
+        """The statement judged whole and, when it states several facts (clauses.py), each fact
+        judged on its own too, in `parts`. A statement bundling facts scores low against each
+        single-fact claim, or is judged on one claim with the other facts' figures in the way; so
+        when some part matches a claim better than the whole statement matches any, the whole's
+        verdict follows from its parts (`from_parts`). Otherwise the whole statement is a fact as
+        stated and keeps its own verdict: a one-fact statement is answered as before, unsplit."""
         threshold = self.min_score if min_score is None else min_score
+        analysis, matches = self._judged(statement, limit, threshold)
+        best = matches[0] if matches else None
+        reported = reported_figures(best)
+        result = CheckResult(statement=statement, summary=summarize(best, reported),
+                             reported=reported, numbers=[f.as_dict() for f in analysis.figures],
+                             matches=matches, **_sides(best))
+        clauses = split_clauses(statement)
+        if len(clauses) < 2:
+            return result
+        result.parts = [self._part(statement, clause, limit, threshold) for clause in clauses]
+        whole_score = best.score if best else -1
+        return from_parts(result) if any(
+            part.match and part.match.score > whole_score for part in result.parts) else result
+
+    def _part(self, statement, clause, limit, threshold):
+        """One fact of the statement judged on its own, checked with its attribution."""
+        text = clause.text
+        if clause.attribution and clause.attribution not in text:
+            text = f"{text}, {clause.attribution}"
+        _, matches = self._judged(text, limit, threshold)
+        best = matches[0] if matches else None
+        return Part(start=clause.start, end=clause.end, text=clause.text,
+                    attribution=clause.attribution, summary=_verdict_sentence(best),
+                    matches=matches, **_sides(best))
+
+    def _judged(self, statement, limit, threshold):
+        """(the statement's analysis, its matches judged, best first)."""
         analysis = self.matcher.analyze_statement(statement)
         counts = any(not f.is_year for f in analysis.figures)
         pool = max(limit, QUANTITY_POOL)
@@ -377,15 +415,45 @@ class FactChecker:
             matches = [self.judge.judge_claim(analysis, *by_figure)]
         if matches and counts:
             matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
-        best = matches[0] if matches else None
-        reported = reported_figures(best)
-        return CheckResult(
-            statement=statement,
-            verdict=best.verdict if best else UNVERIFIED,
-            summary=summarize(best, reported),
-            reported=reported,
-            numbers=[f.as_dict() for f in analysis.figures],
-            supporting=best.supporting if best else [],
-            contradicting=best.contradicting if best else [],
-            neither=best.neither if best else [],
-            matches=matches)
+        return analysis, matches
+
+
+def _sides(best):
+    """The verdict and the evidence on each side of a statement whose best match is `best`."""
+    if best is None:
+        return {"verdict": UNVERIFIED, "supporting": [], "contradicting": [], "neither": []}
+    return {"verdict": best.verdict, "supporting": best.supporting,
+            "contradicting": best.contradicting, "neither": best.neither}
+
+
+def parts_verdict(parts):
+    """The verdict of a statement from its facts': one fact contradicted makes the statement
+    contradicted (it states something false); else one disputed makes it disputed; else one
+    supported makes it supported (the others unverified, none against); else unverified."""
+    verdicts = {part.verdict for part in parts}
+    for verdict in (CONTRADICTED, DISPUTED, SUPPORTED):
+        if verdict in verdicts:
+            return verdict
+    return UNVERIFIED
+
+
+def _union(items):
+    """Judged evidence items, each source once (the first judgment of it kept)."""
+    return list({item.source.id: item for item in items}.values())
+
+
+def from_parts(result):
+    """A result answered from its parts rather than its whole statement: the verdict by
+    `parts_verdict`; the evidence on each side and the reported figures the union of the parts'
+    (each source once); the summary giving each part's finding."""
+    parts = result.parts
+    verdict = parts_verdict(parts)
+    findings = " ".join(f"“{part.text}”: {part.summary}" for part in parts)
+    return replace(
+        result, verdict=verdict,
+        summary=f"{verdict.capitalize()}, fact by fact ({len(parts)} facts stated). {findings}",
+        supporting=_union(e for part in parts for e in part.supporting),
+        contradicting=_union(e for part in parts for e in part.contradicting),
+        neither=_union(e for part in parts for e in part.neither),
+        reported=sorted({(f.source.id, f.text): f for part in parts
+                         for f in reported_figures(part.match)}.values(), key=_report_order))
