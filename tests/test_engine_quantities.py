@@ -106,3 +106,18 @@ def test_the_statements_very_figure_decides_the_claim_when_no_wording_clears_the
     assert result.verdict == "supported" and refs(result.supporting) == ["agency"]
     # Someone the claim does not name: the figure alone does not make it the statement's claim.
     assert checker.check("Mayor Ruiz put the death toll at 73").verdict == "unverified"
+
+
+def test_a_count_of_everyone_killed_is_not_the_count_of_civilians_killed():
+    """On the seed corpus: "Seven civilians were killed" counts civilians, so a source giving "six
+    dead" in mine blasts before the offensive (attached to a claim sharing the statement's other
+    words) takes no side; the source giving two civilians contradicts."""
+    from service.evaluation import checker_from_seeds
+
+    from .conftest import PROJECT_SEEDS
+
+    result = checker_from_seeds(PROJECT_SEEDS).check(
+        "Seven civilians were killed in Azerbaijan's offensive", limit=1)
+    assert result.verdict == "disputed"
+    assert refs(result.supporting) == ["bloomberg-defies-pressure"]
+    assert refs(result.contradicting) == ["anti-terrorist-activities"]

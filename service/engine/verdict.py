@@ -84,9 +84,10 @@ class Judge:
         sides = {SUPPORTS: list(match.supporting), CONTRADICTS: list(match.contradicting),
                  NEITHER: list(match.neither)}
         added = False
+        counted = self.counted_by(counts, match.claim)
         for claim, score, explanation in found:
             if claim.id == match.claim.id or not self.same_event(
-                    counts, match.explanation, claim, explanation, score >= threshold):
+                    counts, match.explanation, claim, explanation, score >= threshold, counted):
                 continue
             claim_figures = self.matcher.claim_features(claim).figures
             for item in claim.evidence:
@@ -103,9 +104,17 @@ class Judge:
                        neither=sides[NEITHER],
                        verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]))
 
-    def same_event(self, counts, best, claim, explanation, above_threshold):
+    def counted_by(self, counts, claim):
+        """{statement figure: the words saying what both it and the claim's own figure for it
+        count} ("civilians killed" for "seven civilians were killed" against "seven civilians
+        were among those killed")."""
+        return {figure: figure.context & counterpart.context
+                for figure, counterpart in self.claimed_counts(counts, claim)}
+
+    def same_event(self, counts, best, claim, explanation, above_threshold, counted_by_best):
         """Whether a claim found for the statement reports the statement's count for the same
-        event as the best match: its own text gives a figure for that count, and it either gives
+        event as the best match: its own text gives a figure counting at least what the best
+        match's figure counts ("six killed" is not "seven civilians killed"), and it either gives
         the statement's very figure or shares every word the best match shares with the
         statement, save the words saying what is counted ("the Derna floods killed 11,300" for
         "the flood killed about 5,200 in Derna"); and it is about the same actors, the same way
@@ -114,6 +123,8 @@ class Judge:
             return False
         counted, gives_count = set(), False
         for figure, counterpart in self.claimed_counts(counts, claim):
+            if not counted_by_best.get(figure, set()) <= counterpart.context:
+                continue  # it counts something wider than the best match does
             if counterpart.value == figure.value:
                 return True
             gives_count = True
