@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from peewee import fn
 
 from .engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
-from .engine.matcher import Matcher
+from .engine.matcher import Matcher, claim_texts
 from .models import Claim, ClaimChange, Entity, Evidence, Source, last_change_id, vocabulary
 
 log = logging.getLogger(__name__)
@@ -56,8 +56,7 @@ def build_checker(min_score, left_out=lambda refused: None):
     corpus's vocabulary gives its own synonyms."""
     records = claim_records()
     texts = [*(source.text for source in Source.live().select(Source.text)),
-             *(text for claim in records
-               for text in (claim.text, *(item.quote for item in claim.evidence)))]
+             *claim_texts(records)]
     checker = FactChecker((), entity_records(), min_score=min_score, texts=texts,
                           vocabulary=vocabulary())
     left_out(checker.matcher.add(*records))

@@ -21,6 +21,11 @@ THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "therea
 BEFORE, AFTER = "before", "after"
 
 
+def claim_texts(claims):
+    """The claims' own texts and their quotes: corpus text that may define names."""
+    return [text for claim in claims for text in (claim.text, *(e.quote for e in claim.evidence))]
+
+
 class Matcher:
     """Scores a statement against every candidate claim and returns the best, best first."""
 
@@ -29,8 +34,7 @@ class Matcher:
         for themselves: an acronym they define becomes an alias (entities.with_acronyms).
         `vocabulary`: the corpus's own synonyms, {word: the word it means}."""
         claims = {claim.id: claim for claim in claims}  # a repeated id: its last text
-        corpus_texts = [*texts, *(text for claim in claims.values()
-                                  for text in (claim.text, *(e.quote for e in claim.evidence)))]
+        corpus_texts = [*texts, *claim_texts(claims.values())]
         self.analyzer = TextAnalyzer(EntityTable(with_acronyms(entities, corpus_texts)),
                                      vocabulary)
         self.index = ClaimIndex()
