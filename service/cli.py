@@ -123,9 +123,12 @@ def import_command(file, batch_size, restore, dry_run):
 def report_import(report, dry_run=False):
     for number, reason in report.rejected:
         click.echo(f"line {number}: {reason}", err=True)
+    figures = sum(len(result.figures_added) for result in report.lines)
     click.echo(f"{'dry run, nothing stored: would have ' if dry_run else ''}added {report.added}, "
                f"updated {report.updated}, unchanged {report.unchanged}, "
-               f"rejected {len(report.rejected)}")
+               f"rejected {len(report.rejected)}"
+               + (f"; {figures} figure(s) the lines left out read from their quotes and added"
+                  if figures else ""))
 
 
 def _source_to_extract(file, ref):
