@@ -58,6 +58,8 @@ class ImportReport:
     updated = property(lambda self: self.tally("updated"))
     unchanged = property(lambda self: self.tally("unchanged"))
 
+    refused_count = property(lambda self: self.tally("refused"))
+
     @property
     def rejected(self):
         """[(line number, reason)] of the refused lines."""
@@ -247,6 +249,12 @@ def import_claims(lines, batch_size=DEFAULT_BATCH, restore=False, dry_run=False)
     return import_lines(decoded_lines(lines), batch_size, restore)
 
 
+def _ref_of(data):
+    """The ref a line gives, if it gives one as text, to name it in the report."""
+    ref = data.get("ref") if isinstance(data, dict) else None
+    return ref if isinstance(ref, str) else None
+
+
 def _another_line_for(claim, number, first_line_of):
     """Why a line cannot have its ref: an earlier line of the import gave that claim otherwise
     (the same line twice is harmless; two versions of one claim, the import cannot choose)."""
@@ -273,7 +281,7 @@ def import_lines(items, batch_size=DEFAULT_BATCH, restore=False):
             if problem is None:
                 problem = _another_line_for(claim, number, first_line_of)
             if problem:
-                report.refuse(number, problem, ref=claim and claim["ref"])
+                report.refuse(number, problem, ref=_ref_of(claim or data))
                 continue
             batch.append((number, claim, added))
             if len(batch) >= batch_size:
