@@ -12,8 +12,9 @@ verbatim in the sources as committed. A lost connection stops the import with th
 reached: every batch before it is stored, and a re-run (keyed by ref) stores the rest once.
 Changed claims go into the change log, so running servers pick them up without a restart.
 A ref an earlier line of the same import gave with other content is refused: which of two
-versions of one claim an editor meant is not for the import to guess. The figures of a quote a line does not list are
-added, as every write adds them (`curation.completed_figures`), and reported with the line.
+versions of one claim an editor meant is not for the import to guess. The figures of a quote a
+line does not list are added, as every write adds them (`curation.completed_figures`), and
+reported with the line.
 """
 import json
 from dataclasses import dataclass, field

@@ -23,8 +23,8 @@ from ..curation import Refused
 from ..idempotency import write
 from ..importer import ImportInterrupted, decoded_lines, import_lines
 
-blp = Blueprint("imports", __name__, description="Many claims at once, as `crosscheck import` "
-                                                  "reads them")
+blp = Blueprint("imports", __name__,
+                description="Many claims at once, as `crosscheck import` reads them")
 
 LINE_EXAMPLE = ('{"ref": "desk-claim-1", "text": "Seven civilians were killed.", "evidence": '
                 '[{"source": "bloomberg-defies-pressure", "stance": "supports", '
