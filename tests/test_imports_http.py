@@ -3,14 +3,15 @@ with a report line per input line."""
 import json
 
 import pytest
+from hypothesis import given, strategies as st
 
 from service.db import database
 from service.models import Claim, Revision
 
+from .conftest import make_key_headers
 from .helpers import assert_problem
+from .test_hostile import CLAIM_FIELDS, HOSTILE, JSON_VALUES, assert_answered
 from .test_import import GAZETTE_URL, GOOD, jsonl, stored
-
-NDJSON = {"Content-Type": "application/x-ndjson"}
 
 
 def post(client, headers, body, query="", content_type="application/x-ndjson"):
@@ -140,3 +141,26 @@ def test_bad_bodies_are_clear_problems(client, editor, body, content_type, statu
 def test_importing_needs_an_editor_key(client, reader):
     assert_problem(post(client, {}, jsonl(GOOD[0])), 401)
     assert_problem(post(client, reader, jsonl(GOOD[0])), 403)
+
+
+def test_a_body_over_the_size_limit_is_413(make_app):
+    app = make_app(MAX_CONTENT_LENGTH=2000)
+    editor = make_key_headers(app, "editor")
+    assert_problem(post(app.test_client(), editor, jsonl(*GOOD * 20)), 413)
+
+
+IMPORT_LINES = st.lists(st.one_of(
+    JSON_VALUES.map(json.dumps), CLAIM_FIELDS.map(json.dumps),
+    st.binary(max_size=40), st.sampled_from([json.dumps(row) for row in GOOD])), max_size=6)
+
+
+@HOSTILE
+@given(lines=IMPORT_LINES)
+def test_any_lines_are_imported_or_refused_line_by_line(client, editor, lines):
+    body = b"\n".join(line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass")
+                      for line in lines)
+    response = post(client, editor, body)  # 40 examples: within the default rate limit
+    answer = assert_answered(response, {200, 422})
+    if response.status_code == 200:
+        numbers = [n for n, line in enumerate(body.split(b"\n"), 1) if line.strip()]
+        assert [line["line"] for line in answer["lines"]] == numbers
