@@ -164,3 +164,21 @@ def test_any_lines_are_imported_or_refused_line_by_line(client, editor, lines):
     if response.status_code == 200:
         numbers = [n for n, line in enumerate(body.split(b"\n"), 1) if line.strip()]
         assert [line["line"] for line in answer["lines"]] == numbers
+
+
+def test_a_connection_lost_mid_import_is_a_503_and_stores_nothing(client, editor, monkeypatch):
+    import peewee
+
+    from service import importer
+
+    store = importer._store
+
+    def lose_connection_at_the_third_line(claim, restore):
+        if claim["ref"] == "rescuers-sent":
+            raise peewee.OperationalError("disk I/O error")
+        return store(claim, restore)
+
+    monkeypatch.setattr(importer, "_store", lose_connection_at_the_third_line)
+    before = claim_count()
+    problem = assert_problem(post(client, editor, jsonl(*GOOD)), 503)
+    assert "unavailable" in problem["detail"] and claim_count() == before
