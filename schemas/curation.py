@@ -129,8 +129,8 @@ class SourceCreateSchema(SourceUpdateSchema):
 
 FIGURES_ADDED = fields.List(fields.Nested(FigureSchema), metadata={
     "description": "The figures of `numbers` the editor did not list, read from the quote and "
-                   "labelled by the engine, added on this write (a clock time or an ordinal is no "
-                   "count and is not added)"})
+                   "labelled by the engine, added on this write (not a clock time, a date, a "
+                   "weekday or an ordinal, which the corpus does not list as figures)"})
 
 
 class EvidenceWriteSchema(EvidenceSchema):

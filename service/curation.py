@@ -74,9 +74,11 @@ def checked_evidence(item, where=None):
     return dict(item, numbers=numbers, figures_added=added)
 
 
-# Figures the reader takes for counts that are not: each rule a name and a test of (quote,
-# figure). Ordinals ("3rd", "twentieth") are not read as figures at all.
-NOT_COUNTS = (
+# Figures the engine reads that the corpus does not list (seeds/README.md, "What is a figure"):
+# each rule a name and a test of (quote, figure). Ordinals ("3rd", "first") are not read at all.
+NOT_FIGURES = (
+    ("a date or a weekday: the day of the month is no figure", lambda quote, figure: (
+        figure.kind in ("date", "weekday"))),
     ("a clock time: 9 o'clock", lambda quote, figure: re.match(
         r"\s*o['\u2019]clock\b", quote[figure.end:])),
     ("a clock time: 0900 GMT, 2300 hours", lambda quote, figure: re.fullmatch(
@@ -88,15 +90,15 @@ NOT_COUNTS = (
 def completed_figures(listed, quote):
     """(the figures to store, those added): the editor's `listed` figures as given, then every
     figure the engine reads in the quote, labelled as extraction labels it, that no listed figure
-    covers (none is silently left out of comparisons), but not one that is no count (NOT_COUNTS)
-    nor one the seed rules refuse. Each is stored with the four keys every figure has, so export
-    and seed give it back unchanged."""
+    covers (none is silently left out of comparisons), but none the corpus does not count as a
+    figure (NOT_FIGURES) nor one the seed rules refuse. Each is stored with the four keys every
+    figure has, so export and seed give it back unchanged."""
     listed = figure_records(listed)
     covered = [(found.start(), found.end()) for number in listed
                for found in re.finditer(re.escape(number["text"]), quote)]
     added = [figure.as_record() for figure in label_figures(quote)
              if not any(start < figure.end and figure.start < end for start, end in covered)
-             and not any(rule(quote, figure) for _, rule in NOT_COUNTS)]
+             and not any(rule(quote, figure) for _, rule in NOT_FIGURES)]
     added = [record for record in added if not figure_problems([record], quote)]
     return listed + added, added
 

@@ -438,8 +438,10 @@ def test_a_ref_ending_in_a_newline_is_refused_as_seeding_would(client, editor, p
     ("Rescuers searched until 2300 hours", []),
     ("Rescuers searched for 24 hours", [("24", "searched in hours")]),  # a duration counts
     ("The 3rd wave reached 12 villages", [("12", "villages")]),
+    ("On Monday, September 11, 2023, the dams broke", []),
+    ("The dams, built in 1977, broke", [("1977", "year")]),  # a year is a figure
 ])
-def test_clock_times_and_ordinals_are_not_added_as_counts(quote, added):
+def test_clock_times_dates_and_ordinals_are_not_added(quote, added):
     from service.curation import completed_figures
 
     numbers, found = completed_figures([], quote)
