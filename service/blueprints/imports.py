@@ -45,17 +45,19 @@ def body_items():
     413 past MAX_LINES."""
     body = request.get_data(cache=True)
     if request.mimetype in JSON_LINES_TYPES:
-        items = list(decoded_lines(body.split(b"\n")))
+        lines = body.split(b"\n")
+        claims = sum(1 for line in lines if line.strip())  # counted before any is decoded
+        items = decoded_lines(lines)
     elif request.mimetype == "application/json":
-        items = list(enumerate(json_array(body), 1))
-        items = [(number, value, None) for number, value in items]
+        values = json_array(body)
+        claims, items = len(values), ((n, value, None) for n, value in enumerate(values, 1))
     else:
         abort(415, message=f"Send JSON Lines ({' or '.join(JSON_LINES_TYPES)}) or a JSON array "
                            f"(application/json).")
-    if not items:
+    if not claims:
         abort(422, message="The body holds no claims.", errors={"body": ["No claims."]})
-    if len(items) > MAX_LINES:
-        abort(413, message=f"The body holds {len(items):,} claims; one import takes at most "
+    if claims > MAX_LINES:
+        abort(413, message=f"The body holds {claims:,} claims; one import takes at most "
                            f"{MAX_LINES:,}: split it (claims are keyed by ref, so the parts can "
                            f"be sent in any order, and again).")
     return items
@@ -71,7 +73,8 @@ def json_array(body):
                "not UTF-8" if isinstance(error, UnicodeDecodeError) else
                "nested too deeply" if isinstance(error, RecursionError) else
                f"a number with more than {sys.get_int_max_str_digits():,} digits")
-        abort(400, message=f"The request body is not valid JSON: {why}.")
+        abort(400, message=f"The request body is not valid JSON: {why} (JSON Lines are sent as "
+                           f"{JSON_LINES_TYPES[0]}).")
     if not isinstance(data, list):
         abort(422, message="A JSON body is an array of claims; send one claim as [claim], or "
                            "JSON Lines.", errors={"body": ["Not an array."]})
