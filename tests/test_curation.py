@@ -16,7 +16,7 @@ from service.models import Claim, Evidence, Revision, create_tables
 from service.seeding import seed
 
 from .conftest import FIXTURE_SEEDS
-from .helpers import assert_problem
+from .helpers import assert_every_quote_verbatim_and_export_seeds_back, assert_problem
 
 QUOTE = "Floods in the river valley have killed at least 12 people"
 
@@ -73,7 +73,7 @@ def test_given_figures_are_kept_as_written(client, editor, ids):
     assert claim["evidence"][0]["figures_added"] == []
 
 
-def test_figures_the_editor_left_out_are_added_and_named(client, editor, ids):
+def test_figures_the_editor_left_out_are_added_and_named(app, client, editor, ids, tmp_path):
     """Every figure of the quote is stored, the editor's as given, the others read and labelled
     by the engine; the answer names those added. A clock time is no count and is not added."""
     source = client.post("/sources", headers=editor, json={
@@ -101,6 +101,7 @@ def test_figures_the_editor_left_out_are_added_and_named(client, editor, ids):
     ordinal = client.post(f"/claims/{claim['id']}/evidence", headers=editor, json={
         "source_id": source["id"], "stance": "supports", "quote": "said the 3rd report"})
     assert ordinal.status_code == 201 and ordinal.get_json()["numbers"] == []
+    assert_every_quote_verbatim_and_export_seeds_back(app, tmp_path)  # stored as exported
 
 
 @pytest.mark.parametrize("item, field, words", [
