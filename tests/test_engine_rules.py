@@ -236,3 +236,27 @@ def test_events_in_the_other_order_are_another_claim():
         "The fleet visited Southland first and then Lake Vira")
     assert result.matches[0].explanation.swapped_entities
     assert result.verdict == "unverified"
+
+
+def test_doubting_a_claim_is_a_negation_cue_so_never_doubting_it_affirms_it():
+    """"questioned"/"doubted" deny like "denied": "never questioned" is two negations, the claim
+    "denied" one, so the statement says the opposite of the claim."""
+    denied = ClaimRecord(1, "Boris Tamm denied approving the fishing quota for Lake Vira.",
+                         evidence=(EvidenceRecord(POST, "supports", "Tamm denied approving it"),))
+    checker = FactChecker([denied], ENTITIES, min_score=40)
+    result = checker.check("Boris Tamm never questioned the fishing quota for Lake Vira")
+    assert result.matches[0].explanation.negation
+    assert result.verdict == "contradicted"
+    assert checker.check("Boris Tamm doubted the fishing quota for Lake Vira").verdict == (
+        "supported")
+
+
+@pytest.mark.parametrize("statement, verdict", [
+    ("Boris Tamm never denied approving the fishing quota for Lake Vira", "supported"),
+    ("Boris Tamm did not fail to approve the fishing quota for Lake Vira", "supported"),
+    ("Boris Tamm did not approve the fishing quota for Lake Vira", "contradicted"),
+])
+def test_two_negations_in_one_clause_cancel(statement, verdict):
+    approved = ClaimRecord(1, "Boris Tamm approved the fishing quota for Lake Vira.",
+                           evidence=(EvidenceRecord(POST, "supports", "Tamm approved it"),))
+    assert FactChecker([approved], ENTITIES, min_score=40).check(statement).verdict == verdict

@@ -33,6 +33,7 @@ against up down out off again further once people persons
 NEGATIONS = frozenset("""
 not no never none nobody nothing neither nor without n't cannot denied deny denies denying
 refused refuse refuses failed fail fails failing false untrue
+questioned questioning doubted doubting
 dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt cant
 """.split())
 
