@@ -260,3 +260,21 @@ def test_two_negations_in_one_clause_cancel(statement, verdict):
     approved = ClaimRecord(1, "Boris Tamm approved the fishing quota for Lake Vira.",
                            evidence=(EvidenceRecord(POST, "supports", "Tamm approved it"),))
     assert FactChecker([approved], ENTITIES, min_score=40).check(statement).verdict == verdict
+
+
+def test_a_claim_taking_no_side_of_the_statements_pair_of_opposites_ranks_lower():
+    """"rejected" (one side of reject/accept) against a claim taking neither side: the claim does
+    not say what the statement says, so it scores below a statement with a neutral verb."""
+    quota = ClaimRecord(1, "Northland set the fishing quota for Lake Vira.", evidence=(
+        EvidenceRecord(POST, "supports", "Northland set the quota"),))
+    accepted = ClaimRecord(2, "Southland accepted the fishing quota for Lake Vira.", evidence=(
+        EvidenceRecord(POST, "supports", "Southland accepted the quota"),))
+    checker = FactChecker([quota, accepted], ENTITIES, min_score=0)
+
+    def score(statement, claim_id):
+        return next(m.score for m in checker.check(statement).matches if m.claim.id == claim_id)
+
+    rejected = "Northland rejected the fishing quota for Lake Vira"
+    assert score(rejected, 1) < score("Northland inspected the fishing quota for Lake Vira", 1)
+    # A claim taking the other side is the statement's opposite, not another story.
+    assert score("Southland rejected the fishing quota for Lake Vira", 2) == 100

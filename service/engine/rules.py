@@ -89,8 +89,18 @@ def worded_otherwise(candidate):
     return opposition.negated or opposition.opposite_wording
 
 
+def untaken_side(candidate):
+    """The statement takes sides of pairs of opposites ("rejected", "backed", "won") and the
+    claim takes neither side of any of them: it does not say what the statement says of its
+    names ("A rejected B's toll" is not "A attributed the toll to B")."""
+    marks, claim_marks = candidate.analysis.polarity, candidate.features.polarity
+    return bool(marks) and all(mark not in claim_marks and mark ^ 1 not in claim_marks
+                               for mark in marks)
+
+
 SCORE_RULES = (
     (someone_else, 0.4),
+    (untaken_side, 0.9),
     (other_year, 0.8),
     (no_predicate, 0.6),
     (demand_not_deed, 0.85),
