@@ -278,3 +278,25 @@ def test_a_claim_taking_no_side_of_the_statements_pair_of_opposites_ranks_lower(
     assert score(rejected, 1) < score("Northland inspected the fishing quota for Lake Vira", 1)
     # A claim taking the other side is the statement's opposite, not another story.
     assert score("Southland rejected the fishing quota for Lake Vira", 2) == 100
+
+
+@pytest.mark.parametrize("claim, statement", [
+    ("Northland lies north of Southland.", "Southland is north of Northland"),
+    ("Northland is larger than Southland.", "Southland is larger than Northland"),
+])
+def test_a_copula_before_a_word_that_orders_keeps_the_relations_direction(claim, statement):
+    checker = FactChecker([ClaimRecord(1, claim, evidence=(EvidenceRecord(POST, "supports",
+                                                                            claim),))],
+                          ENTITIES, min_score=0)
+    reversed_ = checker.check(statement)
+    assert reversed_.matches[0].explanation.swapped_entities
+    assert reversed_.verdict == "unverified"
+    assert checker.check(claim).verdict == "supported"
+
+
+def test_a_copula_alone_leaves_the_order_open():
+    allies = ClaimRecord(1, "Northland is an ally of Southland.", evidence=(
+        EvidenceRecord(POST, "supports", "the two are allies"),))
+    result = FactChecker([allies], ENTITIES, min_score=0).check(
+        "Southland is an ally of Northland")
+    assert result.verdict == "supported"

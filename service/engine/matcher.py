@@ -12,9 +12,14 @@ RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
 RERANKED = 10  # only this many top candidates get the closer look
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
-# Words between two names that make their order not matter ("A spoke with B", "A and B").
-SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or",
-                             "is", "are", "was", "were"})
+# Words between two names that make their order not matter ("A spoke with B", "A and B"); a
+# copula does too ("A is B's ally"), unless a word that orders follows it ("A is north of B",
+# "A is larger than B").
+SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or"})
+COPULAS = frozenset({"is", "are", "was", "were"})
+ORDERING_LINKS = frozenset({"than", "north", "south", "east", "west", "northeast", "northwest",
+                            "southeast", "southwest", "above", "below", "upstream",
+                            "downstream"})
 # Words that order what a text names: what comes before "then" happened first; "A before B" and
 # "B after A" put A first, and so do "after A, B" and "before B, A" at the head of a text.
 THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "thereafter"})
@@ -311,12 +316,13 @@ def reversed_roles(shared, statement_tokens, claim_tokens, table):
 
 
 def _direction(tokens, first, second):
-    """1 when `first` acts on `second` ("A backed B"), -1 the other way round ("A, backed by B",
-    "B ... A"), None when the words between make the order unclear ("A spoke with B", "A condemned
-    the operation launched by B", "A has a base in B")."""
+    """1 when `first` acts on `second` ("A backed B", "A is north of B"), -1 the other way round
+    ("A, backed by B", "B ... A"), None when the words between make the order unclear ("A spoke
+    with B", "A is B's ally", "A condemned the operation launched by B", "A has a base in B")."""
     start, end = tokens.index(first), tokens.index(second)
     between = tokens[min(start, end) + 1:max(start, end)]
-    if not SYMMETRIC_LINKS.isdisjoint(between) or between[-1:] in (["in"], ["at"], ["inside"]):
+    if (not SYMMETRIC_LINKS.isdisjoint(between) or between[-1:] in (["in"], ["at"], ["inside"])
+            or not COPULAS.isdisjoint(between) and ORDERING_LINKS.isdisjoint(between)):
         return None  # order says nothing, or the later one is only where it happens
     direction = 1 if start < end else -1
     if "by" in between:
