@@ -2,7 +2,7 @@
 IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (the
 rules of rules.py: swapped actors, other dates, negated twins) before the final order is set."""
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer
-from .entities import EntityTable, with_acronyms
+from .entities import EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .records import Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
@@ -177,7 +177,8 @@ class Matcher:
 
     def swapped_entities(self, analysis, claim_id):
         """Pairs (statement entity, claim entity) where the statement names someone else in the
-        claim's place: another entity of the same class, or the same two in reversed roles."""
+        claim's place: another entity of the same class, another office (entities.other_role),
+        or the same two in reversed roles."""
         table = self.analyzer.entities
         claim_entities = self.features[claim_id].entities
         extra_statement = [e for e in analysis.entities if e not in claim_entities]
@@ -204,6 +205,9 @@ class Matcher:
         agents = other_agent(analysis, claim_tokens, table)
         if agents:
             return agents
+        offices = other_role(analysis.tokens, claim_tokens, table)
+        if offices:
+            return [tuple(map(table.describe, offices))]
         # Read a claim's entity as the statement's related one ("Karabakh Armenians" for
         # "Armenia") so that their roles can be compared too.
         stand_ins = {c: s for s in extra_statement for c in extra_claim
