@@ -300,3 +300,18 @@ def test_a_copula_alone_leaves_the_order_open():
     result = FactChecker([allies], ENTITIES, min_score=0).check(
         "Southland is an ally of Northland")
     assert result.verdict == "supported"
+
+
+@pytest.mark.parametrize("statement, negated", [
+    ("Northland did not sign the fishing treaty, and Southland never left the talks", True),
+    ("Southland never left the talks, but Northland signed the fishing treaty", False),
+    ("Northland never failed to sign the fishing treaty", False),
+])
+def test_a_negation_counts_in_its_own_clause(statement, negated):
+    """Two negations in different clauses do not cancel: each counts only where its clause shares
+    a word with the claim."""
+    signed = ClaimRecord(1, "Northland signed the fishing treaty.", evidence=(
+        EvidenceRecord(POST, "supports", "Northland signed it"),))
+    matcher = FactChecker([signed], ENTITIES, min_score=0).matcher
+    (_, _, explanation), = matcher.search(statement)
+    assert explanation.negation is negated

@@ -2,6 +2,7 @@
 IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (the
 rules of rules.py: swapped actors, other dates, negated twins) before the final order is set."""
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer
+from .clauses import split_clauses
 from .entities import EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .records import Explanation
@@ -102,7 +103,7 @@ class Matcher:
                                                                         bonus_slack))
         scored = self._scored(terms, analysis.figures, candidates)
         scored.sort(key=lambda item: (-item[0], item[1]))
-        results = []
+        results, clause_cues = [], self.clause_negations(analysis)
         for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]:
             matched = {self.index.vocabulary[t] for t in matched_ids}
             claim_features = self.features[claim_id]
@@ -120,20 +121,43 @@ class Matcher:
             shown = round(min(100.0, score), 1)
             if shown < min_score:
                 continue
-            candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms)
+            candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms,
+                                                   candidate.claim_terms, clause_cues)
             score = apply(ORDER_RULES, candidate, score)
             results.append((self.index.claims[claim_id], shown,
                             self.explain(candidate, typos), score))
         results.sort(key=lambda item: -item[3])
         return [item[:3] for item in results[:limit]]
 
-    def opposition(self, analysis, claim_text, claim_features, statement_terms):
+    def opposition(self, analysis, claim_text, claim_features, statement_terms,
+                   claim_terms, clause_cues):
         """How the statement stands to the claim (rules.opposes), the claim's negation cues taken
-        only where they bear on what the statement says."""
-        return opposes(analysis.negations,
+        only where they bear on what the statement says, and the statement's only in its clauses
+        that share a word with the claim (`clause_cues`, from clause_negations)."""
+        negations = analysis.negations
+        if clause_cues:
+            negations = [cue for terms, cues in clause_cues if not terms.isdisjoint(claim_terms)
+                         for cue in cues]
+        return opposes(negations,
                        self.negations_in_scope(claim_text, claim_features, analysis,
                                                statement_terms),
                        analysis.polarity, claim_features.polarity)
+
+    def clause_negations(self, analysis):
+        """[(terms, negation cues)] of each clause of a statement stating several facts, or None
+        for a one-clause statement: a negation counts in its own clause ("A did not win, and B
+        never lost" negates what A did, not what B did)."""
+        if not analysis.negations:
+            return None
+        clauses = split_clauses(analysis.text)
+        if len(clauses) < 2:
+            return None
+        read = []
+        for clause in clauses:
+            tokens = self.analyzer.tokens(clause.text)
+            read.append((frozenset(polarize(content_terms(tokens))[0]),
+                         [t for t in tokens if t in NEGATIONS]))
+        return read
 
     def negations_in_scope(self, claim_text, claim_features, analysis, statement_terms):
         """The claim's negation cues that bear on what the statement says: a cue the statement
