@@ -315,3 +315,18 @@ def test_a_negation_counts_in_its_own_clause(statement, negated):
     matcher = FactChecker([signed], ENTITIES, min_score=0).matcher
     (_, _, explanation), = matcher.search(statement)
     assert explanation.negation is negated
+
+
+def test_an_actor_the_claim_leaves_out_lowers_its_score_a_place_does_not():
+    """"to Southland": the claim says nothing of Southland's part, so it is less likely the
+    statement's claim than where the extra name is only a place."""
+    quota = ClaimRecord(1, "Northland set a fishing quota.", evidence=(
+        EvidenceRecord(POST, "supports", "Northland set a quota"),))
+    checker = FactChecker([quota, ClaimRecord(2, "The storm sank seven boats.")], ENTITIES,
+                          min_score=0)
+
+    def score(statement):
+        return next(m.score for m in checker.check(statement).matches if m.claim.id == 1)
+
+    assert score("Northland credited its fishing quota to Southland") < score(
+        "Northland credited its fishing quota to Lake Vira")

@@ -117,6 +117,7 @@ class Matcher:
             candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
                                   words(claim_text), matched)
             candidate.swaps = self.swapped_entities(analysis, claim_id)
+            candidate.unshared_actors = self.unshared_actors(analysis, claim_features)
             score = apply(SCORE_RULES, candidate, score)
             shown = round(min(100.0, score), 1)
             if shown < min_score:
@@ -190,6 +191,13 @@ class Matcher:
             negation=candidate.opposition.negated,
             opposite_wording=candidate.opposition.opposite_wording,
             negation_cues=list(dict.fromkeys(analysis.negations)))
+
+    def unshared_actors(self, analysis, claim_features):
+        """The statement's actors (countries, organisations, people) the claim neither names nor
+        names a part or whole of."""
+        table, named = self.analyzer.entities, claim_features.entities
+        return [e for e in analysis.entities if e not in named
+                and table.kind_class.get(e) in ACTOR_CLASSES and not table.part_of_any(e, named)]
 
     def related_stand_ins(self, analysis, claim_features):
         """{statement entity: claim entity} where the claim names the statement's entity through
@@ -306,6 +314,9 @@ def shared_figures(figures, claim_figures):
         not other.is_year and figure.agrees_with(other)
         and (figure.value == other.value or figure.context & other.context)
         for other in claim_figures))
+
+
+ACTOR_CLASSES = ("actor", "person")
 
 
 def persons(entities, table):
