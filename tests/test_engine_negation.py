@@ -9,8 +9,8 @@ ENTITIES = [{"name": "Vira", "kind": "region", "aliases": []}]
 ON_MONDAY = ClaimRecord(1, "The dam above Vira collapsed on Monday, March 3.", evidence=(
     EvidenceRecord(POST, "supports", "the dam collapsed on Monday"),
     EvidenceRecord(WIRE, "contradicts", "the dam above Vira broke on Sunday, March 2")))
-IN_THE_STORM = ClaimRecord(2, "The dam above Vira collapsed during the spring storm, flooding "
-                              "the valley.", evidence=(
+STORM = "The dam above Vira collapsed during the spring storm, flooding the valley."
+IN_THE_STORM = ClaimRecord(2, STORM, evidence=(
     EvidenceRecord(WIRE, "supports", "the dam collapsed in the storm"),
     EvidenceRecord(GAZETTE, "supports", "the storm brought the dam down")))
 NEGATED = "The dam above Vira did not collapse"

@@ -285,9 +285,8 @@ def test_a_claim_taking_no_side_of_the_statements_pair_of_opposites_ranks_lower(
     ("Northland is larger than Southland.", "Southland is larger than Northland"),
 ])
 def test_a_copula_before_a_word_that_orders_keeps_the_relations_direction(claim, statement):
-    checker = FactChecker([ClaimRecord(1, claim, evidence=(EvidenceRecord(POST, "supports",
-                                                                            claim),))],
-                          ENTITIES, min_score=0)
+    record = ClaimRecord(1, claim, evidence=(EvidenceRecord(POST, "supports", claim),))
+    checker = FactChecker([record], ENTITIES, min_score=0)
     reversed_ = checker.check(statement)
     assert reversed_.matches[0].explanation.swapped_entities
     assert reversed_.verdict == "unverified"
