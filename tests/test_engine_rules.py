@@ -293,6 +293,17 @@ def test_a_copula_before_a_word_that_orders_keeps_the_relations_direction(claim,
     assert checker.check(claim).verdict == "supported"
 
 
+@pytest.mark.parametrize("claim, statement", [
+    ("Northland lies north of Southland.", "Southland is south of Northland"),
+    ("Northland is larger than Southland.", "Southland is smaller than Northland"),
+])
+def test_the_converse_wording_keeps_the_relation(claim, statement):
+    record = ClaimRecord(1, claim, evidence=(EvidenceRecord(POST, "supports", claim),))
+    result = FactChecker([record], ENTITIES, min_score=0).check(statement)
+    assert not result.matches[0].explanation.swapped_entities
+    assert result.verdict == "supported"
+
+
 def test_a_copula_alone_leaves_the_order_open():
     allies = ClaimRecord(1, "Northland is an ally of Southland.", evidence=(
         EvidenceRecord(POST, "supports", "the two are allies"),))

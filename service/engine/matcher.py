@@ -18,9 +18,13 @@ PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
 # "A is larger than B").
 SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or"})
 COPULAS = frozenset({"is", "are", "was", "were"})
-ORDERING_LINKS = frozenset({"than", "north", "south", "east", "west", "northeast", "northwest",
-                            "southeast", "southwest", "above", "below", "upstream",
-                            "downstream"})
+# Of each pair of converse ordering words, the one that reads the order the other way round: "A is
+# south of B" is "B is north of A", "A is smaller than B" is "B is larger than A".
+CONVERSE_LINKS = frozenset({"south", "west", "southwest", "southeast", "below", "downstream",
+                            "smaller", "fewer", "less", "lower", "shorter", "younger", "weaker",
+                            "poorer"})
+ORDERING_LINKS = CONVERSE_LINKS | {"than", "north", "east", "northeast", "northwest", "above",
+                                   "upstream"}
 # Words that order what a text names: what comes before "then" happened first; "A before B" and
 # "B after A" put A first, and so do "after A, B" and "before B, A" at the head of a text.
 THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "thereafter"})
@@ -355,15 +359,18 @@ def reversed_roles(shared, statement_tokens, claim_tokens, table):
 
 
 def _direction(tokens, first, second):
-    """1 when `first` acts on `second` ("A backed B", "A is north of B"), -1 the other way round
-    ("A, backed by B", "B ... A"), None when the words between make the order unclear ("A spoke
-    with B", "A is B's ally", "A condemned the operation launched by B", "A has a base in B")."""
+    """1 when `first` acts on `second` ("A backed B", "A is north of B", "B is south of A"), -1
+    the other way round ("A, backed by B", "B ... A"), None when the words between make the order
+    unclear ("A spoke with B", "A is B's ally", "A condemned the operation launched by B", "A has
+    a base in B")."""
     start, end = tokens.index(first), tokens.index(second)
     between = tokens[min(start, end) + 1:max(start, end)]
     if (not SYMMETRIC_LINKS.isdisjoint(between) or between[-1:] in (["in"], ["at"], ["inside"])
             or not COPULAS.isdisjoint(between) and ORDERING_LINKS.isdisjoint(between)):
         return None  # order says nothing, or the later one is only where it happens
     direction = 1 if start < end else -1
+    if not CONVERSE_LINKS.isdisjoint(between):
+        direction = -direction
     if "by" in between:
         return -direction if len(between) <= PASSIVE_LINK_LENGTH else None
     return direction
