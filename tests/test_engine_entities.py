@@ -2,7 +2,7 @@
 import pytest
 
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker
-from service.engine.entities import EntityTable, Role, roles
+from service.engine.entities import EntityTable, Role, other_role, roles
 from service.engine.text import words
 from .helpers import POST, WIRE, best
 
@@ -214,3 +214,38 @@ def test_another_office_or_another_bodys_office_is_someone_else(statement):
 def test_the_same_office_is_the_claims(statement, claim_id):
     result = FactChecker(ROLE_CLAIMS, ROLE_ENTITIES, min_score=0).check(statement)
     assert best(result) == claim_id and result.verdict == "supported"
+
+
+def test_a_persons_title_names_their_office():
+    table = EntityTable(ROLE_ENTITIES)
+    assert table.roles_named(table.canonicalize(words("Boris Tamm said"))) == [
+        Role("minister", "fisheries", "@northland")]
+
+
+@pytest.mark.parametrize("statement, swapped", [
+    ("The Northlandic foreign minister said the fishing quotas on Lake Vira were unfair", True),
+    ("Northland's fisheries minister said the fishing quotas on Lake Vira were unfair", False),
+])
+def test_an_office_in_words_is_weighed_against_a_named_persons_title(statement, swapped):
+    quotas = ClaimRecord(1, "Boris Tamm said the fishing quotas on Lake Vira were unfair.",
+                         evidence=(EvidenceRecord(POST, "supports", "Tamm said unfair"),))
+    result = FactChecker([quotas], ROLE_ENTITIES, min_score=0).check(statement)
+    assert bool(result.matches[0].explanation.swapped_entities) is swapped
+    assert result.verdict == ("unverified" if swapped else "supported")
+
+
+@pytest.mark.parametrize("one, other", [
+    ("the dep. spokesman", "the deputy spokesman"),
+    ("the foriegn minister", "the foreign minister"),
+])
+def test_a_shortened_or_misspelt_qualifier_is_the_same_office(one, other):
+    table = EntityTable(ROLE_ENTITIES)
+    assert table.same_holder(_roles(one)[0], _roles(other)[0])
+
+
+def test_offices_are_not_weighed_where_both_texts_name_the_person():
+    table = EntityTable(ROLE_ENTITIES)
+    statement = table.canonicalize(words("The vice president Anna Kowalczyk said"))
+    claim = table.canonicalize(words("The prime minister Anna Kowalczyk said"))
+    assert other_role(statement, claim, table) is None
+    assert other_role(statement, table.canonicalize(words("The prime minister said")), table)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .text import fold, words
+from .text import NEGATIONS, STOPWORDS, fold, words
 
 # Entities of one class can stand in each other's place in a sentence (a country for a country or
 # an organisation, a person for a person); swapping them changes the claim.
@@ -136,6 +136,15 @@ class EntityTable:
                 names += list(entity.get("aliases", ()))
             for name in names:
                 self._relate(whole, tuple(words(name)))
+        # A person's titles name their offices too ("Northlandic Fisheries Minister"): read with
+        # their last word kept as it is, so that the title is not read as the person again.
+        self.offices = {}
+        for entity in entities:
+            term = entity_term(entity["name"])
+            if self.kind_class[term] == "person":
+                self.offices[term] = [
+                    role for alias in entity.get("aliases", ()) if words(alias)
+                    for role in roles(self.canonicalize(words(alias)[:-1]) + words(alias)[-1:])]
 
     def _relate(self, whole, key):
         """Relate `whole` to every entity named inside `key`, one of its names."""
@@ -177,6 +186,11 @@ class EntityTable:
             return False
         return not (self.kind_class.get(statement_entity) == "person"
                     and self.kind_class.get(claim_entity) != "person")
+
+    def roles_named(self, tokens):
+        """The Roles the (canonicalized) tokens name, offices in words ("the foreign minister")
+        and the offices of the people they name."""
+        return roles(tokens) + [role for token in tokens for role in self.offices.get(token, ())]
 
     def same_holder(self, role, other):
         """Whether two Roles may name one person: the same office of the same body (or of a body
@@ -258,10 +272,6 @@ ROLE_HEADS = {"president": "president", "premier": "prime minister", "minister":
               "governor": "governor", "mayor": "mayor", "chancellor": "chancellor",
               "king": "king", "queen": "queen", "commander": "commander",
               "chairman": "chair", "chairwoman": "chair", "chairperson": "chair"}
-# Words before an office that make it another office ("foreign minister", "vice president").
-ROLE_QUALIFIERS = frozenset({"prime", "foreign", "defence", "defense", "health", "interior",
-                             "finance", "economy", "justice", "education", "energy", "deputy",
-                             "vice", "former"})
 ROLE_LINKS = frozenset({"for", "of"})  # "spokesman for the Red Cross", "president of Northland"
 
 
@@ -276,9 +286,11 @@ class Role:
 
     def same_office(self, other):
         """Whether the two may be one office: the same head, and no two qualifiers that differ
-        ("minister" may be the "foreign minister", the "health minister" is not)."""
+        ("minister" may be the "foreign minister", the "health minister" is not; "dep." and a
+        misspelling are the word they shorten or misspell)."""
         return self.office == other.office and (
-            self.qualifier is None or other.qualifier is None or self.qualifier == other.qualifier)
+            self.qualifier is None or other.qualifier is None
+            or _same_word(self.qualifier, other.qualifier))
 
     @property
     def title(self):
@@ -295,7 +307,7 @@ def roles(tokens):
             continue
         before = i - 1
         qualifier = None
-        if before >= 0 and tokens[before] in ROLE_QUALIFIERS:
+        if before >= 0 and _qualifies(tokens[before]):
             qualifier = tokens[before]
             before -= 1
         if qualifier == "prime":  # "prime minister": one office
@@ -308,12 +320,27 @@ def roles(tokens):
     return found
 
 
+def _same_word(one, other):
+    """One word, shortened ("dep", "deputy") or misspelt ("foriegn", "foreign")."""
+    return (one.startswith(other) or other.startswith(one)
+            or fuzz.ratio(one, other) >= TYPO_CUTOFF)
+
+
+def _qualifies(token):
+    """Whether a word before an office may make it another office ("foreign minister", "vice
+    president", "fisheries minister"): a word, not a name, a stopword or a negation."""
+    return token.isalpha() and token not in STOPWORDS and token not in NEGATIONS
+
+
 def other_role(statement_tokens, claim_tokens, table):
-    """(statement's office, claim's office) when the two texts name offices and none of the
-    statement's may be one of the claim's: another office ("president" for "prime minister"),
-    or the same office of another body ("UN spokesman" for "Red Cross spokesman"); None
-    otherwise."""
-    ours, theirs = roles(statement_tokens), roles(claim_tokens)
+    """(statement's office, claim's office) when the two texts name offices, none of the
+    statement's may be one of the claim's and no person both name: another office ("president"
+    for "prime minister"), or the same office of another body ("UN spokesman" for "Red Cross
+    spokesman"); None otherwise."""
+    people = {t for t in statement_tokens if table.kind_class.get(t) == "person"}
+    if not people.isdisjoint(claim_tokens):
+        return None  # one person both texts name, whatever each calls their office
+    ours, theirs = table.roles_named(statement_tokens), table.roles_named(claim_tokens)
     if not ours or not theirs:
         return None
     if any(table.same_holder(one, other) for one in ours for other in theirs):
