@@ -13,6 +13,7 @@ RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
 RERANKED = 10  # only this many top candidates get the closer look
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
+ACTOR_CLASSES = ("actor", "person")  # entity classes that do things (not places)
 # Words between two names that make their order not matter ("A spoke with B", "A and B"); a
 # copula does too ("A is B's ally"), unless a word that orders follows it ("A is north of B",
 # "A is larger than B").
@@ -318,9 +319,6 @@ def shared_figures(figures, claim_figures):
         not other.is_year and figure.agrees_with(other)
         and (figure.value == other.value or figure.context & other.context)
         for other in claim_figures))
-
-
-ACTOR_CLASSES = ("actor", "person")
 
 
 def persons(entities, table):
