@@ -81,10 +81,10 @@ class Judge:
 
     def across_negated(self, analysis, match, found):
         """The best match of a statement negating it, with the sources of every other claim found
-        that it negates as well and that shares all it shares with the statement ("the dams
-        collapsed during the storm" for "the dams did not collapse", best matched by "the dams
-        collapsed on Monday"): each of them reports what the statement denies. A source already
-        judged keeps its judgment."""
+        (above the threshold) that it negates as well and that shares all it shares with the
+        statement ("the dams collapsed during the storm" for "the dams did not collapse", best
+        matched by "the dams collapsed on Monday"): each of them reports what the statement
+        denies. A source already judged keeps its judgment."""
         best = match.explanation
         if not self.negates(best):
             return match
@@ -477,7 +477,8 @@ class FactChecker:
         if matches and counts:
             matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
         if matches:
-            matches[0] = self.judge.across_negated(analysis, matches[0], found)
+            matches[0] = self.judge.across_negated(
+                analysis, matches[0], [item for item in found if item[1] >= threshold])
         return analysis, matches
 
 
