@@ -193,17 +193,25 @@ def align_proposals(checker, proposals, entities=(), source_id=None, min_coverag
     """Alignments of a source's facts (extraction proposals, see `with_sentences`) to the claims
     `checker` holds; claims already citing source `source_id` are left out. Figure-decided ones
     first."""
-    candidates = {}
-    for proposal in proposals:
-        for match in checker.check(proposal.quote, limit=CANDIDATES,
-                                   min_score=CANDIDATE_MIN_SCORE).matches:
-            if not any(item.source.id == source_id for item in match.claim.evidence):
-                candidates[match.claim.id] = match.claim
     analyzer = TextAnalyzer(EntityTable(entities))
     facts = [Fact.of(p, analyzer) for p in proposals]
+    found = [match.claim for proposal in proposals for match in checker.check(
+        proposal.quote, limit=CANDIDATES, min_score=CANDIDATE_MIN_SCORE).matches]
+    candidates = {claim.id: claim for claim in [*found, *counting_claims(checker, facts)]
+                  if not any(item.source.id == source_id for item in claim.evidence)}
     alignments = [a for a in (align_claim(c, facts, analyzer, entities, min_coverage)
                               for c in candidates.values()) if a is not None]
     return sorted(alignments, key=lambda a: (a.decided_by != "figures", -a.score))
+
+
+def counting_claims(checker, facts):
+    """The stored claims giving a count or measure for a quantity some fact counts too: a long
+    fact ("..., citing the WHO as saying that the flooding left 3,958 people dead") may rank the
+    claim it bears on below others in the wording search, yet its figure finds it."""
+    matcher = checker.matcher
+    return [claim for claim in matcher.index.claims.values()
+            if any(not figure.is_year and best_counterpart(figure, fact.figures) is not None
+                   for figure in matcher.claim_features(claim).figures for fact in facts)]
 
 
 def live_source(source_id):
