@@ -208,10 +208,9 @@ def counting_claims(checker, facts):
     """The stored claims giving a count or measure for a quantity some fact counts too: a long
     fact ("..., citing the WHO as saying that the flooding left 3,958 people dead") may rank the
     claim it bears on below others in the wording search, yet its figure finds it."""
-    matcher = checker.matcher
-    return [claim for claim in matcher.index.claims.values()
+    return [claim for claim, features in checker.claims()
             if any(not figure.is_year and best_counterpart(figure, fact.figures) is not None
-                   for figure in matcher.claim_features(claim).figures for fact in facts)]
+                   for figure in features.figures for fact in facts)]
 
 
 def live_source(source_id):
