@@ -375,15 +375,70 @@ class Proposal:
                 "check_worthiness": self.check_worthiness}
 
 
+# Verbs that report what someone said: a frame around a fact, not the fact. Verbs that deny or
+# dispute ("denied that ...") are no frame: without them the claim would say the opposite.
+REPORTING_VERBS = SPEECH_WORDS - {"according", "saying"} | frozenset("""
+added adds confirmed confirms reported reports warned warns noted notes explained explains
+declared declares revealed reveals acknowledged acknowledges estimated estimates wrote writes
+quoted tweeted
+""".split())
+_REPORTING = "|".join(sorted(REPORTING_VERBS))
+# A tail naming who said it ("..., the website reported on Tuesday"); "..., confirmed so far" is
+# no speaker.
+TAIL_VERBS = SPEECH_WORDS | frozenset("reported reports added adds quoted wrote tweeted".split())
+FRAME_MAX_WORDS = 20  # the speaker of a reporting frame at a claim's head, at most
+# Subjects a frame leaves unplain once taken away ("he told reporters that he could not confirm
+# it": "He could not confirm it" names nobody): the frame stays.
+PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they|it|we|i|you)\b", re.IGNORECASE)
+# A reporting frame opening a claim: "X said (on Sunday) that A", "X told a news conference that
+# A", "X, a spokesman for Y, said A". The speaker is X; A is the claim.
+HEAD_FRAME = re.compile(
+    rf"^(?P<speaker>[^“”\"]+?)\s+(?:(?:has|have|had|also|later|earlier)\s+)*(?P<verb>{_REPORTING})"
+    rf"(?:(?P<that>(?:\s+[^\s,“”\"]+){{0,8}}?\s+that)|(?P<bare>))\s+(?P<rest>[^\s:].*)$",
+    re.IGNORECASE | re.DOTALL)
+# A speaker that is a clause of its own: "A, and X said", "he demanded that A and warned that".
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\s|\bthat\b|\band$",
+                          re.IGNORECASE)
+# Verbs that frame a fact without "that"; others take an object ("the WHO confirmed 3,922 deaths").
+BARE_FRAME_VERBS = frozenset("said says stated added".split())
+
+
+def head_frame(text):
+    """(the speaker words, the claim) of a reporting frame opening `text`, or None: the frame
+    needs "that" after its verb unless the verb is a plain "said" (BARE_FRAME_VERBS), a speaker of
+    at most FRAME_MAX_WORDS words that is no clause of its own ("Crews searched, and the ministry
+    said that ..." states two facts), and a claim that does not open on a pronoun."""
+    found = HEAD_FRAME.match(text)
+    if not found:
+        return None
+    speaker, rest = found.group("speaker").strip(" ,"), found.group("rest")
+    if found.group("that") is None and (fold(found.group("verb")) not in BARE_FRAME_VERBS
+                                        or FRAME_LEFTOVER.match(rest)):
+        return None  # "X said on X, formerly Twitter, that ...": no plain claim follows
+    if (len(words(speaker)) > FRAME_MAX_WORDS or CLAUSE_BREAK.search(speaker)
+            or PRONOUN_SUBJECT.match(rest)
+            or len(words(rest)) < Extractor.MIN_CLAIM_WORDS):
+        return None
+    return speaker, rest
+
+
+SPEAKER_TRAILERS = frozenset("also is are was were has have had".split())  # "experts are saying"
+
+
 def speaker_of(attribution):
-    """Who an attribution names: "the WHO said" -> "the WHO"; "they said" names nobody."""
+    """Who an attribution names: the words before its reporting verb ("the WHO said", "the website
+    reported on Tuesday") or after it ("said Pashinyan"); "they said" names nobody."""
     if not attribution:
         return None
-    text = re.sub(r"^according to\s+", "", attribution.strip(), flags=re.IGNORECASE)
-    kept = [t for t in _tokens(text) if t.folded not in SPEECH_WORDS and t.folded != "that"]
+    text = re.sub(r"^according to\s+", "", attribution.strip(" ,“”\"‘’'"), flags=re.IGNORECASE)
+    tokens = _tokens(text)
+    verb = next((i for i, t in enumerate(tokens) if t.folded in REPORTING_VERBS), None)
+    kept = tokens if verb is None else tokens[:verb] if verb else tokens[1:]
+    while kept and (kept[-1].folded in SPEAKER_TRAILERS or kept[-1].text in ",“”\"'’"):
+        kept = kept[:-1]
     if not kept:
         return None
-    speaker = text[kept[0].start:kept[-1].end].strip(" ,")
+    speaker = SIDE_REMARK.sub("", text[kept[0].start:kept[-1].end]).strip(" ,")
     return None if fold(speaker) in NAMELESS_SPEAKERS else speaker
 
 
@@ -410,17 +465,92 @@ def without_speech_tail(text):
 
 def _names_a_speaker(tail):
     folded = [fold(w) for w in words(tail)]
-    speech = [i for i, w in enumerate(folded) if w in SPEECH_WORDS and not w.endswith("ing")]
+    speech = [i for i, w in enumerate(folded) if w in TAIL_VERBS and not w.endswith("ing")]
     return bool(speech) and "that" not in folded[speech[0]:]
 
 
+def _quantity_is(found):
+    """"has reached 5,200" -> "is 5,200"; "had surpassed 2,000" -> "was more than 2,000"."""
+    verb = fold(found.group("verb") or found.group("moved") or found.group("stood"))
+    present = found.group("aux") and fold(found.group("aux")) in ("has", "have") or verb in (
+        "stands", "reaches", "tops", "exceeds", "surpasses", "totals")
+    copula = ("are" if found.group("aux") and fold(found.group("aux")) == "have" else "is") \
+        if present else "was"
+    beyond = verb.startswith(("surpass", "exceed", "top", "pass"))
+    return f"{copula} more than " if beyond else f"{copula} "
+
+
+LEADING_CONNECTIVE = re.compile(r"^(?:but|however|and|yet|meanwhile|moreover|furthermore)\b,?\s+"
+                                r"|^(?:also|still|earlier|later|separately),\s+", re.IGNORECASE)
+FIGURE_AHEAD = (r"(?=(?:about|around|nearly|almost|some|roughly|approximately|over|more than|"
+                r"at least|up to|an estimated)?\s*\d)")
+# Rewritings from a quote's wording to a plain claim: (what it does, pattern, replacement), in
+# order. A newcomer adds one line here and one test.
+CLAIM_REWRITES = [
+    # "(adjusting the numbers from a previous report ...": a parenthesis the clause cut open
+    ("unclosed parenthesis", re.compile(r"\s*\([^)]*$"), ""),
+    # "said the WHO had confirmed ...": what a clause split left of a frame
+    ("leading reporting verb", re.compile(
+        r"^(?:said|told|added|stated|confirmed|announced|warned|noted|explained|declared|"
+        r"claimed|asserted|insisted|reported)\s+(?!that\b)", re.IGNORECASE), ""),
+    # "Earlier, ..." "But on Saturday ...": a connective ties the fact to the article, not to
+    # what it states.
+    ("leading connective", LEADING_CONNECTIVE, ""),
+    # "..., according to the Red Crescent", "According to the WHO, ...": who said it is the speaker
+    ("according to", re.compile(r",\s+according to\b.*$|^according to\b[^,]*,\s+",
+                                re.IGNORECASE | re.DOTALL), ""),
+    # "the ministry said on Sunday that ..."
+    ("reporting frame at the head", HEAD_FRAME,
+     lambda found: found.group(0) if head_frame(found.group(0)) is None else found.group("rest")),
+    # "reportedly", "allegedly": a hedge on the fact, which the claim states plainly
+    ("hedging adverb", re.compile(r"\b(?:reportedly|allegedly|apparently|reportedly)\s+",
+                                  re.IGNORECASE), ""),
+    # "the death toll has risen to about 11,300" -> "the death toll is about 11,300"
+    ("a quantity's movement to a figure", re.compile(
+        rf"\b(?:(?P<aux>has|have|had)\s+)?(?:(?:now|already|since|reportedly)\s+)?"
+        rf"(?:(?P<verb>reache[sd]|reach|totall?ed|totals|topped|tops|surpasse[sd]|exceede?d?s?)"
+        rf"|(?P<moved>risen|rose|rises|climbed|jumped|grown|grew|increased|soared)\s+to"
+        rf"|(?P<stood>stood|stands|stand)\s+at)\s+{FIGURE_AHEAD}", re.IGNORECASE), _quantity_is),
+    # "the government put the number of deaths at 3,252" -> "the number of deaths was 3,252"
+    ("put a count at a figure", re.compile(
+        rf"^(?P<who>.+?)\s+(?:has\s+|had\s+)?(?:put|puts|placed|places)\s+(?P<what>(?:the|its|"
+        rf"their)\s+.+?)\s+at\s+{FIGURE_AHEAD}", re.IGNORECASE | re.DOTALL),
+     lambda found: f"{found.group('what')} was "),
+]
+
+
+ACCORDING_TO_HEAD = re.compile(r"according to\b", re.IGNORECASE)
+# What an attribution leaves when taken out of "X said on Sunday that A": "on Sunday that A".
+FRAME_REMNANT = re.compile(r"^(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:that|,)\s+",
+                           re.IGNORECASE)
+
+FRAME_LEFTOVER = re.compile(r"(?:on|in|at|to|during|via|through|from)\b", re.IGNORECASE)
+
+
+def frame_speaker(quote):
+    """Who the quote's speech tail ("..., said the spokesman, a former general") or the reporting
+    frame opening it ("But the WHO said that ...") names, if any."""
+    text = without_speech_tail(quote)
+    if text != quote:
+        return speaker_of(quote[len(text):].strip(" ,"))
+    framed = head_frame(LEADING_CONNECTIVE.sub("", text.strip()))
+    return speaker_of(framed[0]) if framed else None
+
+
 def claim_text(quote, attribution):
-    """The fact in plain words: the quote without its attribution or quotation marks, as a
+    """The fact in plain words: the quote without its attribution, reporting frame, connectives,
+    hedges, side remarks or quotation marks, its figures stated plainly (CLAIM_REWRITES), as a
     sentence."""
     text = without_speech_tail(quote)
-    if attribution and attribution in text:
-        text = text.replace(attribution, " ", 1)
-    text = re.sub(r"^\s*(?:that|,)\s+", "", text.strip(), flags=re.IGNORECASE)
+    if (attribution and attribution in text and not ACCORDING_TO_HEAD.match(attribution)
+            and not HEAD_FRAME.match(text)):
+        # "according to" goes with all it names, a frame at the head only where it leaves a
+        # plain claim: both below; what follows "X said on X, formerly Twitter, that" stays whole
+        rest = text.replace(attribution, " ", 1)
+        text = text if FRAME_LEFTOVER.match(FRAME_REMNANT.sub("", rest.strip())) else rest
+    text = FRAME_REMNANT.sub("", text.strip())
+    for _, pattern, replacement in CLAIM_REWRITES:
+        text = pattern.sub(replacement, text.strip(" ,;:“”\"‘’'"), count=1)
     while (shorter := SIDE_REMARK.sub(" ", text).rstrip()) != text:  # the last remark first
         text = shorter
     text = re.sub(r"\s+", " ", text.strip(" ,;:“”\"‘’'")).rstrip(" ,;:.")
@@ -463,7 +593,9 @@ class Extractor:
             figure.start += start
             figure.end += start
         attribution = clause.attribution or attribution_of(clause.text)
-        speaker = speaker_of(attribution)
+        if attribution and attribution in clause.text and len(words(attribution)) >= len(tokens):
+            attribution = None  # "said the WHO had confirmed 3,922 deaths": the whole is the fact
+        speaker = speaker_of(attribution) or frame_speaker(clause.text)
         facts = {"figures": figures, "speaker": speaker, "attribution": attribution,
                  "entities": self.entities_in(clause.text), "text": clause.text,
                  "words": set(tokens), "words_list": tokens}
