@@ -210,3 +210,18 @@ def test_the_speaker_of_a_frame_or_tail_is_kept_apart(quote, speaker):
 def test_a_frame_that_would_leave_a_pronoun_stays_in_the_claim():
     proposal, = Extractor().propose("The envoy told reporters that he could not confirm the toll.")
     assert proposal.claim == "The envoy told reporters that he could not confirm the toll."
+
+
+@pytest.mark.parametrize("sentence, claims", [
+    ("Up to 90 people are feared dead and dozens more are missing.",
+     ["Up to 90 people are feared dead.", "Dozens more are missing."]),
+    ("Crews described ruins in the old town, with hundreds still missing and 2,000 homeless.",
+     ["Crews described ruins in the old town.", "Hundreds still missing and 2,000 homeless."]),
+    # "and" joining two objects or two verbs of one subject is one fact
+    ("The flood destroyed the bridge and the mill.", ["The flood destroyed the bridge and the mill."]),
+    ("Crews searched the river and found two boats.", ["Crews searched the river and found two boats."]),
+])
+def test_one_proposal_per_fact_of_a_compound_clause(sentence, claims):
+    proposals = Extractor().propose(sentence)
+    assert [p.claim for p in proposals] == claims
+    assert all(sentence[p.start:p.end] == p.quote for p in proposals)

@@ -21,7 +21,7 @@ Nothing here stores anything; the engine's sentence splitter and figure reader a
 import hashlib
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .clauses import attribution_of, split_clauses
 from .entities import EntityTable
@@ -560,6 +560,37 @@ def claim_text(quote, attribution):
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+# Where a clause the engine reads as one states a further fact (clauses.py keeps these whole, as
+# a statement to check is read whole): one pattern per line, cut where it matches.
+FACT_BOUNDARIES = [
+    # "A, with thousands missing and 30,000 displaced": an absolute phrase states its own fact
+    re.compile(r",\s+with\s+(?=\S)", re.IGNORECASE),
+    # "Up to 90 are feared dead and dozens more are missing": "and" before a subject of its own
+    # and its auxiliary
+    re.compile(r"\s+and\s+(?=(?:[\w’'-]+\s+){1,3}(?:is|are|was|were|has|have|had)\s)",
+               re.IGNORECASE),
+]
+
+
+def facts_of(clause):
+    """The facts a clause states, as Clauses spanning its parts: cut at FACT_BOUNDARIES where
+    both sides are long enough to state a claim."""
+    parts, start = [], 0
+    cuts = sorted((m.start(), m.end()) for pattern in FACT_BOUNDARIES
+                  for m in pattern.finditer(clause.text))
+    for cut_start, cut_end in cuts:
+        before, after = clause.text[start:cut_start], clause.text[cut_end:]
+        if cut_start >= start and min(len(words(before)), len(words(after))) >= \
+                Extractor.MIN_CLAIM_WORDS - 1:
+            parts.append((start, cut_start))
+            start = cut_end
+    parts.append((start, len(clause.text)))
+    if len(parts) == 1:
+        return [clause]
+    return [replace(clause, start=clause.start + a, end=clause.start + b, text=clause.text[a:b])
+            for a, b in parts]
+
+
 class Extractor:
     """Proposes the checkable facts of texts, naming the entities of one entity table."""
 
@@ -577,7 +608,7 @@ class Extractor:
         """Proposals for `text`, in text order; each quote is text[start:end]."""
         proposals = []
         for sentence_start, _, sentence in sentence_spans(text):
-            for clause in split_clauses(sentence):
+            for clause in (part for whole in split_clauses(sentence) for part in facts_of(whole)):
                 proposal = self._proposal(text, sentence_start, clause, sentence)
                 if proposal is not None:
                     proposals.append(proposal)
