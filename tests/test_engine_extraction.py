@@ -84,6 +84,13 @@ def test_worthiness_adds_feature_weights():
         dict(bare, entities=["Libya"]))
 
 
+def test_a_reported_deed_is_more_check_worthy_than_a_description():
+    """"Many boats were wrecked" tells of something that happened, which a source can confirm."""
+    described, deed = (Extractor().propose(text)[0] for text in (
+        "The old harbour is very quiet.", "Many boats were wrecked in the harbour."))
+    assert described.check_worthiness < deed.check_worthiness
+
+
 @pytest.mark.parametrize("attribution, speaker", [
     ("the WHO said", "the WHO"), ("according to the Red Crescent", "the Red Crescent"),
     ("they said", None), ("said Pashinyan", "Pashinyan"), (None, None)])

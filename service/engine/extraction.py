@@ -319,6 +319,8 @@ WORTHINESS_FEATURES = [
     ("attributed", 0.05, lambda f: bool(f["attribution"])),
     ("names an entity", 0.1, lambda f: len(f["entities"]) >= 1),
     ("names two entities", 0.05, lambda f: len(f["entities"]) >= 2),
+    ("reports a deed or state", 0.1, lambda f: any(
+        w in STATE_WORDS or len(w) > 3 and w.endswith("ed") for w in f["words_list"])),
     ("first or second person", -0.15, lambda f: bool(f["words"] & FIRST_SECOND_PERSON)),
     ("modal or hedged", -0.1, lambda f: bool(f["words"] & MODALS)),
     ("a question", -0.2, lambda f: f["text"].rstrip("”\"’' ").endswith("?")),
@@ -442,7 +444,7 @@ def speaker_of(attribution):
     return None if fold(speaker) in NAMELESS_SPEAKERS else speaker
 
 
-SPEECH_TAIL_MAX_WORDS = 14  # "..., a spokesman for the ministry of the eastern government said"
+SPEECH_TAIL_MAX_WORDS = 16  # "..., a spokesman for the ministry of the eastern government said"
 # Side remarks a plain claim leaves out: a parenthesis, and participial or relative phrases after
 # a comma, to the end ("..., sending floodwaters down the valley") or to the next comma ("The
 # mayor, who took office in May, resigned": the remark goes, the sentence stays whole).
