@@ -567,6 +567,8 @@ def claim_text(quote, attribution):
 FACT_BOUNDARIES = [
     # "A, with thousands missing and 30,000 displaced": an absolute phrase states its own fact
     re.compile(r",\s+with\s+(?=\S)", re.IGNORECASE),
+    # "A, citing the WHO as saying that B", "A, saying B": what is said is a fact of its own
+    re.compile(r",\s+(?:citing\s+[^,]{1,80}?\s+as\s+)?saying\s+(?:that\s+)?", re.IGNORECASE),
     # "Up to 90 are feared dead and dozens more are missing": "and" before a subject of its own
     # and its auxiliary
     re.compile(r"\s+and\s+(?=(?:[\w’'-]+\s+){1,3}(?:is|are|was|were|has|have|had)\s)",
