@@ -192,6 +192,7 @@ def test_claim_text_states_the_fact_without_its_frame(quote, claim):
     ("The bill now stands at 3 million", "The bill is 3 million."),
     ("The province put the number of confirmed deaths at 2,140",
      "The number of confirmed deaths was 2,140."),
+    ("On Friday, the province put the toll at 2,140", "On Friday, the toll was 2,140."),
     # a verb that takes an object is no movement of a quantity
     ("The storm hit 14 villages", "The storm hit 14 villages."),
     ("Sales rose 20% last year", "Sales rose 20% last year."),

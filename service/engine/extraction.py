@@ -513,11 +513,12 @@ CLAIM_REWRITES = [
         rf"(?:(?P<verb>reache[sd]|reach|totall?ed|totals|topped|tops|surpasse[sd]|exceede?d?s?)"
         rf"|(?P<moved>risen|rose|rises|climbed|jumped|grown|grew|increased|soared)\s+to"
         rf"|(?P<stood>stood|stands|stand)\s+at)\s+{FIGURE_AHEAD}", re.IGNORECASE), _quantity_is),
-    # "the government put the number of deaths at 3,252" -> "the number of deaths was 3,252"
+    # "On Saturday, the government put the number of deaths at 3,252" -> "On Saturday, the number
+    # of deaths was 3,252"
     ("put a count at a figure", re.compile(
-        rf"^(?P<who>.+?)\s+(?:has\s+|had\s+)?(?:put|puts|placed|places)\s+(?P<what>(?:the|its|"
-        rf"their)\s+.+?)\s+at\s+{FIGURE_AHEAD}", re.IGNORECASE | re.DOTALL),
-     lambda found: f"{found.group('what')} was "),
+        rf"^(?P<when>[^,]+,\s+)?(?P<who>[^,]+?)\s+(?:has\s+|had\s+)?(?:put|puts|placed|places)\s+"
+        rf"(?P<what>(?:the|its|their)\s+.+?)\s+at\s+{FIGURE_AHEAD}", re.IGNORECASE | re.DOTALL),
+     lambda found: f"{found.group('when') or ''}{found.group('what')} was "),
 ]
 
 
