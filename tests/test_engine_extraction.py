@@ -224,7 +224,9 @@ def test_a_frame_that_would_leave_a_pronoun_stays_in_the_claim():
     ("Up to 90 people are feared dead and dozens more are missing.",
      ["Up to 90 people are feared dead.", "Dozens more are missing."]),
     ("Crews described ruins in the old town, with hundreds still missing and 2,000 homeless.",
-     ["Crews described ruins in the old town.", "Hundreds still missing and 2,000 homeless."]),
+     ["Crews described ruins in the old town.", "Hundreds were still missing and 2,000 homeless."]),
+    ("The town lay in ruins, with the old bridge “cut off” by the river.",
+     ["The town lay in ruins.", "The old bridge was “cut off” by the river."]),
     ("The agency raised its estimate, citing the coastguard as saying that 40 sailors drowned at sea.",
      ["The agency raised its estimate.", "40 sailors drowned at sea."]),
     # "and" joining two objects or two verbs of one subject is one fact

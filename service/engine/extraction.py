@@ -23,6 +23,8 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
+from lemminflect import getInflection, getLemma
+
 from .clauses import attribution_of, split_clauses
 from .entities import EntityTable
 from .numbers import GENERIC_LABEL_WORDS, UNIT_NAMES, extract_figures
@@ -471,6 +473,35 @@ def _names_a_speaker(tail):
     return bool(speech) and "that" not in folded[speech[0]:]
 
 
+ABSOLUTE_SUBJECT_MAX_WORDS = 6
+
+
+def _absolute_as_sentence(phrase):
+    """"thousands still missing" -> "thousands were still missing": the verb "to be" before the
+    first participle or state word, if one follows a subject of at most
+    ABSOLUTE_SUBJECT_MAX_WORDS words; else "with" and the phrase as they were."""
+    tokens = _tokens(phrase)
+    for index, token in enumerate(tokens[1:ABSOLUTE_SUBJECT_MAX_WORDS + 2], 1):
+        if token.folded in STATE_WORDS or _past_participle(token.folded):
+            if tokens[index - 1].folded in ("still", "now"):
+                index -= 1
+            subject = phrase[:tokens[index].start].rstrip(" “\"")
+            verb = "were" if _plural(subject) else "was"
+            return f"{subject} {verb} {phrase[len(subject):].lstrip()}"
+    return f"with {phrase}"
+
+
+def _past_participle(word):
+    """Whether a word is a verb's past participle, regular or not ("displaced", "cut")."""
+    return any(word in getInflection(lemma, tag="VBN") for lemma in getLemma(word, upos="VERB"))
+
+
+def _plural(phrase):
+    """Whether a noun phrase names several: "thousands", "30,000 people" (its last word)."""
+    last = fold(phrase.split()[-1])
+    return last[:1].isdigit() or last.endswith("s") and not last.endswith("ss")
+
+
 def _quantity_is(found):
     """"has reached 5,200" -> "is 5,200"; "had surpassed 2,000" -> "was more than 2,000"."""
     verb = fold(found.group("verb") or found.group("moved") or found.group("stood"))
@@ -513,6 +544,10 @@ CLAIM_REWRITES = [
         rf"(?:(?P<verb>reache[sd]|reach|totall?ed|totals|topped|tops|surpasse[sd]|exceede?d?s?)"
         rf"|(?P<moved>risen|rose|rises|climbed|jumped|grown|grew|increased|soared)\s+to"
         rf"|(?P<stood>stood|stands|stand)\s+at)\s+{FIGURE_AHEAD}", re.IGNORECASE), _quantity_is),
+    # "with thousands still missing" -> "thousands were still missing": an absolute phrase (cut
+    # off its clause by FACT_BOUNDARIES) as a sentence
+    ("absolute phrase", re.compile(r"^with\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL),
+     lambda found: _absolute_as_sentence(found.group("rest"))),
     # "On Saturday, the government put the number of deaths at 3,252" -> "On Saturday, the number
     # of deaths was 3,252"
     ("put a count at a figure", re.compile(
@@ -567,7 +602,7 @@ def claim_text(quote, attribution):
 # a statement to check is read whole): one pattern per line, cut where it matches.
 FACT_BOUNDARIES = [
     # "A, with thousands missing and 30,000 displaced": an absolute phrase states its own fact
-    re.compile(r",\s+with\s+(?=\S)", re.IGNORECASE),
+    re.compile(r",\s+(?=with\s+\S)", re.IGNORECASE),
     # "A, citing the WHO as saying that B", "A, saying B": what is said is a fact of its own
     re.compile(r",\s+(?:citing\s+[^,]{1,80}?\s+as\s+)?saying\s+(?:that\s+)?", re.IGNORECASE),
     # "Up to 90 are feared dead and dozens more are missing": "and" before a subject of its own
