@@ -9,11 +9,13 @@ claim's entities, then the one holding most of the claim's terms (stems, entity 
 synonyms merged, as the engine reads them; at least MIN_COVERAGE of them). Figures decide the
 stance first: the source supports the claim when they agree and contradicts it when they differ
 (a new outlet saying 398 dead where the claim has 381). A fact giving another date is about
-another event. Otherwise the engine decides: another actor in the claim's place contradicts it,
+another event; a count far past an open bound ("more than 2,000" against 11,300) is another
+report, which the figures leave to the wording. Otherwise the engine decides: another actor in the claim's place contradicts it,
 and so does the verdict engine's reading of the claim checked against that fact (a negation in
 scope, opposite wording). A claim every stored source contradicts states a falsehood: a
 further source bearing on it, by wording, is proposed as contradicting it too.
 """
+import math
 from dataclasses import dataclass, field, replace
 
 from .corpus import entity_records
@@ -95,10 +97,22 @@ def figure_comparisons(claim_analysis, fact):
         counterpart = best_counterpart(figure, fact.figures)
         if counterpart is not None:
             agrees = figure.agrees_with(counterpart)
+            if agrees and (beyond_bound(figure, counterpart) or beyond_bound(counterpart, figure)):
+                continue
             if figure.is_year and not agrees:
                 return None
             pairs.append((figure, counterpart, agrees))
     return pairs
+
+
+BOUND_REACH = 2.0  # an open bound reports a count within this factor of it
+
+
+def beyond_bound(bound, figure):
+    """Whether `figure` lies far past an open bound ("more than 2,000" against 11,300): it agrees
+    with the bound, yet it is another count, not the one the bound reports."""
+    return (math.isinf(bound.high) and bound.low > 0 and figure.low > BOUND_REACH * bound.low
+            or bound.low == 0 and bound.high > 0 and figure.high < bound.high / BOUND_REACH)
 
 
 def coverage(claim_analysis, fact):

@@ -109,3 +109,14 @@ def test_a_long_fact_giving_the_claim_s_quantity_finds_it_by_its_figure():
     proposals = with_sentences(text, Extractor(entities).propose(text))
     found = align_proposals(FactChecker([who], entities), proposals, entities)
     assert [(a.claim.ref, a.stance) for a in found] == [("claim-6", "contradicts")]
+
+
+def test_a_count_far_past_an_open_bound_is_another_count_left_to_the_wording():
+    """"More than 200" reports a count near 200: 260 agrees by figures, 11,300 is another report."""
+    bound = [claim(7, "The floods in Derna killed more than 200 people.",
+                   [{"text": "200", "value": 200, "qualifier": "more than", "label": "killed"}])]
+    assert aligned("The floods in Derna killed 260 people.", bound)["claim-7"] == (
+        "supports", "figures")
+    assert aligned("The floods in Derna killed 11,300 people.", bound)["claim-7"][1] == "wording"
+    assert aligned("The floods in Derna killed 150 people.", bound)["claim-7"] == (
+        "contradicts", "figures")
