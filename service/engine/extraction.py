@@ -1,7 +1,8 @@
 """Propose the checkable claims of an article: one proposal per fact, with its verbatim span.
 
-Each sentence (sentences.py) is split into the facts it states (clauses.py); each fact becomes a
-proposal with a plain claim text, its quote as a span of the article, every figure in the quote
+Each sentence (sentences.py) is split into the facts it states (clauses.py, then FACT_BOUNDARIES
+here); each fact becomes a proposal with a plain claim text (CLAIM_REWRITES: who said it goes to
+the speaker, the figures are stated plainly), its quote as a span of the article, every figure in the quote
 with what it counts (its label), the entities it names, who said it, and a check-worthiness score.
 
 Labels are read from the words around a figure, the way a reader would, by one general mechanism:
@@ -486,6 +487,8 @@ def _absolute_as_sentence(phrase):
             if tokens[index - 1].folded in ("still", "now"):
                 index -= 1
             subject = phrase[:tokens[index].start].rstrip(" “\"")
+            if not words(subject):
+                break
             verb = "were" if _plural(subject) else "was"
             return f"{subject} {verb} {phrase[len(subject):].lstrip()}"
     return f"with {phrase}"
@@ -509,7 +512,7 @@ def _quantity_is(found):
         "stands", "reaches", "tops", "exceeds", "surpasses", "totals")
     copula = ("are" if found.group("aux") and fold(found.group("aux")) == "have" else "is") \
         if present else "was"
-    beyond = verb.startswith(("surpass", "exceed", "top", "pass"))
+    beyond = verb.startswith(("surpass", "exceed", "top"))
     return f"{copula} more than " if beyond else f"{copula} "
 
 
@@ -536,7 +539,7 @@ CLAIM_REWRITES = [
     ("reporting frame at the head", HEAD_FRAME,
      lambda found: found.group(0) if head_frame(found.group(0)) is None else found.group("rest")),
     # "reportedly", "allegedly": a hedge on the fact, which the claim states plainly
-    ("hedging adverb", re.compile(r"\b(?:reportedly|allegedly|apparently|reportedly)\s+",
+    ("hedging adverb", re.compile(r"\b(?:reportedly|allegedly|apparently|purportedly)\s+",
                                   re.IGNORECASE), ""),
     # "the death toll has risen to about 11,300" -> "the death toll is about 11,300"
     ("a quantity's movement to a figure", re.compile(
