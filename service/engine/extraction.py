@@ -460,12 +460,15 @@ def without_speech_tail(text):
     spokesman, a former general", "..., the head of the council, a lawyer, said"): the longest
     such tail of at most SPEECH_TAIL_MAX_WORDS words that leaves a claim. A tail saying what was
     said ("saying ...", "said that ...") states more than who said it, and stays."""
-    for comma in (m.start() for m in re.finditer(r",(?!\d)", text)):
+    shortest_first = reversed([m.start() for m in re.finditer(r",(?!\d)", text)])
+    found = text
+    for comma in shortest_first:  # the tails grow: stop at the first too long (linear time)
         tail, head = text[comma + 1:], text[:comma]
-        if (len(words(tail)) <= SPEECH_TAIL_MAX_WORDS
-                and len(words(head)) >= Extractor.MIN_CLAIM_WORDS and _names_a_speaker(tail)):
-            return head
-    return text
+        if len(words(tail)) > SPEECH_TAIL_MAX_WORDS:
+            break
+        if len(words(head)) >= Extractor.MIN_CLAIM_WORDS and _names_a_speaker(tail):
+            found = head
+    return found
 
 
 def _names_a_speaker(tail):
