@@ -3,17 +3,19 @@ claims already stored (alignment). Nothing here writes: an editor accepts a prop
 as an ordinary claim or evidence item, which keeps its revision.
 
 Alignment first looks each fact of the source up among the stored claims, loosely (/check's
-search), to find the claims it may bear on. For each such claim it picks the source's fact that
+search), to find the claims it may bear on, and takes too every claim giving a figure for a
+quantity some fact counts. For each such claim it picks the source's fact that
 states it: one giving a figure for the quantity the claim counts, then one naming most of the
 claim's entities, then the one holding most of the claim's terms (stems, entity names and
 synonyms merged, as the engine reads them; at least MIN_COVERAGE of them). Figures decide the
 stance first: the source supports the claim when they agree and contradicts it when they differ
 (a new outlet saying 398 dead where the claim has 381). A fact giving another date is about
 another event; a count far past an open bound ("more than 2,000" against 11,300) is another
-report, which the figures leave to the wording. Otherwise the engine decides: another actor in the claim's place contradicts it,
-and so does the verdict engine's reading of the claim checked against that fact (a negation in
-scope, opposite wording). A claim every stored source contradicts states a falsehood: a
-further source bearing on it, by wording, is proposed as contradicting it too.
+report, which the figures leave to the wording. Otherwise the engine decides: another actor in
+the claim's place contradicts it, and so does the verdict engine's reading of the claim checked
+against that fact (a negation in scope, opposite wording). A claim every stored source
+contradicts states a falsehood: a further source bearing on it, by wording, is proposed as
+contradicting it too.
 """
 import math
 from dataclasses import dataclass, field, replace

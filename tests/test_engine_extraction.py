@@ -168,7 +168,8 @@ def test_an_import_line_carries_a_slug_ref_stable_per_quote():
      "Up to 90 people were feared dead."),
     ("According to the coastguard, 12 boats sank", "12 boats sank."),
     # what a clause split left of a frame
-    ("said the agency had so far registered 812 claims", "The agency had so far registered 812 claims."),
+    ("said the agency had so far registered 812 claims",
+     "The agency had so far registered 812 claims."),
     # connectives and hedges
     ("But on Monday, the ferry resumed service", "On Monday, the ferry resumed service."),
     ("However, a spokesman for the port voiced doubt", "A spokesman for the port voiced doubt."),
@@ -229,11 +230,14 @@ def test_a_frame_that_would_leave_a_pronoun_stays_in_the_claim():
      ["Crews described ruins in the old town.", "Hundreds were still missing and 2,000 homeless."]),
     ("The town lay in ruins, with the old bridge “cut off” by the river.",
      ["The town lay in ruins.", "The old bridge was “cut off” by the river."]),
-    ("The agency raised its estimate, citing the coastguard as saying that 40 sailors drowned at sea.",
+    ("The agency raised its estimate, citing the coastguard as saying that 40 sailors drowned "
+     "at sea.",
      ["The agency raised its estimate.", "40 sailors drowned at sea."]),
     # "and" joining two objects or two verbs of one subject is one fact
-    ("The flood destroyed the bridge and the mill.", ["The flood destroyed the bridge and the mill."]),
-    ("Crews searched the river and found two boats.", ["Crews searched the river and found two boats."]),
+    ("The flood destroyed the bridge and the mill.",
+     ["The flood destroyed the bridge and the mill."]),
+    ("Crews searched the river and found two boats.",
+     ["Crews searched the river and found two boats."]),
 ])
 def test_one_proposal_per_fact_of_a_compound_clause(sentence, claims):
     proposals = Extractor().propose(sentence)
