@@ -170,6 +170,12 @@ def test_an_import_line_carries_a_slug_ref_stable_per_quote():
     # what a clause split left of a frame
     ("said the agency had so far registered 812 claims",
      "The agency had so far registered 812 claims."),
+    # a dateline
+    ("LISBON, May 4 (Wire) – The harbour reopened to ferries",
+     "The harbour reopened to ferries."),
+    ("Porto, Portugal: Crews cleared the flooded quay", "Crews cleared the flooded quay."),
+    ("Two of the towns – Vila and Sol – were evacuated",
+     "Two of the towns – Vila and Sol – were evacuated."),
     # connectives and hedges
     ("But on Monday, the ferry resumed service", "On Monday, the ferry resumed service."),
     ("However, a spokesman for the port voiced doubt", "A spokesman for the port voiced doubt."),

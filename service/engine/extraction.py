@@ -529,6 +529,11 @@ FIGURE_AHEAD = (r"(?=(?:about|around|nearly|almost|some|roughly|approximately|ov
 CLAIM_REWRITES = [
     # "(adjusting the numbers from a previous report ...": a parenthesis the clause cut open
     ("unclosed parenthesis", re.compile(r"\s*\([^)]*$"), ""),
+    # "YEREVAN, Sept 20 (Reuters) – ...", "Derna, Libya: ...", "(Bloomberg) — ...": a dateline
+    # says where the outlet wrote from
+    ("dateline", re.compile(
+        r"^(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,\s+[A-Z][\w’'.]*(?:\s+\d{1,2})?\s*"
+        r"(?:\([^()]*\)\s*)?|\([A-Z][^()]*\)\s*)[:–—]\s+"), ""),
     # "said the WHO had confirmed ...": what a clause split left of a frame
     ("leading reporting verb", re.compile(
         r"^(?:said|told|added|stated|confirmed|announced|warned|noted|explained|declared|"
