@@ -421,6 +421,11 @@ class FactChecker:
     def __len__(self):
         return len(self.matcher)
 
+    def claims(self):
+        """[(claim, its features: figures, entities ...)] for every indexed claim."""
+        return [(claim, self.matcher.claim_features(claim))
+                for claim in self.matcher.index.claims.values()]
+
     def add(self, *claims):
         self.matcher.add(*claims)
 
