@@ -13,7 +13,7 @@ import pytest
 
 from service.evaluation import checker_from_seeds, evaluate, load_cases
 
-from .conftest import PROJECT_SEEDS
+from .conftest import DERNA, PROJECT_SEEDS
 
 # Set: floors in percent for (verdict right, verdict and sources right, matched claim right);
 # None where the set's cases name no claim.
@@ -30,7 +30,6 @@ FLOORS = {
 }
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
-DERNA = Path(__file__).parent.parent.parent / "shared" / "stories" / "derna-floods"
 DEVSETS = sorted(path.name for path in BENCHMARKS.glob("devset*.jsonl"))
 # Sets scored against the Derna story's seeds: its own cases, and the held-out set kept here.
 DERNA_SETS = {"derna-floods": DERNA / "cases.jsonl",
