@@ -139,8 +139,8 @@ def test_a_refused_line_is_shown_beside_its_proposal_and_the_rest_is_stored(page
     assert "Refused: text" in proposals.nth(1).locator(".refusal").inner_text()
     assert proposals.nth(0).locator(".refusal").inner_text() == ""
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "curation-preview-with-a-refused-line.png"),
-                    full_page=True)
+    page.locator("#review").evaluate("review => review.scrollIntoView()")
+    page.screenshot(path=str(ARTIFACTS / "curation-preview-with-a-refused-line.png"))
     press(page, "c")
     page.get_by_text("Stored: 2 added").wait_for(timeout=15000)
     assert claims_total(page) == claims_before + 2

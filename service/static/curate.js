@@ -110,12 +110,12 @@ function claimCard(proposal) {
   const box = element("input", "mark-box");
   box.type = "checkbox";
   box.setAttribute("aria-label", "Marked for bulk accept");
-  node.append(box, element("div", "claim", proposal.claim), figureChips(proposal.figures));
+  node.append(box, element("div", "refusal"), element("div", "claim", proposal.claim),
+              figureChips(proposal.figures));
   node.append(element("div", "meta", [
     `check-worthiness ${proposal.check_worthiness}`,
     proposal.speaker && `said by ${proposal.speaker}`,
     proposal.entities.length ? proposal.entities.join(", ") : ""].filter(Boolean).join(" · ")));
-  node.append(element("div", "refusal"));
   return node;
 }
 
@@ -150,6 +150,7 @@ function select(index) {
   item.node.classList.add("current");
   item.mark?.classList.add("current");
   item.node.scrollIntoView({block: "nearest"});
+  item.mark?.scrollIntoView({block: "nearest"});  // the text scrolls beside the proposals
 }
 
 const current = () => state.items[state.current];
