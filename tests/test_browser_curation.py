@@ -39,6 +39,10 @@ def test_page_proposes_claims_beside_the_text_and_accepts_one_with_a_key(page, a
     proposals = open_proposals(page, app)
     quotes = page.locator("#source-view mark.quote")
     assert quotes.count() >= proposals.count() > 5
+    source_id = page.get_by_label("Stored source").input_value()
+    editor = {"X-API-Key": page.get_by_label("Editor key").input_value()}
+    alone = page.request.post(f"{page.base_url}/sources/{source_id}/extract", headers=editor)
+    assert proposals.count() == len(alone.json()["proposals"])  # as many as it alone proposes
     assert page.locator("#source-view mark.quote.current").count() == 1
     assert page.locator("#alignment-list .proposal").count() > 0
     current = page.locator("#proposal-list .proposal.current")

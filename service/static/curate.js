@@ -396,9 +396,10 @@ async function propose(event) {
   say("Proposing…");
   try {
     const id = await sourceId();
-    const [extracted, aligned, source] = await Promise.all([
-      call("POST", `/sources/${id}/extract`), call("POST", `/sources/${id}/align`),
-      call("GET", `/sources/${id}`)]);
+    // One after the other: two extractions at once in one server process can disagree.
+    const extracted = await call("POST", `/sources/${id}/extract`);
+    const aligned = await call("POST", `/sources/${id}/align`);
+    const source = await call("GET", `/sources/${id}`);
     Object.assign(state, {text: source.text, sourceRef: source.ref, items: [], current: -1,
                           preview: null});
     renderLists(extracted.proposals, aligned.alignments);
