@@ -169,6 +169,7 @@ def test_errors_are_shown_as_sentences(page, app, mistake, expected):
     text = status.inner_text()
     assert text.startswith("Could not propose: ") and "error" in status.get_attribute("class")
     assert not any(junk in text for junk in ("[object Object]", "null", "undefined")), text
+    assert page.locator("#review").is_hidden()  # no empty review beside the error
 
 
 def test_the_key_help_lists_every_key(page, app):
