@@ -69,6 +69,8 @@ def test_edit_then_accept_stores_the_edited_text_and_esc_keeps_the_proposal(page
     edited = "An edited claim: " + first
     press(page, "e")
     page.get_by_label("Claim text").fill(edited)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "curation-editing-a-claim.png"))
     press(page, "Enter")
     assert page.get_by_label("Claim text").count() == 0
     assert "0 accepted · 1 edited" in page.locator("#counts").inner_text()
