@@ -1,6 +1,7 @@
 """Text analysis: any text reduced to what matching needs (terms, figures, negation cues, entities
 in order), and the few features of a stored claim that search and judging read besides its terms."""
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -35,6 +36,7 @@ class Analysis:
     entities: tuple = ()
     tokens: list = field(default_factory=list, repr=False)
     corrections: dict = field(default_factory=dict)
+    readings: dict = field(default_factory=dict)  # {term: the lemmas it was read from}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +97,8 @@ class TextAnalyzer:
         terms += year_terms(figures)
         return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
                         negations=[t for t in tokens if t in NEGATIONS],
-                        entities=entities,
-                        tokens=tokens, corrections=corrections)
+                        entities=entities, tokens=tokens, corrections=corrections,
+                        readings=readings(tokens) if corpus is not None else {})
 
     def _misspelt_merged(self, term, is_known, corrections):
         """A misspelt word whose spelling the index never sees because it stores a merged term
@@ -198,3 +200,47 @@ def _synonym_in_use(unit, context, corpus):
         if any(corpus.claims_with_all(synonym_terms | {term}) for term in context):
             return synonym
     return None
+
+
+def readings(tokens):
+    """{term: the lemmas its words were read from, a WordNet phrase first ("teamed up" ->
+    "team_up", "team")}: what WordNet is asked about a statement's terms."""
+    found = {}
+    for i, token in enumerate(tokens):
+        term = content_term(token)
+        if term is None or not token.isalpha():
+            continue
+        base, following = lemma(token), tokens[i + 1] if i + 1 < len(tokens) else ""
+        lemmas = found.setdefault(term, {})
+        if following.isalpha() and WORDNET.is_phrase(base, following):
+            lemmas[f"{base}_{following}"] = None
+        lemmas[base] = None
+    return {term: tuple(lemmas) for term, lemmas in found.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def stand_in_terms(word):
+    """The terms (one tuple per WordNet lemma, "join_forces" -> ("join", "force")) of what may
+    stand in for the word: its synonyms first, then lemmas one relation away (lexicon.related)."""
+    found = {}
+    for other in (*WORDNET.synonyms(word), *WORDNET.related(word)):
+        parts = other.split("_")
+        if all(part.isalpha() for part in parts):
+            terms = polarize([t for t in map(content_term, parts) if t is not None])[0]
+            if terms:
+                found.setdefault(tuple(terms), None)
+    return tuple(found)
+
+
+def word_stand_ins(analysis, terms, claim_terms):
+    """{statement term: claim terms said in its place} for each statement term the claim lacks
+    whose WordNet synonym or near relation the claim uses and the statement does not ("shifted
+    landmines" for "moved landmines", "competing governments" for "rival governments")."""
+    free = claim_terms.difference(terms)
+    found = {}
+    for term in terms:
+        if term in claim_terms or term.startswith("@"):
+            continue
+        found[term] = next((other for word in analysis.readings.get(term, ())
+                            for other in stand_in_terms(word) if free.issuperset(other)), None)
+    return {term: other for term, other in found.items() if other}

@@ -1,7 +1,7 @@
 """Find the curated claims closest to a statement: an inverted index picks candidates, an
 IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (the
 rules of rules.py: swapped actors, other dates, negated twins) before the final order is set."""
-from .analysis import Analysis, ClaimFeatures, TextAnalyzer
+from .analysis import Analysis, ClaimFeatures, TextAnalyzer, word_stand_ins
 from .entities import EntityTable, with_acronyms
 from .index import ClaimIndex
 from .records import Explanation
@@ -10,6 +10,9 @@ from .text import NEGATIONS, content_terms, polarize, stem, words
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
+# Of a claim term the statement says in other words (a WordNet synonym or near relation), the
+# share of its weight that counts as shared: near, not the same.
+STAND_IN_SHARE = 0.5
 RERANKED = 10  # only this many top candidates get the closer look
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
 # Words between two names that make their order not matter ("A spoke with B", "A and B").
@@ -102,9 +105,12 @@ class Matcher:
             matched = {self.index.vocabulary[t] for t in matched_ids}
             claim_features = self.features[claim_id]
             stand_ins = self.related_stand_ins(analysis, claim_features)
-            if stand_ins:
-                score, matched = self.score([stand_ins.get(t, t) for t in terms],
-                                            self.index.terms[claim_id])
+            words_in_place = word_stand_ins(analysis, terms, self.index.terms[claim_id])
+            if stand_ins or words_in_place:
+                score, matched = self.score(
+                    [said for t in terms for said in words_in_place.get(t, (stand_ins.get(t, t),))],
+                    self.index.terms[claim_id],
+                    {said for others in words_in_place.values() for said in others})
             if score < min_score:
                 continue  # the rest of the closer look can only lower a score
             claim_text = self.index.claims[claim_id].text
@@ -236,12 +242,14 @@ class Matcher:
                 scored.append((score + bonus, claim_id, matched))
         return scored
 
-    def score(self, statement_terms, claim_terms):
-        """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for."""
+    def score(self, statement_terms, claim_terms, said_in_place=frozenset()):
+        """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for;
+        a claim term the statement says in other words (`said_in_place`) shares part of its
+        weight only (STAND_IN_SHARE)."""
         weight = self.index.idf
         weights = {t: weight(t) for t in set(statement_terms)}
         matched = weights.keys() & claim_terms
-        shared = sum(weights[t] for t in matched)
+        shared = sum(weights[t] * (STAND_IN_SHARE if t in said_in_place else 1) for t in matched)
         if not shared:
             return 0.0, matched
         return f_beta(shared, sum(weights.values()), sum(weight(t) for t in claim_terms)), matched
