@@ -220,27 +220,30 @@ def readings(tokens):
 
 @lru_cache(maxsize=1 << 16)
 def stand_in_terms(word):
-    """The terms (one tuple per WordNet lemma, "join_forces" -> ("join", "force")) of what may
-    stand in for the word: its synonyms first, then lemmas one relation away (lexicon.related)."""
+    """(terms, marks) of what may stand in for the word, one per WordNet lemma ("join_forces" ->
+    ("join", "force")), the marks saying which side of a pair of opposites it takes: its
+    synonyms first, then lemmas one relation away (lexicon.related)."""
     found = {}
     for other in (*WORDNET.synonyms(word), *WORDNET.related(word)):
         parts = other.split("_")
         if all(part.isalpha() for part in parts):
-            terms = polarize([t for t in map(content_term, parts) if t is not None])[0]
+            terms, marks = polarize([t for t in map(content_term, parts) if t is not None])
             if terms:
-                found.setdefault(tuple(terms), None)
+                found.setdefault((tuple(terms), marks), None)
     return tuple(found)
 
 
-def word_stand_ins(analysis, terms, claim_terms):
+def word_stand_ins(analysis, terms, claim_terms, claim_marks=NO_MARKS):
     """{statement term: claim terms said in its place} for each statement term the claim lacks
-    whose WordNet synonym or near relation the claim uses and the statement does not ("shifted
-    landmines" for "moved landmines", "competing governments" for "rival governments")."""
+    whose WordNet synonym or near relation the claim uses, on the same side of a pair of
+    opposites (`claim_marks`), and the statement does not ("shifted landmines" for "moved
+    landmines", "competing governments" for "rival governments")."""
     free = claim_terms.difference(terms)
     found = {}
     for term in terms:
         if term in claim_terms or term.startswith("@"):
             continue
         found[term] = next((other for word in analysis.readings.get(term, ())
-                            for other in stand_in_terms(word) if free.issuperset(other)), None)
+                            for other, marks in stand_in_terms(word)
+                            if free.issuperset(other) and marks <= claim_marks), None)
     return {term: other for term, other in found.items() if other}

@@ -15,9 +15,10 @@ SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the sam
 STAND_IN_SHARE = 0.5
 RERANKED = 10  # only this many top candidates get the closer look
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
-# Words between two names that make their order not matter ("A spoke with B", "A and B").
+# Words between two names that make their order not matter ("A spoke with B", "A and B"; "A did
+# it, according to B": B is the source, not a party).
 SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or",
-                             "is", "are", "was", "were"})
+                             "is", "are", "was", "were", "according"})
 # Words that order what a text names: what comes before "then" happened first; "A before B" and
 # "B after A" put A first, and so do "after A, B" and "before B, A" at the head of a text.
 THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "thereafter"})
@@ -105,7 +106,8 @@ class Matcher:
             matched = {self.index.vocabulary[t] for t in matched_ids}
             claim_features = self.features[claim_id]
             stand_ins = self.related_stand_ins(analysis, claim_features)
-            words_in_place = word_stand_ins(analysis, terms, self.index.terms[claim_id])
+            words_in_place = word_stand_ins(analysis, terms, self.index.terms[claim_id],
+                                            claim_features.polarity)
             if stand_ins or words_in_place:
                 score, matched = self.score(
                     [said for t in terms for said in words_in_place.get(t, (stand_ins.get(t, t),))],
