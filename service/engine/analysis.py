@@ -98,7 +98,7 @@ class TextAnalyzer:
         return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
                         negations=[t for t in tokens if t in NEGATIONS],
                         entities=entities, tokens=tokens, corrections=corrections,
-                        readings=readings(tokens) if corpus is not None else {})
+                        readings=readings(tokens, corrections) if corpus is not None else {})
 
     def _misspelt_merged(self, term, is_known, corrections):
         """A misspelt word whose spelling the index never sees because it stores a merged term
@@ -195,16 +195,17 @@ def _synonym_in_use(unit, context, corpus):
                 break
     if not in_use:
         return None
-    context = sorted(context, key=corpus.idf, reverse=True)[:SYNONYM_CONTEXT]
+    context = sorted(context, key=lambda term: (-corpus.idf(term), term))[:SYNONYM_CONTEXT]
     for synonym, synonym_terms in in_use:
         if any(corpus.claims_with_all(synonym_terms | {term}) for term in context):
             return synonym
     return None
 
 
-def readings(tokens):
+def readings(tokens, corrections):
     """{term: the lemmas its words were read from, a WordNet phrase first ("teamed up" ->
-    "team_up", "team")}: what WordNet is asked about a statement's terms."""
+    "team_up", "team"), then those of the words a correction replaced ("escape" read as "get off"
+    is read as "escape" too)}: what WordNet is asked about a statement's terms."""
     found = {}
     for i, token in enumerate(tokens):
         term = content_term(token)
@@ -215,6 +216,9 @@ def readings(tokens):
         if following.isalpha() and WORDNET.is_phrase(base, following):
             lemmas[f"{base}_{following}"] = None
         lemmas[base] = None
+    for original, replacement in corrections.items():
+        for term in filter(None, map(content_term, replacement.split())):
+            found.setdefault(term, {})["_".join(map(lemma, original.split()))] = None
     return {term: tuple(lemmas) for term, lemmas in found.items()}
 
 

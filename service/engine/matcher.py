@@ -219,11 +219,14 @@ class Matcher:
     def _key_floor(self, analysis, min_score, bonus_slack):
         """The index key below which no claim can reach `min_score`: the score is the key times
         100 (1 + beta^2), plus at most the figure bonus, and the closer look only lowers it,
-        except where a related entity stands in for one of the statement's (then no floor)."""
+        except where a related entity stands in for one of the statement's (then no floor) and
+        where the statement's words stand in for the claim's (word_stand_ins: a margin of
+        STAND_IN_SHARE, not a bound)."""
         related = self.analyzer.entities.related
         if any(related.get(entity) for entity in analysis.entities):
             return 0.0
-        return max(0.0, min_score / (100 * (1 + RECALL_WEIGHT ** 2)) - bonus_slack)
+        reachable = min_score * (1 - STAND_IN_SHARE) if analysis.readings else min_score
+        return max(0.0, reachable / (100 * (1 + RECALL_WEIGHT ** 2)) - bonus_slack)
 
     def _scored(self, terms, figures, candidates):
         """[(score with figure bonus, claim id, matched term ids)] of the candidates sharing a
