@@ -36,7 +36,7 @@ class Analysis:
     entities: tuple = ()
     tokens: list = field(default_factory=list, repr=False)
     corrections: dict = field(default_factory=dict)
-    readings: dict = field(default_factory=dict)  # {term: the lemmas it was read from}
+    near: dict = field(default_factory=dict)  # {term: ((terms, marks) that may stand in)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +98,7 @@ class TextAnalyzer:
         return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
                         negations=[t for t in tokens if t in NEGATIONS],
                         entities=entities, tokens=tokens, corrections=corrections,
-                        readings=readings(tokens, corrections) if corpus is not None else {})
+                        near=near_terms(tokens, corrections, corpus) if corpus else {})
 
     def _misspelt_merged(self, term, is_known, corrections):
         """A misspelt word whose spelling the index never sees because it stores a merged term
@@ -237,6 +237,19 @@ def stand_in_terms(word):
     return tuple(found)
 
 
+def near_terms(tokens, corrections, corpus):
+    """{statement term: ((terms, marks) that may stand in for it and that claims use, nearest
+    first)}: asked of WordNet once per statement, so each candidate claim is a few set tests."""
+    found = {}
+    for term, lemmas in readings(tokens, corrections).items():
+        near = tuple(dict.fromkeys(
+            (terms, marks) for word in lemmas for terms, marks in stand_in_terms(word)
+            if all(map(corpus.knows, terms))))
+        if near:
+            found[term] = near
+    return found
+
+
 def word_stand_ins(analysis, terms, claim_terms, claim_marks=NO_MARKS):
     """{statement term: claim terms said in its place} for each statement term the claim lacks
     whose WordNet synonym or near relation the claim uses, on the same side of a pair of
@@ -244,10 +257,7 @@ def word_stand_ins(analysis, terms, claim_terms, claim_marks=NO_MARKS):
     landmines", "competing governments" for "rival governments")."""
     free = claim_terms.difference(terms)
     found = {}
-    for term in terms:
-        if term in claim_terms or term.startswith("@"):
-            continue
-        found[term] = next((other for word in analysis.readings.get(term, ())
-                            for other, marks in stand_in_terms(word)
+    for term in analysis.near.keys() & set(terms).difference(claim_terms):
+        found[term] = next((other for other, marks in analysis.near[term]
                             if free.issuperset(other) and marks <= claim_marks), None)
     return {term: other for term, other in found.items() if other}

@@ -183,20 +183,23 @@ class EntityTable:
                     and self.kind_class.get(claim_entity) != "person")
 
     def correct(self, tokens, is_known):
-        """Misspelt names read as the closest name word ('Blinkin' -> 'blinken'); `is_known` says
-        which tokens are ordinary words of the corpus and must stay.
+        """Misspelt names read as the closest name word ('Blinkin' -> 'blinken') or, misspelt
+        word by word, as the whole name ('Lybian Red Cresent'); `is_known` says which tokens are
+        ordinary words of the corpus and must stay.
 
         Returns (tokens, {typo: fix})."""
+        unknown = [self._unknown(token, is_known) for token in tokens]
+        if not any(unknown):
+            return list(tokens), {}
         fixed, corrections = [], {}
-        for token in tokens:
-            if self._unknown(token, is_known):
-                best = process.extractOne(token, self.name_words, scorer=fuzz.ratio,
-                                          score_cutoff=TYPO_CUTOFF)
-                if best:
-                    corrections[token] = best[0]
-                    token = best[0]
+        for token, misspelt in zip(tokens, unknown):
+            best = misspelt and process.extractOne(token, self.name_words, scorer=fuzz.ratio,
+                                                   score_cutoff=TYPO_CUTOFF)
+            if best:
+                corrections[token] = best[0]
+                token = best[0]
             fixed.append(token)
-        return self._misspelt_names(fixed, is_known, corrections), corrections
+        return self._misspelt_names(fixed, unknown, corrections), corrections
 
     def _unknown(self, token, is_known):
         """A word long enough to be a misspelling that is neither the corpus's nor a name's, nor a
@@ -204,9 +207,9 @@ class EntityTable:
         return (len(token) >= TYPO_MIN_LENGTH and bool(self.name_words) and not is_known(token)
                 and token not in self.name_words and not self._plural_of_name(token))
 
-    def _misspelt_names(self, tokens, is_known, corrections):
+    def _misspelt_names(self, tokens, unknown, corrections):
         """The tokens with each run of words that is a misspelt name of several words read as that
-        name ("Lybian Red Cresent"): one of its words unknown (_unknown), the run as a whole
+        name ("Lybian Red Cresent"): one of its words `unknown` (_unknown), the run as a whole
         within TYPO_CUTOFF of the name, each word starting with the name word's letter. A word
         alone may be too far from its name word ("lybian", "libyan") to be read as it safely;
         the whole name is not. Records each changed word in `corrections`."""
@@ -215,7 +218,7 @@ class EntityTable:
             for size in range(min(self.longest, len(tokens) - i), 1, -1):
                 run = tokens[i:i + size]
                 names = self.long_names.get(size)
-                if not names or not any(self._unknown(token, is_known) for token in run):
+                if not names or not any(unknown[i:i + size]):
                     continue
                 best = process.extractOne(" ".join(run), names.keys(), scorer=fuzz.ratio,
                                           score_cutoff=TYPO_CUTOFF)

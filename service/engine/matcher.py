@@ -225,7 +225,7 @@ class Matcher:
         related = self.analyzer.entities.related
         if any(related.get(entity) for entity in analysis.entities):
             return 0.0
-        reachable = min_score * (1 - STAND_IN_SHARE) if analysis.readings else min_score
+        reachable = min_score * (1 - STAND_IN_SHARE) if analysis.near else min_score
         return max(0.0, reachable / (100 * (1 + RECALL_WEIGHT ** 2)) - bonus_slack)
 
     def _scored(self, terms, figures, candidates):
