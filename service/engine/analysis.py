@@ -223,12 +223,15 @@ def readings(tokens, corrections):
 
 
 @lru_cache(maxsize=1 << 16)
-def stand_in_terms(word):
+def stand_in_terms(word, related=True):
     """(terms, marks) of what may stand in for the word, one per WordNet lemma ("join_forces" ->
     ("join", "force")), the marks saying which side of a pair of opposites it takes: its
-    synonyms first, then lemmas one relation away (lexicon.related)."""
+    synonyms first, then lemmas one relation away (lexicon.related); without `related`, the
+    synonyms of its most frequent senses only."""
     found = {}
-    for other in (*WORDNET.synonyms(word), *WORDNET.related(word)):
+    lemmas = (*WORDNET.synonyms(word), *WORDNET.related(word)) if related else \
+        WORDNET.synonyms(word, senses=1)
+    for other in lemmas:
         parts = other.split("_")
         if all(part.isalpha() for part in parts):
             terms, marks = polarize([t for t in map(content_term, parts) if t is not None])
@@ -242,8 +245,9 @@ def near_terms(tokens, corrections, corpus):
     first)}: asked of WordNet once per statement, so each candidate claim is a few set tests."""
     found = {}
     for term, lemmas in readings(tokens, corrections).items():
+        related = not corpus.knows(term)
         near = tuple(dict.fromkeys(
-            (terms, marks) for word in lemmas for terms, marks in stand_in_terms(word)
+            (terms, marks) for word in lemmas for terms, marks in stand_in_terms(word, related)
             if all(map(corpus.knows, terms))))
         if near:
             found[term] = near

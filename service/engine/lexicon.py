@@ -104,12 +104,12 @@ class WordNet:
         return tuple(lemmas), tuple(pointers)
 
     @lru_cache(maxsize=1 << 16)
-    def synonyms(self, lemma):
-        """Other lemmas of the word's most frequent senses, nearest senses first ("give_way" ->
-        "collapse", ...); multiword lemmas joined by "_"."""
+    def synonyms(self, lemma, senses=SENSES):
+        """Other lemmas of the word's `senses` most frequent senses of each part of speech,
+        nearest senses first ("give_way" -> "collapse", ...); multiword lemmas joined by "_"."""
         found = {}
         for part in PARTS:
-            for offset in self.senses(lemma, part)[:SENSES]:
+            for offset in self.senses(lemma, part)[:senses]:
                 for other in self.synset(part, offset)[0]:
                     if other != lemma:
                         found.setdefault(other, None)
