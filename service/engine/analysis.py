@@ -36,7 +36,7 @@ class Analysis:
     entities: tuple = ()
     tokens: list = field(default_factory=list, repr=False)
     corrections: dict = field(default_factory=dict)
-    near: dict = field(default_factory=dict)  # {term: ((terms, marks) that may stand in)}
+    near: dict = field(default=None, repr=False)  # near_terms, asked for on first need
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +97,7 @@ class TextAnalyzer:
         terms += year_terms(figures)
         return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
                         negations=[t for t in tokens if t in NEGATIONS],
-                        entities=entities, tokens=tokens, corrections=corrections,
-                        near=near_terms(tokens, corrections, corpus) if corpus else {})
+                        entities=entities, tokens=tokens, corrections=corrections)
 
     def _misspelt_merged(self, term, is_known, corrections):
         """A misspelt word whose spelling the index never sees because it stores a merged term
@@ -240,28 +239,33 @@ def stand_in_terms(word, related=True):
     return tuple(found)
 
 
-def near_terms(tokens, corrections, corpus):
+def near_terms(analysis, corpus):
     """{statement term: ((terms, marks) that may stand in for it and that claims use, nearest
-    first)}: asked of WordNet once per statement, so each candidate claim is a few set tests."""
-    found = {}
-    for term, lemmas in readings(tokens, corrections).items():
-        related = not corpus.knows(term)
-        near = tuple(dict.fromkeys(
-            (terms, marks) for word in lemmas for terms, marks in stand_in_terms(word, related)
-            if all(map(corpus.knows, terms))))
-        if near:
-            found[term] = near
-    return found
+    first)}: asked of WordNet once per statement, on first need, so each candidate claim is a
+    few set tests. A word no claim uses may be read as a near relation; a word claims use only
+    as a synonym of its most frequent sense."""
+    if analysis.near is None:
+        found = {}
+        for term, lemmas in readings(analysis.tokens, analysis.corrections).items():
+            related = not corpus.knows(term)
+            near = tuple(dict.fromkeys(
+                (terms, marks) for word in lemmas for terms, marks in stand_in_terms(word, related)
+                if all(map(corpus.knows, terms))))
+            if near:
+                found[term] = near
+        analysis.near = found
+    return analysis.near
 
 
-def word_stand_ins(analysis, terms, claim_terms, claim_marks=NO_MARKS):
+def word_stand_ins(analysis, terms, claim_terms, corpus, claim_marks=NO_MARKS):
     """{statement term: claim terms said in its place} for each statement term the claim lacks
     whose WordNet synonym or near relation the claim uses, on the same side of a pair of
     opposites (`claim_marks`), and the statement does not ("shifted landmines" for "moved
     landmines", "competing governments" for "rival governments")."""
+    near = near_terms(analysis, corpus)
     free = claim_terms.difference(terms)
     found = {}
-    for term in analysis.near.keys() & set(terms).difference(claim_terms):
-        found[term] = next((other for other, marks in analysis.near[term]
+    for term in near.keys() & set(terms).difference(claim_terms):
+        found[term] = next((other for other, marks in near[term]
                             if free.issuperset(other) and marks <= claim_marks), None)
     return {term: other for term, other in found.items() if other}

@@ -11,8 +11,11 @@ from .text import NEGATIONS, content_terms, polarize, stem, words
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
 # Of a claim term the statement says in other words (a WordNet synonym or near relation), the
-# share of its weight that counts as shared: near, not the same.
+# share of its weight that counts as shared: near, not the same. Only a claim scoring this much
+# on the statement's own words is read so: near words confirm what the words already point to; on
+# a weak match they only reorder noise.
 STAND_IN_SHARE = 0.5
+STAND_IN_BASE = 30.0
 RERANKED = 10  # only this many top candidates get the closer look
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
 # Words between two names that make their order not matter ("A spoke with B", "A and B"; "A did
@@ -106,8 +109,9 @@ class Matcher:
             matched = {self.index.vocabulary[t] for t in matched_ids}
             claim_features = self.features[claim_id]
             stand_ins = self.related_stand_ins(analysis, claim_features)
-            words_in_place = word_stand_ins(analysis, terms, self.index.terms[claim_id],
-                                            claim_features.polarity)
+            words_in_place = word_stand_ins(
+                analysis, terms, self.index.terms[claim_id], self.index,
+                claim_features.polarity) if score >= STAND_IN_BASE else {}
             if stand_ins or words_in_place:
                 score, matched = self.score(
                     [said for t in terms for said in words_in_place.get(t, (stand_ins.get(t, t),))],
@@ -225,7 +229,7 @@ class Matcher:
         related = self.analyzer.entities.related
         if any(related.get(entity) for entity in analysis.entities):
             return 0.0
-        reachable = min_score * (1 - STAND_IN_SHARE) if analysis.near else min_score
+        reachable = min(min_score, max(STAND_IN_BASE, min_score * (1 - STAND_IN_SHARE)))
         return max(0.0, reachable / (100 * (1 + RECALL_WEIGHT ** 2)) - bonus_slack)
 
     def _scored(self, terms, figures, candidates):
