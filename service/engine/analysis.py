@@ -2,6 +2,7 @@
 in order), and the few features of a stored claim that search and judging read besides its terms."""
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -221,12 +222,19 @@ def readings(tokens, corrections):
     return {term: tuple(lemmas) for term, lemmas in found.items()}
 
 
+class StandIn(NamedTuple):
+    """A WordNet lemma that may be said in a word's place: its terms ("join_forces" -> ("join",
+    "force")) and the marks of the side of a pair of opposites it takes ("rise")."""
+
+    terms: tuple
+    marks: frozenset
+    lemma: str
+
+
 @lru_cache(maxsize=1 << 16)
 def stand_in_terms(word, related=True):
-    """(terms, marks) of what may stand in for the word, one per WordNet lemma ("join_forces" ->
-    ("join", "force")), the marks saying which side of a pair of opposites it takes: its
-    synonyms first, then lemmas one relation away (lexicon.related); without `related`, the
-    synonyms of its most frequent senses only."""
+    """The StandIns of a word, its synonyms first, then lemmas one relation away
+    (lexicon.related); without `related`, the synonyms of its most frequent senses only."""
     found = {}
     lemmas = (*WORDNET.synonyms(word), *WORDNET.related(word)) if related else \
         WORDNET.synonyms(word, senses=1)
@@ -235,22 +243,22 @@ def stand_in_terms(word, related=True):
         if all(part.isalpha() for part in parts):
             terms, marks = polarize([t for t in map(content_term, parts) if t is not None])
             if terms:
-                found.setdefault((tuple(terms), marks), None)
-    return tuple(found)
+                found.setdefault((tuple(terms), marks), StandIn(tuple(terms), marks, other))
+    return tuple(found.values())
 
 
 def near_terms(analysis, corpus):
-    """{statement term: ((terms, marks) that may stand in for it and that claims use, nearest
-    first)}: asked of WordNet once per statement, on first need, so each candidate claim is a
-    few set tests. A word no claim uses may be read as a near relation; a word claims use only
-    as a synonym of its most frequent sense."""
+    """{statement term: StandIns of it whose terms claims use, nearest first}: asked of WordNet
+    once per statement, on first need, so each candidate claim is a few set tests. A word no
+    claim uses may be read as a near relation; a word claims use only as a synonym of its most
+    frequent sense."""
     if analysis.near is None:
         found = {}
         for term, lemmas in readings(analysis.tokens, analysis.corrections).items():
             related = not corpus.knows(term)
             near = tuple(dict.fromkeys(
-                (terms, marks) for word in lemmas for terms, marks in stand_in_terms(word, related)
-                if all(map(corpus.knows, terms))))
+                stand_in for word in lemmas for stand_in in stand_in_terms(word, related)
+                if all(map(corpus.knows, stand_in.terms))))
             if near:
                 found[term] = near
         analysis.near = found
@@ -258,14 +266,15 @@ def near_terms(analysis, corpus):
 
 
 def word_stand_ins(analysis, terms, claim_terms, corpus, claim_marks=NO_MARKS):
-    """{statement term: claim terms said in its place} for each statement term the claim lacks
-    whose WordNet synonym or near relation the claim uses, on the same side of a pair of
-    opposites (`claim_marks`), and the statement does not ("shifted landmines" for "moved
-    landmines", "competing governments" for "rival governments")."""
+    """{statement term: the StandIn the claim says in its place} for each statement term the
+    claim lacks whose WordNet synonym or near relation the claim uses, on the same side of a
+    pair of opposites (`claim_marks`), and the statement does not ("shifted landmines" for
+    "moved landmines", "competing governments" for "rival governments")."""
     near = near_terms(analysis, corpus)
     free = claim_terms.difference(terms)
     found = {}
     for term in near.keys() & set(terms).difference(claim_terms):
-        found[term] = next((other for other, marks in near[term]
-                            if free.issuperset(other) and marks <= claim_marks), None)
-    return {term: other for term, other in found.items() if other}
+        found[term] = next((stand_in for stand_in in near[term]
+                            if free.issuperset(stand_in.terms) and stand_in.marks <= claim_marks),
+                           None)
+    return {term: stand_in for term, stand_in in found.items() if stand_in}

@@ -114,9 +114,11 @@ class Matcher:
                 claim_features.polarity) if score >= STAND_IN_BASE else {}
             if stand_ins or words_in_place:
                 score, matched = self.score(
-                    [said for t in terms for said in words_in_place.get(t, (stand_ins.get(t, t),))],
+                    [said for t in terms
+                     for said in (words_in_place[t].terms if t in words_in_place
+                                  else (stand_ins.get(t, t),))],
                     self.index.terms[claim_id],
-                    {said for others in words_in_place.values() for said in others})
+                    {said for stand_in in words_in_place.values() for said in stand_in.terms})
             if score < min_score:
                 continue  # the rest of the closer look can only lower a score
             claim_text = self.index.claims[claim_id].text
@@ -130,7 +132,7 @@ class Matcher:
             candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms)
             score = apply(ORDER_RULES, candidate, score)
             results.append((self.index.claims[claim_id], shown,
-                            self.explain(candidate, typos), score))
+                            self.explain(candidate, typos, words_in_place), score))
         results.sort(key=lambda item: -item[3])
         return [item[:3] for item in results[:limit]]
 
@@ -155,15 +157,16 @@ class Matcher:
                 and (token in analysis.negations
                      or not said.isdisjoint(polarize(content_terms(tokens[i + 1:]))[0]))]
 
-    def explain(self, candidate, typos):
+    def explain(self, candidate, typos, words_in_place):
         """Why the claim matched, in fields a newsroom tool can render: shared words (stems, years
         without their mark; pairs of opposites are told by `opposite_wording` instead), shared
-        entities by name, corrected spellings, swapped entities and how the statement stands to
-        the claim."""
+        entities by name, corrected spellings and words the claim says otherwise (word_stand_ins),
+        swapped entities and how the statement stands to the claim."""
         name = self.analyzer.entities.name
         analysis, matched = candidate.analysis, candidate.matched
         corrected = {**analysis.corrections,
-                     **{k: v for k, v in typos.items() if v in matched}}
+                     **{k: v for k, v in typos.items() if v in matched},
+                     **{k: v.lemma.replace("_", " ") for k, v in words_in_place.items()}}
         return Explanation(
             matched_terms=sorted(t.lstrip("#") for t in matched if t[0] not in "@~"),
             matched_entities=sorted(name(t) for t in matched if t.startswith("@")),
