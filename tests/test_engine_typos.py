@@ -4,7 +4,7 @@ from service.engine import ClaimRecord, FactChecker
 from service.engine.entities import EntityTable
 
 ENTITIES = [
-    {"name": "Valley Red Crescent", "kind": "organization", "aliases": ["Vallian Red Crescent"]},
+    {"name": "Sirtan Red Crescent", "kind": "organization"},
     {"name": "Red Cross", "kind": "organization"},
     {"name": "Ardania", "kind": "region"},
     {"name": "Tomas Berg", "kind": "person",
@@ -15,10 +15,10 @@ UNKNOWN = lambda word: False  # noqa: E731 - every word is a candidate misspelli
 
 def test_a_name_misspelt_word_by_word_is_read_whole():
     table = EntityTable(ENTITIES)
-    tokens, corrections = table.correct(["the", "valian", "red", "cresent", "said"], UNKNOWN)
-    # "valian" alone is too far from "vallian" for a name word (fuzz.ratio < TYPO_CUTOFF)
-    assert table.canonicalize(tokens) == ["the", "@valley_red_crescent", "said"]
-    assert corrections == {"valian": "vallian", "cresent": "crescent"}
+    tokens, corrections = table.correct(["the", "sritan", "red", "cresent", "said"], UNKNOWN)
+    # "sritan" alone is too far from "sirtan" for a name word (fuzz.ratio < TYPO_CUTOFF)
+    assert table.canonicalize(tokens) == ["the", "@sirtan_red_crescent", "said"]
+    assert corrections == {"sritan": "sirtan", "cresent": "crescent"}
 
 
 def test_another_name_or_a_possessive_is_not_read_as_a_misspelt_name():
@@ -31,9 +31,9 @@ def test_another_name_or_a_possessive_is_not_read_as_a_misspelt_name():
 
 
 def test_a_misspelt_name_finds_its_claim():
-    claim = ClaimRecord(1, "The Vallian Red Crescent denied the toll of 300.")
+    claim = ClaimRecord(1, "The Sirtan Red Crescent denied the toll of 300.")
     checker = FactChecker([claim], ENTITIES, min_score=50)
-    result = checker.check("the Valian Red Cresent denied the toll of 300")
+    result = checker.check("the Sritan Red Cresent denied the toll of 300")
     assert result.matches and result.matches[0].claim.id == 1
-    assert result.matches[0].explanation.corrected_terms == {"valian": "vallian",
+    assert result.matches[0].explanation.corrected_terms == {"sritan": "sirtan",
                                                              "cresent": "crescent"}
