@@ -37,7 +37,8 @@ class Analysis:
     entities: tuple = ()
     tokens: list = field(default_factory=list, repr=False)
     corrections: dict = field(default_factory=dict)
-    near: dict = field(default=None, repr=False)  # near_terms, asked for on first need
+    readings: dict = field(default=None, repr=False)  # readings(), asked for on first need
+    near: dict = field(default_factory=dict, repr=False)  # near_terms, term by term
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,22 +248,20 @@ def stand_in_terms(word, related=True):
     return tuple(found.values())
 
 
-def near_terms(analysis, corpus):
-    """{statement term: StandIns of it whose terms claims use, nearest first}: asked of WordNet
-    once per statement, on first need, so each candidate claim is a few set tests. A word no
-    claim uses may be read as a near relation; a word claims use only as a synonym of its most
+def near_terms(analysis, term, corpus):
+    """The StandIns of a statement term whose terms claims use, nearest first: asked of WordNet
+    on first need and kept with the analysis, so each candidate claim is a few set tests. A word
+    no claim uses may be read as a near relation; a word claims use only as a synonym of its most
     frequent sense."""
-    if analysis.near is None:
-        found = {}
-        for term, lemmas in readings(analysis.tokens, analysis.corrections).items():
-            related = not corpus.knows(term)
-            near = tuple(dict.fromkeys(
-                stand_in for word in lemmas for stand_in in stand_in_terms(word, related)
-                if all(map(corpus.knows, stand_in.terms))))
-            if near:
-                found[term] = near
-        analysis.near = found
-    return analysis.near
+    if analysis.readings is None:
+        analysis.readings = readings(analysis.tokens, analysis.corrections)
+    if term not in analysis.near:
+        related = not corpus.knows(term)
+        analysis.near[term] = tuple(dict.fromkeys(
+            stand_in for word in analysis.readings.get(term, ())
+            for stand_in in stand_in_terms(word, related)
+            if all(map(corpus.knows, stand_in.terms))))
+    return analysis.near[term]
 
 
 def word_stand_ins(analysis, terms, claim_terms, corpus, claim_marks=NO_MARKS):
@@ -270,11 +269,10 @@ def word_stand_ins(analysis, terms, claim_terms, corpus, claim_marks=NO_MARKS):
     claim lacks whose WordNet synonym or near relation the claim uses, on the same side of a
     pair of opposites (`claim_marks`), and the statement does not ("shifted landmines" for
     "moved landmines", "competing governments" for "rival governments")."""
-    near = near_terms(analysis, corpus)
     free = claim_terms.difference(terms)
     found = {}
-    for term in near.keys() & set(terms).difference(claim_terms):
-        found[term] = next((stand_in for stand_in in near[term]
+    for term in set(terms).difference(claim_terms) if free else ():
+        found[term] = next((stand_in for stand_in in near_terms(analysis, term, corpus)
                             if free.issuperset(stand_in.terms) and stand_in.marks <= claim_marks),
                            None)
     return {term: stand_in for term, stand_in in found.items() if stand_in}
