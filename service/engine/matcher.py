@@ -227,8 +227,9 @@ class Matcher:
         """The index key below which no claim can reach `min_score`: the score is the key times
         100 (1 + beta^2), plus at most the figure bonus, and the closer look only lowers it,
         except where a related entity stands in for one of the statement's (then no floor) and
-        where the statement's words stand in for the claim's (word_stand_ins: a margin of
-        STAND_IN_SHARE, not a bound)."""
+        where the statement's words stand in for the claim's (word_stand_ins): then the floor is
+        lowered to 1 - STAND_IN_SHARE of `min_score`, but not under STAND_IN_BASE, below which no
+        claim is read so (a margin, not a bound)."""
         related = self.analyzer.entities.related
         if any(related.get(entity) for entity in analysis.entities):
             return 0.0
