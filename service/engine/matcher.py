@@ -92,16 +92,25 @@ class Matcher:
                                      corpus=self.index)
 
     def search(self, statement, limit=5, min_score=0.0):
-        """[(claim, score, explanation)] above `min_score`, best first."""
+        """[(claim, score, explanation)] above `min_score`, best first. A claim whose own words
+        score under `min_score` is looked at for the words it says otherwise (word_stand_ins)
+        only when no claim clears it: walking the index down to a lower floor costs."""
         analysis = (statement if isinstance(statement, Analysis)
                     else self.analyze_statement(statement))
         typos = self.index.resolve_typos(set(analysis.terms))
         terms = [typos.get(t, t) for t in analysis.terms]
+        found = self._ranked(analysis, terms, typos, limit, min_score, near_floor=False)
+        if not found and min_score > STAND_IN_BASE:
+            found = self._ranked(analysis, terms, typos, limit, min_score, near_floor=True)
+        return found
+
+    def _ranked(self, analysis, terms, typos, limit, min_score, near_floor):
+        """search's results among the claims whose key clears _key_floor."""
         # The index keeps every claim a figure bonus could still lift into the top results.
         bonus_slack = SAME_FIGURE_BONUS * len(analysis.figures) / (100 * (1 + RECALL_WEIGHT ** 2))
+        floor = self._key_floor(analysis, min_score, bonus_slack, near_floor)
         candidates = self.index.candidates(terms, RECALL_WEIGHT ** 2, max(RERANKED, limit),
-                                           bonus_slack, self._key_floor(analysis, min_score,
-                                                                        bonus_slack))
+                                           bonus_slack, floor)
         scored = self._scored(terms, analysis.figures, candidates)
         scored.sort(key=lambda item: (-item[0], item[1]))
         results = []
@@ -223,17 +232,18 @@ class Matcher:
         return (reversed_roles(shared, analysis.tokens, claim_tokens, table)
                 or reordered_events(analysis.tokens, claim_tokens))
 
-    def _key_floor(self, analysis, min_score, bonus_slack):
+    def _key_floor(self, analysis, min_score, bonus_slack, near_floor=False):
         """The index key below which no claim can reach `min_score`: the score is the key times
         100 (1 + beta^2), plus at most the figure bonus, and the closer look only lowers it,
-        except where a related entity stands in for one of the statement's (then no floor) and
-        where the statement's words stand in for the claim's (word_stand_ins): then the floor is
-        lowered to 1 - STAND_IN_SHARE of `min_score`, but not under STAND_IN_BASE, below which no
-        claim is read so (a margin, not a bound)."""
+        except where a related entity stands in for one of the statement's (then no floor) and,
+        with `near_floor`, where the statement's words stand in for the claim's (word_stand_ins):
+        then the floor is 1 - STAND_IN_SHARE of `min_score`, but not under STAND_IN_BASE, below
+        which no claim is read so (a margin, not a bound)."""
         related = self.analyzer.entities.related
         if any(related.get(entity) for entity in analysis.entities):
             return 0.0
-        reachable = min(min_score, max(STAND_IN_BASE, min_score * (1 - STAND_IN_SHARE)))
+        reachable = min(min_score, max(STAND_IN_BASE, min_score * (1 - STAND_IN_SHARE))) \
+            if near_floor else min_score
         return max(0.0, reachable / (100 * (1 + RECALL_WEIGHT ** 2)) - bonus_slack)
 
     def _scored(self, terms, figures, candidates):
