@@ -154,3 +154,11 @@ def test_names_are_found_whole_with_possessives_and_plurals():
         "@azerbaijan", "army", "and", "the", "@azerbaijan", "entered", "@nagorno_karabakh",
         "@nagorno_karabakh", "said", "the", "@united_states", "envoy", "and", "the", "united",
         "nations", "left", "@nagorno_karabakh"]
+
+
+def test_the_source_after_according_to_is_not_a_party():
+    claim = ClaimRecord(20, "Eastland said Southland had closed the harbour of Lake Vira.",
+                        evidence=(EvidenceRecord(WIRE, "supports", "Southland closed it"),))
+    checker = FactChecker([claim], ENTITIES, min_score=50)
+    result = checker.check("Southland closed the harbour of Lake Vira, according to Eastland")
+    assert best(result) == 20 and result.verdict == "supported"
