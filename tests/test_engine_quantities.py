@@ -121,3 +121,37 @@ def test_a_count_of_everyone_killed_is_not_the_count_of_civilians_killed():
     assert result.verdict == "disputed"
     assert refs(result.supporting) == ["bloomberg-defies-pressure"]
     assert refs(result.contradicting) == ["anti-terrorist-activities"]
+
+
+def test_a_claim_worded_otherwise_lends_only_its_sources_giving_the_statements_very_figure():
+    """"The storm killed 65" against a corpus where only a spokesman's "death toll had reached 65"
+    gives 65: that claim shares no word with the statement but its source's figure counts for it;
+    the same claim's other source, giving another count, is not drawn in by it."""
+    ministry = SourceInfo(id=9, title="Ministry", publisher="Ministry", ref="ministry")
+    wire = SourceInfo(id=10, title="Wire", publisher="Wire", ref="wire")
+    claims = [
+        *CLAIMS[:1],
+        ClaimRecord(5, "A spokesman said the toll had reached 65 by Tuesday.", evidence=(
+            EvidenceRecord(ministry, "supports", "the death toll has reached 65",
+                           (figure("65", 65, "dead"),)),
+            EvidenceRecord(wire, "contradicts", "a spokesman's toll of 90 dead",
+                           (figure("90", 90, "dead"),)))),
+    ]
+    checker = FactChecker(claims, ENTITIES, min_score=50)
+    statement = "The storm killed 65 people in Port Alba"
+    assert [c.id for c, _, _ in checker.matcher.search(statement, min_score=50)] == [1]
+    result = checker.check(statement)
+    assert result.verdict == "disputed"
+    assert refs(result.supporting) == ["ministry"]
+    assert refs(result.contradicting) == ["gazette"]
+
+
+def test_claims_giving_a_count_follow_adds_and_removals():
+    checker = FactChecker(CLAIMS, ENTITIES, min_score=50)
+    analysis = checker.matcher.analyze_statement("Officials put the toll at 65")
+    assert [c.id for c, _, _ in checker.matcher.giving_counts(analysis)] == [2]
+    checker.remove(2)
+    assert checker.matcher.giving_counts(analysis) == []
+    checker.add(ClaimRecord(2, "Rescuers said the storm killed 66 people in Port Alba."))
+    assert checker.matcher.giving_counts(analysis) == []
+    assert 65.0 not in checker.matcher.by_count

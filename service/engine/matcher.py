@@ -1,6 +1,8 @@
 """Find the curated claims closest to a statement: an inverted index picks candidates, an
 IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (the
 rules of rules.py: swapped actors, other dates, negated twins) before the final order is set."""
+from collections import defaultdict
+
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer
 from .entities import EntityTable, with_acronyms
 from .index import ClaimIndex
@@ -39,6 +41,7 @@ class Matcher:
                                      vocabulary)
         self.index = ClaimIndex()
         self.features = {}
+        self.by_count = defaultdict(set)  # {a count's value: ids of the claims giving it}
         self.add(*claims.values())
 
     def __len__(self):
@@ -50,8 +53,13 @@ class Matcher:
         weights once, at the end, or not at all. A claim whose text cannot be analysed costs that
         claim only: it is left out (its stored version removed) and returned, {claim id: why}."""
         analysed, refused = self.analysed_claims(claims)
+        for claim, _, _ in analysed:
+            self._unlist_counts(claim.id)
         self.index.add_all((claim, terms) for claim, terms, _ in analysed)
         self.features.update((claim.id, features) for claim, _, features in analysed)
+        for claim, _, features in analysed:
+            for value in counted_values(features.figures):
+                self.by_count[value].add(claim.id)
         for claim_id in refused:
             self.remove(claim_id)
         return refused
@@ -69,8 +77,16 @@ class Matcher:
         return analysed, refused
 
     def remove(self, claim_id):
+        self._unlist_counts(claim_id)
         self.features.pop(claim_id, None)
         self.index.remove(claim_id)
+
+    def _unlist_counts(self, claim_id):
+        features = self.features.get(claim_id)
+        for value in counted_values(features.figures) if features else ():
+            self.by_count[value].discard(claim_id)
+            if not self.by_count[value]:
+                del self.by_count[value]
 
     def claim(self, claim_id):
         return self.index.claims.get(claim_id)
@@ -97,30 +113,49 @@ class Matcher:
                                                                         bonus_slack))
         scored = self._scored(terms, analysis.figures, candidates)
         scored.sort(key=lambda item: (-item[0], item[1]))
-        results = []
-        for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]:
-            matched = {self.index.vocabulary[t] for t in matched_ids}
-            claim_features = self.features[claim_id]
-            stand_ins = self.related_stand_ins(analysis, claim_features)
-            if stand_ins:
-                score, matched = self.score([stand_ins.get(t, t) for t in terms],
-                                            self.index.terms[claim_id])
-            if score < min_score:
-                continue  # the rest of the closer look can only lower a score
-            claim_text = self.index.claims[claim_id].text
-            candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
-                                  words(claim_text), matched)
-            candidate.swaps = self.swapped_entities(analysis, claim_id)
-            score = apply(SCORE_RULES, candidate, score)
-            shown = round(min(100.0, score), 1)
-            if shown < min_score:
-                continue
-            candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms)
-            score = apply(ORDER_RULES, candidate, score)
-            results.append((self.index.claims[claim_id], shown,
-                            self.explain(candidate, typos), score))
-        results.sort(key=lambda item: -item[3])
-        return [item[:3] for item in results[:limit]]
+        return best_looked([
+            self._closer_look(analysis, terms, typos, claim_id, score,
+                              {self.index.vocabulary[t] for t in matched_ids}, min_score)
+            for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]], limit)
+
+    def giving_counts(self, analysis, known=()):
+        """[(claim, score, explanation)], best first, of the claims besides `known` (ids) that
+        give one of the statement's counts, its very value, however they are worded ("the death
+        toll had reached 5,200" for "the flood killed about 5,200"): the best RERANKED by their
+        words get the closer look, at any score."""
+        ids = set().union(*(self.by_count.get(value, ()) for value in
+                            counted_values(analysis.figures))) - set(known)
+        if not ids:
+            return []
+        typos = self.index.resolve_typos(set(analysis.terms))
+        terms = [typos.get(t, t) for t in analysis.terms]
+        scored = sorted(((*self.score(terms, self.index.terms[i]), i) for i in ids),
+                        key=lambda item: (-item[0], item[2]))[:RERANKED]
+        return best_looked([self._closer_look(analysis, terms, typos, claim_id, score, matched,
+                                              0.0) for score, matched, claim_id in scored],
+                           RERANKED)
+
+    def _closer_look(self, analysis, terms, typos, claim_id, score, matched, min_score):
+        """(claim, shown score, explanation, order score) of a candidate after the rules of the
+        closer look, or None when it falls under `min_score`."""
+        claim_features = self.features[claim_id]
+        stand_ins = self.related_stand_ins(analysis, claim_features)
+        if stand_ins:
+            score, matched = self.score([stand_ins.get(t, t) for t in terms],
+                                        self.index.terms[claim_id])
+        if score < min_score:
+            return None  # the rest of the closer look can only lower a score
+        claim_text = self.index.claims[claim_id].text
+        candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
+                              words(claim_text), matched)
+        candidate.swaps = self.swapped_entities(analysis, claim_id)
+        score = apply(SCORE_RULES, candidate, score)
+        shown = round(min(100.0, score), 1)
+        if shown < min_score:
+            return None
+        candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms)
+        score = apply(ORDER_RULES, candidate, score)
+        return self.index.claims[claim_id], shown, self.explain(candidate, typos), score
 
     def opposition(self, analysis, claim_text, claim_features, statement_terms):
         """How the statement stands to the claim (rules.opposes), the claim's negation cues taken
@@ -263,6 +298,18 @@ def f_beta(shared, statement_weight, claim_weight):
     recall, precision = shared / statement_weight, shared / claim_weight
     beta2 = RECALL_WEIGHT ** 2
     return round(100 * (1 + beta2) * recall * precision / (beta2 * precision + recall), 1)
+
+
+def best_looked(looked, limit):
+    """The `limit` best of closer looks (None for a claim left out), as (claim, score,
+    explanation), by their order score."""
+    kept = sorted((item for item in looked if item is not None), key=lambda item: -item[3])
+    return [item[:3] for item in kept[:limit]]
+
+
+def counted_values(figures):
+    """The values of the counts among `figures` (not times, not ranges)."""
+    return {figure.value for figure in figures if not figure.is_year and figure.kind is None}
 
 
 def shared_figures(figures, claim_figures):

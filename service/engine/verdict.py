@@ -86,15 +86,20 @@ class Judge:
         added = False
         counted = self.counted_by(counts, match.claim)
         for claim, score, explanation in found:
-            if claim.id == match.claim.id or not self.same_event(
-                    counts, match.explanation, claim, explanation, score >= threshold, counted):
+            if claim.id == match.claim.id:
+                continue
+            same = self.same_event(counts, match.explanation, claim, explanation,
+                                   score >= threshold, counted)
+            if not same and not (self.same_way(explanation) and self.gives_the_figure(counts, claim)):
                 continue
             claim_figures = self.matcher.claim_features(claim).figures
             for item in claim.evidence:
                 if item.source.id in judged:
                     continue
                 weighed = self.weigh_figures(counts, item, claim_figures)
-                if weighed is not None:
+                # A claim giving the statement's very figure for a count worded otherwise lends
+                # only its sources giving that figure: what the others say may be another count.
+                if weighed is not None and (same or weighed.stance == SUPPORTS):
                     judged.add(item.source.id)
                     sides[weighed.stance].append(weighed)
                     added = True
@@ -133,6 +138,12 @@ class Judge:
         return (above_threshold and gives_count
                 and {*best.matched_terms, *best.matched_entities} - counted <= shared)
 
+    def gives_the_figure(self, counts, claim):
+        """Whether the claim gives one of the statement's counts, its very value, for something
+        labelled alike ("the death toll had reached 5,200" for "the flood killed about 5,200")."""
+        return any(counterpart.value == figure.value
+                   for figure, counterpart in self.claimed_counts(counts, claim))
+
     @staticmethod
     def same_way(explanation):
         """The claim is about the statement's actors, the same way round, neither negated nor
@@ -156,9 +167,8 @@ class Judge:
         counts = [f for f in analysis.figures if not f.is_year]
         for claim, score, explanation in found:
             named = self.matcher.claim_features(claim).entities
-            if self.same_way(explanation) and set(analysis.entities) <= set(named) and any(
-                    counterpart.value == figure.value
-                    for figure, counterpart in self.claimed_counts(counts, claim)):
+            if (self.same_way(explanation) and set(analysis.entities) <= set(named)
+                    and self.gives_the_figure(counts, claim)):
                 return claim, score, explanation
         return None
 
@@ -425,6 +435,7 @@ class FactChecker:
         if by_figure:
             matches = [self.judge.judge_claim(analysis, *by_figure)]
         if matches and counts:
+            found = [*found, *self.matcher.giving_counts(analysis, {c.id for c, _, _ in found})]
             matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
         return analysis, matches
 
