@@ -6,7 +6,7 @@ import pytest
 
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 from service.engine.numbers import extract_figures
-from service.engine.quantities import mere_bound, same_quantity
+from service.engine.quantities import mere_bound, neither_bound, same_quantity
 
 from .helpers import figure
 
@@ -155,3 +155,25 @@ def test_claims_giving_a_count_follow_adds_and_removals():
     checker.add(ClaimRecord(2, "Rescuers said the storm killed 66 people in Port Alba."))
     assert checker.matcher.giving_counts(analysis) == []
     assert 65.0 not in checker.matcher.by_count
+
+
+def test_a_lower_bound_statement_is_neither_confirmed_nor_contradicted_by_far_larger_counts():
+    """"At least 10 killed" (a count so far) against sources giving 40 and 65: neither takes a
+    side, and each says why; "at least 30" (a bound too) agrees with it."""
+    result = FactChecker(CLAIMS, ENTITIES, min_score=50).check(
+        "At least 10 people were killed by the storm in Port Alba")
+    assert refs(result.neither) == ["gazette", "radio"]
+    assert all("statement says at least 10, which the source's" in e.reasons[0]
+               and "does not contradict but does not confirm either" in e.reasons[0]
+               for e in result.neither)
+    assert refs(result.supporting) == ["bulletin"] and result.contradicting == []
+
+
+@pytest.mark.parametrize("source, statement, neither", [
+    ("11,300 dead", "at least 150 dead", True),  # a lower bound far below
+    ("at least 175 dead", "398 dead", True),  # the source's bound
+    ("2 dead", "fewer than 10 dead", False),  # an upper bound is confirmed by a figure under it
+    ("160 dead", "at least 150 dead", False),  # near the bound: the same report
+])
+def test_neither_bound(source, statement, neither):
+    assert neither_bound(extract_figures(source)[0], extract_figures(statement)[0]) is neither

@@ -8,6 +8,7 @@ from .entities import EntityTable, with_acronyms
 from .index import ClaimIndex
 from .records import Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
+from .lexicon import is_verb_form
 from .text import NEGATIONS, content_terms, polarize, stem, words
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
@@ -21,6 +22,7 @@ SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or",
 # "B after A" put A first, and so do "after A, B" and "before B, A" at the head of a text.
 THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "thereafter"})
 BEFORE, AFTER = "before", "after"
+QUALIFIER_GAP = 3  # words between a name and the name it qualifies ("head of the")
 
 
 def claim_texts(claims):
@@ -339,10 +341,21 @@ def other_agent(analysis, claim_tokens, table):
 
     ours, theirs = first_actor(analysis.tokens), first_actor(claim_tokens)
     if (ours and theirs and ours != theirs and theirs not in analysis.entities
-            and not table.stands_for(ours, theirs)
+            and not table.stands_for(ours, theirs) and not qualifies(claim_tokens, theirs, ours)
             and "by" not in analysis.tokens and "by" not in claim_tokens):
         return [(ours, theirs)]
     return []
+
+
+def qualifies(tokens, first, second):
+    """Whether the name `first` only qualifies `second`, named a few words after it with no verb
+    between: one actor ("the Libyan website Babwat al-Wasat", "Kais Fhakeri, head of the Red
+    Crescent"), not two ("Azerbaijan destroyed an Armenian facility")."""
+    start = tokens.index(first)
+    following = tokens[start + 1:start + 2 + QUALIFIER_GAP]
+    if second not in following:
+        return False
+    return not any(is_verb_form(word) for word in following[:following.index(second)])
 
 
 def reversed_roles(shared, statement_tokens, claim_tokens, table):

@@ -4,7 +4,7 @@ from dataclasses import replace
 from .clauses import split_clauses
 from .matcher import Matcher
 from .numbers import best_counterpart, figure_from_record
-from .quantities import mere_bound, same_quantity
+from .quantities import mere_bound, neither_bound, same_quantity
 from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
@@ -37,7 +37,9 @@ class Judge:
         claim_features = self.matcher.claim_features(claim)
         flipped = explanation.negation != explanation.opposite_wording
         figures = self.compare_with_claim(analysis, claim_features)
-        moved = [f for f, _, agrees in figures if not agrees]
+        # A claim figure that takes no side on the statement's is as good as changed: only the
+        # sources' own figures can then speak to it.
+        moved = [f for f, c, agrees in figures if not agrees or neither_bound(c, f)]
         added = self.figures_beyond_claim(analysis, figures, claim)
         in_claim = {id(f): c for f, c, _ in figures}
         # A claim about someone else (shown only under a low threshold) says nothing either way.
@@ -193,7 +195,7 @@ class Judge:
                     stances.append(CONTRADICTS)
                     reasons.append(f"the source rejects {_figure_text(counterpart)}")
                 continue
-            if agrees and mere_bound(counterpart, figure):
+            if agrees and neither_bound(counterpart, figure):
                 return _neither(evidence, numbers, figures, counterpart, figure)
             numbers[figures.index(counterpart)]["comparison"] = "agrees" if agrees else "differs"
             stances.append(SUPPORTS if agrees else CONTRADICTS)
@@ -222,7 +224,7 @@ class Judge:
             if counterpart is None:
                 continue
             agrees = figure.agrees_with(counterpart)
-            if agrees and mere_bound(counterpart, figure):
+            if agrees and neither_bound(counterpart, figure):
                 return _neither(evidence, numbers, figures, counterpart, figure)
             agreements.append(agrees)
             answered.add(id(figure))
@@ -255,13 +257,18 @@ def _same_value(claim_figure, figures):
     return same[0] if len(same) == 1 else None
 
 
-def _neither(evidence, numbers, figures, bound, figure):
-    """The evidence as taking no side: its figure is a bound the statement's merely lies within."""
-    numbers[figures.index(bound)]["comparison"] = "neither"
+def _neither(evidence, numbers, figures, counterpart, figure):
+    """The evidence as taking no side: its figure is a bound the statement's merely lies within,
+    or the statement's is a bound the source's figure lies far within."""
+    numbers[figures.index(counterpart)]["comparison"] = "neither"
+    if mere_bound(counterpart, figure):
+        reason = (f"source says {_figure_text(counterpart)}, which does not exclude "
+                  f"{_figure_text(figure)} but does not confirm it either")
+    else:
+        reason = (f"statement says {_figure_text(figure)}, which the source's "
+                  f"{_figure_text(counterpart)} does not contradict but does not confirm either")
     return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
-                          stance=NEITHER, reasons=[
-                              f"source says {_figure_text(bound)}, which does not exclude "
-                              f"{_figure_text(figure)} but does not confirm it either"])
+                          stance=NEITHER, reasons=[reason])
 
 
 def verdict_of(supporting, contradicting):
