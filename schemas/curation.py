@@ -5,7 +5,7 @@ import datetime
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate
 
 from .common import PageSchema
-from .corpus import STANCES, FigureSchema, FigureValue
+from .corpus import STANCES, FigureSchema, FigureValue, as_of_field
 
 REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$(?!\n)"  # Python's $ also matches before a final newline
 MAX_DATABASE_ID = 2**31 - 1
@@ -77,6 +77,7 @@ class EvidenceUpdateSchema(Schema):
     numbers = fields.List(fields.Nested(FigureInputSchema), validate=validate.Length(
         max=MAX_FIGURES), metadata={
         "description": "Every figure in the quote; extracted from the quote when left out"})
+    as_of = as_of_field()
 
 
 class EvidenceInputSchema(EvidenceUpdateSchema):
@@ -131,6 +132,7 @@ class EvidenceStateSchema(Schema):
     stance = fields.String(required=True, validate=validate.OneOf(STANCES))
     quote = fields.String(required=True)
     numbers = fields.List(fields.Nested(FigureSchema), required=True)
+    as_of = fields.String(allow_none=True, metadata={"description": "YYYY-MM-DD"})
 
 
 class ClaimStateSchema(Schema):

@@ -100,7 +100,7 @@ def _as_seed_claim(claim, sources):
         numbers = [{**n, "value": int(n["value"]) if n["value"].is_integer() else n["value"]}
                    for n in item.get("numbers") or []]
         evidence.append({"source": source, "stance": item["stance"], "quote": item["quote"],
-                         "numbers": figure_records(numbers)})
+                         "numbers": figure_records(numbers), "as_of": item.get("as_of")})
     seed_claim = {"ref": claim["ref"], "text": claim["text"].strip(), "evidence": [
         dict(item, source=item["source"].ref) for item in evidence]}
     return seed_claim, evidence, problems
@@ -129,7 +129,7 @@ def parse_line(raw, sources, schema=ImportClaimSchema()):
         return None, "; ".join(problems)
     return {"ref": seed_claim["ref"], "text": seed_claim["text"], "evidence": [
         {"source_id": e["source"].id, "stance": e["stance"], "quote": e["quote"],
-         "numbers": e["numbers"]} for e in evidence]}, None
+         "numbers": e["numbers"], "as_of": e["as_of"]} for e in evidence]}, None
 
 
 def _check_sources_still_hold(evidence):

@@ -177,3 +177,22 @@ def test_a_lower_bound_statement_is_neither_confirmed_nor_contradicted_by_far_la
 ])
 def test_neither_bound(source, statement, neither):
     assert neither_bound(extract_figures(source)[0], extract_figures(statement)[0]) is neither
+
+
+def test_an_evidence_items_as_of_dates_its_figure_over_the_sources_published_date():
+    """A source published last (a live page) quoting its first toll: the figure is reported on
+    its `as_of`, so the other source's figure is the latest."""
+    live = SourceInfo(id=6, title="Live page", publisher="Live", ref="live",
+                      published=date(2030, 5, 9))
+    daily = SourceInfo(id=7, title="New toll", publisher="Daily", ref="daily",
+                       published=date(2030, 5, 6))
+    claims = [ClaimRecord(1, "The storm killed 40 people in Port Alba.", evidence=(
+        EvidenceRecord(daily, "supports", "the toll rose to 40", (figure("40", 40, "dead"),)),
+        EvidenceRecord(live, "contradicts", "12 dead so far", (figure("12", 12, "dead"),),
+                       as_of=date(2030, 5, 1))))]
+    result = FactChecker(claims, ENTITIES, min_score=50).check(
+        "The storm killed 40 people in Port Alba")
+    assert [(f.text, f.as_of, f.published) for f in result.reported] == [
+        ("12", date(2030, 5, 1), date(2030, 5, 9)), ("40", date(2030, 5, 6), date(2030, 5, 6))]
+    assert result.summary.endswith("Latest: 40 (Daily, 6 May 2030); earlier reports 12.")
+    assert result.contradicting[0].as_of == date(2030, 5, 1)

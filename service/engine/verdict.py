@@ -203,9 +203,8 @@ class Judge:
                            f"({'agrees' if agrees else 'differs'})")
         if not stances:
             return None
-        return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
-                              stance=CONTRADICTS if CONTRADICTS in stances else SUPPORTS,
-                              reasons=reasons)
+        return _judgment(evidence, numbers, CONTRADICTS if CONTRADICTS in stances else SUPPORTS,
+                         reasons)
 
     def judge_evidence(self, analysis, evidence, flipped, moved, added=(), in_claim=None):
         """A source giving a different figure for the same thing contradicts the statement; one
@@ -244,8 +243,7 @@ class Judge:
             backs = (evidence.stance == SUPPORTS) != flipped
             if flipped:
                 reasons.append("the statement says the opposite of the claim")
-        return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
-                              stance=SUPPORTS if backs else CONTRADICTS, reasons=reasons)
+        return _judgment(evidence, numbers, SUPPORTS if backs else CONTRADICTS, reasons)
 
 
 def _same_value(claim_figure, figures):
@@ -255,6 +253,12 @@ def _same_value(claim_figure, figures):
     same = [f for f in figures
             if f.is_year == claim_figure.is_year and f.value == claim_figure.value]
     return same[0] if len(same) == 1 else None
+
+
+def _judgment(evidence, numbers, stance, reasons):
+    """The evidence judged: its numbers compared, its stance towards the statement and why."""
+    return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
+                          stance=stance, reasons=reasons, as_of=evidence.reported_on)
 
 
 def _neither(evidence, numbers, figures, counterpart, figure):
@@ -267,8 +271,7 @@ def _neither(evidence, numbers, figures, counterpart, figure):
     else:
         reason = (f"statement says {_figure_text(figure)}, which the source's "
                   f"{_figure_text(counterpart)} does not contradict but does not confirm either")
-    return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
-                          stance=NEITHER, reasons=[reason])
+    return _judgment(evidence, numbers, NEITHER, [reason])
 
 
 def verdict_of(supporting, contradicting):
@@ -314,25 +317,26 @@ def reported_figures(match):
                 figures.setdefault((judged.source.id, number["text"]), ReportedFigure(
                     text=number["text"], value=number["value"], qualifier=number.get("qualifier"),
                     label=number.get("label"), source=judged.source,
-                    published=judged.source.published, comparison=number["comparison"]))
+                    published=judged.source.published, comparison=number["comparison"],
+                    as_of=judged.as_of))
     return sorted(figures.values(), key=_report_order)
 
 
 def _report_order(figure):
     """Oldest report first, undated ones last."""
-    return figure.published is None, figure.published or 0, figure.value
+    return figure.as_of is None, figure.as_of or 0, figure.value
 
 
 def _over_time(reported):
     """The summary's last words where dated reports differ: "Latest: X (Outlet, 6 Aug 2023);
     earlier reports A to B."."""
-    dated = [f for f in reported if f.published is not None]
+    dated = [f for f in reported if f.as_of is not None]
     if len({f.value for f in dated}) < 2:
         return ""
     latest = dated[-1]
-    earlier = [f.value for f in dated if f.published < latest.published] or [
+    earlier = [f.value for f in dated if f.as_of < latest.as_of] or [
         f.value for f in dated[:-1]]
-    when = f"{latest.published.day} {latest.published:%b %Y}"
+    when = f"{latest.as_of.day} {latest.as_of:%b %Y}"
     low, high = min(earlier), max(earlier)
     span = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
     outlet = latest.source.publisher or latest.source.title
