@@ -250,8 +250,8 @@ def test_a_name_right_before_another_only_qualifies_it(tokens, qualifies_):
 
 def test_an_actor_qualified_by_a_country_is_the_statements_actor():
     entities = [*ENTITIES, {"name": "Lake Post", "kind": "organization"}]
-    claims = [ClaimRecord(1, "More than 300 nets were cut, the Northlandic website Lake Post "
-                             "reported.", evidence=(
+    text = "More than 300 nets were cut, the Northlandic website Lake Post reported."
+    claims = [ClaimRecord(1, text, evidence=(
         EvidenceRecord(POST, "supports", "300 nets were cut, Lake Post reported"),))]
     result = FactChecker(claims, entities, min_score=50).check(
         "More than 300 nets were cut, Lake Post reported.")

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 from .clauses import split_clauses
 from .matcher import Matcher
-from .numbers import best_counterpart, figure_from_record
+from .numbers import best_counterpart, figure_from_record, relabelled
 from .quantities import mere_bound, neither_bound, same_quantity
 from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
 
@@ -66,12 +66,16 @@ class Judge:
                 pairs.append((figure, counterpart, figure.agrees_with(counterpart)))
         return pairs
 
-    @staticmethod
-    def figures_beyond_claim(analysis, compared, claim):
+    def source_figures(self, evidence):
+        """The evidence's curated figures, what they count read in the corpus's vocabulary too."""
+        return relabelled([figure_from_record(n) for n in evidence.numbers],
+                          self.matcher.analyzer.vocabulary.means)
+
+    def figures_beyond_claim(self, analysis, compared, claim):
         """Statement figures the claim has no counterpart for but some source does ("10,000
         troops" against "Russia has no troops"): they, not the claim's wording, are at issue."""
         compared_ids = {id(f) for f, _, _ in compared}
-        sourced = [figure_from_record(n) for item in claim.evidence for n in item.numbers]
+        sourced = [f for item in claim.evidence for f in self.source_figures(item)]
         return [f for f in analysis.figures
                 if id(f) not in compared_ids and best_counterpart(f, sourced) is not None]
 
@@ -92,7 +96,7 @@ class Judge:
                 continue
             same = self.same_event(counts, match.explanation, claim, explanation,
                                    score >= threshold, counted)
-            if not same and not (self.same_way(explanation) and self.gives_the_figure(counts, claim)):
+            if not (same or self.same_way(explanation) and self.gives_the_figure(counts, claim)):
                 continue
             claim_figures = self.matcher.claim_features(claim).figures
             for item in claim.evidence:
@@ -174,13 +178,12 @@ class Judge:
                 return claim, score, explanation
         return None
 
-    @staticmethod
-    def weigh_figures(counts, evidence, claim_figures):
+    def weigh_figures(self, counts, evidence, claim_figures):
         """The evidence seen from the statement's counts alone, or None when it gives none of
         them. A source contradicting its claim disputes the claim's figure, so its own copy of
         that figure is one it rejects: it contradicts a statement giving it, and is silent on
         others."""
-        figures = [figure_from_record(n) for n in evidence.numbers]
+        figures = self.source_figures(evidence)
         numbers = [dict(n, comparison=None) for n in evidence.numbers]
         stances, reasons = [], []
         for figure in counts:
@@ -214,7 +217,7 @@ class Judge:
         and the source's two) backs it; otherwise its stance decides.
         `in_claim` maps a statement figure to the claim's figure for the same thing, whose value
         finds the source's figure when their words do not."""
-        figures = [figure_from_record(n) for n in evidence.numbers]
+        figures = self.source_figures(evidence)
         numbers = [dict(n, comparison=None) for n in evidence.numbers]
         reasons, agreements, answered, own_figures = [], [], set(), False
         for figure in analysis.figures:
