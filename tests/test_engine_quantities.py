@@ -80,16 +80,21 @@ def test_a_figure_counting_something_narrower_is_not_the_same_quantity():
     assert same_quantity(people, [dead]) is dead
 
 
-def test_a_counts_figures_are_listed_by_date_and_the_summary_names_the_latest():
-    early = SourceInfo(id=6, title="First toll", publisher="Early", ref="early",
-                       published=date(2030, 5, 1))
-    late = SourceInfo(id=7, title="New toll", publisher="Late", ref="late",
-                      published=date(2030, 5, 6))
+def two_tolls(first, latest, as_of=None):
+    """A check against a source giving 12 dead (published `first`, its evidence dated `as_of`)
+    and one giving 40 (published `latest`)."""
+    early = SourceInfo(id=6, title="First toll", publisher="Early", ref="early", published=first)
+    late = SourceInfo(id=7, title="New toll", publisher="Late", ref="late", published=latest)
     claims = [ClaimRecord(1, "The storm killed 40 people in Port Alba.", evidence=(
         EvidenceRecord(late, "supports", "the toll rose to 40", (figure("40", 40, "dead"),)),
-        EvidenceRecord(early, "contradicts", "12 dead so far", (figure("12", 12, "dead"),))))]
-    result = FactChecker(claims, ENTITIES, min_score=50).check(
+        EvidenceRecord(early, "contradicts", "12 dead so far", (figure("12", 12, "dead"),),
+                       as_of=as_of)))]
+    return FactChecker(claims, ENTITIES, min_score=50).check(
         "The storm killed 40 people in Port Alba")
+
+
+def test_a_counts_figures_are_listed_by_date_and_the_summary_names_the_latest():
+    result = two_tolls(date(2030, 5, 1), date(2030, 5, 6))
     assert [(f.text, f.source.ref) for f in result.reported] == [("12", "early"), ("40", "late")]
     assert result.summary.endswith("Latest: 40 (Late, 6 May 2030); earlier reports 12.")
 
@@ -182,17 +187,8 @@ def test_neither_bound(source, statement, neither):
 def test_an_evidence_items_as_of_dates_its_figure_over_the_sources_published_date():
     """A source published last (a live page) quoting its first toll: the figure is reported on
     its `as_of`, so the other source's figure is the latest."""
-    live = SourceInfo(id=6, title="Live page", publisher="Live", ref="live",
-                      published=date(2030, 5, 9))
-    daily = SourceInfo(id=7, title="New toll", publisher="Daily", ref="daily",
-                       published=date(2030, 5, 6))
-    claims = [ClaimRecord(1, "The storm killed 40 people in Port Alba.", evidence=(
-        EvidenceRecord(daily, "supports", "the toll rose to 40", (figure("40", 40, "dead"),)),
-        EvidenceRecord(live, "contradicts", "12 dead so far", (figure("12", 12, "dead"),),
-                       as_of=date(2030, 5, 1))))]
-    result = FactChecker(claims, ENTITIES, min_score=50).check(
-        "The storm killed 40 people in Port Alba")
+    result = two_tolls(date(2030, 5, 9), date(2030, 5, 6), as_of=date(2030, 5, 1))
     assert [(f.text, f.as_of, f.published) for f in result.reported] == [
         ("12", date(2030, 5, 1), date(2030, 5, 9)), ("40", date(2030, 5, 6), date(2030, 5, 6))]
-    assert result.summary.endswith("Latest: 40 (Daily, 6 May 2030); earlier reports 12.")
+    assert result.summary.endswith("Latest: 40 (Late, 6 May 2030); earlier reports 12.")
     assert result.contradicting[0].as_of == date(2030, 5, 1)
