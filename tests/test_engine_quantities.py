@@ -8,7 +8,7 @@ from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 from service.engine.numbers import extract_figures
 from service.engine.quantities import mere_bound, neither_bound, same_quantity
 
-from .helpers import figure
+from .helpers import best, figure
 
 GAZETTE = SourceInfo(id=1, title="Valley storm", publisher="Gazette", ref="gazette")
 RADIO = SourceInfo(id=2, title="Toll rises", publisher="Radio", ref="radio")
@@ -192,3 +192,43 @@ def test_an_evidence_items_as_of_dates_its_figure_over_the_sources_published_dat
         ("12", date(2030, 5, 1), date(2030, 5, 9)), ("40", date(2030, 5, 6), date(2030, 5, 6))]
     assert result.summary.endswith("Latest: 40 (Late, 6 May 2030); earlier reports 12.")
     assert result.contradicting[0].as_of == date(2030, 5, 1)
+
+
+DAMS = [
+    ClaimRecord(1, "The two dams that burst above Port Alba were old.", evidence=(
+        EvidenceRecord(GAZETTE, "supports", "two old dams burst", (figure("two", 2, "dams"),)),)),
+    ClaimRecord(2, "The dams above Port Alba gave way on Sunday, May 5, in the storm.", evidence=(
+        EvidenceRecord(RADIO, "supports", "two dams gave way on May 5",
+                       (figure("two", 2, "dams"),)),
+        EvidenceRecord(BULLETIN, "contradicts", "the dams gave way on Monday", ()))),
+    ClaimRecord(3, "The dams above Port Alba gave way on Monday, May 6.", evidence=(
+        EvidenceRecord(BULLETIN, "supports", "the dams gave way on Monday", ()),
+        EvidenceRecord(RADIO, "contradicts", "two dams gave way on May 5",
+                       (figure("two", 2, "dams"),)))),
+]
+
+
+def test_a_date_the_best_match_is_silent_on_is_judged_on_the_claim_giving_it():
+    """The best match (old dams) gives no date; the claim giving the statement's very date,
+    found under the threshold, lends its sources: Radio backs it, and Bulletin, objecting to that
+    claim's date, contradicts it though it says nothing of the two dams the statement adds. The
+    claim giving another date (May 6) lends none."""
+    checker = FactChecker(DAMS, ENTITIES, min_score=33)
+    statement = "The two Port Alba dams burst on the night of May 5."
+    assert [c.id for c, _, _ in checker.matcher.search(statement, min_score=33)] == [1]
+    result = checker.check(statement)
+    assert best(result) == 1 and result.verdict == "disputed"
+    assert refs(result.supporting) == ["gazette", "radio"]
+    assert refs(result.contradicting) == ["bulletin"]
+    assert "gives the statement's date" in result.contradicting[0].reasons[-1]
+
+
+def test_a_sources_objection_to_a_claim_holds_for_a_statement_adding_to_it():
+    """Bulletin contradicts "gave way on Sunday, May 5": so it contradicts the statement that
+    repeats it and adds "two dams", on which Bulletin says nothing (a backing would not cover the
+    addition: the devsets' "Nearly 2,000 Russian peacekeepers" keeps that side)."""
+    result = FactChecker(DAMS, ENTITIES, min_score=33).check(
+        "The two dams above Port Alba gave way on Sunday, May 5")
+    assert best(result) == 2 and result.verdict == "disputed"
+    assert refs(result.supporting) == ["gazette", "radio"]
+    assert refs(result.contradicting) == ["bulletin"]

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 from .clauses import split_clauses
 from .matcher import Matcher
-from .numbers import best_counterpart, figure_from_record, relabelled
+from .numbers import DATE_KIND, best_counterpart, figure_from_record, relabelled
 from .quantities import mere_bound, neither_bound, same_quantity
 from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
 
@@ -178,6 +178,37 @@ class Judge:
                 return claim, score, explanation
         return None
 
+    def undated(self, analysis, match):
+        """Whether the statement gives a date and the best match gives no time at all."""
+        return any(f.kind == DATE_KIND for f in analysis.figures) and not any(
+            f.is_year for f in self.matcher.claim_features(match.claim).figures)
+
+    def dated_elsewhere(self, analysis, match, found):
+        """The best match, silent on the statement's date, with the sources of the claims found
+        (down to SAME_FIGURE_FLOOR of the threshold) that give that very date and name everyone
+        the statement names, the same way round, judged on those claims ("The dams above Derna
+        broke on Sunday, September 10" for "the two Derna dams burst on the night of September
+        10", matched best by "the two dams that burst above Derna were ageing"): a source
+        already judged keeps its judgment."""
+        dates = {f.value for f in analysis.figures if f.kind == DATE_KIND}
+        judged = {j.source.id for j in (*match.supporting, *match.contradicting, *match.neither)}
+        sides = {SUPPORTS: list(match.supporting), CONTRADICTS: list(match.contradicting)}
+        for claim, score, explanation in found:
+            features = self.matcher.claim_features(claim)
+            if (claim.id == match.claim.id or not self.same_way(explanation)
+                    or not set(analysis.entities) <= set(features.entities)
+                    or not any(f.kind == DATE_KIND and f.value in dates for f in features.figures)):
+                continue
+            dated = self.judge_claim(analysis, claim, score, explanation)
+            for item in (*dated.supporting, *dated.contradicting):
+                if item.source.id not in judged:
+                    judged.add(item.source.id)
+                    sides[item.stance].append(replace(item, reasons=[
+                        *item.reasons, f"judged on “{claim.text}”, which gives the statement's "
+                                       f"date"]))
+        return replace(match, supporting=sides[SUPPORTS], contradicting=sides[CONTRADICTS],
+                       verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]))
+
     def weigh_figures(self, counts, evidence, claim_figures):
         """The evidence seen from the statement's counts alone, or None when it gives none of
         them. A source contradicting its claim disputes the claim's figure, so its own copy of
@@ -212,7 +243,8 @@ class Judge:
     def judge_evidence(self, analysis, evidence, flipped, moved, added=(), in_claim=None):
         """A source giving a different figure for the same thing contradicts the statement; one
         giving the statement's figure where the claim has another backs it; a source silent on a
-        figure the statement changed or added takes no side (None); one whose own figure differs
+        figure the statement changed takes no side (None), and so does one that would back it
+        but is silent on a figure the statement added; one whose own figure differs
         from the claim's but agrees with the statement's ("fewer than 10" against the claim's seven
         and the source's two) backs it; otherwise its stance decides.
         `in_claim` maps a statement figure to the claim's figure for the same thing, whose value
@@ -236,15 +268,18 @@ class Judge:
                            f"({'agrees' if agrees else 'differs'})")
         # Figures compared with the source's own speak for the source directly, whatever the claim
         # says; only a stance (which is towards the claim) turns with the statement's wording.
+        # Against a claim the statement repeats, a source's objection holds whatever the
+        # statement adds ("the dams collapsed on Monday" against "two dams broke on Sunday").
         if not all(agreements):
             backs = False
-        elif not all(id(f) in answered for f in [*moved, *added]):
+        elif not all(id(f) in answered for f in moved):
             return None
-        elif moved or own_figures:
-            backs = True  # the source's own figures agree with the statement's
         else:
-            backs = (evidence.stance == SUPPORTS) != flipped
-            if flipped:
+            # the source's own figures agree with the statement's, or its stance decides
+            backs = bool(moved or own_figures) or (evidence.stance == SUPPORTS) != flipped
+            if backs and not all(id(f) in answered for f in added):
+                return None
+            if flipped and not (moved or own_figures):
                 reasons.append("the statement says the opposite of the claim")
         return _judgment(evidence, numbers, SUPPORTS if backs else CONTRADICTS, reasons)
 
@@ -448,6 +483,9 @@ class FactChecker:
         by_figure = not matches and counts and self.judge.giving_the_figure(analysis, found)
         if by_figure:
             matches = [self.judge.judge_claim(analysis, *by_figure)]
+        if matches and self.judge.undated(analysis, matches[0]):
+            matches[0] = self.judge.dated_elsewhere(analysis, matches[0], self.matcher.search(
+                analysis, limit=pool, min_score=threshold * SAME_FIGURE_FLOOR))
         if matches and counts:
             found = [*found, *self.matcher.giving_counts(analysis, {c.id for c, _, _ in found})]
             matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
