@@ -232,3 +232,14 @@ def test_a_sources_objection_to_a_claim_holds_for_a_statement_adding_to_it():
     assert best(result) == 2 and result.verdict == "disputed"
     assert refs(result.supporting) == ["gazette", "radio"]
     assert refs(result.contradicting) == ["bulletin"]
+
+
+def test_a_count_many_claims_give_is_looked_up_by_none(monkeypatch):
+    from service.engine import matcher
+
+    checker = FactChecker(CLAIMS, ENTITIES, min_score=50)
+    analysis = checker.matcher.analyze_statement("Officials put the toll at 65")
+    checker.add(ClaimRecord(9, "Officials in Port Alba counted 65 dead boats."))
+    assert sorted(c.id for c, _, _ in checker.matcher.giving_counts(analysis)) == [2, 9]
+    monkeypatch.setattr(matcher, "COMMON_COUNT", 1)
+    assert checker.matcher.giving_counts(analysis) == []

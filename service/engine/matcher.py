@@ -14,6 +14,7 @@ from .text import NEGATIONS, content_terms, polarize, stem, words
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
 RERANKED = 10  # only this many top candidates get the closer look
+COMMON_COUNT = 50  # a count given by more claims than this identifies no event (giving_counts)
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
 # Words between two names that make their order not matter ("A spoke with B", "A and B").
 SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or",
@@ -124,9 +125,11 @@ class Matcher:
         """[(claim, score, explanation)], best first, of the claims besides `known` (ids) that
         give one of the statement's counts, its very value, however they are worded ("the death
         toll had reached 5,200" for "the flood killed about 5,200"): the best RERANKED by their
-        words get the closer look, at any score."""
-        ids = set().union(*(self.by_count.get(value, ()) for value in
-                            counted_values(analysis.figures))) - set(known)
+        words get the closer look, at any score. A value more than COMMON_COUNT claims give
+        tells no event apart, and is left out."""
+        ids = set().union(*(claims for value in counted_values(analysis.figures)
+                            if len(claims := self.by_count.get(value, ())) <= COMMON_COUNT)
+                          ) - set(known)
         if not ids:
             return []
         typos = self.index.resolve_typos(set(analysis.terms))
