@@ -77,6 +77,10 @@ class Match:
     explanation: Explanation = field(default_factory=Explanation)
     neither: list = field(default_factory=list)  # sources on the statement's figure taking no side
 
+    def sides(self):
+        """Its judged evidence backing or contradicting the statement."""
+        return [*self.supporting, *self.contradicting]
+
 
 @dataclass(frozen=True)
 class ReportedFigure:

@@ -3,7 +3,8 @@ from dataclasses import replace
 
 from .clauses import split_clauses
 from .matcher import Matcher
-from .numbers import DATE_KIND, best_counterpart, figure_from_record, relabelled
+from .numbers import (DATE_KIND, best_counterpart, extract_figures, figure_from_record,
+                      relabelled)
 from .quantities import mere_bound, neither_bound, same_quantity
 from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
 
@@ -42,8 +43,10 @@ class Judge:
         moved = [f for f, c, agrees in figures if not agrees or neither_bound(c, f)]
         added = self.figures_beyond_claim(analysis, figures, claim)
         in_claim = {id(f): c for f, c, _ in figures}
+        negated = self.negates(explanation)
         # A claim about someone else (shown only under a low threshold) says nothing either way.
         judged = [] if explanation.swapped_entities else [
+            None if negated and self.disputes_detail(analysis, item, claim_features) else
             self.judge_evidence(analysis, item, flipped, moved, added, in_claim)
             for item in claim.evidence]
         supporting = [j for j in judged if j is not None and j.stance == SUPPORTS]
@@ -55,6 +58,45 @@ class Judge:
         return Match(claim=claim, score=score, verdict=verdict_of(supporting, contradicting),
                      supporting=supporting, contradicting=contradicting, explanation=explanation,
                      neither=neither)
+
+    @staticmethod
+    def negates(explanation):
+        """The statement negates the claim (not merely worded with its opposite, where the two
+        reversals cancel), about the same actors the same way round."""
+        return (explanation.negation and not explanation.opposite_wording
+                and not explanation.swapped_entities)
+
+    @staticmethod
+    def disputes_detail(analysis, evidence, claim_features):
+        """Whether the evidence contradicts its claim on a figure the statement does not give: its
+        quote gives another date or count for what the claim dates or counts ("broke on March 2"
+        against "collapsed on March 3"). It reports the event otherwise, so it does not back a
+        statement negating the claim ("the dam did not collapse"): it takes no side."""
+        if evidence.stance != CONTRADICTS:
+            return False
+        for figure in extract_figures(evidence.quote or ""):
+            counterpart = best_counterpart(figure, [f for f in claim_features.figures
+                                                    if f.kind == figure.kind])
+            if (counterpart is not None and not figure.agrees_with(counterpart)
+                    and best_counterpart(counterpart, analysis.figures) is None):
+                return True
+        return False
+
+    def across_negated(self, analysis, match, found):
+        """The best match of a statement negating it, with the sources of every other claim found
+        (above the threshold) that it negates as well and that shares all it shares with the
+        statement ("the dams collapsed during the storm" for "the dams did not collapse", best
+        matched by "the dams collapsed on Monday"): each of them reports what the statement
+        denies. A source already judged keeps its judgment."""
+        best = match.explanation
+        if not self.negates(best):
+            return match
+        shared = {*best.matched_terms, *best.matched_entities}
+        return _lent(match, (
+            item for claim, score, explanation in found
+            if claim.id != match.claim.id and self.negates(explanation)
+            and shared <= {*explanation.matched_terms, *explanation.matched_entities}
+            for item in self.judge_claim(analysis, claim, score, explanation).sides()))
 
     @staticmethod
     def compare_with_claim(analysis, claim_features):
@@ -172,8 +214,7 @@ class Judge:
         "the agency said the floods left 3,958 dead")."""
         counts = [f for f in analysis.figures if not f.is_year]
         for claim, score, explanation in found:
-            named = self.matcher.claim_features(claim).entities
-            if (self.same_way(explanation) and set(analysis.entities) <= set(named)
+            if (self.same_way(explanation) and self.names_all(analysis, claim)
                     and self.gives_the_figure(counts, claim)):
                 return claim, score, explanation
         return None
@@ -191,23 +232,22 @@ class Judge:
         10", matched best by "the two dams that burst above Derna were ageing"): a source
         already judged keeps its judgment."""
         dates = {f.value for f in analysis.figures if f.kind == DATE_KIND}
-        judged = {j.source.id for j in (*match.supporting, *match.contradicting, *match.neither)}
-        sides = {SUPPORTS: list(match.supporting), CONTRADICTS: list(match.contradicting)}
-        for claim, score, explanation in found:
-            features = self.matcher.claim_features(claim)
-            if (claim.id == match.claim.id or not self.same_way(explanation)
-                    or not set(analysis.entities) <= set(features.entities)
-                    or not any(f.kind == DATE_KIND and f.value in dates for f in features.figures)):
-                continue
-            dated = self.judge_claim(analysis, claim, score, explanation)
-            for item in (*dated.supporting, *dated.contradicting):
-                if item.source.id not in judged:
-                    judged.add(item.source.id)
-                    sides[item.stance].append(replace(item, reasons=[
-                        *item.reasons, f"judged on “{claim.text}”, which gives the statement's "
-                                       f"date"]))
-        return replace(match, supporting=sides[SUPPORTS], contradicting=sides[CONTRADICTS],
-                       verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]))
+        return _lent(match, (
+            replace(item, reasons=[*item.reasons, f"judged on “{claim.text}”, which gives the "
+                                                  f"statement's date"])
+            for claim, score, explanation in found
+            if claim.id != match.claim.id and self.same_way(explanation)
+            and self.names_all(analysis, claim) and self.gives_a_date(dates, claim)
+            for item in self.judge_claim(analysis, claim, score, explanation).sides()))
+
+    def names_all(self, analysis, claim):
+        """Whether the claim names everyone the statement names."""
+        return set(analysis.entities) <= set(self.matcher.claim_features(claim).entities)
+
+    def gives_a_date(self, dates, claim):
+        """Whether the claim gives one of `dates` (values of date figures)."""
+        return any(f.kind == DATE_KIND and f.value in dates
+                   for f in self.matcher.claim_features(claim).figures)
 
     def weigh_figures(self, counts, evidence, claim_figures):
         """The evidence seen from the statement's counts alone, or None when it gives none of
@@ -297,6 +337,19 @@ def _judgment(evidence, numbers, stance, reasons):
     """The evidence judged: its numbers compared, its stance towards the statement and why."""
     return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
                           stance=stance, reasons=reasons, as_of=evidence.reported_on)
+
+
+def _lent(match, items):
+    """The match with each of `items` (other claims' judged evidence) whose source it has not
+    judged yet, on the item's side: a source already judged keeps its judgment."""
+    judged = {j.source.id for j in (*match.supporting, *match.contradicting, *match.neither)}
+    sides = {SUPPORTS: list(match.supporting), CONTRADICTS: list(match.contradicting)}
+    for item in items:
+        if item.source.id not in judged and item.stance in sides:
+            judged.add(item.source.id)
+            sides[item.stance].append(item)
+    return replace(match, supporting=sides[SUPPORTS], contradicting=sides[CONTRADICTS],
+                   verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]))
 
 
 def _neither(evidence, numbers, figures, counterpart, figure):
@@ -430,6 +483,11 @@ class FactChecker:
     def __len__(self):
         return len(self.matcher)
 
+    def claims(self):
+        """[(claim, its features: figures, entities ...)] for every indexed claim."""
+        return [(claim, self.matcher.claim_features(claim))
+                for claim in self.matcher.index.claims.values()]
+
     def add(self, *claims):
         self.matcher.add(*claims)
 
@@ -489,6 +547,9 @@ class FactChecker:
         if matches and counts:
             found = [*found, *self.matcher.giving_counts(analysis, {c.id for c, _, _ in found})]
             matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
+        if matches:
+            matches[0] = self.judge.across_negated(
+                analysis, matches[0], [item for item in found if item[1] >= threshold])
         return analysis, matches
 
 
