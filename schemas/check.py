@@ -75,6 +75,9 @@ class CheckedEvidenceSchema(Schema):
                            metadata={"description": "Towards the statement"})
     reasons = fields.List(fields.String(), required=True, metadata={
         "description": "Why it is on this side (figure comparisons, negation)"})
+    as_of = fields.Date(allow_none=True, metadata={
+        "description": "When its figures were reported: the evidence's `as_of`, else the "
+                       "source's publication date"})
 
 
 class FigureComparisonSchema(Schema):
@@ -132,7 +135,10 @@ class MatchSchema(Schema):
 class ReportedFigureSchema(FigureSchema):
     source = fields.Nested(SourceSummarySchema, required=True)
     published = fields.Date(allow_none=True, metadata={
-        "description": "When the source reported it (its publication date)"})
+        "description": "The source's publication date"})
+    as_of = fields.Date(allow_none=True, metadata={
+        "description": "When the figure was reported: the evidence's `as_of`, else the source's "
+                       "publication date; `reported` is in this order"})
     comparison = fields.String(required=True,
                                validate=validate.OneOf(("agrees", "differs", "neither")),
                                metadata={"description": "Against the statement's figure"})

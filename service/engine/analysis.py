@@ -8,7 +8,7 @@ from rapidfuzz import fuzz, process
 
 from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, lemma
-from .numbers import figures_from_matches, figure_matches, without_matches
+from .numbers import figure_matches, figures_from_matches, relabelled, without_matches
 from .text import (NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, Vocabulary, content_term,
                    content_terms, curated_term, polarize, read_tolls, words)
 
@@ -95,7 +95,7 @@ class TextAnalyzer:
         if is_known is not None:
             terms = [self._misspelt_merged(term, is_known, corrections) for term in terms]
         terms, polarity = polarize(terms)
-        figures = figures_from_matches(text, matches)
+        figures = relabelled(figures_from_matches(text, matches), self.vocabulary.means)
         terms += year_terms(figures)
         return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
                         negations=[t for t in tokens if t in NEGATIONS],

@@ -166,3 +166,10 @@ def lemma(word):
 
 
 WORDNET = WordNet()
+
+
+def is_verb_form(word):
+    """Whether a word is an inflected verb ("destroyed", "reports"), not a noun or a base form
+    that may be one ("head", "website")."""
+    base = lemma(word)
+    return base != word.lower() and bool(WORDNET.senses(base, "verb"))

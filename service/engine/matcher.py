@@ -1,12 +1,15 @@
 """Find the curated claims closest to a statement: an inverted index picks candidates, an
 IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (the
 rules of rules.py: swapped actors, other dates, negated twins) before the final order is set."""
+from collections import defaultdict
+
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer, word_stand_ins
 from .clauses import split_clauses
 from .entities import EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .records import Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
+from .lexicon import is_verb_form
 from .text import NEGATIONS, content_terms, polarize, stem, words
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
@@ -18,6 +21,7 @@ SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the sam
 STAND_IN_SHARE = 0.5
 STAND_IN_BASE = 30.0
 RERANKED = 10  # only this many top candidates get the closer look
+COMMON_COUNT = 50  # a count given by more claims than this identifies no event (giving_counts)
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
 ACTOR_CLASSES = ("actor", "person")  # entity classes that do things (not places)
 # Words between two names that make their order not matter ("A spoke with B", "A and B"; "A did
@@ -36,6 +40,7 @@ ORDERING_LINKS = CONVERSE_LINKS | {"than", "north", "east", "northeast", "northw
 # "B after A" put A first, and so do "after A, B" and "before B, A" at the head of a text.
 THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "thereafter"})
 BEFORE, AFTER = "before", "after"
+QUALIFIER_GAP = 3  # words between a name and the name it qualifies ("head of the")
 
 
 def claim_texts(claims):
@@ -56,6 +61,7 @@ class Matcher:
                                      vocabulary)
         self.index = ClaimIndex()
         self.features = {}
+        self.by_count = defaultdict(set)  # {a count's value: ids of the claims giving it}
         self.add(*claims.values())
 
     def __len__(self):
@@ -67,8 +73,13 @@ class Matcher:
         weights once, at the end, or not at all. A claim whose text cannot be analysed costs that
         claim only: it is left out (its stored version removed) and returned, {claim id: why}."""
         analysed, refused = self.analysed_claims(claims)
+        for claim, _, _ in analysed:
+            self._unlist_counts(claim.id)
         self.index.add_all((claim, terms) for claim, terms, _ in analysed)
         self.features.update((claim.id, features) for claim, _, features in analysed)
+        for claim, _, features in analysed:
+            for value in counted_values(features.figures):
+                self.by_count[value].add(claim.id)
         for claim_id in refused:
             self.remove(claim_id)
         return refused
@@ -86,8 +97,16 @@ class Matcher:
         return analysed, refused
 
     def remove(self, claim_id):
+        self._unlist_counts(claim_id)
         self.features.pop(claim_id, None)
         self.index.remove(claim_id)
+
+    def _unlist_counts(self, claim_id):
+        features = self.features.get(claim_id)
+        for value in counted_values(features.figures) if features else ():
+            self.by_count[value].discard(claim_id)
+            if not self.by_count[value]:
+                del self.by_count[value]
 
     def claim(self, claim_id):
         return self.index.claims.get(claim_id)
@@ -123,39 +142,64 @@ class Matcher:
                                            bonus_slack, floor)
         scored = self._scored(terms, analysis.figures, candidates)
         scored.sort(key=lambda item: (-item[0], item[1]))
-        results, clause_cues = [], self.clause_negations(analysis)
-        for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]:
-            matched = {self.index.vocabulary[t] for t in matched_ids}
-            claim_features = self.features[claim_id]
-            stand_ins = self.related_stand_ins(analysis, claim_features)
-            words_in_place = word_stand_ins(
-                analysis, terms, self.index.terms[claim_id], self.index,
-                claim_features.polarity) if score >= STAND_IN_BASE else {}
-            if stand_ins or words_in_place:
-                score, matched = self.score(
-                    [said for t in terms
-                     for said in (words_in_place[t].terms if t in words_in_place
-                                  else (stand_ins.get(t, t),))],
-                    self.index.terms[claim_id],
-                    {said for stand_in in words_in_place.values() for said in stand_in.terms})
-            if score < min_score:
-                continue  # the rest of the closer look can only lower a score
-            claim_text = self.index.claims[claim_id].text
-            candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
-                                  words(claim_text), matched)
-            candidate.swaps = self.swapped_entities(analysis, claim_id)
-            candidate.unshared_actors = self.unshared_actors(analysis, claim_features)
-            score = apply(SCORE_RULES, candidate, score)
-            shown = round(min(100.0, score), 1)
-            if shown < min_score:
-                continue
-            candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms,
-                                                   candidate.claim_terms, clause_cues)
-            score = apply(ORDER_RULES, candidate, score)
-            results.append((self.index.claims[claim_id], shown,
-                            self.explain(candidate, typos, words_in_place), score))
-        results.sort(key=lambda item: -item[3])
-        return [item[:3] for item in results[:limit]]
+        clause_cues = self.clause_negations(analysis)
+        return best_looked([
+            self._closer_look(analysis, terms, typos, clause_cues, claim_id, score,
+                              {self.index.vocabulary[t] for t in matched_ids}, min_score)
+            for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]], limit)
+
+    def giving_counts(self, analysis, known=()):
+        """[(claim, score, explanation)], best first, of the claims besides `known` (ids) that
+        give one of the statement's counts, its very value, however they are worded ("the death
+        toll had reached 5,200" for "the flood killed about 5,200"): the best RERANKED by their
+        words get the closer look, at any score. A value more than COMMON_COUNT claims give
+        tells no event apart, and is left out."""
+        ids = set().union(*(claims for value in counted_values(analysis.figures)
+                            if len(claims := self.by_count.get(value, ())) <= COMMON_COUNT)
+                          ) - set(known)
+        if not ids:
+            return []
+        typos = self.index.resolve_typos(set(analysis.terms))
+        terms = [typos.get(t, t) for t in analysis.terms]
+        scored = sorted(((*self.score(terms, self.index.terms[i]), i) for i in ids),
+                        key=lambda item: (-item[0], item[2]))[:RERANKED]
+        clause_cues = self.clause_negations(analysis)
+        return best_looked([self._closer_look(analysis, terms, typos, clause_cues, claim_id, score,
+                                              matched, 0.0) for score, matched, claim_id in scored],
+                           RERANKED)
+
+    def _closer_look(self, analysis, terms, typos, clause_cues, claim_id, score, matched,
+                     min_score):
+        """(claim, shown score, explanation, order score) of a candidate after the rules of the
+        closer look, or None when it falls under `min_score` (`clause_cues`: clause_negations)."""
+        claim_features = self.features[claim_id]
+        stand_ins = self.related_stand_ins(analysis, claim_features)
+        words_in_place = word_stand_ins(
+            analysis, terms, self.index.terms[claim_id], self.index,
+            claim_features.polarity) if score >= STAND_IN_BASE else {}
+        if stand_ins or words_in_place:
+            score, matched = self.score(
+                [said for t in terms
+                 for said in (words_in_place[t].terms if t in words_in_place
+                              else (stand_ins.get(t, t),))],
+                self.index.terms[claim_id],
+                {said for stand_in in words_in_place.values() for said in stand_in.terms})
+        if score < min_score:
+            return None  # the rest of the closer look can only lower a score
+        claim_text = self.index.claims[claim_id].text
+        candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
+                              words(claim_text), matched)
+        candidate.swaps = self.swapped_entities(analysis, claim_id)
+        candidate.unshared_actors = self.unshared_actors(analysis, claim_features)
+        score = apply(SCORE_RULES, candidate, score)
+        shown = round(min(100.0, score), 1)
+        if shown < min_score:
+            return None
+        candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms,
+                                               candidate.claim_terms, clause_cues)
+        score = apply(ORDER_RULES, candidate, score)
+        return (self.index.claims[claim_id], shown, self.explain(candidate, typos, words_in_place),
+                score)
 
     def opposition(self, analysis, claim_text, claim_features, statement_terms,
                    claim_terms, clause_cues):
@@ -341,6 +385,18 @@ def f_beta(shared, statement_weight, claim_weight):
     return round(100 * (1 + beta2) * recall * precision / (beta2 * precision + recall), 1)
 
 
+def best_looked(looked, limit):
+    """The `limit` best of closer looks (None for a claim left out), as (claim, score,
+    explanation), by their order score."""
+    kept = sorted((item for item in looked if item is not None), key=lambda item: -item[3])
+    return [item[:3] for item in kept[:limit]]
+
+
+def counted_values(figures):
+    """The values of the counts among `figures` (not times, not ranges)."""
+    return {figure.value for figure in figures if not figure.is_year and figure.kind is None}
+
+
 def shared_figures(figures, claim_figures):
     """How many of `figures` (counts, not years) the claim gives too, so that of claims worded
     alike the ones giving the statement's figure rank first: the same value, or a figure for the
@@ -368,10 +424,21 @@ def other_agent(analysis, claim_tokens, table):
 
     ours, theirs = first_actor(analysis.tokens), first_actor(claim_tokens)
     if (ours and theirs and ours != theirs and theirs not in analysis.entities
-            and not table.stands_for(ours, theirs)
+            and not table.stands_for(ours, theirs) and not qualifies(claim_tokens, theirs, ours)
             and "by" not in analysis.tokens and "by" not in claim_tokens):
         return [(ours, theirs)]
     return []
+
+
+def qualifies(tokens, first, second):
+    """Whether the name `first` only qualifies `second`, named a few words after it with no verb
+    between: one actor ("the Libyan website Babwat al-Wasat", "Kais Fhakeri, head of the Red
+    Crescent"), not two ("Azerbaijan destroyed an Armenian facility")."""
+    start = tokens.index(first)
+    following = tokens[start + 1:start + 2 + QUALIFIER_GAP]
+    if second not in following:
+        return False
+    return not any(is_verb_form(word) for word in following[:following.index(second)])
 
 
 def reversed_roles(shared, statement_tokens, claim_tokens, table):
