@@ -46,8 +46,8 @@ class Matcher:
         `vocabulary`: the corpus's own synonyms, {word: the word it means}."""
         claims = {claim.id: claim for claim in claims}  # a repeated id: its last text
         corpus_texts = [*texts, *claim_texts(claims.values())]
-        self.analyzer = TextAnalyzer(EntityTable(with_acronyms(entities, corpus_texts)),
-                                     vocabulary)
+        self.analyzer = TextAnalyzer(EntityTable(with_acronyms(entities, corpus_texts),
+                                                 corpus_texts), vocabulary)
         self.index = ClaimIndex()
         self.features = {}
         self.add(*claims.values())
@@ -338,10 +338,18 @@ def other_agent(analysis, claim_tokens, table):
 
     ours, theirs = first_actor(analysis.tokens), first_actor(claim_tokens)
     if (ours and theirs and ours != theirs and theirs not in analysis.entities
-            and not table.stands_for(ours, theirs)
+            and not table.stands_for(ours, theirs) and not spoken_through(ours, theirs,
+                                                                          claim_tokens, table)
             and "by" not in analysis.tokens and "by" not in claim_tokens):
         return [(ours, theirs)]
     return []
+
+
+def spoken_through(ours, theirs, claim_tokens, table):
+    """Whether the claim's first actor is a body the statement's actor holds an office of, and the
+    claim names that actor too, by name or by an office only they hold ("the fisheries minister
+    of Northland said" for "Boris Tamm said")."""
+    return theirs in table.related.get(ours, ()) and ours in table.with_holders(claim_tokens)
 
 
 def reversed_roles(shared, statement_tokens, claim_tokens, table):
