@@ -300,3 +300,20 @@ def test_a_claim_naming_a_person_by_their_office_of_a_body_is_not_another_actor(
     result = FactChecker(SPEAKER_CLAIMS, ROLE_ENTITIES, min_score=0).check(
         "Boris Tamm said the harbour dues would double")
     assert best(result) == 3 and not result.matches[0].explanation.swapped_entities
+
+
+def test_an_unnamed_speaker_does_not_weigh_against_a_claim_that_attributes_nothing():
+    shut = ClaimRecord(4, "The harbour of Lake Vira will stay shut all winter.",
+                       evidence=(EvidenceRecord(WIRE, "supports", "officials said it stays shut"),))
+    checker = FactChecker([*SPEAKER_CLAIMS, shut], ROLE_ENTITIES, min_score=0)
+
+    def score(statement):
+        result = checker.check(statement)
+        assert best(result) == 4
+        return result.matches[0].score
+
+    fact = score("The harbour of Lake Vira will stay shut all winter")
+    assert score("Officials said the harbour of Lake Vira will stay shut all winter") == fact
+    assert score("The harbour of Lake Vira will stay shut all winter, says a spokesman") == fact
+    # A named speaker may be the wrong one: it still weighs.
+    assert score("Boris Tamm said the harbour of Lake Vira will stay shut all winter") < fact

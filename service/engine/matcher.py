@@ -7,7 +7,7 @@ from .entities import EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .records import Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
-from .text import NEGATIONS, content_terms, polarize, stem, words
+from .text import NEGATIONS, content_terms, polarize, reports_speech, speaker, stem, words
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
@@ -109,16 +109,18 @@ class Matcher:
         scored = self._scored(terms, analysis.figures, candidates)
         scored.sort(key=lambda item: (-item[0], item[1]))
         results, clause_cues = [], self.clause_negations(analysis)
+        speaker_terms = {typos.get(t, t) for t in content_terms(unnamed_speaker(analysis.tokens))}
         for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]:
             matched = {self.index.vocabulary[t] for t in matched_ids}
             claim_features = self.features[claim_id]
             stand_ins = self.related_stand_ins(analysis, claim_features)
-            if stand_ins:
-                score, matched = self.score([stand_ins.get(t, t) for t in terms],
-                                            self.index.terms[claim_id])
+            claim_text = self.index.claims[claim_id].text
+            unsaid = self.unsaid_speaker(speaker_terms, claim_id, claim_text)
+            if stand_ins or unsaid:
+                score, matched = self.score([stand_ins.get(t, t) for t in terms
+                                             if t not in unsaid], self.index.terms[claim_id])
             if score < min_score:
                 continue  # the rest of the closer look can only lower a score
-            claim_text = self.index.claims[claim_id].text
             candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
                                   words(claim_text), matched)
             candidate.swaps = self.swapped_entities(analysis, claim_id)
@@ -204,6 +206,14 @@ class Matcher:
         return [e for e in analysis.entities if e not in named
                 and table.kind_class.get(e) in ACTOR_CLASSES and not table.part_of_any(e, named)]
 
+    def unsaid_speaker(self, speaker_terms, claim_id, claim_text):
+        """The statement's unnamed speaker's terms a claim that attributes nothing leaves out:
+        the claim states what was said as fact, its evidence saying who said it, so "Officials
+        said X" is not less "X" for them."""
+        if not speaker_terms or reports_speech(words(claim_text)):
+            return set()
+        return speaker_terms - self.index.terms[claim_id]
+
     def related_stand_ins(self, analysis, claim_features):
         """{statement entity: claim entity} where the claim names the statement's entity through
         a related one ("France" said by "Catherine Colonna", "French Foreign Minister")."""
@@ -257,9 +267,11 @@ class Matcher:
     def _key_floor(self, analysis, min_score, bonus_slack):
         """The index key below which no claim can reach `min_score`: the score is the key times
         100 (1 + beta^2), plus at most the figure bonus, and the closer look only lowers it,
-        except where a related entity stands in for one of the statement's (then no floor)."""
+        except where a related entity stands in for one of the statement's or a speaker may go
+        unsaid (then no floor)."""
         related = self.analyzer.entities.related
-        if any(related.get(entity) for entity in analysis.entities):
+        if unnamed_speaker(analysis.tokens) or any(related.get(entity)
+                                                   for entity in analysis.entities):
             return 0.0
         return max(0.0, min_score / (100 * (1 + RECALL_WEIGHT ** 2)) - bonus_slack)
 
@@ -319,6 +331,14 @@ def shared_figures(figures, claim_figures):
         not other.is_year and figure.agrees_with(other)
         and (figure.value == other.value or figure.context & other.context)
         for other in claim_figures))
+
+
+def unnamed_speaker(tokens):
+    """The statement's speaker (text.speaker) where it names nobody ("officials", "a ministry
+    spokesman"); [] where it names an entity: a named speaker may be the wrong one ("Vos said X"
+    when Tamm said it), so it still weighs."""
+    said_by = speaker(tokens)
+    return [] if any(t.startswith("@") for t in said_by) else said_by
 
 
 def persons(entities, table):
