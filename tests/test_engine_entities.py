@@ -317,3 +317,14 @@ def test_an_unnamed_speaker_does_not_weigh_against_a_claim_that_attributes_nothi
     assert score("The harbour of Lake Vira will stay shut all winter, says a spokesman") == fact
     # A named speaker may be the wrong one: it still weighs.
     assert score("Boris Tamm said the harbour of Lake Vira will stay shut all winter") < fact
+
+
+def test_a_person_the_claim_names_by_their_office_is_not_missing_from_it():
+    dues = ClaimRecord(5, "A Coast Guild spokesman said the harbour dues were too high.",
+                       evidence=(EvidenceRecord(WIRE, "supports", "dues too high, he said"),))
+    checker = FactChecker([*SPEAKER_CLAIMS, dues], SPEAKER_ENTITIES, min_score=0,
+                          texts=[SPEAKER_SOURCE])
+    # The statement's office names Vos (with_holders); the claim's names him the same way.
+    by_office = checker.check("A Coast Guild spokesman said the harbour dues were too high")
+    assert best(by_office) == 5 and by_office.matches[0].score == 100.0
+    assert best(checker.check("Jan Vos said the harbour dues were too high")) == 5

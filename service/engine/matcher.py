@@ -115,10 +115,12 @@ class Matcher:
             claim_features = self.features[claim_id]
             stand_ins = self.related_stand_ins(analysis, claim_features)
             claim_text = self.index.claims[claim_id].text
-            unsaid = self.unsaid_speaker(speaker_terms, claim_id, claim_text)
+            unsaid = (self.unsaid_speaker(speaker_terms, claim_id, claim_text)
+                      | self.named_by_office(analysis, claim_id, claim_text))
             if stand_ins or unsaid:
                 score, matched = self.score([stand_ins.get(t, t) for t in terms
-                                             if t not in unsaid], self.index.terms[claim_id])
+                                             if t in stand_ins or t not in unsaid],
+                                            self.index.terms[claim_id])
             if score < min_score:
                 continue  # the rest of the closer look can only lower a score
             candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
@@ -213,6 +215,18 @@ class Matcher:
         if not speaker_terms or reports_speech(words(claim_text)):
             return set()
         return speaker_terms - self.index.terms[claim_id]
+
+    def named_by_office(self, analysis, claim_id, claim_text):
+        """The statement's people the claim names only by an office they alone hold ("a Coast
+        Guild spokesman said" for "Jan Vos said"): said in other words, not missing from it."""
+        table = self.analyzer.entities
+        absent = [p for p in persons(analysis.entities, table)
+                  if p not in self.features[claim_id].entities]
+        if not absent:
+            return set()
+        named = table.with_holders(table.canonicalize(words(claim_text),
+                                                      table.capitals(claim_text)))
+        return {p for p in absent if p in named}
 
     def related_stand_ins(self, analysis, claim_features):
         """{statement entity: claim entity} where the claim names the statement's entity through
