@@ -144,9 +144,9 @@ class EntityTable:
         for entity in entities:
             term = entity_term(entity["name"])
             if self.kind_class[term] == "person":
-                self.offices[term] = [
+                self.offices[term] = list(dict.fromkeys(
                     role for alias in entity.get("aliases", ()) if words(alias)
-                    for role in roles(self.canonicalize(words(alias)[:-1]) + words(alias)[-1:])]
+                    for role in roles(self.canonicalize(words(alias)[:-1]) + words(alias)[-1:])))
         for text in texts:
             for person, role in self.offices_in(self.canonicalize(words(text or ""))):
                 if role not in self.offices[person]:
