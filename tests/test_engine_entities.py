@@ -328,3 +328,11 @@ def test_a_person_the_claim_names_by_their_office_is_not_missing_from_it():
     by_office = checker.check("A Coast Guild spokesman said the harbour dues were too high")
     assert best(by_office) == 5 and by_office.matches[0].score == 100.0
     assert best(checker.check("Jan Vos said the harbour dues were too high")) == 5
+
+
+def test_the_source_after_according_to_is_not_a_party():
+    claim = ClaimRecord(20, "Eastland said Southland had closed the harbour of Lake Vira.",
+                        evidence=(EvidenceRecord(WIRE, "supports", "Southland closed it"),))
+    checker = FactChecker([claim], ENTITIES, min_score=50)
+    result = checker.check("Southland closed the harbour of Lake Vira, according to Eastland")
+    assert best(result) == 20 and result.verdict == "supported"
