@@ -136,7 +136,8 @@ class Matcher:
                 analysis, terms, self.index.terms[claim_id], self.index,
                 claim_features.polarity) if score >= STAND_IN_BASE else {}
             if stand_ins or words_in_place or unsaid:
-                kept = [t for t in terms if t in stand_ins or t in words_in_place or t not in unsaid]
+                kept = [t for t in terms
+                        if t in stand_ins or t in words_in_place or t not in unsaid]
                 score, matched = self.score(
                     [said for t in kept
                      for said in (words_in_place[t].terms if t in words_in_place
