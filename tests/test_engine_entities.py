@@ -251,6 +251,85 @@ def test_offices_are_not_weighed_where_both_texts_name_the_person():
     assert other_role(statement, table.canonicalize(words("The prime minister said")), table)
 
 
+SPEAKER_ENTITIES = [*ROLE_ENTITIES,
+                    {"name": "Jan Vos", "kind": "person", "aliases": ["Vos"]},
+                    {"name": "Eva Lind", "kind": "person", "aliases": ["Prime Minister Eva Lind"]}]
+SPEAKER_SOURCE = "Jan Vos, a spokesman for the Coast Guild, said the harbour would stay shut."
+SPEAKER_CLAIMS = [
+    ClaimRecord(1, "Jan Vos said the new fishing quota was unfair.",
+                evidence=(EvidenceRecord(WIRE, "supports", "Vos said unfair"),)),
+    ClaimRecord(2, "Eva Lind said the fishing ban on Lake Vira would end in spring.",
+                evidence=(EvidenceRecord(POST, "supports", "Lind said it ends"),)),
+    ClaimRecord(3, "The fisheries minister of Northland said the harbour dues would double.",
+                evidence=(EvidenceRecord(POST, "supports", "the minister said dues double"),)),
+]
+
+
+def test_a_corpus_text_gives_a_person_the_office_of_a_body():
+    table = EntityTable(SPEAKER_ENTITIES, [SPEAKER_SOURCE])
+    assert Role("spokesperson", None, "@coast_guild") in table.offices["@jan_vos"]
+    assert "@coast_guild" in table.related["@jan_vos"]
+    assert "@coast_guild" not in EntityTable(SPEAKER_ENTITIES).related["@jan_vos"]
+
+
+@pytest.mark.parametrize("statement, verdict", [
+    ("The Coast Guild spokesman said the new fishing quota was unfair", "supported"),
+    ("A Lake Council spokesman said the new fishing quota was unfair", "unverified"),
+])
+def test_a_bodys_spokesman_is_the_person_the_corpus_says_speaks_for_it(statement, verdict):
+    checker = FactChecker(SPEAKER_CLAIMS, SPEAKER_ENTITIES, min_score=0, texts=[SPEAKER_SOURCE])
+    result = checker.check(statement)
+    assert best(result) == 1 and result.verdict == verdict
+    assert bool(result.matches[0].explanation.swapped_entities) is (verdict == "unverified")
+
+
+def test_a_title_names_its_one_holder():
+    table = EntityTable(SPEAKER_ENTITIES)
+    tokens = table.canonicalize(words("the northern prime minister said"))
+    assert table.with_holders(tokens) == [*tokens[:-1], "@eva_lind", "said"]
+    two = EntityTable([*SPEAKER_ENTITIES, {"name": "Ola Berg", "kind": "person",
+                                           "aliases": ["Prime Minister Ola Berg"]}])
+    assert two.with_holders(tokens) == tokens  # two prime ministers: nobody in particular
+    checker = FactChecker(SPEAKER_CLAIMS, SPEAKER_ENTITIES, min_score=0)
+    result = checker.check("The northern prime minister said the fishing ban on Lake Vira "
+                           "would end in spring")
+    assert best(result) == 2 and result.verdict == "supported"
+
+
+def test_a_claim_naming_a_person_by_their_office_of_a_body_is_not_another_actor():
+    result = FactChecker(SPEAKER_CLAIMS, ROLE_ENTITIES, min_score=0).check(
+        "Boris Tamm said the harbour dues would double")
+    assert best(result) == 3 and not result.matches[0].explanation.swapped_entities
+
+
+def test_an_unnamed_speaker_does_not_weigh_against_a_claim_that_attributes_nothing():
+    shut = ClaimRecord(4, "The harbour of Lake Vira will stay shut all winter.",
+                       evidence=(EvidenceRecord(WIRE, "supports", "officials said it stays shut"),))
+    checker = FactChecker([*SPEAKER_CLAIMS, shut], ROLE_ENTITIES, min_score=0)
+
+    def score(statement):
+        result = checker.check(statement)
+        assert best(result) == 4
+        return result.matches[0].score
+
+    fact = score("The harbour of Lake Vira will stay shut all winter")
+    assert score("Officials said the harbour of Lake Vira will stay shut all winter") == fact
+    assert score("The harbour of Lake Vira will stay shut all winter, says a spokesman") == fact
+    # A named speaker may be the wrong one: it still weighs.
+    assert score("Boris Tamm said the harbour of Lake Vira will stay shut all winter") < fact
+
+
+def test_a_person_the_claim_names_by_their_office_is_not_missing_from_it():
+    dues = ClaimRecord(5, "A Coast Guild spokesman said the harbour dues were too high.",
+                       evidence=(EvidenceRecord(WIRE, "supports", "dues too high, he said"),))
+    checker = FactChecker([*SPEAKER_CLAIMS, dues], SPEAKER_ENTITIES, min_score=0,
+                          texts=[SPEAKER_SOURCE])
+    # The statement's office names Vos (with_holders); the claim's names him the same way.
+    by_office = checker.check("A Coast Guild spokesman said the harbour dues were too high")
+    assert best(by_office) == 5 and by_office.matches[0].score == 100.0
+    assert best(checker.check("Jan Vos said the harbour dues were too high")) == 5
+
+
 def test_the_source_after_according_to_is_not_a_party():
     claim = ClaimRecord(20, "Eastland said Southland had closed the harbour of Lake Vira.",
                         evidence=(EvidenceRecord(WIRE, "supports", "Southland closed it"),))

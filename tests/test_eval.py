@@ -166,7 +166,8 @@ def test_the_held_out_derna_set_is_well_formed_against_the_story():
     for case in cases:
         assert case.supporting | case.contradicting <= sources, case.statement
         assert not case.supporting or case.verdicts & {"supported", "disputed"}, case.statement
-        assert not case.contradicting or case.verdicts & {"contradicted", "disputed"}, case.statement
+        assert not case.contradicting or case.verdicts & {"contradicted", "disputed"}, \
+            case.statement
 
 
 def test_choose_threshold_takes_the_most_right_then_the_middle_of_the_margin(tmp_path):

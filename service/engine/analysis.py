@@ -85,7 +85,12 @@ class TextAnalyzer:
         tokens, corrections = words(wording), {}
         if is_known is not None:
             tokens, corrections = self.entities.correct(tokens, is_known)
-        tokens = read_tolls(self.entities.canonicalize(tokens, self.entities.capitals(wording)))
+        tokens = self.entities.canonicalize(tokens, self.entities.capitals(wording))
+        if is_known is not None:
+            # A statement's office names its one holder; a claim's is left as written, its
+            # holder related to it (a term added to a claim would only dilute its score).
+            tokens = self.entities.with_holders(tokens)
+        tokens = read_tolls(tokens)
         tokens = self.vocabulary.rewrite(tokens)
         if corpus is not None:
             tokens = paraphrased(tokens, corpus, corrections)

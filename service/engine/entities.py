@@ -103,7 +103,9 @@ def entity_term(name):
 class EntityTable:
     """Maps every known name of an entity, as a word sequence, to that entity's canonical term."""
 
-    def __init__(self, entities=()):
+    def __init__(self, entities=(), texts=()):
+        """`texts`, the corpus's own, may say which office a person holds ("X, spokesman for Y":
+        offices_in)."""
         self.names = {}
         self.display = {}
         self.kind_class = {}
@@ -147,9 +149,62 @@ class EntityTable:
         for entity in entities:
             term = entity_term(entity["name"])
             if self.kind_class[term] == "person":
-                self.offices[term] = [
+                self.offices[term] = list(dict.fromkeys(
                     role for alias in entity.get("aliases", ()) if words(alias)
-                    for role in roles(self.canonicalize(words(alias)[:-1]) + words(alias)[-1:])]
+                    for role in roles(self.canonicalize(words(alias)[:-1]) + words(alias)[-1:])))
+        for text in texts:
+            for person, role in self.offices_in(self.canonicalize(words(text or ""))):
+                if role not in self.offices[person]:
+                    self.offices[person].append(role)
+        # A person and the body they hold an office of are related actors: a spokesman's words
+        # are the body's ("the Red Cross said" for "Red Cross spokesman Jan Vos said").
+        for person, held in self.offices.items():
+            for role in held:
+                if role.body and role.body != person:
+                    self.related[person].add(role.body)
+                    self.related.setdefault(role.body, set()).add(person)
+
+    def offices_in(self, tokens):
+        """(person, Role) for every office the (canonicalized) tokens give a named person right
+        beside it: "Jan Vos, a spokesman for the Red Cross", "the Red Cross spokesman Jan Vos",
+        "Jan Vos is the Red Cross spokesman"."""
+        found = []
+        for start, end, role in role_spans(tokens):
+            if self.kind_class.get(role.body) == "person":  # "Jan Vos spokesman": no body said
+                found.append((role.body, Role(role.office, role.qualifier)))
+                continue
+            after = tokens[end:end + 1]
+            before = tokens[max(0, start - OFFICE_GAP - 1):start]
+            while before and before[-1] in OFFICE_LINKS:
+                before = before[:-1]
+            for person in (after[0] if after else None, before[-1] if before else None):
+                if self.kind_class.get(person) == "person":
+                    found.append((person, role))
+                    break
+        return found
+
+    def holder(self, role):
+        """The one person the corpus gives an office `role` may name ("the eastern prime
+        minister", "the Red Cross spokesman"), or None where none or several do: "the prime
+        minister" is nobody in particular in a corpus with two. A role naming a body names only
+        an office of that body."""
+        holders = {person for person, held in self.offices.items() for other in held
+                   if (role.body is None or other.body is not None)
+                   and self.same_holder(role, other)}
+        return holders.pop() if len(holders) == 1 else None
+
+    def with_holders(self, tokens):
+        """The tokens, each office that names its one holder (holder) followed by that person's
+        term, unless the tokens name them already: the office names the person."""
+        if not any(self.offices.values()):
+            return tokens
+        out, last = [], 0
+        for _, end, role in role_spans(tokens):
+            person = self.holder(role)
+            if person and person not in tokens:
+                out += [*tokens[last:end], person]
+                last = end
+        return out + tokens[last:] if out else tokens
 
     def _relate(self, whole, key):
         """Relate `whole` to every entity named inside `key`, one of its names."""
@@ -312,6 +367,10 @@ ROLE_HEADS = {"president": "president", "premier": "prime minister", "minister":
               "king": "king", "queen": "queen", "commander": "commander",
               "chairman": "chair", "chairwoman": "chair", "chairperson": "chair"}
 ROLE_LINKS = frozenset({"for", "of"})  # "spokesman for the Red Cross", "president of Northland"
+# Words between a person and the office a text gives them ("Jan Vos, a spokesman", "Jan Vos is
+# the spokesman"), at most OFFICE_GAP of them.
+OFFICE_LINKS = frozenset({"a", "an", "the", "is", "was", "as"})
+OFFICE_GAP = 2
 
 
 @dataclass(frozen=True)
@@ -339,23 +398,34 @@ class Role:
 def roles(tokens):
     """The Roles the (canonicalized) tokens name: "the Northlandic foreign minister", "a
     spokesman for the Red Cross", "the premier"."""
+    return [role for _, _, role in role_spans(tokens)]
+
+
+def role_spans(tokens):
+    """(start, end, Role) for each office the (canonicalized) tokens name, tokens[start:end]
+    its words, its body's name included."""
     found = []
     for i, token in enumerate(tokens):
         office = ROLE_HEADS.get(token)
         if office is None:
             continue
-        before = i - 1
+        before, end = i - 1, i + 1
         qualifier = None
         if before >= 0 and _qualifies(tokens[before]):
             qualifier = tokens[before]
             before -= 1
         if qualifier == "prime":  # "prime minister": one office
             office, qualifier = "prime minister", None
-        body = tokens[before] if before >= 0 and tokens[before].startswith("@") else None
-        if body is None and tokens[i + 1:i + 2] and tokens[i + 1] in ROLE_LINKS:
-            after = [t for t in tokens[i + 2:i + 4] if t != "the"]
-            body = after[0] if after and after[0].startswith("@") else None
-        found.append(Role(office, qualifier, body))
+        body, start = None, before + 1
+        # A body named after the office says whose it is ("Jan Vos, spokesman for the Red
+        # Cross"), else one right before it ("the Red Cross spokesman").
+        if tokens[i + 1:i + 2] and tokens[i + 1] in ROLE_LINKS:
+            skip = 3 if tokens[i + 2:i + 3] == ["the"] else 2
+            if tokens[i + skip:i + skip + 1] and tokens[i + skip].startswith("@"):
+                body, end = tokens[i + skip], i + skip + 1
+        if body is None and before >= 0 and tokens[before].startswith("@"):
+            body, start = tokens[before], before
+        found.append((start, end, Role(office, qualifier, body)))
     return found
 
 

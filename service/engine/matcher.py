@@ -7,10 +7,10 @@ from .analysis import Analysis, ClaimFeatures, TextAnalyzer, word_stand_ins
 from .clauses import split_clauses
 from .entities import EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
+from .lexicon import is_verb_form
 from .records import Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
-from .lexicon import is_verb_form
-from .text import NEGATIONS, content_terms, polarize, stem, words
+from .text import NEGATIONS, content_terms, polarize, reports_speech, speaker, stem, words
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
@@ -57,8 +57,8 @@ class Matcher:
         `vocabulary`: the corpus's own synonyms, {word: the word it means}."""
         claims = {claim.id: claim for claim in claims}  # a repeated id: its last text
         corpus_texts = [*texts, *claim_texts(claims.values())]
-        self.analyzer = TextAnalyzer(EntityTable(with_acronyms(entities, corpus_texts)),
-                                     vocabulary)
+        self.analyzer = TextAnalyzer(EntityTable(with_acronyms(entities, corpus_texts),
+                                                 corpus_texts), vocabulary)
         self.index = ClaimIndex()
         self.features = {}
         self.by_count = defaultdict(set)  # {a count's value: ids of the claims giving it}
@@ -143,8 +143,9 @@ class Matcher:
         scored = self._scored(terms, analysis.figures, candidates)
         scored.sort(key=lambda item: (-item[0], item[1]))
         clause_cues = self.clause_negations(analysis)
+        speaker_terms = self.speaker_terms(analysis, typos)
         return best_looked([
-            self._closer_look(analysis, terms, typos, clause_cues, claim_id, score,
+            self._closer_look(analysis, terms, typos, clause_cues, speaker_terms, claim_id, score,
                               {self.index.vocabulary[t] for t in matched_ids}, min_score)
             for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]], limit)
 
@@ -164,29 +165,38 @@ class Matcher:
         scored = sorted(((*self.score(terms, self.index.terms[i]), i) for i in ids),
                         key=lambda item: (-item[0], item[2]))[:RERANKED]
         clause_cues = self.clause_negations(analysis)
-        return best_looked([self._closer_look(analysis, terms, typos, clause_cues, claim_id, score,
-                                              matched, 0.0) for score, matched, claim_id in scored],
-                           RERANKED)
+        speaker_terms = self.speaker_terms(analysis, typos)
+        return best_looked([self._closer_look(analysis, terms, typos, clause_cues, speaker_terms,
+                                              claim_id, score, matched, 0.0)
+                            for score, matched, claim_id in scored], RERANKED)
 
-    def _closer_look(self, analysis, terms, typos, clause_cues, claim_id, score, matched,
-                     min_score):
+    def speaker_terms(self, analysis, typos):
+        """The terms of the unnamed speaker a statement cites ("officials said"), typos resolved."""
+        return {typos.get(t, t) for t in content_terms(unnamed_speaker(analysis.tokens))}
+
+    def _closer_look(self, analysis, terms, typos, clause_cues, speaker_terms, claim_id, score,
+                     matched, min_score):
         """(claim, shown score, explanation, order score) of a candidate after the rules of the
-        closer look, or None when it falls under `min_score` (`clause_cues`: clause_negations)."""
+        closer look, or None when it falls under `min_score` (`clause_cues`: clause_negations;
+        `speaker_terms`: speaker_terms)."""
         claim_features = self.features[claim_id]
         stand_ins = self.related_stand_ins(analysis, claim_features)
+        claim_text = self.index.claims[claim_id].text
+        unsaid = (self.unsaid_speaker(speaker_terms, claim_id, claim_text)
+                  | self.named_by_office(analysis, claim_id, claim_text))
         words_in_place = word_stand_ins(
             analysis, terms, self.index.terms[claim_id], self.index,
             claim_features.polarity) if score >= STAND_IN_BASE else {}
-        if stand_ins or words_in_place:
+        if stand_ins or words_in_place or unsaid:
+            kept = [t for t in terms if t in stand_ins or t in words_in_place or t not in unsaid]
             score, matched = self.score(
-                [said for t in terms
+                [said for t in kept
                  for said in (words_in_place[t].terms if t in words_in_place
                               else (stand_ins.get(t, t),))],
                 self.index.terms[claim_id],
                 {said for stand_in in words_in_place.values() for said in stand_in.terms})
         if score < min_score:
             return None  # the rest of the closer look can only lower a score
-        claim_text = self.index.claims[claim_id].text
         candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
                               words(claim_text), matched)
         candidate.swaps = self.swapped_entities(analysis, claim_id)
@@ -271,6 +281,26 @@ class Matcher:
         return [e for e in analysis.entities if e not in named
                 and table.kind_class.get(e) in ACTOR_CLASSES and not table.part_of_any(e, named)]
 
+    def unsaid_speaker(self, speaker_terms, claim_id, claim_text):
+        """The statement's unnamed speaker's terms a claim that attributes nothing leaves out:
+        the claim states what was said as fact, its evidence saying who said it, so "Officials
+        said X" is not less "X" for them."""
+        if not speaker_terms or reports_speech(words(claim_text)):
+            return set()
+        return speaker_terms - self.index.terms[claim_id]
+
+    def named_by_office(self, analysis, claim_id, claim_text):
+        """The statement's people the claim names only by an office they alone hold ("a Coast
+        Guild spokesman said" for "Jan Vos said"): said in other words, not missing from it."""
+        table = self.analyzer.entities
+        absent = [p for p in persons(analysis.entities, table)
+                  if p not in self.features[claim_id].entities]
+        if not absent:
+            return set()
+        named = table.with_holders(table.canonicalize(words(claim_text),
+                                                      table.capitals(claim_text)))
+        return {p for p in absent if p in named}
+
     def related_stand_ins(self, analysis, claim_features):
         """{statement entity: claim entity} where the claim names the statement's entity through
         a related one ("France" said by "Catherine Colonna", "French Foreign Minister")."""
@@ -324,12 +354,13 @@ class Matcher:
     def _key_floor(self, analysis, min_score, bonus_slack, near_floor=False):
         """The index key below which no claim can reach `min_score`: the score is the key times
         100 (1 + beta^2), plus at most the figure bonus, and the closer look only lowers it,
-        except where a related entity stands in for one of the statement's (then no floor) and,
-        with `near_floor`, where the statement's words stand in for the claim's (word_stand_ins):
-        then the floor is 1 - STAND_IN_SHARE of `min_score`, but not under STAND_IN_BASE, below
-        which no claim is read so (a margin, not a bound)."""
+        except where a related entity stands in for one of the statement's or a speaker may go
+        unsaid (then no floor) and, with `near_floor`, where the statement's words stand in for
+        the claim's (word_stand_ins): then the floor is 1 - STAND_IN_SHARE of `min_score`, but
+        not under STAND_IN_BASE, below which no claim is read so (a margin, not a bound)."""
         related = self.analyzer.entities.related
-        if any(related.get(entity) for entity in analysis.entities):
+        if unnamed_speaker(analysis.tokens) or any(related.get(entity)
+                                                   for entity in analysis.entities):
             return 0.0
         reachable = min(min_score, max(STAND_IN_BASE, min_score * (1 - STAND_IN_SHARE))) \
             if near_floor else min_score
@@ -407,6 +438,14 @@ def shared_figures(figures, claim_figures):
         for other in claim_figures))
 
 
+def unnamed_speaker(tokens):
+    """The statement's speaker (text.speaker) where it names nobody ("officials", "a ministry
+    spokesman"); [] where it names an entity: a named speaker may be the wrong one ("Vos said X"
+    when Tamm said it), so it still weighs."""
+    said_by = speaker(tokens)
+    return [] if any(t.startswith("@") for t in said_by) else said_by
+
+
 def persons(entities, table):
     return [e for e in entities if table.kind_class.get(e) == "person"]
 
@@ -425,6 +464,7 @@ def other_agent(analysis, claim_tokens, table):
     ours, theirs = first_actor(analysis.tokens), first_actor(claim_tokens)
     if (ours and theirs and ours != theirs and theirs not in analysis.entities
             and not table.stands_for(ours, theirs) and not qualifies(claim_tokens, theirs, ours)
+            and not spoken_through(ours, theirs, claim_tokens, table)
             and "by" not in analysis.tokens and "by" not in claim_tokens):
         return [(ours, theirs)]
     return []
@@ -439,6 +479,13 @@ def qualifies(tokens, first, second):
     if second not in following:
         return False
     return not any(is_verb_form(word) for word in following[:following.index(second)])
+
+
+def spoken_through(ours, theirs, claim_tokens, table):
+    """Whether the claim's first actor is a body the statement's actor holds an office of, and the
+    claim names that actor too, by name or by an office only they hold ("the fisheries minister
+    of Northland said" for "Boris Tamm said")."""
+    return theirs in table.related.get(ours, ()) and ours in table.with_holders(claim_tokens)
 
 
 def reversed_roles(shared, statement_tokens, claim_tokens, table):

@@ -141,9 +141,26 @@ according insisted insists
 """.split())
 
 
+MAX_SPEAKER_WORDS = 5  # "the Northland Foreign Ministry spokesman": a longer subject is a clause
+
+
 def reports_speech(tokens):
     """Whether the tokens attribute what they say to someone."""
     return not SPEECH_WORDS.isdisjoint(tokens)
+
+
+def speaker(tokens):
+    """The tokens that say who said it, where a text opens with them ("Officials said ...", "The
+    Red Cross spokesman says ...") or closes with them ("..., says a ministry spokesman"), at
+    most MAX_SPEAKER_WORDS; [] where it has none."""
+    for i, token in enumerate(tokens):
+        if token in SPEECH_WORDS:
+            if 0 < i <= MAX_SPEAKER_WORDS:
+                return tokens[:i]
+            if 0 < len(tokens) - i - 1 <= MAX_SPEAKER_WORDS:
+                return tokens[i + 1:]
+            return []
+    return []
 
 
 def reports_demand(tokens):

@@ -473,7 +473,8 @@ class FactChecker:
 
     def __init__(self, claims=(), entities=(), min_score=DEFAULT_MIN_SCORE, texts=(),
                  vocabulary=None):
-        """`texts`: source texts as plain strings, read for the acronyms they define;
+        """`texts`: source texts as plain strings, read for the acronyms they define and the
+        offices they give people;
         `vocabulary`: the corpus's own synonyms, {word: the word it means} ("assault":
         "operation"), on top of the engine's general English ones."""
         self.matcher = Matcher(claims, entities, texts, vocabulary)

@@ -1,49 +1,11 @@
 """What a person sees, in headless Chromium: Swagger UI and the newsroom page (screenshots kept;
-the curation page is in test_browser_curation.py)."""
-import shutil
-from pathlib import Path
-
+the curation page is in test_curation_page.py)."""
 import pytest
 
-from .conftest import PROJECT_SEEDS, make_key_headers
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARTIFACTS = Path(__file__).parent.parent / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from ..conftest import make_key_headers
+from .conftest import CHROMIUM
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
-
-
-@pytest.fixture
-def app_config():
-    """Settings for the app under test; a test parametrizes this to change them."""
-    return {}
-
-
-@pytest.fixture
-def app(make_app, app_config):
-    """The browser tests look at the real corpus, as a newsroom would."""
-    return make_app(seeds=PROJECT_SEEDS, **app_config)
-
-
-@pytest.fixture
-def page(live_server, request):
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 1400})
-        tab = context.new_page()
-        outside = []
-        # localhost is this server too, under another origin (for cross-origin calls)
-        here = (live_server, live_server.replace("127.0.0.1", "localhost"), "data:")
-        tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(here) else None)
-        tab.base_url = live_server
-        yield tab
-        ARTIFACTS.mkdir(exist_ok=True)
-        tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-        browser.close()
-        assert outside == [], f"the page fetched from outside this server: {outside}"
 
 
 def test_swagger_ui_try_it_out_on_check_returns_a_verdict(page):
@@ -155,4 +117,3 @@ def test_another_origin_reads_with_a_key_when_reads_need_one(page, app):
     }""", [page.base_url, key])
     assert answers[:3] == [200, 179, 200] and answers[3] in ("contradicted", "disputed")
     assert answers[4] == 401 and "not one this server knows" in answers[5]
-

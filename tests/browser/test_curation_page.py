@@ -2,8 +2,8 @@
 keyboard (edited or not) or in bulk through a previewed `POST /imports` (screenshots kept)."""
 import pytest
 
-from .conftest import make_key_headers
-from .test_browser import ARTIFACTS, app, app_config, page  # noqa: F401 (fixtures)
+from ..conftest import make_key_headers
+from .conftest import ARTIFACTS
 
 CURATED_TITLE = "Azerbaijan Pounds Karabakh as Russia and US Call for Calm"
 
