@@ -86,6 +86,18 @@ def attribution_of(text, head=True):
     return None
 
 
+def reported_fact(text):
+    """(the words attributing `text`, what they report someone said): "IFRC says 10,000 are
+    missing" -> ("IFRC says", "10,000 are missing"); None when nothing attributes it or too
+    little is left (MIN_WORDS)."""
+    attribution = attribution_of(text)
+    if not attribution or attribution not in text:
+        return None
+    rest = re.sub(r"^that\s+", "", text.replace(attribution, " ", 1).strip(" ,.:"),
+                  flags=re.IGNORECASE)
+    return (attribution, rest) if _word_count(rest) >= MIN_WORDS else None
+
+
 def _is_attribution(segment, max_words):
     return _has_speech_word(segment) and _word_count(segment) <= max_words
 

@@ -204,6 +204,11 @@ class Matcher:
         return [e for e in analysis.entities if e not in named
                 and table.kind_class.get(e) in ACTOR_CLASSES and not table.part_of_any(e, named)]
 
+    def unnamed_actors(self, text, texts):
+        """The actors of `text` (unshared_actors) that none of `texts` names or relates to."""
+        analyze = self.analyzer.analyze
+        return self.unshared_actors(analyze(text), ClaimFeatures.of(analyze(" ".join(texts))))
+
     def related_stand_ins(self, analysis, claim_features):
         """{statement entity: claim entity} where the claim names the statement's entity through
         a related one ("France" said by "Catherine Colonna", "French Foreign Minister")."""
