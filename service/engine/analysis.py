@@ -193,7 +193,7 @@ def _synonym_in_use(unit, context, corpus):
                 break
     if not in_use:
         return None
-    context = sorted(context, key=corpus.idf, reverse=True)[:SYNONYM_CONTEXT]
+    context = sorted(context, key=lambda term: (-corpus.idf(term), term))[:SYNONYM_CONTEXT]
     for synonym, synonym_terms in in_use:
         if any(corpus.claims_with_all(synonym_terms | {term}) for term in context):
             return synonym
