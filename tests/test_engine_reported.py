@@ -26,6 +26,10 @@ def test_the_fact_a_statement_reports_is_what_follows_its_attribution():
                                                                    "abt 900 ppl missing in Vira")
     assert reported_fact("Mara Okafor said that about 900 people are missing.") == (
         "Mara Okafor said", "about 900 people are missing")
+    assert reported_fact("Mara Okafor told CNN the Relief League counted 900 missing") == (
+        "Mara Okafor told", "the Relief League counted 900 missing")  # whom she told is no fact
+    assert reported_fact("Mara Okafor told the BBC that 900 people are missing") == (
+        "Mara Okafor told", "900 people are missing")
     assert reported_fact("About 900 people are missing in Vira.") is None
     assert reported_fact("Mara Okafor said so.") is None  # nothing left to check
 
