@@ -98,7 +98,9 @@ class ExplanationSchema(Schema):
         "description": "Named entities both mention, under any of their names"})
     corrected_terms = fields.Dict(keys=fields.String(), values=fields.String(), metadata={
         "description": "Statement words read as others: misspellings and the claim words they "
-                       "were read as, and words or phrases no claim uses read as their synonyms"})
+                       "were read as, words or phrases no claim uses read as their synonyms, "
+                       "and statement words the claim says otherwise (a WordNet synonym or near "
+                       "relation, counted at part weight) with the claim's word"})
     swapped_entities = fields.List(fields.Nested(SwappedEntitySchema), metadata={
         "description": "Someone else in the claim's place (the score is lowered for it)"})
     figures = fields.List(fields.Nested(FigureComparisonSchema), metadata={
