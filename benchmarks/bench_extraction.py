@@ -100,6 +100,9 @@ def measure_extraction(corpus, show_misses=False):
                     print(f"  figure missed [{ref}] {number} in {quote!r}; offered "
                           f"{[(f['text'], f['label'], f['unit']) for f in offered]}")
         relevant = [any(overlaps(s, span) for span, _ in quotes) for s in spans]
+        if show_misses:
+            for proposal in (p for p, right in zip(proposals, relevant) if not right):
+                print(f"  no curated quote [{ref}] {proposal.quote}")
         totals["proposals"] += len(proposals)
         totals["right"] += sum(relevant)
         ranked = sorted(zip(proposals, relevant), key=lambda pr: (-pr[0].check_worthiness,

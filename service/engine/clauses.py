@@ -86,6 +86,25 @@ def attribution_of(text, head=True):
     return None
 
 
+# Whom a speaker told ("told CNN the UN ...", "told the BBC that ...", "told reporters ..."): a
+# name in capitals, or one word, after an optional "the".
+ADDRESSEE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|\w+)\s+(?=\S)")
+
+
+def reported_fact(text):
+    """(the words attributing `text`, what they report someone said): "IFRC says 10,000 are
+    missing" -> ("IFRC says", "10,000 are missing"); None when nothing attributes it or too
+    little is left (MIN_WORDS)."""
+    attribution = attribution_of(text)
+    if not attribution or attribution not in text:
+        return None
+    rest = text.replace(attribution, " ", 1).strip(" ,.:")
+    if re.search(r"\b(?:told|tells|tell|telling)$", attribution, re.IGNORECASE):
+        rest = ADDRESSEE.sub("", rest, count=1)
+    rest = re.sub(r"^that\s+", "", rest, flags=re.IGNORECASE)
+    return (attribution, rest) if _word_count(rest) >= MIN_WORDS else None
+
+
 def _is_attribution(segment, max_words):
     return _has_speech_word(segment) and _word_count(segment) <= max_words
 

@@ -301,6 +301,11 @@ class Matcher:
                                                       table.capitals(claim_text)))
         return {p for p in absent if p in named}
 
+    def unnamed_actors(self, text, texts):
+        """The actors of `text` (unshared_actors) that none of `texts` names or relates to."""
+        analyze = self.analyzer.analyze
+        return self.unshared_actors(analyze(text), ClaimFeatures.of(analyze(" ".join(texts))))
+
     def related_stand_ins(self, analysis, claim_features):
         """{statement entity: claim entity} where the claim names the statement's entity through
         a related one ("France" said by "Catherine Colonna", "French Foreign Minister")."""

@@ -1,7 +1,7 @@
 """From matched claims to a verdict: which sources back the statement and which contradict it."""
 from dataclasses import replace
 
-from .clauses import split_clauses
+from .clauses import reported_fact, split_clauses
 from .matcher import Matcher
 from .numbers import (DATE_KIND, best_counterpart, extract_figures, figure_from_record,
                       relabelled)
@@ -529,7 +529,21 @@ class FactChecker:
                     matches=matches, **_sides(best))
 
     def _judged(self, statement, limit, threshold):
-        """(the statement's analysis, its matches judged, best first)."""
+        """(the statement's analysis, its matches judged, best first). A statement telling who
+        said a fact ("IFRC says 10,000 are missing") that matches no claim is judged on the fact
+        it reports, a claim may state it without its speaker; a match counts only where the
+        speaker's actors are named by the claim or a quote backing the statement (else someone
+        else said it)."""
+        analysis, matches = self._judged_as_written(statement, limit, threshold)
+        reported = None if matches else reported_fact(statement)
+        if reported:
+            attribution, fact = reported
+            matches = [match for match in self._judged_as_written(fact, limit, threshold)[1]
+                       if not self.matcher.unnamed_actors(attribution, [match.claim.text] + [
+                           item.quote for item in match.supporting])]
+        return analysis, matches
+
+    def _judged_as_written(self, statement, limit, threshold):
         analysis = self.matcher.analyze_statement(statement)
         counts = any(not f.is_year for f in analysis.figures)
         pool = max(limit, QUANTITY_POOL)
