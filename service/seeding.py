@@ -10,9 +10,10 @@ import yaml
 
 from schemas.curation import unstorable
 
+from .engine.entities import defined_acronyms
 from .engine.text import TextRefused, fold, words
 from .models import (Claim, Entity, Evidence, Source, Term, keep_revision, lock_rows,
-                     record_claim_changes, write_transaction)
+                     record_claim_changes, record_name_change, write_transaction)
 from .rules import claim_problems, figure_records
 
 SEED_ACTOR = "seed"
@@ -231,10 +232,10 @@ def _evidence_rows(items, sources):
             for i in items]
 
 
-def _state_of(model, ref):
+def _state_of(model, **lookup):
     """The row's state before seeding changes it, for its revision (None when it is new), read
     under the row's lock so the revision holds what the seeds really replaced."""
-    row = lock_rows(model.select().where(model.ref == ref)).first()
+    row = lock_rows(model.select().filter(**lookup)).first()
     return row and row.state()
 
 
@@ -245,10 +246,11 @@ def load_corpus(corpus):
     version that the seeds overwrite can be brought back.
     """
     report = SeedReport()
+    names_changed = False
     with write_transaction():
         sources = {}
         for item in corpus["sources"]:
-            before = _state_of(Source, item["ref"])
+            before = _state_of(Source, ref=item["ref"])
             source, changed = _upsert(Source, {"ref": item["ref"]}, {
                 "title": item["title"], "publisher": item.get("publisher"),
                 "published": item.get("published"), "url": item.get("url"), "text": item["text"]},
@@ -257,8 +259,9 @@ def load_corpus(corpus):
             if changed:
                 report.changed_claims.update(e.claim_id for e in source.evidence)
                 keep_revision("source", source, "seed", SEED_ACTOR, before)
+                names_changed = names_changed or bool(defined_acronyms([source.text]))
         for item in corpus["claims"]:
-            before = _state_of(Claim, item["ref"])
+            before = _state_of(Claim, ref=item["ref"])
             claim, changed = _upsert(Claim, {"ref": item["ref"]}, {"text": item["text"].strip()},
                                      report, "claims")
             wanted = _evidence_rows(item["evidence"], sources)
@@ -277,11 +280,17 @@ def load_corpus(corpus):
                 keep_revision("claim", claim, "seed", SEED_ACTOR, before)
         record_claim_changes(report.changed_claims)
         for item in corpus["entities"]:
-            _upsert(Entity, {"name": item["name"]}, {
+            before = _state_of(Entity, name=item["name"])
+            entity, changed = _upsert(Entity, {"name": item["name"]}, {
                 "kind": item.get("kind"), "aliases": list(item.get("aliases") or [])},
                 report, "entities")
+            names_changed |= changed and keep_revision("entity", entity, "seed", SEED_ACTOR, before)
         for word, meaning in corpus.get("vocabulary", {}).items():
-            _upsert(Term, {"word": word}, {"means": meaning}, report, "vocabulary")
+            before = _state_of(Term, word=word)
+            term, changed = _upsert(Term, {"word": word}, {"means": meaning}, report, "vocabulary")
+            names_changed |= changed and keep_revision("term", term, "seed", SEED_ACTOR, before)
+        if names_changed:
+            record_name_change("seed")
     return report
 
 

@@ -1,0 +1,156 @@
+"""Editors' changes to the corpus's names: entities (a name, its kind, its aliases) and the
+vocabulary (a story word and the word it means). Like claim curation: Flask-free, each change one
+write transaction that locks the row it changes, keeps a revision, and soft-deletes; and each
+change is logged in the name change log, from which every worker rebuilds its name tables.
+
+Two names are the same name when the engine reads the same words in them ("Red Cross" and
+"red  cross"): one name belongs to one entity, and one word has one meaning.
+"""
+from .curation import Conflict, Refused, lock_for_change
+from .engine.text import TextRefused, fold, words
+from .models import Entity, Term, keep_revision, record_name_change, utcnow, write_transaction
+from .seeding import one_word_problem
+
+
+def renamed(kind, row, action, before, actor):
+    """Keep the change as a revision by `actor` and, when it changed anything, log it so that
+    every worker rebuilds its names."""
+    if keep_revision(kind, row, action, actor, before):
+        record_name_change(kind, row.id)
+    return row
+
+
+def name_key(name, field):
+    """The words the engine reads in a name; 422 naming `field` when it reads none."""
+    try:
+        key = tuple(words(name))
+    except TextRefused as error:
+        raise Refused("A name must be text the engine can read.", {field: [str(error)]})
+    if not key:
+        raise Refused("A name must hold at least one word (letters or digits).",
+                      {field: ["Holds no word."]})
+    return key
+
+
+# Entities.
+
+def entity_names(state):
+    """{the words of a name: (field, the name)} for an entity's name and aliases; 422 when the
+    entity repeats a name (an alias that is its own name, or two aliases read alike)."""
+    keys = {}
+    for field, name in [("name", state["name"]), *(("aliases", a) for a in state["aliases"])]:
+        key = name_key(name, field)
+        if key in keys:
+            raise Refused("An entity lists the same name twice.",
+                          {field: [f"{name!r} reads as {keys[key][1]!r}, already given."]})
+        keys[key] = (field, name)
+    return keys
+
+
+def check_names_free(state, current=None):
+    """409 when another live entity has one of these names (as its name or an alias), or a
+    deleted one has this exact name (which it keeps, to be restored)."""
+    keys = entity_names(state)
+    for other in Entity.live().where(Entity.id != (current or 0)):
+        for name in [other.name, *(other.aliases or [])]:
+            taken = keys.get(name_key(name, "name"))
+            if taken:
+                raise Conflict(f"The name {taken[1]!r} is already a name of entity {other.id} "
+                               f"({other.name!r}).", {taken[0]: [
+                                   f"{taken[1]!r} is a name of entity {other.id}."]})
+    deleted = Entity.get_or_none((Entity.name == state["name"]) & (Entity.id != (current or 0)))
+    if deleted is not None:
+        raise Conflict(f"Deleted entity {deleted.id} has this name: restore it instead.",
+                       {"name": [f"The name of deleted entity {deleted.id}."]})
+
+
+def create_entity(data, actor):
+    with write_transaction():
+        state = {"name": data["name"].strip(), "kind": data.get("kind"),
+                 "aliases": [a.strip() for a in data["aliases"]]}
+        check_names_free(state)
+        entity = Entity.create(**state)
+        return renamed("entity", entity, "create", None, actor)
+
+
+def update_entity(entity_id, data, actor):
+    with write_transaction():
+        entity, before = lock_for_change(Entity, entity_id)
+        if "name" in data:
+            entity.name = data["name"].strip()
+        if "kind" in data:
+            entity.kind = data["kind"]
+        if "aliases" in data:
+            entity.aliases = [a.strip() for a in data["aliases"]]
+        check_names_free(entity.state(), entity.id)
+        entity.save()
+        return renamed("entity", entity, "update", before, actor)
+
+
+def delete_entity(entity_id, actor):
+    with write_transaction():
+        entity, before = lock_for_change(Entity, entity_id)
+        entity.deleted_at = utcnow()
+        entity.save()
+        renamed("entity", entity, "delete", before, actor)
+
+
+def restore_entity(entity_id, actor):
+    """Bring a deleted entity back: 409 when a live one has taken one of its names since."""
+    with write_transaction():
+        entity, before = lock_for_change(Entity, entity_id, live=False)
+        check_names_free(before, entity.id)
+        entity.deleted_at = None
+        entity.save()
+        return renamed("entity", entity, "restore", before, actor)
+
+
+# The vocabulary.
+
+def check_term(word, means, current=None):
+    """422 unless each is one word and they differ; 409 when another term has this word."""
+    for field, text in (("word", word), ("means", means)):
+        problem = one_word_problem(text)
+        if problem:
+            raise Refused(f"`{field}` must be one word.", {field: [f"{text!r} {problem}."]})
+    if fold(word) == fold(means):
+        raise Refused("A word cannot mean itself.", {"means": ["The same word as `word`."]})
+    for other in Term.select().where(Term.id != (current or 0)):
+        if fold(other.word) == fold(word):
+            hint = ": restore it instead" if other.deleted_at else ""
+            raise Conflict(f"Term {other.id} already gives {other.word!r} a meaning{hint}.",
+                           {"word": [f"The word of term {other.id}."]})
+
+
+def create_term(data, actor):
+    with write_transaction():
+        word, means = data["word"].strip(), data["means"].strip()
+        check_term(word, means)
+        term = Term.create(word=word, means=means)
+        return renamed("term", term, "create", None, actor)
+
+
+def update_term(term_id, data, actor):
+    with write_transaction():
+        term, before = lock_for_change(Term, term_id)
+        term.word = data.get("word", term.word).strip()
+        term.means = data.get("means", term.means).strip()
+        check_term(term.word, term.means, term.id)
+        term.save()
+        return renamed("term", term, "update", before, actor)
+
+
+def delete_term(term_id, actor):
+    with write_transaction():
+        term, before = lock_for_change(Term, term_id)
+        term.deleted_at = utcnow()
+        term.save()
+        renamed("term", term, "delete", before, actor)
+
+
+def restore_term(term_id, actor):
+    with write_transaction():
+        term, before = lock_for_change(Term, term_id, live=False)
+        term.deleted_at = None
+        term.save()
+        return renamed("term", term, "restore", before, actor)
