@@ -2,7 +2,9 @@
 worker reads a change on its next request."""
 import pytest
 
+from service.export import corpus_as_seeds, write_seed_folder
 from service.models import Entity, NameChange, Term
+from service.seeding import read_seed_folder, seed
 
 from .conftest import make_key_headers
 from .helpers import assert_problem
@@ -196,3 +198,18 @@ def test_an_acronym_a_new_claim_or_source_defines_reaches_every_worker(make_app,
     post(client, "/claims", {"text": "The Valley Dam Authority (VDA) opened the spillways."},
          editor)
     assert "Valley Dam Authority" in matched_entities(other, "The VDA opened the spillways.")
+
+
+def test_names_written_over_http_are_exported_and_seeded_back_unchanged(client, editor, tmp_path):
+    client.patch("/entities/1", json={"aliases": ["valley", "Vale", "Arcadia"]}, headers=editor)
+    gone = post(client, "/entities", {"name": "Valley Flood Authority"}, editor)
+    client.delete(f"/entities/{gone['id']}", headers=editor)
+    post(client, "/vocabulary", {"word": "wreck", "means": "flood"}, editor)
+    corpus, _ = corpus_as_seeds()
+    write_seed_folder(tmp_path / "out", corpus)
+    read = read_seed_folder(tmp_path / "out")
+    assert read["entities"] == [{"name": "river valley", "kind": "region",
+                                 "aliases": ["valley", "Vale", "Arcadia"]}]
+    assert read["vocabulary"] == {"wreck": "flood"}
+    report = seed(tmp_path / "out")
+    assert not report.changed, (report.added, report.updated)

@@ -1,0 +1,100 @@
+"""A worker rebuilds its engine when the names change, in the background: checks go on with the
+engine as it was until the new one takes over, and no claim change made meanwhile is lost."""
+import threading
+import time
+
+from service import corpus
+from service.corpus import LiveChecker
+from service.models import (Claim, Entity, NameChange, record_claim_changes, record_name_change,
+                            write_transaction)
+from service.seeding import seed
+
+from .conftest import FIXTURE_SEEDS
+
+STATEMENT = "About 300 homes were flooded in Arcadia."
+
+
+def entities_of(live, statement):
+    result = live.check(statement)
+    return result.matches[0].explanation.matched_entities if result.matches else []
+
+
+def rename(aliases):
+    with write_transaction():
+        Entity.update(aliases=aliases).where(Entity.name == "river valley").execute()
+        record_name_change("entity")
+
+
+def held_builds(monkeypatch):
+    """Make every engine build wait for the returned event."""
+    release, real = threading.Event(), corpus.FactChecker
+
+    def held(*args, **kwargs):
+        assert release.wait(20)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(corpus, "FactChecker", held)
+    monkeypatch.setattr(corpus, "REBUILD_WAIT_SECONDS", 0.05)
+    return release
+
+
+def test_checks_use_the_old_engine_while_the_new_names_are_built(db, monkeypatch):
+    live = LiveChecker(min_score=52.0, interval=0)
+    release = held_builds(monkeypatch)
+    rename(["valley", "Vale", "Arcadia"])
+    started = time.monotonic()
+    live.sync()
+    assert time.monotonic() - started < 5 and live.rebuild is not None
+    assert entities_of(live, STATEMENT) == []  # served at once, by the engine as it was
+    with write_transaction():  # a claim written while the engine is rebuilt
+        claim = Claim.create(ref="hail", text="Hail flattened the orchards in the valley.")
+        record_claim_changes([claim.id])
+    live.sync()
+    assert live.find("hail orchards")[0].id == claim.id
+    release.set()
+    assert live.rebuild.ready(20)
+    live.sync()
+    assert live.rebuild is None and entities_of(live, STATEMENT) == ["river valley"]
+    assert live.find("hail orchards")[0].id == claim.id  # kept by the new engine too
+
+
+def test_a_sync_due_while_another_thread_rebuilds_does_not_wait_for_it(db, monkeypatch):
+    live = LiveChecker(min_score=52.0, interval=0)
+    release = held_builds(monkeypatch)
+    monkeypatch.setattr(corpus, "REBUILD_WAIT_SECONDS", 20)
+    rename(["valley", "Vale", "Arcadia"])
+    syncing = threading.Thread(target=live.sync)
+    syncing.start()
+    while live.rebuild is None:
+        time.sleep(0.01)
+    started = time.monotonic()
+    live.sync()
+    assert entities_of(live, STATEMENT) == [] and time.monotonic() - started < 5
+    release.set()
+    syncing.join(20)
+    assert entities_of(live, STATEMENT) == ["river valley"]
+
+
+def test_a_failed_rebuild_keeps_the_engine_and_is_tried_again(db, monkeypatch, caplog):
+    live = LiveChecker(min_score=52.0, interval=0)
+    real, failures = corpus.FactChecker, []
+
+    def failing_once(*args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise MemoryError("no room")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(corpus, "FactChecker", failing_once)
+    rename(["valley", "Vale", "Arcadia"])
+    live.sync()
+    assert "rebuilding the engine" in caplog.text and entities_of(live, STATEMENT) == []
+    live.sync()
+    assert entities_of(live, STATEMENT) == ["river valley"]
+
+
+def test_seeding_changed_names_is_logged_and_seeding_them_again_is_not(db):
+    count = NameChange.select().count()
+    seed(FIXTURE_SEEDS)
+    assert NameChange.select().count() == count
+    Entity.update(kind="valley").execute()
+    seed(FIXTURE_SEEDS)
+    assert NameChange.select().count() == count + 1
