@@ -118,7 +118,7 @@ class Rebuild:
 
     def checker(self):
         """The built engine (raising what building it raised)."""
-        return self.built or self.pending.result()
+        return self.built if self.pending is None else self.pending.result()
 
 
 class ReadWriteLock:
