@@ -35,15 +35,12 @@ def name_key(name, field):
 # Entities.
 
 def entity_names(state):
-    """{the words of a name: (field, the name)} for an entity's name and aliases; 422 when the
-    entity repeats a name (an alias that is its own name, or two aliases read alike)."""
+    """{the words of a name: (field, the name)} for an entity's name and aliases. Spellings one
+    entity lists that read alike ("Türkiye", "Turkiye") are kept: they are the same name to the
+    engine, and the corpus may want each as written."""
     keys = {}
     for field, name in [("name", state["name"]), *(("aliases", a) for a in state["aliases"])]:
-        key = name_key(name, field)
-        if key in keys:
-            raise Refused("An entity lists the same name twice.",
-                          {field: [f"{name!r} reads as {keys[key][1]!r}, already given."]})
-        keys[key] = (field, name)
+        keys.setdefault(name_key(name, field), (field, name))
     return keys
 
 

@@ -69,8 +69,7 @@ def test_a_term_is_added_changed_deleted_restored_with_a_revision_each(client, e
     ({"name": "Red\x07Cross"}, "name"),
     ({"name": "Red\x00Cross"}, "name"),
     ({"name": "!!!"}, "name"),  # no word the engine reads
-    ({"name": "Red Cross", "aliases": ["red  CROSS"]}, "aliases"),  # its own name again
-    ({"name": "Red Cross", "aliases": ["ICRC", "icrc"]}, "aliases"),
+    ({"name": "Red Cross", "aliases": ["ICRC", "!"]}, "aliases"),
     ({"name": "Red Cross", "aliases": [""]}, "aliases"),
     ({"name": "Red Cross", "aliases": ["a"] * 101}, "aliases"),
     ({"name": "Red Cross", "kind": "k" * 51}, "kind"),
@@ -80,6 +79,11 @@ def test_a_bad_entity_is_422_naming_the_field(client, editor, body, field):
     problem = assert_problem(client.post("/entities", json=body, headers=editor), 422)
     assert field in problem["errors"]
     assert not Entity.select().where(Entity.name.contains("Red")).exists()
+
+
+def test_an_entity_may_list_spellings_the_engine_reads_alike(client, editor):
+    made = post(client, "/entities", {"name": "Türkiye", "aliases": ["Turkiye", "TÜRKIYE"]}, editor)
+    assert made["aliases"] == ["Turkiye", "TÜRKIYE"]
 
 
 def test_a_lone_surrogate_in_a_name_is_422(client, editor):
