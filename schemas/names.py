@@ -17,7 +17,8 @@ def printable(value):
     mark) would make two names that print alike differ, so they are refused."""
     odd = sorted({f"U+{ord(ch):04X}" for ch in value if unicodedata.category(ch) in ("Cc", "Cf")})
     if odd:
-        raise ValidationError(f"Must not contain control or invisible characters ({', '.join(odd)}).")
+        raise ValidationError("Must not contain control or invisible characters "
+                              f"({', '.join(odd)}).")
 
 
 def name_field(description, required=False, example=None, max_length=MAX_NAME):

@@ -127,8 +127,8 @@ class ApiKey(BaseModel):
 
 
 class Revision(BaseModel):
-    """One change to a claim (with its evidence), a source, an entity or a vocabulary term: who, when, and the state before and
-    after, so no edit is ever lost and any can be undone."""
+    """One change to a claim (with its evidence), a source, an entity or a vocabulary term: who,
+    when, and the state before and after, so no edit is ever lost (and a claim's can be undone)."""
 
     KINDS = ("claim", "source", "entity", "term")
 
