@@ -84,24 +84,6 @@ def update_entity(entity_id, data, actor):
         return renamed("entity", entity, "update", before, actor)
 
 
-def delete_entity(entity_id, actor):
-    with write_transaction():
-        entity, before = lock_for_change(Entity, entity_id)
-        entity.deleted_at = utcnow()
-        entity.save()
-        renamed("entity", entity, "delete", before, actor)
-
-
-def restore_entity(entity_id, actor):
-    """Bring a deleted entity back: 409 when a live one has taken one of its names since."""
-    with write_transaction():
-        entity, before = lock_for_change(Entity, entity_id, live=False)
-        check_names_free(before, entity.id)
-        entity.deleted_at = None
-        entity.save()
-        return renamed("entity", entity, "restore", before, actor)
-
-
 # The vocabulary.
 
 def check_term(word, means, current=None):
@@ -137,17 +119,32 @@ def update_term(term_id, data, actor):
         return renamed("term", term, "update", before, actor)
 
 
-def delete_term(term_id, actor):
-    with write_transaction():
-        term, before = lock_for_change(Term, term_id)
-        term.deleted_at = utcnow()
-        term.save()
-        renamed("term", term, "delete", before, actor)
+# Deleting and restoring: the same for both.
+
+def deleter(model, kind):
+    def delete(object_id, actor):
+        """Delete (soft: restore brings it back)."""
+        with write_transaction():
+            row, before = lock_for_change(model, object_id)
+            row.deleted_at = utcnow()
+            row.save()
+            renamed(kind, row, "delete", before, actor)
+    return delete
 
 
-def restore_term(term_id, actor):
-    with write_transaction():
-        term, before = lock_for_change(Term, term_id, live=False)
-        term.deleted_at = None
-        term.save()
-        return renamed("term", term, "restore", before, actor)
+def restorer(model, kind, check=lambda state, object_id: None):
+    def restore(object_id, actor):
+        """Bring a deleted row back, if `check` (its state, its id) lets it (an entity: 409 when
+        a live one has taken one of its names since)."""
+        with write_transaction():
+            row, before = lock_for_change(model, object_id, live=False)
+            check(before, row.id)
+            row.deleted_at = None
+            row.save()
+            return renamed(kind, row, "restore", before, actor)
+    return restore
+
+
+delete_entity, restore_entity = deleter(Entity, "entity"), restorer(Entity, "entity",
+                                                                    check_names_free)
+delete_term, restore_term = deleter(Term, "term"), restorer(Term, "term")
