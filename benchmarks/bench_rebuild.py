@@ -10,6 +10,7 @@ preceded by the sync every request runs (due once a second, as served). Prints t
 (read + build + swap), and check latency p50/p99/max idle, during the rebuild and after it.
 """
 import argparse
+import gc
 import json
 import sys
 import threading
@@ -62,6 +63,7 @@ def main():
         started = time.perf_counter()
         live = corpus.LiveChecker(DEFAULT_MIN_SCORE)  # syncs once a second, as served
         print(f"start-up build: {time.perf_counter() - started:.1f} s over {len(live):,} claims")
+    gc.freeze()  # as `crosscheck serve` does: a rebuild then collects the old engine and refreezes
     checked(live, statements)  # warm-up: caches filled, as in a worker that has served a while
     print("idle:           ", summary(checked(live, statements)))
 

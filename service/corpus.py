@@ -1,5 +1,6 @@
 """Reads the stored corpus into the engine's plain records, and keeps the engine current."""
 import datetime
+import gc
 import logging
 import threading
 import time
@@ -277,12 +278,23 @@ class LiveChecker:
         self.generation, self.seen, self.applied = rebuild.generation, rebuild.seen, set()
         self.unindexed = {}
         self._note_refused(rebuild.refused)
+        refreeze()
 
     def _note_refused(self, refused):
         for claim_id, reason in refused.items():
             log.error("claim %s is left out of the index: the engine cannot analyse its text (%s)",
                       claim_id, reason, extra={"claim_id": claim_id})
         self.unindexed.update(refused)
+
+
+def refreeze():
+    """A server that froze its start-up engine out of the cyclic GC (`crosscheck serve` calls
+    gc.freeze) freezes a rebuilt one too, after collecting the old one: frozen, the old index's
+    reference cycles would never be freed. One full collection, once per rebuild."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
 
 def claim_dates(claim_ids):

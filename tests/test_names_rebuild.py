@@ -1,7 +1,9 @@
 """A worker rebuilds its engine when the names change, in the background: checks go on with the
 engine as it was until the new one takes over, and no claim change made meanwhile is lost."""
+import gc
 import threading
 import time
+import weakref
 
 from service import corpus
 from service.corpus import LiveChecker
@@ -98,3 +100,17 @@ def test_seeding_changed_names_is_logged_and_seeding_them_again_is_not(db):
     Entity.update(kind="valley").execute()
     seed(FIXTURE_SEEDS)
     assert NameChange.select().count() == count + 1
+
+
+def test_a_server_that_froze_its_engine_frees_the_old_one_and_freezes_the_new(db):
+    live = LiveChecker(min_score=52.0, interval=0)
+    old_index = weakref.ref(live.checker.matcher.index)  # held in a reference cycle
+    gc.collect()
+    gc.freeze()  # as `crosscheck serve` does once the engine is built
+    try:
+        rename(["valley", "Vale", "Arcadia"])
+        live.sync()
+        assert entities_of(live, STATEMENT) == ["river valley"]
+        assert old_index() is None and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
