@@ -289,11 +289,9 @@ class LiveChecker:
 
 def refreeze():
     """A server that froze its start-up engine out of the cyclic GC (`crosscheck serve` calls
-    gc.freeze) freezes a rebuilt one too, after collecting the old one: frozen, the old index's
-    reference cycles would never be freed. One full collection, once per rebuild."""
+    gc.freeze, so that its scans stop pausing checks) freezes a rebuilt one too. The old one needs
+    no collection: the engine holds no reference cycles, and is freed as it is dropped."""
     if gc.get_freeze_count():
-        gc.unfreeze()
-        gc.collect()
         gc.freeze()
 
 
