@@ -6,8 +6,11 @@ change is logged in the name change log, from which every worker rebuilds its na
 Two names are the same name when the engine reads the same words in them ("Red Cross" and
 "red  cross"): one name belongs to one entity, and one word has one meaning.
 """
+import zlib
+
 from .curation import Conflict, Refused, lock_for_change
 from .engine.text import TextRefused, fold, words
+from .db import database
 from .models import Entity, Term, keep_revision, record_name_change, utcnow, write_transaction
 from .seeding import one_word_problem
 
@@ -32,6 +35,16 @@ def name_key(name, field):
     return key
 
 
+def names_locked(model):
+    """Hold the table's name lock until the transaction ends: two editors giving the same name to
+    two rows at once are serialised, and the second, reading after the first commits, sees its
+    name. PostgreSQL: an advisory lock per table (row locks would miss a row another transaction
+    is inserting); SQLite's write transaction already excludes every other writer."""
+    if database.for_update:
+        database.execute_sql("SELECT pg_advisory_xact_lock(%s)",
+                             (zlib.crc32(model._meta.table_name.encode()),))
+
+
 # Entities.
 
 def entity_names(state):
@@ -48,6 +61,7 @@ def check_names_free(state, current=None):
     """409 when another live entity has one of these names (as its name or an alias), or a
     deleted one has this exact name (which it keeps, to be restored)."""
     keys = entity_names(state)
+    names_locked(Entity)
     for other in Entity.live().where(Entity.id != (current or 0)):
         for name in [other.name, *(other.aliases or [])]:
             taken = keys.get(name_key(name, "name"))
@@ -94,6 +108,7 @@ def check_term(word, means, current=None):
             raise Refused(f"`{field}` must be one word.", {field: [f"{text!r} {problem}."]})
     if fold(word) == fold(means):
         raise Refused("A word cannot mean itself.", {"means": ["The same word as `word`."]})
+    names_locked(Term)
     for other in Term.select().where(Term.id != (current or 0)):
         if fold(other.word) == fold(word):
             hint = ": restore it instead" if other.deleted_at else ""

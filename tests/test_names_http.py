@@ -7,6 +7,7 @@ from service.models import Entity, NameChange, Term
 from service.seeding import read_seed_folder, seed
 
 from .conftest import make_key_headers
+from .test_concurrency import race
 from .helpers import assert_problem
 
 STATEMENT = "About 300 homes were flooded in Arcadia."
@@ -217,3 +218,16 @@ def test_names_written_over_http_are_exported_and_seeded_back_unchanged(client, 
     assert read["vocabulary"] == {"wreck": "flood"}
     report = seed(tmp_path / "out")
     assert not report.changed, (report.added, report.updated)
+
+
+def test_two_editors_giving_one_name_to_two_entities_at_once_get_one_201_and_one_409(make_app):
+    app = make_app(RATELIMIT_ENABLED=False)
+    editor = make_key_headers(app, "editor")
+    for n in range(6):
+        alias = f"Shared Name {n}"
+        entities = [{"name": f"{side} {n}", "aliases": [alias]} for side in ("North", "South")]
+        responses = race(app, *(("post", "/entities", editor, body) for body in entities))
+        assert sorted(r.status_code for r in responses) == [201, 409], [r.json for r in responses]
+        terms = [{"word": f"word{n}x", "means": means} for means in ("flood", "storm")]
+        responses = race(app, *(("post", "/vocabulary", editor, body) for body in terms))
+        assert sorted(r.status_code for r in responses) == [201, 409]
