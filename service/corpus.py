@@ -107,12 +107,21 @@ class Rebuild:
     at once when `in_background` is False."""
 
     def __init__(self, min_score, in_background=True):
-        self.generation = names_generation()
-        self.seen = last_change_id()
-        self.refused = {}
-        build = checker_builder(min_score, self.refused.update)
-        self.pending = Pending(build) if in_background else None
-        self.built = None if in_background else build()
+        # The cyclic GC is off until the new engine serves (`done`): collections scanning its
+        # millions of objects as they pile up would pause every check (seconds each at 100,000
+        # claims), and the engine holds no reference cycles to collect.
+        self.collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self.generation = names_generation()
+            self.seen = last_change_id()
+            self.refused = {}
+            build = checker_builder(min_score, self.refused.update)
+            self.pending = Pending(build) if in_background else None
+            self.built = None if in_background else build()
+        except BaseException:
+            self.done()
+            raise
 
     def ready(self, timeout):
         return self.pending is None or self.pending.ready(timeout)
@@ -120,6 +129,11 @@ class Rebuild:
     def checker(self):
         """The built engine (raising what building it raised)."""
         return self.built if self.pending is None else self.pending.result()
+
+    def done(self):
+        """The new engine serves, or building it failed: the cyclic GC collects again."""
+        if self.collecting:
+            gc.enable()
 
 
 class ReadWriteLock:
@@ -272,13 +286,16 @@ class LiveChecker:
     def _take(self, rebuild):
         """Serve from the rebuilt engine; claim changes logged since it read the corpus are
         applied again (from LOOKBACK_IDS back: applying one twice is harmless)."""
-        checker = rebuild.checker()
-        with self.engine_lock.writing():
-            self.checker = checker
-        self.generation, self.seen, self.applied = rebuild.generation, rebuild.seen, set()
-        self.unindexed = {}
-        self._note_refused(rebuild.refused)
-        refreeze()
+        try:
+            checker = rebuild.checker()
+            with self.engine_lock.writing():
+                self.checker = checker
+            self.generation, self.seen, self.applied = rebuild.generation, rebuild.seen, set()
+            self.unindexed = {}
+            self._note_refused(rebuild.refused)
+            refreeze()
+        finally:
+            rebuild.done()
 
     def _note_refused(self, refused):
         for claim_id, reason in refused.items():
