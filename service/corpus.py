@@ -267,12 +267,13 @@ class LiveChecker:
         """Rebuild the engine when the names changed (the name change log grew, or `stale`):
         the corpus is read now and the engine built in the background, while checks use the
         engine as it is; the new one takes over once built, at this sync if that is within
-        REBUILD_WAIT_SECONDS, else at a later one."""
+        REBUILD_WAIT_SECONDS, else at the first sync after it is built."""
+        wait = 0.0  # a later sync only looks: it never holds up its request
         if self.rebuild is None:
             if not stale and names_generation() == self.generation:
                 return
-            self.rebuild = Rebuild(self.min_score)
-        if not self.rebuild.ready(REBUILD_WAIT_SECONDS):
+            self.rebuild, wait = Rebuild(self.min_score), REBUILD_WAIT_SECONDS
+        if not self.rebuild.ready(wait):
             return
         rebuild, self.rebuild = self.rebuild, None
         try:

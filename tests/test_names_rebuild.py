@@ -47,6 +47,10 @@ def test_checks_use_the_old_engine_while_the_new_names_are_built(db, monkeypatch
     live.sync()
     assert time.monotonic() - started < 5 and live.rebuild is not None
     assert entities_of(live, STATEMENT) == []  # served at once, by the engine as it was
+    monkeypatch.setattr(corpus, "REBUILD_WAIT_SECONDS", 20)
+    started = time.monotonic()
+    live.sync()  # a later sync only looks at the rebuild: it does not wait for it
+    assert time.monotonic() - started < 5 and live.rebuild is not None
     with write_transaction():  # a claim written while the engine is rebuilt
         claim = Claim.create(ref="hail", text="Hail flattened the orchards in the valley.")
         record_claim_changes([claim.id])
