@@ -5,10 +5,13 @@ import threading
 import time
 import weakref
 
+from playhouse.migrate import SchemaMigrator, migrate
+
 from service import corpus
 from service.corpus import LiveChecker
-from service.models import (Claim, Entity, NameChange, record_claim_changes, record_name_change,
-                            write_transaction)
+from service.db import database
+from service.models import (Claim, Entity, NameChange, create_tables, names_generation,
+                            record_claim_changes, record_name_change, write_transaction)
 from service.seeding import seed
 
 from .conftest import FIXTURE_SEEDS
@@ -140,3 +143,15 @@ def test_the_cyclic_gc_is_off_while_the_engine_is_rebuilt_and_back_on_after(db, 
         live.rebuild.ready(20)
         live.sync()
     assert gc.isenabled() and entities_of(live, STATEMENT) == ["river valley"]  # as it was
+
+
+def test_a_database_from_before_editable_names_gains_their_columns_and_log(db):
+    """Entity and Term were not soft-deleted before: their tables gain `deleted_at` (every row
+    live), and the name change log its table, at start-up, without touching a row."""
+    migrator = SchemaMigrator.from_database(database.obj)
+    migrate(migrator.drop_column("entity", "deleted_at"),
+            migrator.drop_column("term", "deleted_at"))
+    database.drop_tables([NameChange])
+    create_tables()
+    assert {"deleted_at"} <= {c.name for c in database.get_columns("entity")}
+    assert [e.name for e in Entity.live()] == ["river valley"] and names_generation() == 0
