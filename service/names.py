@@ -9,10 +9,10 @@ Two names are the same name when the engine reads the same words in them ("Red C
 import zlib
 
 from .curation import Conflict, Refused, lock_for_change
-from .engine.text import TextRefused, fold, words
+from .engine.text import TextRefused, words
 from .db import database
 from .models import Entity, Term, keep_revision, record_name_change, utcnow, write_transaction
-from .seeding import one_word_problem
+from .seeding import term_problem, vocabulary_term
 
 
 def renamed(kind, row, action, before, actor):
@@ -101,19 +101,19 @@ def update_entity(entity_id, data, actor):
 # The vocabulary.
 
 def check_term(word, means, current=None):
-    """422 unless each is one word and they differ; 409 when another term has this word."""
-    for field, text in (("word", word), ("means", means)):
-        problem = one_word_problem(text)
-        if problem:
-            raise Refused(f"`{field}` must be one word.", {field: [f"{text!r} {problem}."]})
-    if fold(word) == fold(means):
-        raise Refused("A word cannot mean itself.", {"means": ["The same word as `word`."]})
+    """422 unless each is one word the engine reads (not a stop word) and they differ; 409 when
+    another term gives a meaning to a word read alike ("flooded" and "flooding" are one word to
+    the engine's vocabulary)."""
+    problem = term_problem(word, means)
+    if problem:
+        field, why = problem
+        raise Refused(f"`{field}` cannot be listed: {why}.", {field: [f"{why}."]})
     names_locked(Term)
     for other in Term.select().where(Term.id != (current or 0)):
-        if fold(other.word) == fold(word):
+        if vocabulary_term(other.word) == vocabulary_term(word):
             hint = ": restore it instead" if other.deleted_at else ""
-            raise Conflict(f"Term {other.id} already gives {other.word!r} a meaning{hint}.",
-                           {"word": [f"The word of term {other.id}."]})
+            raise Conflict(f"Term {other.id} already gives {other.word!r} a meaning, read as the "
+                           f"same word{hint}.", {"word": [f"Read as the word of term {other.id}."]})
 
 
 def create_term(data, actor):

@@ -11,7 +11,7 @@ import yaml
 from schemas.curation import unstorable
 
 from .engine.entities import defined_acronyms
-from .engine.text import TextRefused, fold, words
+from .engine.text import TextRefused, content_term, fold, words
 from .models import (Claim, Entity, Evidence, Source, Term, keep_revision, lock_rows,
                      record_claim_changes, record_name_change, write_transaction)
 from .rules import claim_problems, figure_records
@@ -154,17 +154,39 @@ def shape_problems(corpus):
 
 
 def vocabulary_problems(vocabulary):
-    """Each entry of the vocabulary is one word meaning another word."""
+    """Each entry of the vocabulary is one word meaning another word, and no two list one word."""
     if not isinstance(vocabulary, dict):
         return [f"entities.yaml: `vocabulary` must be a mapping, not {type(vocabulary).__name__}"]
-    problems = []
+    problems, listed = [], {}
     for word, meaning in vocabulary.items():
-        for text in (word, meaning):
-            why = one_word_problem(text)
-            if why:
-                problems.append(f"entities.yaml vocabulary {str(word)[:100]!r}: {why}")
-                break
+        found = term_problem(word, meaning)
+        if not found and vocabulary_term(word) in listed:
+            found = "word", f"is read as {listed[vocabulary_term(word)]!r}, listed already"
+        if found:
+            problems.append(f"entities.yaml vocabulary {str(word)[:100]!r}: {found[1]}")
+        else:
+            listed[vocabulary_term(word)] = word
     return problems
+
+
+def term_problem(word, means):
+    """(field, why) when `word` cannot be listed as meaning `means`, or None: each must be one
+    word the engine reads (not a stop word), and they must be read as two words."""
+    for name, text in (("word", word), ("means", means)):
+        why = one_word_problem(text)
+        if why:
+            return name, f"{text!r} {why}" if isinstance(text, str) else why
+        if vocabulary_term(text) is None:
+            return name, f"{text!r} is a stop word or a negation, which the engine skips"
+    if vocabulary_term(word) == vocabulary_term(means):
+        return "means", f"{means!r} is read as the same word as {word!r}"
+    return None
+
+
+def vocabulary_term(word):
+    """The term the engine's vocabulary keys a word by (every inflection of it: "flooded",
+    "flooding"), or None for a word it skips."""
+    return content_term(fold(word))
 
 
 def one_word_problem(text):

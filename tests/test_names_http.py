@@ -128,7 +128,11 @@ def test_a_change_or_restore_that_takes_another_entitys_name_is_409(client, edit
     ({"word": "deluge"}, "means", 422),
     ({"word": "", "means": "flood"}, "word", 422),
     ({"word": "del\u200buge", "means": "flood"}, "word", 422),
+    ({"word": "the", "means": "flood"}, "word", 422),  # a stop word: the engine skips it
+    ({"word": "deluge", "means": "not"}, "means", 422),
+    ({"word": "deluges", "means": "Deluged"}, "means", 422),
     ({"word": "DELUGE", "means": "rain"}, "word", 409),
+    ({"word": "deluges", "means": "rain"}, "word", 409),  # read as the same word
 ])
 def test_a_bad_term_is_refused_naming_the_field(client, editor, body, field, status):
     post(client, "/vocabulary", {"word": "deluge", "means": "flood"}, editor)
