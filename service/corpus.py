@@ -229,8 +229,8 @@ class LiveChecker:
             return
         try:
             self.next_sync = time.monotonic() + self.interval
-            names_stale = self._apply_claim_changes()
-            self._follow_names(names_stale)
+            self.stale |= self._apply_claim_changes()
+            self._follow_names()
         finally:
             self.lock.release()
 
@@ -263,14 +263,15 @@ class LiveChecker:
         return any(tuple(words(acronym)) not in names
                    for acronym in defined_acronyms(claim_texts(records)))
 
-    def _follow_names(self, stale=False):
-        """Rebuild the engine when the names changed (the name change log grew, or `stale`):
+    def _follow_names(self):
+        """Rebuild the engine when the names changed (the name change log grew, or a claim
+        defines an acronym the engine does not know, `stale`):
         the corpus is read now and the engine built in the background, while checks use the
         engine as it is; the new one takes over once built, at this sync if that is within
         REBUILD_WAIT_SECONDS, else at the first sync after it is built."""
         wait = 0.0  # a later sync only looks: it never holds up its request
         if self.rebuild is None:
-            if not stale and names_generation() == self.generation:
+            if not self.stale and names_generation() == self.generation:
                 return
             self.rebuild, wait = Rebuild(self.min_score), REBUILD_WAIT_SECONDS
         if not self.rebuild.ready(wait):
@@ -282,7 +283,7 @@ class LiveChecker:
             log.exception("rebuilding the engine for changed names failed; the engine is as it "
                           "was and the next sync tries again")
             return
-        self._apply_claim_changes()  # those made while it was built
+        self.stale = self._apply_claim_changes()  # those made while it was built
 
     def _take(self, rebuild):
         """Serve from the rebuilt engine; claim changes logged since it read the corpus are
@@ -292,7 +293,7 @@ class LiveChecker:
             with self.engine_lock.writing():
                 self.checker = checker
             self.generation, self.seen, self.applied = rebuild.generation, rebuild.seen, set()
-            self.unindexed = {}
+            self.unindexed, self.stale = {}, False
             self._note_refused(rebuild.refused)
             refreeze()
         finally:

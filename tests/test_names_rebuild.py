@@ -155,3 +155,22 @@ def test_a_database_from_before_editable_names_gains_their_columns_and_log(db):
     create_tables()
     assert {"deleted_at"} <= {c.name for c in database.get_columns("entity")}
     assert [e.name for e in Entity.live()] == ["river valley"] and names_generation() == 0
+
+
+def test_an_acronym_a_claim_defines_is_learnt_even_if_the_first_rebuild_fails(db, monkeypatch):
+    live = LiveChecker(min_score=52.0, interval=0)
+    real, failures = corpus.FactChecker, []
+
+    def failing_once(*args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise MemoryError("no room")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(corpus, "FactChecker", failing_once)
+    with write_transaction():
+        claim = Claim.create(ref="vda", text="The Valley Dam Authority (VDA) opened the spillways.")
+        record_claim_changes([claim.id])
+    live.sync()
+    assert failures and "Valley Dam Authority" not in entities_of(live, "The VDA opened the dam.")
+    live.sync()
+    assert "Valley Dam Authority" in entities_of(live, "The VDA opened the spillways.")
