@@ -229,9 +229,16 @@ def validate_corpus(corpus):
         if not claim.get("evidence"):
             problems.append(f"{where}: has no evidence")
         problems.extend(f"{where}: {p}" for p in claim_problems(claim, texts))
+    owners = {}
     for entity in corpus["entities"]:
         if not entity.get("name"):
             problems.append(f"entities.yaml: an entity has no name: {entity!r}")
+            continue
+        for name in [entity["name"], *(entity.get("aliases") or [])]:
+            owner = owners.setdefault(tuple(words(name)), entity["name"])
+            if owner != entity["name"]:  # the engine would read it as one of the two only
+                problems.append(f"entities.yaml {entity['name']!r}: {name!r} is read as a name "
+                                f"of {owner!r} too")
     return problems
 
 

@@ -1,10 +1,13 @@
 """A worker rebuilds its engine when the names change, in the background: checks go on with the
 engine as it was until the new one takes over, and no claim change made meanwhile is lost."""
 import gc
+import shutil
 import threading
 import time
 import weakref
 
+import pytest
+import yaml
 from playhouse.migrate import SchemaMigrator, migrate
 
 from service import corpus
@@ -12,7 +15,7 @@ from service.corpus import LiveChecker
 from service.db import database
 from service.models import (Claim, Entity, NameChange, create_tables, names_generation,
                             record_claim_changes, record_name_change, write_transaction)
-from service.seeding import seed
+from service.seeding import SeedError, seed
 
 from .conftest import FIXTURE_SEEDS
 
@@ -174,3 +177,14 @@ def test_an_acronym_a_claim_defines_is_learnt_even_if_the_first_rebuild_fails(db
     assert failures and "Valley Dam Authority" not in entities_of(live, "The VDA opened the dam.")
     live.sync()
     assert "Valley Dam Authority" in entities_of(live, "The VDA opened the spillways.")
+
+
+def test_seeds_giving_one_name_to_two_entities_are_refused(db, tmp_path):
+    folder = tmp_path / "seeds"
+    shutil.copytree(FIXTURE_SEEDS, folder)
+    (folder / "entities.yaml").write_text(yaml.safe_dump([
+        {"name": "river valley", "aliases": ["Vale"]}, {"name": "Vale Town", "aliases": ["vale"]}]))
+    with pytest.raises(SeedError) as raised:
+        seed(folder)
+    assert raised.value.problems == ["entities.yaml 'Vale Town': 'vale' is read as a name of "
+                                     "'river valley' too"]
