@@ -9,8 +9,8 @@ Two names are the same name when the engine reads the same words in them ("Red C
 import zlib
 
 from .curation import Conflict, Refused, lock_for_change
-from .engine.text import TextRefused, words
 from .db import database
+from .engine.text import TextRefused, words
 from .models import Entity, Term, keep_revision, record_name_change, utcnow, write_transaction
 from .seeding import term_problem, vocabulary_term
 
@@ -33,6 +33,14 @@ def name_key(name, field):
         raise Refused("A name must hold at least one word (letters or digits).",
                       {field: ["Holds no word."]})
     return key
+
+
+def stored_key(name):
+    """The words the engine reads in a stored name (None if it cannot read it)."""
+    try:
+        return tuple(words(name))
+    except TextRefused:
+        return None
 
 
 def names_locked(model):
@@ -64,7 +72,7 @@ def check_names_free(state, current=None):
     names_locked(Entity)
     for other in Entity.live().where(Entity.id != (current or 0)):
         for name in [other.name, *(other.aliases or [])]:
-            taken = keys.get(name_key(name, "name"))
+            taken = keys.get(stored_key(name))
             if taken:
                 raise Conflict(f"The name {taken[1]!r} is already a name of entity {other.id} "
                                f"({other.name!r}).", {taken[0]: [

@@ -12,8 +12,9 @@ from ..auth import actor_name, editors_only
 from ..idempotency import write
 from ..paging import LINK_HEADER, paginate_query
 
-EVERY_WORKER = ("Every worker uses the change from its next request on: the engine's name tables "
-                "are rebuilt from the corpus.")
+EVERY_WORKER = ("Every worker then rebuilds its engine with the change, in the background and "
+                "without a restart (this one waits up to 5 s for it, so on a small corpus its next "
+                "check has the change).")
 
 
 @dataclass(frozen=True)
