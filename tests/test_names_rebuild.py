@@ -45,6 +45,19 @@ def held_builds(monkeypatch):
     return release
 
 
+def first_build_fails(monkeypatch):
+    """Make the next engine build fail (MemoryError); the list returned notes that it did."""
+    real, failures = corpus.FactChecker, []
+
+    def failing_once(*args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise MemoryError("no room")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(corpus, "FactChecker", failing_once)
+    return failures
+
+
 def test_checks_use_the_old_engine_while_the_new_names_are_built(db, monkeypatch):
     live = LiveChecker(min_score=52.0, interval=0)
     release = held_builds(monkeypatch)
@@ -88,17 +101,11 @@ def test_a_sync_due_while_another_thread_rebuilds_does_not_wait_for_it(db, monke
 
 def test_a_failed_rebuild_keeps_the_engine_and_is_tried_again(db, monkeypatch, caplog):
     live = LiveChecker(min_score=52.0, interval=0)
-    real, failures = corpus.FactChecker, []
-
-    def failing_once(*args, **kwargs):
-        if not failures:
-            failures.append(1)
-            raise MemoryError("no room")
-        return real(*args, **kwargs)
-    monkeypatch.setattr(corpus, "FactChecker", failing_once)
+    failures = first_build_fails(monkeypatch)
     rename(["valley", "Vale", "Arcadia"])
     live.sync()
-    assert "rebuilding the engine" in caplog.text and entities_of(live, STATEMENT) == []
+    assert failures and "rebuilding the engine" in caplog.text
+    assert entities_of(live, STATEMENT) == []
     live.sync()
     assert entities_of(live, STATEMENT) == ["river valley"]
 
@@ -162,14 +169,7 @@ def test_a_database_from_before_editable_names_gains_their_columns_and_log(db):
 
 def test_an_acronym_a_claim_defines_is_learnt_even_if_the_first_rebuild_fails(db, monkeypatch):
     live = LiveChecker(min_score=52.0, interval=0)
-    real, failures = corpus.FactChecker, []
-
-    def failing_once(*args, **kwargs):
-        if not failures:
-            failures.append(1)
-            raise MemoryError("no room")
-        return real(*args, **kwargs)
-    monkeypatch.setattr(corpus, "FactChecker", failing_once)
+    failures = first_build_fails(monkeypatch)
     with write_transaction():
         claim = Claim.create(ref="vda", text="The Valley Dam Authority (VDA) opened the spillways.")
         record_claim_changes([claim.id])
