@@ -1,7 +1,7 @@
 """Curate a story from its articles by accepting proposals only, then score it on its cases.
 
     python benchmarks/curate_from_proposals.py [--story ../shared/stories/derna-floods]
-        [--min-worthiness 0.3]
+        [--min-worthiness 0.3] [--failures] [--claims]
 
 The story's sources (seeds/sources) and entity table (seeds/entities.yaml) are taken as they are;
 its hand-curated claims are not read. An editor who accepts proposals only is simulated, source by
@@ -9,7 +9,8 @@ source in order of publication:
 1. alignment proposes the source as evidence for the claims accepted so far: every proposal is
    accepted as it is (a disagreement becomes contradicting evidence on the same claim);
 2. extraction proposes the source's facts: each reaching --min-worthiness is accepted as a new
-   claim, unless its quote already went in as evidence in step 1; the rest are rejected.
+   claim, unless its quote already went in as supporting evidence in step 1 for a claim it
+   restates whole (RESTATED_SCORE); the rest are rejected.
 No quote, figure or claim text is typed by hand, so nothing is edited. The resulting corpus goes
 through the seed rules (verbatim quotes, figures) and is loaded into an in-memory database, and
 the story's cases.jsonl is scored on it beside the hand-curated corpus (service/evaluation.py).
@@ -27,12 +28,16 @@ from service.db import database, init_database  # noqa: E402
 from service.engine import FactChecker  # noqa: E402
 from service.engine.extraction import Extractor  # noqa: E402
 from service.engine.verdict import DEFAULT_MIN_SCORE, SUPPORTS  # noqa: E402
-from service.evaluation import checker_from_seeds, evaluate, load_cases  # noqa: E402
+from service.evaluation import (checker_from_seeds, evaluate, format_report,  # noqa: E402
+                                load_cases)
 from service.models import create_tables  # noqa: E402
 from service.seeding import load_corpus, read_seed_folder, validate_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORY = ROOT.parent / "shared" / "stories" / "derna-floods"
+# A fact aligned as support states the claim again only where it holds all the claim's terms
+# (alignment score 100); one holding some of them states a fact of its own as well.
+RESTATED_SCORE = 100.0
 
 
 def curate(seeds_folder, min_worthiness):
@@ -55,7 +60,7 @@ def curate(seeds_folder, min_worthiness):
                                              corpus["entities"]):
                 claims[alignment.claim.ref]["evidence"].append(
                     alignment.proposal.evidence({"source": ref}, alignment.stance))
-                if alignment.stance == SUPPORTS:
+                if alignment.stance == SUPPORTS and alignment.score >= RESTATED_SCORE:
                     used.add((alignment.proposal.start, alignment.proposal.end))
                 tally["accepted"] += 1
         for proposal in proposals:
@@ -75,13 +80,17 @@ def curate(seeds_folder, min_worthiness):
 
 def score(checker, cases):
     report = evaluate(checker, cases)
-    return report.accuracy, report.sources_accuracy
+    return report.accuracy, report.sources_accuracy, report
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--story", type=Path, default=DEFAULT_STORY)
     parser.add_argument("--min-worthiness", type=float, default=0.3)
+    parser.add_argument("--failures", action="store_true",
+                        help="the full report of the corpus from proposals, with its failures")
+    parser.add_argument("--claims", action="store_true",
+                        help="list the accepted claims with their quotes and stances")
     args = parser.parse_args()
     cases = load_cases(args.story / "cases.jsonl")
     corpus, tally = curate(args.story / "seeds", args.min_worthiness)
@@ -95,9 +104,16 @@ def main():
     print(f"  proposals: accepted {tally['accepted']}, edited {tally['edited']}, "
           f"rejected {tally['rejected']}; {len(corpus['claims'])} claims, "
           f"{sum(len(c['evidence']) for c in corpus['claims'])} evidence items")
-    for name, (verdicts, sources) in (("hand-curated", by_hand),
-                                      ("from proposals", from_proposals)):
+    for name, (verdicts, sources, _) in (("hand-curated", by_hand),
+                                         ("from proposals", from_proposals)):
         print(f"  {name:<15} verdicts {verdicts:.1%}   verdict and sources {sources:.1%}")
+    if args.claims:
+        for claim in corpus["claims"]:
+            print(f"- {claim['ref']}: {claim['text']}")
+            for item in claim["evidence"]:
+                print(f"    {item['stance']:<11} [{item['source']}] {item['quote']}")
+    if args.failures:
+        print(format_report(from_proposals[2], show_failures=True))
 
 
 if __name__ == "__main__":

@@ -84,7 +84,9 @@ class FigureComparisonSchema(Schema):
 
 
 class SwappedEntitySchema(Schema):
-    statement = fields.String(required=True, metadata={"description": "Named by the statement"})
+    statement = fields.String(required=True, metadata={
+        "description": "Named by the statement: an entity, or an office (\"United Nations "
+                       "spokesperson\", \"prime minister\")"})
     claim = fields.String(required=True, metadata={
         "description": "Named by the claim in its place"})
 

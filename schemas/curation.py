@@ -5,7 +5,7 @@ import datetime
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate
 
 from .common import PageSchema
-from .corpus import STANCES, FigureSchema, FigureValue
+from .corpus import STANCES, ClaimSchema, EvidenceSchema, FigureSchema, FigureValue
 
 REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$(?!\n)"  # Python's $ also matches before a final newline
 MAX_DATABASE_ID = 2**31 - 1
@@ -76,7 +76,8 @@ class EvidenceUpdateSchema(Schema):
         "description": "Verbatim from the source's stored text"})
     numbers = fields.List(fields.Nested(FigureInputSchema), validate=validate.Length(
         max=MAX_FIGURES), metadata={
-        "description": "Every figure in the quote; extracted from the quote when left out"})
+        "description": "The quote's figures, as the editor reads them; any figure of the quote "
+                       "left out is read from it and added (see `figures_added`)"})
 
 
 class EvidenceInputSchema(EvidenceUpdateSchema):
@@ -124,6 +125,22 @@ class SourceCreateSchema(SourceUpdateSchema):
                                                not_blank],
                       metadata={"description": "The article body, verbatim",
                                 "example": "Twelve people died in the valley floods."})
+
+
+FIGURES_ADDED = fields.List(fields.Nested(FigureSchema), metadata={
+    "description": "The figures of `numbers` the editor did not list, read from the quote and "
+                   "labelled by the engine, added on this write (not a clock time, a date, a "
+                   "weekday or an ordinal, which the corpus does not list as figures)"})
+
+
+class EvidenceWriteSchema(EvidenceSchema):
+    """Evidence as a write answers it: stored, and which of its figures the write added."""
+
+    figures_added = FIGURES_ADDED
+
+
+class ClaimWriteSchema(ClaimSchema):
+    evidence = fields.List(fields.Nested(EvidenceWriteSchema), required=True)
 
 
 class EvidenceStateSchema(Schema):

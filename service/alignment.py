@@ -3,17 +3,21 @@ claims already stored (alignment). Nothing here writes: an editor accepts a prop
 as an ordinary claim or evidence item, which keeps its revision.
 
 Alignment first looks each fact of the source up among the stored claims, loosely (/check's
-search), to find the claims it may bear on. For each such claim it picks the source's fact that
+search), to find the claims it may bear on, and takes too every claim giving a figure for a
+quantity some fact counts. For each such claim it picks the source's fact that
 states it: one giving a figure for the quantity the claim counts, then one naming most of the
 claim's entities, then the one holding most of the claim's terms (stems, entity names and
 synonyms merged, as the engine reads them; at least MIN_COVERAGE of them). Figures decide the
 stance first: the source supports the claim when they agree and contradicts it when they differ
 (a new outlet saying 398 dead where the claim has 381). A fact giving another date is about
-another event. Otherwise the engine decides: another actor in the claim's place contradicts it,
-and so does the verdict engine's reading of the claim checked against that fact (a negation in
-scope, opposite wording). A claim every stored source contradicts states a falsehood: a
-further source bearing on it, by wording, is proposed as contradicting it too.
+another event; a count far past an open bound ("more than 2,000" against 11,300) is another
+report, which the figures leave to the wording. Otherwise the engine decides: another actor in
+the claim's place contradicts it, and so does the verdict engine's reading of the claim checked
+against that fact (a negation in scope, opposite wording). A claim every stored source
+contradicts states a falsehood: a further source bearing on it, by wording, is proposed as
+contradicting it too.
 """
+import math
 from dataclasses import dataclass, field, replace
 
 from .corpus import entity_records
@@ -95,10 +99,22 @@ def figure_comparisons(claim_analysis, fact):
         counterpart = best_counterpart(figure, fact.figures)
         if counterpart is not None:
             agrees = figure.agrees_with(counterpart)
+            if agrees and (beyond_bound(figure, counterpart) or beyond_bound(counterpart, figure)):
+                continue
             if figure.is_year and not agrees:
                 return None
             pairs.append((figure, counterpart, agrees))
     return pairs
+
+
+BOUND_REACH = 2.0  # an open bound reports a count within this factor of it
+
+
+def beyond_bound(bound, figure):
+    """Whether `figure` lies far past an open bound ("more than 2,000" against 11,300): it agrees
+    with the bound, yet it is another count, not the one the bound reports."""
+    return (math.isinf(bound.high) and bound.low > 0 and figure.low > BOUND_REACH * bound.low
+            or bound.low == 0 and bound.high > 0 and figure.high < bound.high / BOUND_REACH)
 
 
 def coverage(claim_analysis, fact):
@@ -193,17 +209,24 @@ def align_proposals(checker, proposals, entities=(), source_id=None, min_coverag
     """Alignments of a source's facts (extraction proposals, see `with_sentences`) to the claims
     `checker` holds; claims already citing source `source_id` are left out. Figure-decided ones
     first."""
-    candidates = {}
-    for proposal in proposals:
-        for match in checker.check(proposal.quote, limit=CANDIDATES,
-                                   min_score=CANDIDATE_MIN_SCORE).matches:
-            if not any(item.source.id == source_id for item in match.claim.evidence):
-                candidates[match.claim.id] = match.claim
     analyzer = TextAnalyzer(EntityTable(entities))
     facts = [Fact.of(p, analyzer) for p in proposals]
+    found = [match.claim for proposal in proposals for match in checker.check(
+        proposal.quote, limit=CANDIDATES, min_score=CANDIDATE_MIN_SCORE).matches]
+    candidates = {claim.id: claim for claim in [*found, *counting_claims(checker, facts)]
+                  if not any(item.source.id == source_id for item in claim.evidence)}
     alignments = [a for a in (align_claim(c, facts, analyzer, entities, min_coverage)
                               for c in candidates.values()) if a is not None]
     return sorted(alignments, key=lambda a: (a.decided_by != "figures", -a.score))
+
+
+def counting_claims(checker, facts):
+    """The stored claims giving a count or measure for a quantity some fact counts too: a long
+    fact ("..., citing the WHO as saying that the flooding left 3,958 people dead") may rank the
+    claim it bears on below others in the wording search, yet its figure finds it."""
+    return [claim for claim, features in checker.claims()
+            if any(not figure.is_year and best_counterpart(figure, fact.figures) is not None
+                   for figure in features.figures for fact in facts)]
 
 
 def live_source(source_id):

@@ -39,21 +39,27 @@ def serve(host, port, workers):
     send half a request, or idle, cannot hold a worker the way they hold a sync one (up to 1,000
     connections a worker). Exits 1, naming the database, when it cannot be reached.
     """
-    from peewee import InterfaceError, OperationalError
+    from .serving import Server
 
+    app = reachable_app()
+    click.echo(f"Crosscheck on http://{host}:{port}/  (docs at /docs)", err=True)
+    Server(app, f"{host}:{port}", workers).run()
+
+
+def reachable_app():
+    """The app on the configured database; when it cannot be reached, one line naming it (any
+    password masked) and why, and exit 1, rather than a traceback."""
     from . import create_app
-    from .serving import Server, shown_database
+    from .serving import shown_database
 
     try:
-        app = create_app()
+        return create_app()
     except (OperationalError, InterfaceError) as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         url = settings.from_environment()["DATABASE_URL"]
         click.echo(f"crosscheck: cannot reach the database {shown_database(url)}: {reason}",
                    err=True)
         sys.exit(1)
-    click.echo(f"Crosscheck on http://{host}:{port}/  (docs at /docs)", err=True)
-    Server(app, f"{host}:{port}", workers).run()
 
 
 @main.command()
@@ -117,9 +123,12 @@ def import_command(file, batch_size, restore, dry_run):
 def report_import(report, dry_run=False):
     for number, reason in report.rejected:
         click.echo(f"line {number}: {reason}", err=True)
+    figures = sum(len(result.figures_added) for result in report.lines)
     click.echo(f"{'dry run, nothing stored: would have ' if dry_run else ''}added {report.added}, "
                f"updated {report.updated}, unchanged {report.unchanged}, "
-               f"rejected {len(report.rejected)}")
+               f"rejected {len(report.rejected)}"
+               + (f"; {figures} figure(s) the lines left out read from their quotes and added"
+                  if figures else ""))
 
 
 def _source_to_extract(file, ref):
@@ -171,9 +180,8 @@ def extract(file, ref, min_worthiness, details):
 @click.option("--limit", type=int, default=5, show_default=True)
 @click.option("--min-score", type=float, default=None)
 def check(statement, limit, min_score):
-    """Check one statement and print the same JSON as POST /check."""
-    from . import create_app
-
+    """Check one statement and print the same JSON as POST /check (exits 1, naming the database,
+    when it cannot be reached)."""
     body = {"statement": statement, "limit": limit}
     if min_score is not None:
         body["min_score"] = min_score
@@ -182,7 +190,7 @@ def check(statement, limit, min_score):
     except ValidationError as error:
         click.echo(json.dumps({"errors": error.messages}, indent=2), err=True)
         sys.exit(2)
-    checker = create_app().extensions["crosscheck"]
+    checker = reachable_app().extensions["crosscheck"]
     result = CheckResponseSchema().dump(checker.check(**request))
     click.echo(json.dumps(result, indent=2, ensure_ascii=False))
 

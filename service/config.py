@@ -32,6 +32,7 @@ def from_environment():
         "RATELIMIT_STORAGE_TIMEOUT": float(os.environ.get("RATELIMIT_STORAGE_TIMEOUT", "0.2")),
         "CORS_ORIGINS": [o.strip() for o in os.environ.get("CORS_ORIGINS", "").split(",")
                          if o.strip()],
+        "IDEMPOTENCY_RETENTION_HOURS": float(os.environ.get("CROSSCHECK_IDEMPOTENCY_HOURS", "24")),
         "LOG_FORMAT": os.environ.get("CROSSCHECK_LOG_FORMAT", "json"),
     }
 

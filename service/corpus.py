@@ -211,6 +211,10 @@ class LiveChecker:
         with self.engine_lock.reading():
             return self.checker.matcher.find(query)
 
+    def claims(self):
+        with self.engine_lock.reading():
+            return self.checker.claims()
+
     def refuse_unanalysable(self, text):
         """Raise UnanalysableClaim unless the engine can analyse `text` (None: no new text):
         asked before a claim is written, so that one it could never find is refused, not stored."""

@@ -7,10 +7,11 @@ locks the row with SELECT ... FOR UPDATE), and the sources its evidence quotes (
 editors writing the same claim at once are serialised, neither change is lost, and no quote is
 checked against a source text that changes or is deleted before the quote is committed.
 """
+import re
 import secrets
 
 from .engine.entities import defined_acronyms
-from .engine.numbers import extract_figures
+from .engine.extraction import label_figures
 from .models import (Claim, Entity, Evidence, Revision, Source, Term, add_evidence_rows,
                      keep_revision, lock_rows, locked_live_sources, record_claim_changes,
                      record_name_change, utcnow, write_transaction)
@@ -64,12 +65,12 @@ def revisions_of(kind, object_id):
 # Validation: the seeds' rules, answered as 422 with the broken field named.
 
 def checked_evidence(item, where=None):
-    """An evidence item that keeps every seed rule, with figures read from the quote when absent
-    and a quote given with other quote marks, dashes or spacing stored as the source's exact
-    passage; refused naming the field otherwise."""
+    """An evidence item that keeps every seed rule, its figures completed from the quote
+    (`figures_added` lists those the editor did not give) and a quote given with other quote
+    marks, dashes or spacing stored as the source's exact passage; refused naming the field
+    otherwise."""
     source = locked_live_sources([item["source_id"]]).get(item["source_id"])
-    given = item.get("numbers") is not None
-    item = dict(item, numbers=figure_records(item["numbers"]) if given else [])
+    item = dict(item, numbers=figure_records(item.get("numbers")))
     if source and item["quote"] not in source.text:
         item["quote"] = source_span(item["quote"], source.text) or item["quote"]
     problems = evidence_problems(item, source and source.text,
@@ -77,15 +78,37 @@ def checked_evidence(item, where=None):
     if problems:
         errors = problems if where is None else {"evidence": {str(where): problems}}
         raise Refused("The evidence breaks a curation rule; `errors` says which.", errors)
-    return item if given else dict(item, numbers=extracted_figures(item["quote"]))
+    numbers, added = completed_figures(item["numbers"], item["quote"])
+    return dict(item, numbers=numbers, figures_added=added)
 
 
-def extracted_figures(quote):
-    """The figures the engine finds in a quote, keeping only those the seed rules confirm (so they
-    need no second check), stored as every figure is: its four keys (the engine reads a range's or
-    a date's kind from the text again), so that export and seed give it back unchanged."""
-    figures = figure_records(figure.as_dict() for figure in extract_figures(quote))
-    return [f for f in figures if not figure_problems([f], quote)]
+# Figures the engine reads that the corpus does not list (seeds/README.md, "What is a figure"):
+# each rule a name and a test of (quote, figure). Ordinals ("3rd", "first") are not read at all.
+NOT_FIGURES = (
+    ("a date or a weekday: the day of the month is no figure", lambda quote, figure: (
+        figure.kind in ("date", "weekday"))),
+    ("a clock time: 9 o'clock", lambda quote, figure: re.match(
+        r"\s*o['\u2019]clock\b", quote[figure.end:])),
+    ("a clock time: 0900 GMT, 2300 hours", lambda quote, figure: re.fullmatch(
+        r"(?:[01]\d|2[0-3])[0-5]\d", figure.text) and re.match(
+        r"\s*(?:GMT|UTC|[A-Z]{1,2}[SD]?T|hours|hrs)\b", quote[figure.end:])),
+)
+
+
+def completed_figures(listed, quote):
+    """(the figures to store, those added): the editor's `listed` figures as given, then every
+    figure the engine reads in the quote, labelled as extraction labels it, that no listed figure
+    covers (none is silently left out of comparisons), but none the corpus does not count as a
+    figure (NOT_FIGURES) nor one the seed rules refuse. Each is stored with the four keys every
+    figure has, so export and seed give it back unchanged."""
+    listed = figure_records(listed)
+    covered = [(found.start(), found.end()) for number in listed
+               for found in re.finditer(re.escape(number["text"]), quote)]
+    added = [figure.as_record() for figure in label_figures(quote)
+             if not any(start < figure.end and figure.start < end for start, end in covered)
+             and not any(rule(quote, figure) for _, rule in NOT_FIGURES)]
+    added = [record for record in added if not figure_problems([record], quote)]
+    return listed + added, added
 
 
 def lock_for_change(model, object_id, ref=None, live=True):
@@ -126,6 +149,7 @@ def create_claim(data, actor):
         if not claim.ref:
             give_ref(claim, "claim")
         add_evidence_rows(claim, items)
+        claim.figures_added = [item["figures_added"] for item in items]  # for the answer
         return revise("claim", claim, "create", None, actor)
 
 
@@ -207,6 +231,7 @@ def add_evidence(claim_id, item, actor):
         item = checked_evidence(item)
         row = Evidence.create(claim=claim, source=item["source_id"], stance=item["stance"],
                               quote=item["quote"], numbers=item["numbers"])
+        row.figures_added = item["figures_added"]
         revise("claim", claim, "add-evidence", before, actor)
         return row
 
@@ -220,8 +245,9 @@ def update_evidence(claim_id, evidence_id, changes, actor):
         if "quote" in changes and "numbers" not in changes:
             current["numbers"] = None
         item = checked_evidence({**current, **changes})
-        row.source, row.stance, row.quote, row.numbers = (
-            item["source_id"], item["stance"], item["quote"], item["numbers"])
+        row.source, row.stance, row.quote, row.numbers, row.figures_added = (
+            item["source_id"], item["stance"], item["quote"], item["numbers"],
+            item["figures_added"])
         row.save()
         revise("claim", claim, "update-evidence", before, actor)
         return row

@@ -10,14 +10,18 @@ A write sent with an `Idempotency-Key` header (the IETF HTTP draft "The Idempote
 Field") stores the key and its answer in that same transaction: a retry with the same key and
 request gets the first answer again and writes nothing; the same key with another request is a
 422. Keys are scoped per API key. Only answers that wrote something (2xx) are kept: a refused
-request wrote nothing, so its retry is simply run again.
+request wrote nothing, so its retry is simply run again. A key is kept at least
+IDEMPOTENCY_RETENTION_HOURS (24): the next write with a key after that, at most once every
+PRUNE_EVERY seconds per process, deletes every older key, by an index on their creation time.
 
 With `?dry_run=true` the whole write runs and is answered, then rolled back: the answer is exactly
 what it would store (or why it is refused), and nothing is kept.
 """
+import datetime
 import functools
 import hashlib
 import logging
+import time
 
 from flask import Response, current_app, request
 from flask_smorest import abort
@@ -27,9 +31,10 @@ from schemas.curation import DryRunQuerySchema, IdempotencyHeaderSchema
 
 from .auth import current_key
 from .db import database
-from .models import IdempotencyKey, write_transaction
+from .models import IdempotencyKey, utcnow, write_transaction
 
 log = logging.getLogger(__name__)
+PRUNE_EVERY = 60  # seconds: pruning is one indexed DELETE, not worth running on every write
 CONNECTION_LOST = (OperationalError, InterfaceError)
 OUTCOME_UNKNOWN = (
     "The database connection broke while the write was being committed, so whether it was stored "
@@ -74,6 +79,18 @@ def answered_once(view, key, args, kwargs):
     return response
 
 
+def prune_expired_keys():
+    """Delete the keys older than the retention, in a transaction of its own (once every
+    PRUNE_EVERY seconds per process), so they neither pile up nor lock anything a write needs."""
+    state = current_app.extensions.setdefault("idempotency", {"pruned_at": None})
+    if state["pruned_at"] is not None and time.monotonic() - state["pruned_at"] < PRUNE_EVERY:
+        return
+    cutoff = utcnow() - datetime.timedelta(hours=current_app.config["IDEMPOTENCY_RETENTION_HOURS"])
+    with write_transaction():
+        IdempotencyKey.delete().where(IdempotencyKey.created_at < cutoff).execute()
+    state["pruned_at"] = time.monotonic()
+
+
 def committed(work, dry_run=False):
     """`work()` in one write transaction, committed (rolled back for a dry run); a 503 that says
     the outcome is unknown when the connection is lost during COMMIT (any earlier loss rolls back,
@@ -112,6 +129,7 @@ def write(blp):
             if dry_run:
                 return committed(lambda: view(*args, **kwargs), dry_run=True)
             if idempotency_key:
+                prune_expired_keys()
                 response = committed(lambda: answered_once(view, idempotency_key, args, kwargs))
             else:
                 response = committed(lambda: view(*args, **kwargs))

@@ -1,5 +1,5 @@
-"""Bulk-load claims from JSON Lines: each line a claim, keyed by its ref, checked alone, written
-in batches.
+"""Bulk-load claims from JSON Lines (`crosscheck import`) or over HTTP (`POST /imports`): each
+line a claim, keyed by its ref, checked alone, written in batches. Both run `import_lines`.
 
 A line is checked by the seed rules themselves (`seeding.claim_problems`), so whatever import
 stores, `export` then `seed` reads back. A line that is not valid JSON, fails the schema or a seed
@@ -11,6 +11,10 @@ it quotes, so the revision it leaves records what was there just before it, and 
 verbatim in the sources as committed. A lost connection stops the import with the line it
 reached: every batch before it is stored, and a re-run (keyed by ref) stores the rest once.
 Changed claims go into the change log, so running servers pick them up without a restart.
+A ref an earlier line of the same import gave with other content is refused: which of two
+versions of one claim an editor meant is not for the import to guess. The figures of a quote a
+line does not list are added, as every write adds them (`curation.completed_figures`), and
+reported with the line.
 """
 import json
 from dataclasses import dataclass, field
@@ -21,10 +25,11 @@ from marshmallow import ValidationError
 from schemas.imports import ImportClaimSchema
 
 from .corpus import claim_vetter
+from .curation import completed_figures
 from .db import database
 from .models import (Claim, Evidence, Source, add_evidence_rows, keep_revision, lock_rows,
                      locked_live_sources, record_claim_changes, write_transaction)
-from .rules import claim_problems, figure_records
+from .rules import claim_problems
 from .seeding import claim_shape_problems
 
 DEFAULT_BATCH = 1000
@@ -32,19 +37,37 @@ IMPORT_ACTOR = "import"
 
 
 @dataclass
+class LineResult:
+    """What the import did with one line: `outcome` is added, updated, unchanged or refused."""
+
+    line: int
+    outcome: str
+    ref: str | None = None
+    claim_id: int | None = None
+    reason: str | None = None
+    figures_added: list = field(default_factory=list)  # [{evidence: position, figure keys}]
+
+
+@dataclass
 class ImportReport:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: list = field(default_factory=list)  # [(line number, reason)]
+    lines: list = field(default_factory=list)  # LineResult, by line number once complete
 
-    def count(self, outcome):
-        setattr(self, outcome, getattr(self, outcome) + 1)
+    def tally(self, outcome):
+        return sum(1 for result in self.lines if result.outcome == outcome)
 
-    def merge(self, other):
-        for name in ("added", "updated", "unchanged"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.rejected += other.rejected
+    added = property(lambda self: self.tally("added"))
+    updated = property(lambda self: self.tally("updated"))
+    unchanged = property(lambda self: self.tally("unchanged"))
+
+    refused_count = property(lambda self: self.tally("refused"))
+
+    @property
+    def rejected(self):
+        """[(line number, reason)] of the refused lines."""
+        return [(r.line, r.reason) for r in self.lines if r.outcome == "refused"]
+
+    def refuse(self, line, reason, ref=None):
+        self.lines.append(LineResult(line, "refused", ref=ref, reason=reason))
 
 
 class ImportInterrupted(Exception):
@@ -99,23 +122,38 @@ def _as_seed_claim(claim, sources):
             continue
         numbers = [{**n, "value": int(n["value"]) if n["value"].is_integer() else n["value"]}
                    for n in item.get("numbers") or []]
+        numbers, added = completed_figures(numbers, item["quote"])
         evidence.append({"source": source, "stance": item["stance"], "quote": item["quote"],
-                         "numbers": figure_records(numbers)})
+                         "numbers": numbers, "figures_added": added})
     seed_claim = {"ref": claim["ref"], "text": claim["text"].strip(), "evidence": [
-        dict(item, source=item["source"].ref) for item in evidence]}
+        {key: value for key, value in item.items() if key != "figures_added"} | {
+            "source": item["source"].ref} for item in evidence]}
     return seed_claim, evidence, problems
 
 
-def parse_line(raw, sources, schema=ImportClaimSchema()):
-    """A line as (claim dict with resolved evidence, None) or (None, the reason it is rejected)."""
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        return None, "not UTF-8"
-    except json.JSONDecodeError as error:
-        return None, f"not valid JSON: {error.msg} at column {error.colno}"
-    except RecursionError:
-        return None, "not valid JSON: nested too deeply"
+def decoded_lines(lines):
+    """(line number, JSON value, None) or (line number, None, why it is not JSON) for each line
+    (bytes) that is not blank; a byte order mark before the first line is dropped."""
+    for number, raw in enumerate(lines, 1):
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        try:
+            yield number, json.loads(raw.decode("utf-8")), None
+        except UnicodeDecodeError:
+            yield number, None, "not UTF-8"
+        except json.JSONDecodeError as error:
+            yield number, None, f"not valid JSON: {error.msg} at column {error.colno}"
+        except RecursionError:
+            yield number, None, "not valid JSON: nested too deeply"
+        except ValueError:  # an integer longer than Python converts
+            yield number, None, "not valid JSON: a number too long to read"
+
+
+def parse_item(data, sources, schema=ImportClaimSchema()):
+    """A line's JSON value as (claim dict with resolved evidence, None) or (None, the reason it
+    is rejected)."""
     if not isinstance(data, dict):
         return None, "not a JSON object"
     try:
@@ -129,7 +167,9 @@ def parse_line(raw, sources, schema=ImportClaimSchema()):
         return None, "; ".join(problems)
     return {"ref": seed_claim["ref"], "text": seed_claim["text"], "evidence": [
         {"source_id": e["source"].id, "stance": e["stance"], "quote": e["quote"],
-         "numbers": e["numbers"]} for e in evidence]}, None
+         "numbers": e["numbers"]} for e in evidence], "figures_added": [
+        {"evidence": position, **figure} for position, e in enumerate(evidence)
+        for figure in e["figures_added"]]}, None
 
 
 def _check_sources_still_hold(evidence):
@@ -165,32 +205,35 @@ def _store(claim, restore):
 
 
 def write_batch(batch, restore=False):
-    """Write [(line number, claim)] in one transaction, each line in its own savepoint; returns
-    the batch's report. A lost connection raises ImportInterrupted (the batch is not stored)."""
-    report, changed = ImportReport(), []
+    """Write [(line number, claim, figures it adds)] in one transaction, each line in its own
+    savepoint; returns their LineResults. A lost connection raises ImportInterrupted (the batch
+    is not stored)."""
+    results, changed = [], []
     if not batch:
-        return report
+        return results
     try:
         with write_transaction():
-            for number, claim in batch:
+            for number, claim, added in batch:
                 try:
                     with database.atomic():
                         outcome, claim_id = _store(claim, restore)
                 except LineRefused as why:
-                    report.rejected.append((number, str(why)))
+                    results.append(LineResult(number, "refused", claim["ref"], reason=str(why)))
                     continue
                 except (peewee.OperationalError, peewee.InterfaceError):
                     raise
                 except peewee.DatabaseError as error:
-                    report.rejected.append((number, f"the database refused it: {error}".strip()))
+                    results.append(LineResult(number, "refused", claim["ref"], reason=(
+                        f"the database refused it: {error}".strip())))
                     continue
-                report.count(outcome)
+                results.append(LineResult(number, outcome, claim["ref"], claim_id,
+                                          figures_added=added if outcome != "unchanged" else []))
                 if outcome != "unchanged":
                     changed.append(claim_id)
             record_claim_changes(changed)
     except (peewee.OperationalError, peewee.InterfaceError) as error:
         raise ImportInterrupted(batch[0][0], error) from error
-    return report
+    return results
 
 
 def import_claims(lines, batch_size=DEFAULT_BATCH, restore=False, dry_run=False):
@@ -204,26 +247,50 @@ def import_claims(lines, batch_size=DEFAULT_BATCH, restore=False, dry_run=False)
             report = import_claims(lines, batch_size, restore)
             transaction.rollback()  # and begins an empty transaction to commit
         return report
+    return import_lines(decoded_lines(lines), batch_size, restore)
+
+
+def _ref_of(data):
+    """The ref a line gives, if it gives one as text, to name it in the report."""
+    ref = data.get("ref") if isinstance(data, dict) else None
+    return ref if isinstance(ref, str) else None
+
+
+def _another_line_for(claim, number, first_line_of):
+    """Why a line cannot have its ref: an earlier line of the import gave that claim otherwise
+    (the same line twice is harmless; two versions of one claim, the import cannot choose)."""
+    first = first_line_of.setdefault(claim["ref"], (number, claim))
+    if first[1] != claim:
+        return (f"ref: {claim['ref']!r} is on line {first[0]} of this import with other content; "
+                f"give each claim one line")
+    return None
+
+
+def import_lines(items, batch_size=DEFAULT_BATCH, restore=False):
+    """Import (line number, JSON value, why it is not JSON) items, as `decoded_lines` gives them
+    (or a JSON array's elements); the report lists every line by number."""
     report = ImportReport()
     sources = SourceDirectory()
     unanalysable = claim_vetter()
-    batch = []
+    batch, first_line_of = [], {}
     try:
-        for number, raw in enumerate(lines, 1):
-            if not raw.strip():
-                continue
-            claim, problem = parse_line(raw, sources)
+        for number, data, problem in items:
+            claim, problem = (None, problem) if problem else parse_item(data, sources)
+            added = claim.pop("figures_added") if claim else []
             if problem is None and (reason := unanalysable(claim["text"])):
                 problem = f"text: the engine cannot analyse it ({reason}); reword it"
+            if problem is None:
+                problem = _another_line_for(claim, number, first_line_of)
             if problem:
-                report.rejected.append((number, problem))
+                report.refuse(number, problem, ref=_ref_of(claim or data))
                 continue
-            batch.append((number, claim))
+            batch.append((number, claim, added))
             if len(batch) >= batch_size:
-                report.merge(write_batch(batch, restore))
+                report.lines += write_batch(batch, restore)
                 batch = []
-        report.merge(write_batch(batch, restore))
+        report.lines += write_batch(batch, restore)
     except ImportInterrupted as interrupted:
         interrupted.report = report
         raise
+    report.lines.sort(key=lambda result: result.line)
     return report

@@ -158,7 +158,7 @@ class IdempotencyKey(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
     class Meta:
-        indexes = ((("api_key", "key"), True),)
+        indexes = ((("api_key", "key"), True), (("created_at",), False))  # created_at: pruning
 
 
 def write_transaction():

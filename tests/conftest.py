@@ -19,6 +19,8 @@ from service.models import drop_tables
 
 FIXTURE_SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 PROJECT_SEEDS = Path(__file__).parent.parent / "seeds"
+# The development story beside the project (read-only, not in the repository).
+DERNA = Path(__file__).parent.parent.parent / "shared" / "stories" / "derna-floods"
 
 IN_CI = os.environ.get("CI") == "true"
 # Skip reasons CI accepts: the test does not apply to the run, not a service missing from it.

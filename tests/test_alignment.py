@@ -92,3 +92,31 @@ def test_a_fact_taking_the_other_side_of_an_opposite_covers_less():
         "Russia condemned the operation in Derna. Russia backed the operation in Derna."))
     assert coverage(claim_analysis, same) == 1.0
     assert coverage(claim_analysis, other) < coverage(claim_analysis, same)
+
+
+def test_a_long_fact_giving_the_claim_s_quantity_finds_it_by_its_figure():
+    """The wording search ranks a short claim low against a long sentence; the figure for the
+    quantity it counts still brings the claim up."""
+    who = claim(6, "The WHO had confirmed 3,922 deaths from the floods.",
+                [{"text": "3,922", "value": 3922, "qualifier": None, "label": "deaths"}])
+    text = ("The relief office said that a week after the storm hit the coast, unleashing "
+            "devastating damage that swept away whole districts and bridges and harbours, the toll "
+            "of the disaster continues to mount, citing the WHO as saying that unprecedented "
+            "flooding in the valley and hills left 3,958 people dead and more than 9,000 still "
+            "missing in the region.")
+    entities = [*ENTITIES, {"name": "World Health Organization", "kind": "organization",
+                            "aliases": ["WHO"]}]
+    proposals = with_sentences(text, Extractor(entities).propose(text))
+    found = align_proposals(FactChecker([who], entities), proposals, entities)
+    assert [(a.claim.ref, a.stance) for a in found] == [("claim-6", "contradicts")]
+
+
+def test_a_count_far_past_an_open_bound_is_another_count_left_to_the_wording():
+    """"More than 200" reports a count near 200: 260 agrees by figures, 11,300 is another report."""
+    bound = [claim(7, "The floods in Derna killed more than 200 people.",
+                   [{"text": "200", "value": 200, "qualifier": "more than", "label": "killed"}])]
+    assert aligned("The floods in Derna killed 260 people.", bound)["claim-7"] == (
+        "supports", "figures")
+    assert aligned("The floods in Derna killed 11,300 people.", bound)["claim-7"][1] == "wording"
+    assert aligned("The floods in Derna killed 150 people.", bound)["claim-7"] == (
+        "contradicts", "figures")

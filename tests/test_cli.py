@@ -44,6 +44,17 @@ def test_check_refuses_a_blank_statement(run):
     assert result.exit_code == 2 and "blank" in result.output
 
 
+def test_check_against_an_unreachable_database_is_one_line_and_exit_1(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql://postgres:s3cret@127.0.0.1:1/x")
+    result = CliRunner().invoke(main, ["check", "Seven civilians were killed"])
+    assert result.exit_code == 1, result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert "cannot reach the database postgresql://postgres:***@127.0.0.1:1/x" in lines[0]
+    assert "s3cret" not in result.output
+
+
 def test_openapi_writes_the_committed_spec(run, tmp_path):
     target = tmp_path / "openapi.yaml"
     assert run("openapi", "--output", str(target)).exit_code == 0

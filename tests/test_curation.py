@@ -16,7 +16,7 @@ from service.models import Claim, Evidence, Revision, create_tables
 from service.seeding import seed
 
 from .conftest import FIXTURE_SEEDS
-from .helpers import assert_problem
+from .helpers import assert_every_quote_verbatim_and_export_seeds_back, assert_problem
 
 QUOTE = "Floods in the river valley have killed at least 12 people"
 
@@ -59,8 +59,8 @@ def test_claim_with_evidence_reads_figures_from_the_quote(client, editor, ids):
                    evidence=[{"source_id": ids["gazette"], "stance": "supports", "quote": QUOTE}])
     (evidence,) = claim["evidence"]
     assert evidence["source"]["ref"] == "gazette" and evidence["id"] > 0
-    assert evidence["numbers"] == [{"text": "12", "value": 12, "qualifier": "at least",
-                                    "label": None}]
+    assert evidence["numbers"] == evidence["figures_added"] == [
+        {"text": "12", "value": 12, "qualifier": "at least", "label": "killed"}]
     body = client.post("/check", json={"statement": "The floods killed 12 people"}).get_json()
     assert body["matches"][0]["claim"]["ref"] == "valley-toll"
 
@@ -70,6 +70,38 @@ def test_given_figures_are_kept_as_written(client, editor, ids):
     claim = create(client, editor, text="The floods killed 12 people.", evidence=[
         {"source_id": ids["gazette"], "stance": "supports", "quote": QUOTE, "numbers": numbers}])
     assert claim["evidence"][0]["numbers"] == numbers
+    assert claim["evidence"][0]["figures_added"] == []
+
+
+def test_figures_the_editor_left_out_are_added_and_named(app, client, editor, ids, tmp_path):
+    """Every figure of the quote is stored, the editor's as given, the others read and labelled
+    by the engine; the answer names those added. A clock time is no count and is not added."""
+    source = client.post("/sources", headers=editor, json={
+        "title": "Night report", "text": "At 0900 GMT, 27 people, including seven civilians, "
+                                         "were killed and 40 wounded, said the 3rd report."}
+                         ).get_json()
+    quote = "27 people, including seven civilians, were killed and 40 wounded"
+    mine = {"text": "27", "value": 27, "qualifier": None, "label": "people killed"}
+    claim = create(client, editor, text="27 people were killed.", evidence=[{
+        "source_id": source["id"], "stance": "supports", "quote": quote, "numbers": [mine]}])
+    (evidence,) = claim["evidence"]
+    added = [{"text": "seven", "value": 7, "qualifier": None, "label": "civilians"},
+             {"text": "40", "value": 40, "qualifier": None, "label": "wounded"}]
+    assert evidence["figures_added"] == added
+    assert evidence["numbers"] == [mine, *added]
+    assert client.get(f"/claims/{claim['id']}").get_json()["evidence"][0] == {
+        key: value for key, value in evidence.items() if key != "figures_added"}
+    # re-listing them all adds nothing; a new quote reads its own
+    url = f"/claims/{claim['id']}/evidence/{evidence['id']}"
+    same = client.patch(url, headers=editor, json={"numbers": evidence["numbers"]}).get_json()
+    assert same["figures_added"] == [] and same["numbers"] == evidence["numbers"]
+    timed = client.patch(url, headers=editor, json={
+        "quote": "At 0900 GMT, 27 people", "numbers": [mine]}).get_json()
+    assert timed["numbers"] == [mine] and timed["figures_added"] == []
+    ordinal = client.post(f"/claims/{claim['id']}/evidence", headers=editor, json={
+        "source_id": source["id"], "stance": "supports", "quote": "said the 3rd report"})
+    assert ordinal.status_code == 201 and ordinal.get_json()["numbers"] == []
+    assert_every_quote_verbatim_and_export_seeds_back(app, tmp_path)  # stored as exported
 
 
 @pytest.mark.parametrize("item, field, words", [
@@ -180,7 +212,7 @@ def test_evidence_add_change_remove_and_revert(client, editor, ids):
         "source_id": ids["herald"], "quote": "Twelve people died in the valley floods"})
     assert changed.status_code == 200
     assert changed.get_json()["numbers"] == [{"text": "Twelve", "value": 12, "qualifier": None,
-                                              "label": None}]
+                                              "label": "died"}]
     assert_problem(client.patch(f"{url}/{evidence_id}", headers=editor,
                                 json={"quote": "Thirteen people died"}), 422)
     assert client.delete(f"{url}/{evidence_id}", headers=editor).status_code == 204
@@ -399,3 +431,19 @@ def test_a_ref_ending_in_a_newline_is_refused_as_seeding_would(client, editor, p
         del body["title"]
     response = client.post(path, json=body, headers=editor)
     assert "ref" in assert_problem(response, 422)["errors"]
+
+
+@pytest.mark.parametrize("quote, added", [
+    ("The sirens sounded at 9 o'clock", []),
+    ("The dam broke at 0300 GMT", []),
+    ("Rescuers searched until 2300 hours", []),
+    ("Rescuers searched for 24 hours", [("24", "searched in hours")]),  # a duration counts
+    ("The 3rd wave reached 12 villages", [("12", "villages")]),
+    ("On Monday, September 11, 2023, the dams broke", []),
+    ("The dams, built in 1977, broke", [("1977", "year")]),  # a year is a figure
+])
+def test_clock_times_dates_and_ordinals_are_not_added(quote, added):
+    from service.curation import completed_figures
+
+    numbers, found = completed_figures([], quote)
+    assert [(f["text"], f["label"]) for f in found] == added and numbers == found

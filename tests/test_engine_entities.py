@@ -2,7 +2,7 @@
 import pytest
 
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker
-from service.engine.entities import EntityTable
+from service.engine.entities import EntityTable, Role, other_role, roles
 from service.engine.text import words
 from .helpers import POST, WIRE, best
 
@@ -154,3 +154,98 @@ def test_names_are_found_whole_with_possessives_and_plurals():
         "@azerbaijan", "army", "and", "the", "@azerbaijan", "entered", "@nagorno_karabakh",
         "@nagorno_karabakh", "said", "the", "@united_states", "envoy", "and", "the", "united",
         "nations", "left", "@nagorno_karabakh"]
+
+
+ROLE_ENTITIES = [*ENTITIES, {"name": "Coast Guild", "kind": "organization", "aliases": []},
+                 {"name": "Lake Council", "kind": "organization", "aliases": []}]
+
+
+def _roles(text):
+    table = EntityTable(ROLE_ENTITIES)
+    return roles(table.canonicalize(words(text)))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The Northlandic foreign minister said", [Role("minister", "foreign", "@northland")]),
+    ("A spokesman for the Coast Guild said", [Role("spokesperson", None, "@coast_guild")]),
+    ("The country's prime minister said", [Role("prime minister")]),
+    ("The premier said", [Role("prime minister")]),
+    ("Boris Tamm said", []),
+])
+def test_roles_read_office_qualifier_and_body(text, found):
+    assert _roles(text) == found
+
+
+@pytest.mark.parametrize("one, other, same", [
+    ("the minister", "the foreign minister", True),
+    ("the health minister", "the foreign minister", False),
+    ("the president", "the prime minister", False),
+    ("a Coast Guild spokeswoman", "a spokesman for the Coast Guild", True),
+    ("a Coast Guild spokesman", "a Lake Council spokesman", False),
+    ("a spokesman", "a Lake Council spokesman", True),
+])
+def test_two_offices_are_one_holder_only_alike_and_of_one_body(one, other, same):
+    table = EntityTable(ROLE_ENTITIES)
+    assert table.same_holder(_roles(one)[0], _roles(other)[0]) is same
+
+
+ROLE_CLAIMS = [
+    ClaimRecord(1, "The Southlandic president said the fishing ban on Lake Vira would end.",
+                evidence=(EvidenceRecord(POST, "supports", "the president said the ban ends"),)),
+    ClaimRecord(2, "A Coast Guild spokesman called the new fishing quota unfair.",
+                evidence=(EvidenceRecord(WIRE, "supports", "the guild's spokesman said unfair"),)),
+]
+
+
+@pytest.mark.parametrize("statement", [
+    "The Southlandic prime minister said the fishing ban on Lake Vira would end",
+    "A Lake Council spokesman called the new fishing quota unfair",
+])
+def test_another_office_or_another_bodys_office_is_someone_else(statement):
+    result = FactChecker(ROLE_CLAIMS, ROLE_ENTITIES, min_score=0).check(statement)
+    assert result.matches[0].explanation.swapped_entities
+    assert result.verdict == "unverified"
+
+
+@pytest.mark.parametrize("statement, claim_id", [
+    ("The Southlandic president said the fishing ban on Lake Vira would end", 1),
+    ("A spokesman for the Coast Guild called the new fishing quota unfair", 2),
+])
+def test_the_same_office_is_the_claims(statement, claim_id):
+    result = FactChecker(ROLE_CLAIMS, ROLE_ENTITIES, min_score=0).check(statement)
+    assert best(result) == claim_id and result.verdict == "supported"
+
+
+def test_a_persons_title_names_their_office():
+    table = EntityTable(ROLE_ENTITIES)
+    assert table.roles_named(table.canonicalize(words("Boris Tamm said"))) == [
+        Role("minister", "fisheries", "@northland")]
+
+
+@pytest.mark.parametrize("statement, swapped", [
+    ("The Northlandic foreign minister said the fishing quotas on Lake Vira were unfair", True),
+    ("Northland's fisheries minister said the fishing quotas on Lake Vira were unfair", False),
+])
+def test_an_office_in_words_is_weighed_against_a_named_persons_title(statement, swapped):
+    quotas = ClaimRecord(1, "Boris Tamm said the fishing quotas on Lake Vira were unfair.",
+                         evidence=(EvidenceRecord(POST, "supports", "Tamm said unfair"),))
+    result = FactChecker([quotas], ROLE_ENTITIES, min_score=0).check(statement)
+    assert bool(result.matches[0].explanation.swapped_entities) is swapped
+    assert result.verdict == ("unverified" if swapped else "supported")
+
+
+@pytest.mark.parametrize("one, other", [
+    ("the dep. spokesman", "the deputy spokesman"),
+    ("the foriegn minister", "the foreign minister"),
+])
+def test_a_shortened_or_misspelt_qualifier_is_the_same_office(one, other):
+    table = EntityTable(ROLE_ENTITIES)
+    assert table.same_holder(_roles(one)[0], _roles(other)[0])
+
+
+def test_offices_are_not_weighed_where_both_texts_name_the_person():
+    table = EntityTable(ROLE_ENTITIES)
+    statement = table.canonicalize(words("The vice president Anna Kowalczyk said"))
+    claim = table.canonicalize(words("The prime minister Anna Kowalczyk said"))
+    assert other_role(statement, claim, table) is None
+    assert other_role(statement, table.canonicalize(words("The prime minister said")), table)

@@ -236,3 +236,107 @@ def test_events_in_the_other_order_are_another_claim():
         "The fleet visited Southland first and then Lake Vira")
     assert result.matches[0].explanation.swapped_entities
     assert result.verdict == "unverified"
+
+
+def test_doubting_a_claim_is_a_negation_cue_so_never_doubting_it_affirms_it():
+    """"questioned"/"doubted" deny like "denied": "never questioned" is two negations, the claim
+    "denied" one, so the statement says the opposite of the claim."""
+    denied = ClaimRecord(1, "Boris Tamm denied approving the fishing quota for Lake Vira.",
+                         evidence=(EvidenceRecord(POST, "supports", "Tamm denied approving it"),))
+    checker = FactChecker([denied], ENTITIES, min_score=40)
+    result = checker.check("Boris Tamm never questioned the fishing quota for Lake Vira")
+    assert result.matches[0].explanation.negation
+    assert result.verdict == "contradicted"
+    assert checker.check("Boris Tamm doubted the fishing quota for Lake Vira").verdict == (
+        "supported")
+
+
+@pytest.mark.parametrize("statement, verdict", [
+    ("Boris Tamm never denied approving the fishing quota for Lake Vira", "supported"),
+    ("Boris Tamm did not fail to approve the fishing quota for Lake Vira", "supported"),
+    ("Boris Tamm did not approve the fishing quota for Lake Vira", "contradicted"),
+])
+def test_two_negations_in_one_clause_cancel(statement, verdict):
+    approved = ClaimRecord(1, "Boris Tamm approved the fishing quota for Lake Vira.",
+                           evidence=(EvidenceRecord(POST, "supports", "Tamm approved it"),))
+    assert FactChecker([approved], ENTITIES, min_score=40).check(statement).verdict == verdict
+
+
+def test_a_claim_taking_no_side_of_the_statements_pair_of_opposites_ranks_lower():
+    """"rejected" (one side of reject/accept) against a claim taking neither side: the claim does
+    not say what the statement says, so it scores below a statement with a neutral verb."""
+    quota = ClaimRecord(1, "Northland set the fishing quota for Lake Vira.", evidence=(
+        EvidenceRecord(POST, "supports", "Northland set the quota"),))
+    accepted = ClaimRecord(2, "Southland accepted the fishing quota for Lake Vira.", evidence=(
+        EvidenceRecord(POST, "supports", "Southland accepted the quota"),))
+    checker = FactChecker([quota, accepted], ENTITIES, min_score=0)
+
+    def score(statement, claim_id):
+        return next(m.score for m in checker.check(statement).matches if m.claim.id == claim_id)
+
+    rejected = "Northland rejected the fishing quota for Lake Vira"
+    assert score(rejected, 1) < score("Northland inspected the fishing quota for Lake Vira", 1)
+    # A claim taking the other side is the statement's opposite, not another story.
+    assert score("Southland rejected the fishing quota for Lake Vira", 2) == 100
+
+
+@pytest.mark.parametrize("claim, statement", [
+    ("Northland lies north of Southland.", "Southland is north of Northland"),
+    ("Northland is larger than Southland.", "Southland is larger than Northland"),
+])
+def test_a_copula_before_a_word_that_orders_keeps_the_relations_direction(claim, statement):
+    record = ClaimRecord(1, claim, evidence=(EvidenceRecord(POST, "supports", claim),))
+    checker = FactChecker([record], ENTITIES, min_score=0)
+    reversed_ = checker.check(statement)
+    assert reversed_.matches[0].explanation.swapped_entities
+    assert reversed_.verdict == "unverified"
+    assert checker.check(claim).verdict == "supported"
+
+
+@pytest.mark.parametrize("claim, statement", [
+    ("Northland lies north of Southland.", "Southland is south of Northland"),
+    ("Northland is larger than Southland.", "Southland is smaller than Northland"),
+])
+def test_the_converse_wording_keeps_the_relation(claim, statement):
+    record = ClaimRecord(1, claim, evidence=(EvidenceRecord(POST, "supports", claim),))
+    result = FactChecker([record], ENTITIES, min_score=0).check(statement)
+    assert not result.matches[0].explanation.swapped_entities
+    assert result.verdict == "supported"
+
+
+def test_a_copula_alone_leaves_the_order_open():
+    allies = ClaimRecord(1, "Northland is an ally of Southland.", evidence=(
+        EvidenceRecord(POST, "supports", "the two are allies"),))
+    result = FactChecker([allies], ENTITIES, min_score=0).check(
+        "Southland is an ally of Northland")
+    assert result.verdict == "supported"
+
+
+@pytest.mark.parametrize("statement, negated", [
+    ("Northland did not sign the fishing treaty, and Southland never left the talks", True),
+    ("Southland never left the talks, but Northland signed the fishing treaty", False),
+    ("Northland never failed to sign the fishing treaty", False),
+])
+def test_a_negation_counts_in_its_own_clause(statement, negated):
+    """Two negations in different clauses do not cancel: each counts only where its clause shares
+    a word with the claim."""
+    signed = ClaimRecord(1, "Northland signed the fishing treaty.", evidence=(
+        EvidenceRecord(POST, "supports", "Northland signed it"),))
+    matcher = FactChecker([signed], ENTITIES, min_score=0).matcher
+    (_, _, explanation), = matcher.search(statement)
+    assert explanation.negation is negated
+
+
+def test_an_actor_the_claim_leaves_out_lowers_its_score_a_place_does_not():
+    """"to Southland": the claim says nothing of Southland's part, so it is less likely the
+    statement's claim than where the extra name is only a place."""
+    quota = ClaimRecord(1, "Northland set a fishing quota.", evidence=(
+        EvidenceRecord(POST, "supports", "Northland set a quota"),))
+    checker = FactChecker([quota, ClaimRecord(2, "The storm sank seven boats.")], ENTITIES,
+                          min_score=0)
+
+    def score(statement):
+        return next(m.score for m in checker.check(statement).matches if m.claim.id == 1)
+
+    assert score("Northland credited its fishing quota to Southland") < score(
+        "Northland credited its fishing quota to Lake Vira")

@@ -11,7 +11,7 @@ from service.evaluation import (CaseFileError, checker_from_seeds, evaluate, for
                                 load_cases)
 from service.seeding import read_seed_folder
 
-from .conftest import FIXTURE_SEEDS, PROJECT_SEEDS
+from .conftest import DERNA, FIXTURE_SEEDS, PROJECT_SEEDS
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 CATEGORIES = {"paraphrase", "numbers", "negation", "swapped_actors", "other_names", "spelling",
@@ -150,6 +150,23 @@ def test_dev_set_cases_name_a_seeded_claim_that_holds_their_sources(path):
             continue
         sources = {e["source"] for e in claims[case.claim]["evidence"]}
         assert case.supporting | case.contradicting <= sources, case.statement
+
+
+def test_the_held_out_derna_set_is_well_formed_against_the_story():
+    """Six cases in each of the story's seven categories, every expected source one of the story's
+    own and on a side some accepted verdict takes, so a mistyped ref cannot pass unnoticed in a set
+    nobody tunes on."""
+    if not DERNA.is_dir():
+        pytest.skip("../shared/stories/derna-floods is not beside the project")
+    story = {case.category for case in load_cases(DERNA / "cases.jsonl")}
+    cases = load_cases(BENCHMARKS / "derna-heldout.jsonl")
+    counts = {c: sum(case.category == c for case in cases) for c in story}
+    assert len(story) == 7 and counts == dict.fromkeys(story, 6) and len(cases) == 42
+    sources = {s["ref"] for s in read_seed_folder(DERNA / "seeds")["sources"]}
+    for case in cases:
+        assert case.supporting | case.contradicting <= sources, case.statement
+        assert not case.supporting or case.verdicts & {"supported", "disputed"}, case.statement
+        assert not case.contradicting or case.verdicts & {"contradicted", "disputed"}, case.statement
 
 
 def test_choose_threshold_takes_the_most_right_then_the_middle_of_the_margin(tmp_path):

@@ -121,3 +121,26 @@ def test_a_dry_run_keeps_no_idempotency_key(client, editor):
     real = client.post("/claims", json=CLAIM, headers=keyed(editor, "later"))
     assert real.status_code == 201 and "Idempotent-Replayed" not in real.headers
     assert claims_with_text(CLAIM["text"]) == 1
+
+
+def test_keys_older_than_the_retention_are_pruned_by_the_next_keyed_write(app, client, editor):
+    import datetime
+
+    from service.models import utcnow
+
+    assert client.post("/claims", json=CLAIM, headers=keyed(editor, "old")).status_code == 201
+    assert client.post("/claims", json={"text": "A second claim."},
+                       headers=keyed(editor, "recent")).status_code == 201
+    hours = app.config["IDEMPOTENCY_RETENTION_HOURS"]
+    with database.connection_context():
+        IdempotencyKey.update(created_at=utcnow() - datetime.timedelta(hours=hours, minutes=1)
+                              ).where(IdempotencyKey.key == "old").execute()
+    app.extensions["idempotency"]["pruned_at"] = None  # as if PRUNE_EVERY had passed
+    assert client.post("/claims", json={"text": "A third claim."},
+                       headers=keyed(editor, "new")).status_code == 201
+    with database.connection_context():
+        assert sorted(k.key for k in IdempotencyKey.select()) == ["new", "recent"]
+    # the pruned key is free again: the same request with it writes anew
+    again = client.post("/claims", json=CLAIM, headers=keyed(editor, "old"))
+    assert again.status_code == 201 and "Idempotent-Replayed" not in again.headers
+    assert claims_with_text(CLAIM["text"]) == 2

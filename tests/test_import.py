@@ -263,3 +263,28 @@ def test_a_dry_run_import_reports_what_it_would_do_and_stores_nothing(run):
     assert not any(stored(row["ref"]) for row in GOOD)
     real = run(jsonl(*GOOD, bad, GOOD[0]), "--batch-size", "2")
     assert "added 3, updated 0, unchanged 1, rejected 1" in real.output
+
+
+def test_a_ref_given_again_with_other_content_is_refused_naming_the_first_line(run):
+    other = dict(GOOD[0], text="The dam broke during the valley floods.")
+    result = run(jsonl(*GOOD, other, GOOD[0]))
+    assert result.exit_code == 1
+    assert ("line 4: ref: 'dam-held' is on line 1 of this import with other content; give each "
+            "claim one line") in result.output
+    assert "added 3, updated 0, unchanged 1, rejected 1" in result.output
+    assert stored("dam-held")[0] == GOOD[0]["text"]
+
+
+def test_an_import_adds_the_figures_a_line_left_out_and_reports_them(database_url, make_app):
+    make_app()  # the test corpus, seeded
+    line = {"ref": "toll", "text": "At least 12 people died in the valley floods.", "evidence": [
+        {"url": GAZETTE_URL, "stance": "supports", "quote": "including seven children"}]}
+    with database.connection_context():
+        report = import_claims([b"\xef\xbb\xbf" + json.dumps(line).encode()])  # a BOM first
+        assert [(r.line, r.outcome, r.figures_added) for r in report.lines] == [
+            (1, "added", [{"evidence": 0, "text": "seven", "value": 7, "qualifier": None,
+                           "label": "children"}])]
+        again = import_claims([json.dumps(line).encode()])
+        assert [(r.outcome, r.figures_added) for r in again.lines] == [("unchanged", [])]
+    assert stored("toll")[1][0][3] == [
+        {"text": "seven", "value": 7, "qualifier": None, "label": "children"}]

@@ -4,7 +4,8 @@ from flask_smorest import abort
 
 from schemas.common import PageQuerySchema
 from schemas.corpus import ClaimPageSchema, ClaimQuerySchema, ClaimSchema
-from schemas.curation import ClaimCreateSchema, ClaimRevisionPageSchema, ClaimUpdateSchema
+from schemas.curation import (ClaimCreateSchema, ClaimRevisionPageSchema, ClaimUpdateSchema,
+                              ClaimWriteSchema)
 
 from .. import curation
 from ..api import Blueprint
@@ -20,10 +21,13 @@ CLAIM = "/claims/<int(max=2147483647):claim_id>"
 
 
 def claim_detail(claim):
-    """The claim with its evidence rows (ids included) and their sources, in one query."""
-    evidence = (Evidence.select(Evidence, Source).join(Source).where(Evidence.claim == claim)
-                .order_by(Evidence.id))
-    return {"id": claim.id, "ref": claim.ref, "text": claim.text, "evidence": list(evidence)}
+    """The claim with its evidence rows (ids included) and their sources, in one query; each row
+    carries the figures the write that just created it added (`claim.figures_added`), if any."""
+    evidence = list(Evidence.select(Evidence, Source).join(Source).where(Evidence.claim == claim)
+                    .order_by(Evidence.id))
+    for row, added in zip(evidence, getattr(claim, "figures_added", ())):
+        row.figures_added = added
+    return {"id": claim.id, "ref": claim.ref, "text": claim.text, "evidence": evidence}
 
 
 @blp.route("/claims")
@@ -42,15 +46,16 @@ def list_claims(args):
 @editors_only(blp)
 @write(blp)
 @blp.arguments(ClaimCreateSchema)
-@blp.response(201, ClaimSchema)
+@blp.response(201, ClaimWriteSchema)
 @blp.problems(400, 409, 413, 415, 422)
 def create_claim(data):
     """Create a claim, from its text alone or with evidence
 
     Each evidence quote must occur verbatim in its source's text (a quote that differs only in
     quote marks, apostrophes, dashes or spacing is stored as the source's exact passage; any
-    other difference is a 422 naming the closest passage), and each figure in its quote; figures
-    are read from the quote when `numbers` is left out.
+    other difference is a 422 naming the closest passage), and each figure in its quote. Every
+    figure of the quote that `numbers` leaves out is read, labelled and added, and named in
+    `figures_added`.
     """
     current_app.extensions["crosscheck"].refuse_unanalysable(data["text"])
     return claim_detail(curation.create_claim(data, actor_name()))

@@ -1,6 +1,5 @@
 """/claims/{id}/evidence: editors add, change and remove what a source says about a claim."""
-from schemas.corpus import EvidenceSchema
-from schemas.curation import EvidenceInputSchema, EvidenceUpdateSchema
+from schemas.curation import EvidenceInputSchema, EvidenceUpdateSchema, EvidenceWriteSchema
 
 from .. import curation
 from ..api import Blueprint
@@ -16,15 +15,16 @@ EVIDENCE = f"{CLAIM}/evidence/<int(max=2147483647):evidence_id>"
 @editors_only(blp)
 @write(blp)
 @blp.arguments(EvidenceInputSchema)
-@blp.response(201, EvidenceSchema)
+@blp.response(201, EvidenceWriteSchema)
 @blp.problems(400, 404, 413, 415, 422)
 def add_evidence(item, claim_id):
     """Add evidence to a claim
 
     The quote must occur verbatim in the source's text (a quote that differs only in quote
     marks, apostrophes, dashes or spacing is stored as the source's exact passage; any other
-    difference is a 422 naming the closest passage) and each figure in the quote; figures are
-    read from the quote when `numbers` is left out.
+    difference is a 422 naming the closest passage) and each figure in the quote. Every figure of
+    the quote that `numbers` leaves out is read, labelled and added, and named in
+    `figures_added`.
     """
     return curation.add_evidence(claim_id, item, actor_name())
 
@@ -33,10 +33,11 @@ def add_evidence(item, claim_id):
 @editors_only(blp)
 @write(blp)
 @blp.arguments(EvidenceUpdateSchema)
-@blp.response(200, EvidenceSchema)
+@blp.response(200, EvidenceWriteSchema)
 @blp.problems(400, 404, 413, 415, 422)
 def update_evidence(changes, claim_id, evidence_id):
-    """Change evidence (a new quote without `numbers` gets its figures re-read)"""
+    """Change evidence (a new quote without `numbers` gets its figures re-read; figures of the
+    quote that `numbers` leaves out are added, as on create)"""
     return curation.update_evidence(claim_id, evidence_id, changes, actor_name())
 
 

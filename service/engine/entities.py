@@ -1,9 +1,10 @@
 """Other names for the same thing: 'Artsakh' and 'Karabakh' both become one canonical term."""
 import re
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .text import fold, words
+from .text import NEGATIONS, STOPWORDS, fold, words
 
 # Entities of one class can stand in each other's place in a sentence (a country for a country or
 # an organisation, a person for a person); swapping them changes the claim.
@@ -135,6 +136,15 @@ class EntityTable:
                 names += list(entity.get("aliases", ()))
             for name in names:
                 self._relate(whole, tuple(words(name)))
+        # A person's titles name their offices too ("Northlandic Fisheries Minister"): read with
+        # their last word kept as it is, so that the title is not read as the person again.
+        self.offices = {}
+        for entity in entities:
+            term = entity_term(entity["name"])
+            if self.kind_class[term] == "person":
+                self.offices[term] = [
+                    role for alias in entity.get("aliases", ()) if words(alias)
+                    for role in roles(self.canonicalize(words(alias)[:-1]) + words(alias)[-1:])]
 
     def _relate(self, whole, key):
         """Relate `whole` to every entity named inside `key`, one of its names."""
@@ -176,6 +186,22 @@ class EntityTable:
             return False
         return not (self.kind_class.get(statement_entity) == "person"
                     and self.kind_class.get(claim_entity) != "person")
+
+    def roles_named(self, tokens):
+        """The Roles the (canonicalized) tokens name, offices in words ("the foreign minister")
+        and the offices of the people they name."""
+        return roles(tokens) + [role for token in tokens for role in self.offices.get(token, ())]
+
+    def same_holder(self, role, other):
+        """Whether two Roles may name one person: the same office of the same body (or of a body
+        one text leaves unsaid, or of one part of the other: "UN" and "UN aid agency")."""
+        return role.same_office(other) and (
+            role.body is None or other.body is None or role.body == other.body
+            or other.body in self.related.get(role.body, ()))
+
+    def describe(self, role):
+        """A Role as a reader names it ("United Nations spokesperson")."""
+        return " ".join(part for part in (role.body and self.name(role.body), role.title) if part)
 
     def correct(self, tokens, is_known):
         """Misspelt names read as the closest name word ('Blinkin' -> 'blinken'); `is_known` says
@@ -235,3 +261,88 @@ class EntityTable:
         if last.endswith("s"):
             return self.names.get(key[:-1] + (last[:-1],))
         return None
+
+
+# Offices a person holds: two texts giving the same deed to different offices ("the president
+# said" and "the prime minister said") or to one office of different bodies ("a UN spokesman"
+# and "a Red Cross spokesman") tell of different people. Words naming one office are one.
+ROLE_HEADS = {"president": "president", "premier": "prime minister", "minister": "minister",
+              "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+              "spokesperson": "spokesperson", "ambassador": "ambassador", "envoy": "envoy",
+              "governor": "governor", "mayor": "mayor", "chancellor": "chancellor",
+              "king": "king", "queen": "queen", "commander": "commander",
+              "chairman": "chair", "chairwoman": "chair", "chairperson": "chair"}
+ROLE_LINKS = frozenset({"for", "of"})  # "spokesman for the Red Cross", "president of Northland"
+
+
+@dataclass(frozen=True)
+class Role:
+    """An office as a text names it: its head word ("minister"), the word before it that makes it
+    another office ("foreign"), and the entity it belongs to, each None where not said."""
+
+    office: str
+    qualifier: str | None = None
+    body: str | None = None
+
+    def same_office(self, other):
+        """Whether the two may be one office: the same head, and no two qualifiers that differ
+        ("minister" may be the "foreign minister", the "health minister" is not; "dep." and a
+        misspelling are the word they shorten or misspell)."""
+        return self.office == other.office and (
+            self.qualifier is None or other.qualifier is None
+            or _same_word(self.qualifier, other.qualifier))
+
+    @property
+    def title(self):
+        return " ".join(part for part in (self.qualifier, self.office) if part)
+
+
+def roles(tokens):
+    """The Roles the (canonicalized) tokens name: "the Northlandic foreign minister", "a
+    spokesman for the Red Cross", "the premier"."""
+    found = []
+    for i, token in enumerate(tokens):
+        office = ROLE_HEADS.get(token)
+        if office is None:
+            continue
+        before = i - 1
+        qualifier = None
+        if before >= 0 and _qualifies(tokens[before]):
+            qualifier = tokens[before]
+            before -= 1
+        if qualifier == "prime":  # "prime minister": one office
+            office, qualifier = "prime minister", None
+        body = tokens[before] if before >= 0 and tokens[before].startswith("@") else None
+        if body is None and tokens[i + 1:i + 2] and tokens[i + 1] in ROLE_LINKS:
+            after = [t for t in tokens[i + 2:i + 4] if t != "the"]
+            body = after[0] if after and after[0].startswith("@") else None
+        found.append(Role(office, qualifier, body))
+    return found
+
+
+def _same_word(one, other):
+    """One word, shortened ("dep", "deputy") or misspelt ("foriegn", "foreign")."""
+    return (one.startswith(other) or other.startswith(one)
+            or fuzz.ratio(one, other) >= TYPO_CUTOFF)
+
+
+def _qualifies(token):
+    """Whether a word before an office may make it another office ("foreign minister", "vice
+    president", "fisheries minister"): a word, not a name, a stopword or a negation."""
+    return token.isalpha() and token not in STOPWORDS and token not in NEGATIONS
+
+
+def other_role(statement_tokens, claim_tokens, table):
+    """(statement's office, claim's office) when the two texts name offices, none of the
+    statement's may be one of the claim's and no person both name: another office ("president"
+    for "prime minister"), or the same office of another body ("UN spokesman" for "Red Cross
+    spokesman"); None otherwise."""
+    people = {t for t in statement_tokens if table.kind_class.get(t) == "person"}
+    if not people.isdisjoint(claim_tokens):
+        return None  # one person both texts name, whatever each calls their office
+    ours, theirs = table.roles_named(statement_tokens), table.roles_named(claim_tokens)
+    if not ours or not theirs:
+        return None
+    if any(table.same_holder(one, other) for one in ours for other in theirs):
+        return None
+    return ours[0], theirs[0]

@@ -1,8 +1,10 @@
 """Propose the checkable claims of an article: one proposal per fact, with its verbatim span.
 
-Each sentence (sentences.py) is split into the facts it states (clauses.py); each fact becomes a
-proposal with a plain claim text, its quote as a span of the article, every figure in the quote
-with what it counts (its label), the entities it names, who said it, and a check-worthiness score.
+Each sentence (sentences.py) is split into the facts it states (clauses.py, then FACT_BOUNDARIES
+here); each fact becomes a proposal with a plain claim text (CLAIM_REWRITES: who said it goes to
+the speaker, the figures are stated plainly), its quote as a span of the article, every figure
+in the quote with what it counts (its label), the entities it names, who said it, and a
+check-worthiness score.
 
 Labels are read from the words around a figure, the way a reader would, by one general mechanism:
 1. the noun phrase right after the figure ("two rival governments", "16 police officers"), with
@@ -21,7 +23,9 @@ Nothing here stores anything; the engine's sentence splitter and figure reader a
 import hashlib
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from lemminflect import getInflection, getLemma
 
 from .clauses import attribution_of, split_clauses
 from .entities import EntityTable
@@ -319,6 +323,8 @@ WORTHINESS_FEATURES = [
     ("attributed", 0.05, lambda f: bool(f["attribution"])),
     ("names an entity", 0.1, lambda f: len(f["entities"]) >= 1),
     ("names two entities", 0.05, lambda f: len(f["entities"]) >= 2),
+    ("reports a deed or state", 0.1, lambda f: any(
+        w in STATE_WORDS or len(w) > 3 and w.endswith("ed") for w in f["words_list"])),
     ("first or second person", -0.15, lambda f: bool(f["words"] & FIRST_SECOND_PERSON)),
     ("modal or hedged", -0.1, lambda f: bool(f["words"] & MODALS)),
     ("a question", -0.2, lambda f: f["text"].rstrip("”\"’' ").endswith("?")),
@@ -375,19 +381,74 @@ class Proposal:
                 "check_worthiness": self.check_worthiness}
 
 
+# Verbs that report what someone said: a frame around a fact, not the fact. Verbs that deny or
+# dispute ("denied that ...") are no frame: without them the claim would say the opposite.
+REPORTING_VERBS = SPEECH_WORDS - {"according", "saying"} | frozenset("""
+added adds confirmed confirms reported reports warned warns noted notes explained explains
+declared declares revealed reveals acknowledged acknowledges estimated estimates wrote writes
+quoted tweeted
+""".split())
+_REPORTING = "|".join(sorted(REPORTING_VERBS))
+# A tail naming who said it ("..., the website reported on Tuesday"); "..., confirmed so far" is
+# no speaker.
+TAIL_VERBS = SPEECH_WORDS | frozenset("reported reports added adds quoted wrote tweeted".split())
+FRAME_MAX_WORDS = 20  # the speaker of a reporting frame at a claim's head, at most
+# Subjects a frame leaves unplain once taken away ("he told reporters that he could not confirm
+# it": "He could not confirm it" names nobody): the frame stays.
+PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they|it|we|i|you)\b", re.IGNORECASE)
+# A reporting frame opening a claim: "X said (on Sunday) that A", "X told a news conference that
+# A", "X, a spokesman for Y, said A". The speaker is X; A is the claim.
+HEAD_FRAME = re.compile(
+    rf"^(?P<speaker>[^“”\"]+?)\s+(?:(?:has|have|had|also|later|earlier)\s+)*(?P<verb>{_REPORTING})"
+    rf"(?:(?P<that>(?:\s+[^\s,“”\"]+){{0,8}}?\s+that)|(?P<bare>))\s+(?P<rest>[^\s:].*)$",
+    re.IGNORECASE | re.DOTALL)
+# A speaker that is a clause of its own: "A, and X said", "he demanded that A and warned that".
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\s|\bthat\b|\band$",
+                          re.IGNORECASE)
+# Verbs that frame a fact without "that"; others take an object ("the WHO confirmed 3,922 deaths").
+BARE_FRAME_VERBS = frozenset("said says stated added".split())
+
+
+def head_frame(text):
+    """(the speaker words, the claim) of a reporting frame opening `text`, or None: the frame
+    needs "that" after its verb unless the verb is a plain "said" (BARE_FRAME_VERBS), a speaker of
+    at most FRAME_MAX_WORDS words that is no clause of its own ("Crews searched, and the ministry
+    said that ..." states two facts), and a claim that does not open on a pronoun."""
+    found = HEAD_FRAME.match(text)
+    if not found:
+        return None
+    speaker, rest = found.group("speaker").strip(" ,"), found.group("rest")
+    if found.group("that") is None and (fold(found.group("verb")) not in BARE_FRAME_VERBS
+                                        or FRAME_LEFTOVER.match(rest)):
+        return None  # "X said on X, formerly Twitter, that ...": no plain claim follows
+    if (len(words(speaker)) > FRAME_MAX_WORDS or CLAUSE_BREAK.search(speaker)
+            or PRONOUN_SUBJECT.match(rest)
+            or len(words(rest)) < Extractor.MIN_CLAIM_WORDS):
+        return None
+    return speaker, rest
+
+
+SPEAKER_TRAILERS = frozenset("also is are was were has have had".split())  # "experts are saying"
+
+
 def speaker_of(attribution):
-    """Who an attribution names: "the WHO said" -> "the WHO"; "they said" names nobody."""
+    """Who an attribution names: the words before its reporting verb ("the WHO said", "the website
+    reported on Tuesday") or after it ("said Pashinyan"); "they said" names nobody."""
     if not attribution:
         return None
-    text = re.sub(r"^according to\s+", "", attribution.strip(), flags=re.IGNORECASE)
-    kept = [t for t in _tokens(text) if t.folded not in SPEECH_WORDS and t.folded != "that"]
+    text = re.sub(r"^according to\s+", "", attribution.strip(" ,“”\"‘’'"), flags=re.IGNORECASE)
+    tokens = _tokens(text)
+    verb = next((i for i, t in enumerate(tokens) if t.folded in REPORTING_VERBS), None)
+    kept = tokens if verb is None else tokens[:verb] if verb else tokens[1:]
+    while kept and (kept[-1].folded in SPEAKER_TRAILERS or kept[-1].text in ",“”\"'’"):
+        kept = kept[:-1]
     if not kept:
         return None
-    speaker = text[kept[0].start:kept[-1].end].strip(" ,")
+    speaker = SIDE_REMARK.sub("", text[kept[0].start:kept[-1].end]).strip(" ,")
     return None if fold(speaker) in NAMELESS_SPEAKERS else speaker
 
 
-SPEECH_TAIL_MAX_WORDS = 14  # "..., a spokesman for the ministry of the eastern government said"
+SPEECH_TAIL_MAX_WORDS = 16  # "..., a spokesman for the ministry of the eastern government said"
 # Side remarks a plain claim leaves out: a parenthesis, and participial or relative phrases after
 # a comma, to the end ("..., sending floodwaters down the valley") or to the next comma ("The
 # mayor, who took office in May, resigned": the remark goes, the sentence stays whole).
@@ -400,27 +461,146 @@ def without_speech_tail(text):
     spokesman, a former general", "..., the head of the council, a lawyer, said"): the longest
     such tail of at most SPEECH_TAIL_MAX_WORDS words that leaves a claim. A tail saying what was
     said ("saying ...", "said that ...") states more than who said it, and stays."""
-    for comma in (m.start() for m in re.finditer(r",(?!\d)", text)):
+    shortest_first = reversed([m.start() for m in re.finditer(r",(?!\d)", text)])
+    found = text
+    for comma in shortest_first:  # the tails grow: stop at the first too long (linear time)
         tail, head = text[comma + 1:], text[:comma]
-        if (len(words(tail)) <= SPEECH_TAIL_MAX_WORDS
-                and len(words(head)) >= Extractor.MIN_CLAIM_WORDS and _names_a_speaker(tail)):
-            return head
-    return text
+        if len(words(tail)) > SPEECH_TAIL_MAX_WORDS:
+            break
+        if len(words(head)) >= Extractor.MIN_CLAIM_WORDS and _names_a_speaker(tail):
+            found = head
+    return found
 
 
 def _names_a_speaker(tail):
     folded = [fold(w) for w in words(tail)]
-    speech = [i for i, w in enumerate(folded) if w in SPEECH_WORDS and not w.endswith("ing")]
+    speech = [i for i, w in enumerate(folded) if w in TAIL_VERBS and not w.endswith("ing")]
     return bool(speech) and "that" not in folded[speech[0]:]
 
 
+ABSOLUTE_SUBJECT_MAX_WORDS = 6
+
+
+def _absolute_as_sentence(phrase):
+    """"thousands still missing" -> "thousands were still missing": the verb "to be" before the
+    first participle or state word, if one follows a subject of at most
+    ABSOLUTE_SUBJECT_MAX_WORDS words; else "with" and the phrase as they were."""
+    tokens = _tokens(phrase)
+    for index, token in enumerate(tokens[1:ABSOLUTE_SUBJECT_MAX_WORDS + 2], 1):
+        if token.folded in STATE_WORDS or _past_participle(token.folded):
+            if tokens[index - 1].folded in ("still", "now"):
+                index -= 1
+            subject = phrase[:tokens[index].start].rstrip(" “\"")
+            if not words(subject):
+                break
+            verb = "were" if _plural(subject) else "was"
+            return f"{subject} {verb} {phrase[len(subject):].lstrip()}"
+    return f"with {phrase}"
+
+
+def _past_participle(word):
+    """Whether a word is a verb's past participle, regular or not ("displaced", "cut")."""
+    return any(word in getInflection(lemma, tag="VBN") for lemma in getLemma(word, upos="VERB"))
+
+
+def _plural(phrase):
+    """Whether a noun phrase names several: "thousands", "30,000 people" (its last word)."""
+    last = fold(phrase.split()[-1])
+    return last[:1].isdigit() or last.endswith("s") and not last.endswith("ss")
+
+
+def _quantity_is(found):
+    """"has reached 5,200" -> "is 5,200"; "had surpassed 2,000" -> "was more than 2,000"."""
+    verb = fold(found.group("verb") or found.group("moved") or found.group("stood"))
+    present = found.group("aux") and fold(found.group("aux")) in ("has", "have") or verb in (
+        "stands", "reaches", "tops", "exceeds", "surpasses", "totals")
+    copula = ("are" if found.group("aux") and fold(found.group("aux")) == "have" else "is") \
+        if present else "was"
+    beyond = verb.startswith(("surpass", "exceed", "top"))
+    return f"{copula} more than " if beyond else f"{copula} "
+
+
+LEADING_CONNECTIVE = re.compile(r"^(?:but|however|and|yet|meanwhile|moreover|furthermore)\b,?\s+"
+                                r"|^(?:also|still|earlier|later|separately),\s+", re.IGNORECASE)
+FIGURE_AHEAD = (r"(?=(?:about|around|nearly|almost|some|roughly|approximately|over|more than|"
+                r"at least|up to|an estimated)?\s*\d)")
+# Rewritings from a quote's wording to a plain claim: (what it does, pattern, replacement), in
+# order. A newcomer adds one line here and one test.
+CLAIM_REWRITES = [
+    # "(adjusting the numbers from a previous report ...": a parenthesis the clause cut open
+    ("unclosed parenthesis", re.compile(r"\s*\([^)]*$"), ""),
+    # "YEREVAN, Sept 20 (Reuters) – ...", "Derna, Libya: ...", "(Bloomberg) — ...": a dateline
+    # says where the outlet wrote from
+    ("dateline", re.compile(
+        r"^(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,\s+[A-Z][\w’'.]*(?:\s+\d{1,2})?\s*"
+        r"(?:\([^()]*\)\s*)?|\([A-Z][^()]*\)\s*)[:–—]\s+"), ""),
+    # "said the WHO had confirmed ...": what a clause split left of a frame
+    ("leading reporting verb", re.compile(
+        r"^(?:said|told|added|stated|confirmed|announced|warned|noted|explained|declared|"
+        r"claimed|asserted|insisted|reported)\s+(?!that\b)", re.IGNORECASE), ""),
+    # "Earlier, ..." "But on Saturday ...": a connective ties the fact to the article, not to
+    # what it states.
+    ("leading connective", LEADING_CONNECTIVE, ""),
+    # "..., according to the Red Crescent", "According to the WHO, ...": who said it is the speaker
+    ("according to", re.compile(r",\s+according to\b.*$|^according to\b[^,]*,\s+",
+                                re.IGNORECASE | re.DOTALL), ""),
+    # "the ministry said on Sunday that ..."
+    ("reporting frame at the head", HEAD_FRAME,
+     lambda found: found.group(0) if head_frame(found.group(0)) is None else found.group("rest")),
+    # "reportedly", "allegedly": a hedge on the fact, which the claim states plainly
+    ("hedging adverb", re.compile(r"\b(?:reportedly|allegedly|apparently|purportedly)\s+",
+                                  re.IGNORECASE), ""),
+    # "the death toll has risen to about 11,300" -> "the death toll is about 11,300"
+    ("a quantity's movement to a figure", re.compile(
+        rf"\b(?:(?P<aux>has|have|had)\s+)?(?:(?:now|already|since|reportedly)\s+)?"
+        rf"(?:(?P<verb>reache[sd]|reach|totall?ed|totals|topped|tops|surpasse[sd]|exceede?d?s?)"
+        rf"|(?P<moved>risen|rose|rises|climbed|jumped|grown|grew|increased|soared)\s+to"
+        rf"|(?P<stood>stood|stands|stand)\s+at)\s+{FIGURE_AHEAD}", re.IGNORECASE), _quantity_is),
+    # "with thousands still missing" -> "thousands were still missing": an absolute phrase (cut
+    # off its clause by FACT_BOUNDARIES) as a sentence
+    ("absolute phrase", re.compile(r"^with\s+(?P<rest>.*)$", re.IGNORECASE | re.DOTALL),
+     lambda found: _absolute_as_sentence(found.group("rest"))),
+    # "On Saturday, the government put the number of deaths at 3,252" -> "On Saturday, the number
+    # of deaths was 3,252"
+    ("put a count at a figure", re.compile(
+        rf"^(?P<when>[^,]+,\s+)?(?P<who>[^,]+?)\s+(?:has\s+|had\s+)?(?:put|puts|placed|places)\s+"
+        rf"(?P<what>(?:the|its|their)\s+.+?)\s+at\s+{FIGURE_AHEAD}", re.IGNORECASE | re.DOTALL),
+     lambda found: f"{found.group('when') or ''}{found.group('what')} was "),
+]
+
+
+ACCORDING_TO_HEAD = re.compile(r"according to\b", re.IGNORECASE)
+# What an attribution leaves when taken out of "X said on Sunday that A": "on Sunday that A".
+FRAME_REMNANT = re.compile(r"^(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:that|,)\s+",
+                           re.IGNORECASE)
+
+FRAME_LEFTOVER = re.compile(r"(?:on|in|at|to|during|via|through|from)\b", re.IGNORECASE)
+
+
+def frame_speaker(quote):
+    """Who the quote's speech tail ("..., said the spokesman, a former general") or the reporting
+    frame opening it ("But the WHO said that ...") names, if any."""
+    text = without_speech_tail(quote)
+    if text != quote:
+        return speaker_of(quote[len(text):].strip(" ,"))
+    framed = head_frame(LEADING_CONNECTIVE.sub("", text.strip()))
+    return speaker_of(framed[0]) if framed else None
+
+
 def claim_text(quote, attribution):
-    """The fact in plain words: the quote without its attribution or quotation marks, as a
+    """The fact in plain words: the quote without its attribution, reporting frame, connectives,
+    hedges, side remarks or quotation marks, its figures stated plainly (CLAIM_REWRITES), as a
     sentence."""
     text = without_speech_tail(quote)
-    if attribution and attribution in text:
-        text = text.replace(attribution, " ", 1)
-    text = re.sub(r"^\s*(?:that|,)\s+", "", text.strip(), flags=re.IGNORECASE)
+    if (attribution and attribution in text and not ACCORDING_TO_HEAD.match(attribution)
+            and not HEAD_FRAME.match(text)):
+        # "according to" goes with all it names, a frame at the head only where it leaves a
+        # plain claim: both below; what follows "X said on X, formerly Twitter, that" stays whole
+        rest = text.replace(attribution, " ", 1)
+        text = text if FRAME_LEFTOVER.match(FRAME_REMNANT.sub("", rest.strip())) else rest
+    text = FRAME_REMNANT.sub("", text.strip())
+    for _, pattern, replacement in CLAIM_REWRITES:
+        text = pattern.sub(replacement, text.strip(" ,;:“”\"‘’'"), count=1)
     while (shorter := SIDE_REMARK.sub(" ", text).rstrip()) != text:  # the last remark first
         text = shorter
     text = re.sub(r"\s+", " ", text.strip(" ,;:“”\"‘’'")).rstrip(" ,;:.")
@@ -428,6 +608,39 @@ def claim_text(quote, attribution):
         text = quote.strip()
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+# Where a clause the engine reads as one states a further fact (clauses.py keeps these whole, as
+# a statement to check is read whole): one pattern per line, cut where it matches.
+FACT_BOUNDARIES = [
+    # "A, with thousands missing and 30,000 displaced": an absolute phrase states its own fact
+    re.compile(r",\s+(?=with\s+\S)", re.IGNORECASE),
+    # "A, citing the WHO as saying that B", "A, saying B": what is said is a fact of its own
+    re.compile(r",\s+(?:citing\s+[^,]{1,80}?\s+as\s+)?saying\s+(?:that\s+)?", re.IGNORECASE),
+    # "Up to 90 are feared dead and dozens more are missing": "and" before a subject of its own
+    # and its auxiliary
+    re.compile(r"\s+and\s+(?=(?:[\w’'-]+\s+){1,3}(?:is|are|was|were|has|have|had)\s)",
+               re.IGNORECASE),
+]
+
+
+def facts_of(clause):
+    """The facts a clause states, as Clauses spanning its parts: cut at FACT_BOUNDARIES where
+    both sides are long enough to state a claim."""
+    parts, start = [], 0
+    cuts = sorted((m.start(), m.end()) for pattern in FACT_BOUNDARIES
+                  for m in pattern.finditer(clause.text))
+    for cut_start, cut_end in cuts:
+        before, after = clause.text[start:cut_start], clause.text[cut_end:]
+        if cut_start >= start and min(len(words(before)), len(words(after))) >= \
+                Extractor.MIN_CLAIM_WORDS - 1:
+            parts.append((start, cut_start))
+            start = cut_end
+    parts.append((start, len(clause.text)))
+    if len(parts) == 1:
+        return [clause]
+    return [replace(clause, start=clause.start + a, end=clause.start + b, text=clause.text[a:b])
+            for a, b in parts]
 
 
 class Extractor:
@@ -447,7 +660,7 @@ class Extractor:
         """Proposals for `text`, in text order; each quote is text[start:end]."""
         proposals = []
         for sentence_start, _, sentence in sentence_spans(text):
-            for clause in split_clauses(sentence):
+            for clause in (part for whole in split_clauses(sentence) for part in facts_of(whole)):
                 proposal = self._proposal(text, sentence_start, clause, sentence)
                 if proposal is not None:
                     proposals.append(proposal)
@@ -463,7 +676,9 @@ class Extractor:
             figure.start += start
             figure.end += start
         attribution = clause.attribution or attribution_of(clause.text)
-        speaker = speaker_of(attribution)
+        if attribution and attribution in clause.text and len(words(attribution)) >= len(tokens):
+            attribution = None  # "said the WHO had confirmed 3,922 deaths": the whole is the fact
+        speaker = speaker_of(attribution) or frame_speaker(clause.text)
         facts = {"figures": figures, "speaker": speaker, "attribution": attribution,
                  "entities": self.entities_in(clause.text), "text": clause.text,
                  "words": set(tokens), "words_list": tokens}

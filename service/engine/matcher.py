@@ -2,7 +2,8 @@
 IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (the
 rules of rules.py: swapped actors, other dates, negated twins) before the final order is set."""
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer
-from .entities import EntityTable, with_acronyms
+from .clauses import split_clauses
+from .entities import EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .records import Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
@@ -12,9 +13,19 @@ RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
 RERANKED = 10  # only this many top candidates get the closer look
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
-# Words between two names that make their order not matter ("A spoke with B", "A and B").
-SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or",
-                             "is", "are", "was", "were"})
+ACTOR_CLASSES = ("actor", "person")  # entity classes that do things (not places)
+# Words between two names that make their order not matter ("A spoke with B", "A and B"); a
+# copula does too ("A is B's ally"), unless a word that orders follows it ("A is north of B",
+# "A is larger than B").
+SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or"})
+COPULAS = frozenset({"is", "are", "was", "were"})
+# Of each pair of converse ordering words, the one that reads the order the other way round: "A is
+# south of B" is "B is north of A", "A is smaller than B" is "B is larger than A".
+CONVERSE_LINKS = frozenset({"south", "west", "southwest", "southeast", "below", "downstream",
+                            "smaller", "fewer", "less", "lower", "shorter", "younger", "weaker",
+                            "poorer"})
+ORDERING_LINKS = CONVERSE_LINKS | {"than", "north", "east", "northeast", "northwest", "above",
+                                   "upstream"}
 # Words that order what a text names: what comes before "then" happened first; "A before B" and
 # "B after A" put A first, and so do "after A, B" and "before B, A" at the head of a text.
 THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "thereafter"})
@@ -97,7 +108,7 @@ class Matcher:
                                                                         bonus_slack))
         scored = self._scored(terms, analysis.figures, candidates)
         scored.sort(key=lambda item: (-item[0], item[1]))
-        results = []
+        results, clause_cues = [], self.clause_negations(analysis)
         for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]:
             matched = {self.index.vocabulary[t] for t in matched_ids}
             claim_features = self.features[claim_id]
@@ -111,24 +122,48 @@ class Matcher:
             candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
                                   words(claim_text), matched)
             candidate.swaps = self.swapped_entities(analysis, claim_id)
+            candidate.unshared_actors = self.unshared_actors(analysis, claim_features)
             score = apply(SCORE_RULES, candidate, score)
             shown = round(min(100.0, score), 1)
             if shown < min_score:
                 continue
-            candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms)
+            candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms,
+                                                   candidate.claim_terms, clause_cues)
             score = apply(ORDER_RULES, candidate, score)
             results.append((self.index.claims[claim_id], shown,
                             self.explain(candidate, typos), score))
         results.sort(key=lambda item: -item[3])
         return [item[:3] for item in results[:limit]]
 
-    def opposition(self, analysis, claim_text, claim_features, statement_terms):
+    def opposition(self, analysis, claim_text, claim_features, statement_terms,
+                   claim_terms, clause_cues):
         """How the statement stands to the claim (rules.opposes), the claim's negation cues taken
-        only where they bear on what the statement says."""
-        return opposes(analysis.negations,
+        only where they bear on what the statement says, and the statement's only in its clauses
+        that share a word with the claim (`clause_cues`, from clause_negations)."""
+        negations = analysis.negations
+        if clause_cues:
+            negations = [cue for terms, cues in clause_cues if not terms.isdisjoint(claim_terms)
+                         for cue in cues]
+        return opposes(negations,
                        self.negations_in_scope(claim_text, claim_features, analysis,
                                                statement_terms),
                        analysis.polarity, claim_features.polarity)
+
+    def clause_negations(self, analysis):
+        """[(terms, negation cues)] of each clause of a statement stating several facts, or None
+        for a one-clause statement: a negation counts in its own clause ("A did not win, and B
+        never lost" negates what A did, not what B did)."""
+        if not analysis.negations:
+            return None
+        clauses = split_clauses(analysis.text)
+        if len(clauses) < 2:
+            return None
+        read = []
+        for clause in clauses:
+            tokens = self.analyzer.tokens(clause.text)
+            read.append((frozenset(polarize(content_terms(tokens))[0]),
+                         [t for t in tokens if t in NEGATIONS]))
+        return read
 
     def negations_in_scope(self, claim_text, claim_features, analysis, statement_terms):
         """The claim's negation cues that bear on what the statement says: a cue the statement
@@ -162,6 +197,13 @@ class Matcher:
             opposite_wording=candidate.opposition.opposite_wording,
             negation_cues=list(dict.fromkeys(analysis.negations)))
 
+    def unshared_actors(self, analysis, claim_features):
+        """The statement's actors (countries, organisations, people) the claim neither names nor
+        names a part or whole of."""
+        table, named = self.analyzer.entities, claim_features.entities
+        return [e for e in analysis.entities if e not in named
+                and table.kind_class.get(e) in ACTOR_CLASSES and not table.part_of_any(e, named)]
+
     def related_stand_ins(self, analysis, claim_features):
         """{statement entity: claim entity} where the claim names the statement's entity through
         a related one ("France" said by "Catherine Colonna", "French Foreign Minister")."""
@@ -172,7 +214,8 @@ class Matcher:
 
     def swapped_entities(self, analysis, claim_id):
         """Pairs (statement entity, claim entity) where the statement names someone else in the
-        claim's place: another entity of the same class, or the same two in reversed roles."""
+        claim's place: another entity of the same class, another office (entities.other_role),
+        or the same two in reversed roles."""
         table = self.analyzer.entities
         claim_entities = self.features[claim_id].entities
         extra_statement = [e for e in analysis.entities if e not in claim_entities]
@@ -199,6 +242,9 @@ class Matcher:
         agents = other_agent(analysis, claim_tokens, table)
         if agents:
             return agents
+        offices = other_role(analysis.tokens, claim_tokens, table)
+        if offices:
+            return [tuple(map(table.describe, offices))]
         # Read a claim's entity as the statement's related one ("Karabakh Armenians" for
         # "Armenia") so that their roles can be compared too.
         stand_ins = {c: s for s in extra_statement for c in extra_claim
@@ -311,14 +357,18 @@ def reversed_roles(shared, statement_tokens, claim_tokens, table):
 
 
 def _direction(tokens, first, second):
-    """1 when `first` acts on `second` ("A backed B"), -1 the other way round ("A, backed by B",
-    "B ... A"), None when the words between make the order unclear ("A spoke with B", "A condemned
-    the operation launched by B", "A has a base in B")."""
+    """1 when `first` acts on `second` ("A backed B", "A is north of B", "B is south of A"), -1
+    the other way round ("A, backed by B", "B ... A"), None when the words between make the order
+    unclear ("A spoke with B", "A is B's ally", "A condemned the operation launched by B", "A has
+    a base in B")."""
     start, end = tokens.index(first), tokens.index(second)
     between = tokens[min(start, end) + 1:max(start, end)]
-    if not SYMMETRIC_LINKS.isdisjoint(between) or between[-1:] in (["in"], ["at"], ["inside"]):
+    if (not SYMMETRIC_LINKS.isdisjoint(between) or between[-1:] in (["in"], ["at"], ["inside"])
+            or not COPULAS.isdisjoint(between) and ORDERING_LINKS.isdisjoint(between)):
         return None  # order says nothing, or the later one is only where it happens
     direction = 1 if start < end else -1
+    if not CONVERSE_LINKS.isdisjoint(between):
+        direction = -direction
     if "by" in between:
         return -direction if len(between) <= PASSIVE_LINK_LENGTH else None
     return direction

@@ -50,6 +50,7 @@ class Candidate:
     claim_tokens: list
     matched: set
     swaps: list = field(default_factory=list)
+    unshared_actors: list = field(default_factory=list)
     opposition: Opposition = Opposition()
 
 
@@ -89,8 +90,25 @@ def worded_otherwise(candidate):
     return opposition.negated or opposition.opposite_wording
 
 
+def untaken_side(candidate):
+    """The statement takes sides of pairs of opposites ("rejected", "backed", "won") and the
+    claim takes neither side of any of them: it does not say what the statement says of its
+    names ("A rejected B's toll" is not "A attributed the toll to B")."""
+    marks, claim_marks = candidate.analysis.polarity, candidate.features.polarity
+    return bool(marks) and all(mark not in claim_marks and mark ^ 1 not in claim_marks
+                               for mark in marks)
+
+
+def unshared_actor(candidate):
+    """The statement names an actor the claim neither names nor relates to ("A credited its toll
+    to B" against "A gave a toll"): the claim says nothing of that party's part in it."""
+    return bool(candidate.unshared_actors)
+
+
 SCORE_RULES = (
     (someone_else, 0.4),
+    (untaken_side, 0.9),
+    (unshared_actor, 0.9),
     (other_year, 0.8),
     (no_predicate, 0.6),
     (demand_not_deed, 0.85),

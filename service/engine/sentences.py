@@ -6,12 +6,21 @@ the square of its input, so it is fed paragraphs cut into pieces of at most PIEC
 sentence is longer than MAX_SENTENCE (what /check accepts).
 """
 import re
+import threading
 
 import pysbd
 
 PIECE = 4000
 MAX_SENTENCE = 2000
-_segmenter = pysbd.Segmenter(language="en", clean=False)
+_local = threading.local()
+
+
+def _segmenter():
+    """This thread's pysbd Segmenter: one keeps the text it segments on itself, so two threads
+    sharing one would split each other's text."""
+    if not hasattr(_local, "segmenter"):
+        _local.segmenter = pysbd.Segmenter(language="en", clean=False)
+    return _local.segmenter
 
 
 def _cut(text, start, limit, boundary):
@@ -36,7 +45,7 @@ def _sentences(text):
     for paragraph in re.finditer(r"[^\n]+", text):
         for offset, piece in _cut(paragraph.group(), 0, PIECE, SENTENCE_END):
             cursor = 0
-            for segment in _segmenter.segment(piece):
+            for segment in _segmenter().segment(piece):
                 found = piece.find(segment.strip(), cursor) if segment.strip() else -1
                 if found < 0:  # pysbd never rewrites with clean=False; if it ever does, skip
                     continue

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 from .clauses import split_clauses
 from .matcher import Matcher
-from .numbers import best_counterpart, figure_from_record
+from .numbers import best_counterpart, extract_figures, figure_from_record
 from .quantities import mere_bound, same_quantity
 from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
 
@@ -40,8 +40,10 @@ class Judge:
         moved = [f for f, _, agrees in figures if not agrees]
         added = self.figures_beyond_claim(analysis, figures, claim)
         in_claim = {id(f): c for f, c, _ in figures}
+        negated = self.negates(explanation)
         # A claim about someone else (shown only under a low threshold) says nothing either way.
         judged = [] if explanation.swapped_entities else [
+            None if negated and self.disputes_detail(analysis, item, claim_features) else
             self.judge_evidence(analysis, item, flipped, moved, added, in_claim)
             for item in claim.evidence]
         supporting = [j for j in judged if j is not None and j.stance == SUPPORTS]
@@ -53,6 +55,54 @@ class Judge:
         return Match(claim=claim, score=score, verdict=verdict_of(supporting, contradicting),
                      supporting=supporting, contradicting=contradicting, explanation=explanation,
                      neither=neither)
+
+    @staticmethod
+    def negates(explanation):
+        """The statement negates the claim (not merely worded with its opposite, where the two
+        reversals cancel), about the same actors the same way round."""
+        return (explanation.negation and not explanation.opposite_wording
+                and not explanation.swapped_entities)
+
+    @staticmethod
+    def disputes_detail(analysis, evidence, claim_features):
+        """Whether the evidence contradicts its claim on a figure the statement does not give: its
+        quote gives another date or count for what the claim dates or counts ("broke on March 2"
+        against "collapsed on March 3"). It reports the event otherwise, so it does not back a
+        statement negating the claim ("the dam did not collapse"): it takes no side."""
+        if evidence.stance != CONTRADICTS:
+            return False
+        for figure in extract_figures(evidence.quote or ""):
+            counterpart = best_counterpart(figure, [f for f in claim_features.figures
+                                                    if f.kind == figure.kind])
+            if (counterpart is not None and not figure.agrees_with(counterpart)
+                    and best_counterpart(counterpart, analysis.figures) is None):
+                return True
+        return False
+
+    def across_negated(self, analysis, match, found):
+        """The best match of a statement negating it, with the sources of every other claim found
+        (above the threshold) that it negates as well and that shares all it shares with the
+        statement ("the dams collapsed during the storm" for "the dams did not collapse", best
+        matched by "the dams collapsed on Monday"): each of them reports what the statement
+        denies. A source already judged keeps its judgment."""
+        best = match.explanation
+        if not self.negates(best):
+            return match
+        shared = {*best.matched_terms, *best.matched_entities}
+        judged = {j.source.id for j in (*match.supporting, *match.contradicting, *match.neither)}
+        sides = {SUPPORTS: list(match.supporting), CONTRADICTS: list(match.contradicting)}
+        for claim, score, explanation in found:
+            if (claim.id == match.claim.id or not self.negates(explanation)
+                    or not shared <= {*explanation.matched_terms, *explanation.matched_entities}):
+                continue
+            other = self.judge_claim(analysis, claim, score, explanation)
+            for stance, items in ((SUPPORTS, other.supporting), (CONTRADICTS, other.contradicting)):
+                for item in items:
+                    if item.source.id not in judged:
+                        judged.add(item.source.id)
+                        sides[stance].append(item)
+        return replace(match, supporting=sides[SUPPORTS], contradicting=sides[CONTRADICTS],
+                       verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]))
 
     @staticmethod
     def compare_with_claim(analysis, claim_features):
@@ -371,6 +421,11 @@ class FactChecker:
     def __len__(self):
         return len(self.matcher)
 
+    def claims(self):
+        """[(claim, its features: figures, entities ...)] for every indexed claim."""
+        return [(claim, self.matcher.claim_features(claim))
+                for claim in self.matcher.index.claims.values()]
+
     def add(self, *claims):
         self.matcher.add(*claims)
 
@@ -426,6 +481,9 @@ class FactChecker:
             matches = [self.judge.judge_claim(analysis, *by_figure)]
         if matches and counts:
             matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
+        if matches:
+            matches[0] = self.judge.across_negated(
+                analysis, matches[0], [item for item in found if item[1] >= threshold])
         return analysis, matches
 
 

@@ -1,0 +1,52 @@
+"""Engine layer: a statement negating claims that say more than it ("the dam did not collapse"
+against "the dam collapsed on Monday, March 3"), on a small made-up corpus."""
+from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+
+from .helpers import POST, WIRE
+
+GAZETTE = SourceInfo(id=3, title="Valley news", publisher="Valley Gazette", ref="gazette")
+ENTITIES = [{"name": "Vira", "kind": "region", "aliases": []}]
+ON_MONDAY = ClaimRecord(1, "The dam above Vira collapsed on Monday, March 3.", evidence=(
+    EvidenceRecord(POST, "supports", "the dam collapsed on Monday"),
+    EvidenceRecord(WIRE, "contradicts", "the dam above Vira broke on Sunday, March 2")))
+STORM = "The dam above Vira collapsed during the spring storm, flooding the valley."
+IN_THE_STORM = ClaimRecord(2, STORM, evidence=(
+    EvidenceRecord(WIRE, "supports", "the dam collapsed in the storm"),
+    EvidenceRecord(GAZETTE, "supports", "the storm brought the dam down")))
+NEGATED = "The dam above Vira did not collapse"
+
+
+def sides(result):
+    return (sorted(e.source.ref for e in result.supporting),
+            sorted(e.source.ref for e in result.contradicting))
+
+
+def test_a_source_disputing_only_a_figure_the_statement_leaves_out_does_not_back_its_negation():
+    result = FactChecker([ON_MONDAY], ENTITIES, min_score=40).check(NEGATED)
+    assert result.matches[0].explanation.negation
+    assert result.verdict == "contradicted"
+    assert sides(result) == ([], ["coast-post"])
+
+
+def test_a_source_denying_the_claim_itself_still_backs_its_negation():
+    held = ClaimRecord(1, "The dam above Vira collapsed on Monday, March 3.", evidence=(
+        EvidenceRecord(POST, "supports", "the dam collapsed on Monday"),
+        EvidenceRecord(WIRE, "contradicts", "the dam above Vira held all week")))
+    result = FactChecker([held], ENTITIES, min_score=40).check(NEGATED)
+    assert sides(result) == (["wire"], ["coast-post"])
+    dated = FactChecker([ON_MONDAY], ENTITIES, min_score=40).check(
+        "The dam above Vira collapsed on Monday, March 3")
+    assert sides(dated) == (["coast-post"], ["wire"])  # a statement giving the date: as before
+
+
+def test_every_claim_a_statement_negates_alike_speaks_against_it():
+    """The best match is the dated claim; the storm claim says all it says of the statement too,
+    and its sources report what the statement denies."""
+    checker = FactChecker([ON_MONDAY, IN_THE_STORM], ENTITIES, min_score=40)
+    result = checker.check(NEGATED, limit=1)
+    assert result.matches[0].claim.id == 1
+    assert result.verdict == "contradicted"
+    assert sides(result) == ([], ["coast-post", "gazette", "wire"])
+    # A statement that does not negate them is judged on its best match alone.
+    assert sides(checker.check("The dam above Vira collapsed", limit=1)) == (
+        ["coast-post"], ["wire"])
