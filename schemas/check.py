@@ -75,6 +75,9 @@ class CheckedEvidenceSchema(Schema):
                            metadata={"description": "Towards the statement"})
     reasons = fields.List(fields.String(), required=True, metadata={
         "description": "Why it is on this side (figure comparisons, negation)"})
+    as_of = fields.Date(allow_none=True, metadata={
+        "description": "When its figures were reported: the evidence's `as_of`, else the "
+                       "source's publication date"})
 
 
 class FigureComparisonSchema(Schema):
@@ -98,7 +101,9 @@ class ExplanationSchema(Schema):
         "description": "Named entities both mention, under any of their names"})
     corrected_terms = fields.Dict(keys=fields.String(), values=fields.String(), metadata={
         "description": "Statement words read as others: misspellings and the claim words they "
-                       "were read as, and words or phrases no claim uses read as their synonyms"})
+                       "were read as, words or phrases no claim uses read as their synonyms, "
+                       "and statement words the claim says otherwise (a WordNet synonym or near "
+                       "relation, counted at part weight) with the claim's word"})
     swapped_entities = fields.List(fields.Nested(SwappedEntitySchema), metadata={
         "description": "Someone else in the claim's place (the score is lowered for it)"})
     figures = fields.List(fields.Nested(FigureComparisonSchema), metadata={
@@ -130,7 +135,10 @@ class MatchSchema(Schema):
 class ReportedFigureSchema(FigureSchema):
     source = fields.Nested(SourceSummarySchema, required=True)
     published = fields.Date(allow_none=True, metadata={
-        "description": "When the source reported it (its publication date)"})
+        "description": "The source's publication date"})
+    as_of = fields.Date(allow_none=True, metadata={
+        "description": "When the figure was reported: the evidence's `as_of`, else the source's "
+                       "publication date; `reported` is in this order"})
     comparison = fields.String(required=True,
                                validate=validate.OneOf(("agrees", "differs", "neither")),
                                metadata={"description": "Against the statement's figure"})

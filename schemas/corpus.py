@@ -65,6 +65,13 @@ class ClaimSummarySchema(Schema):
     text = fields.String(required=True, metadata={"description": "One checkable statement"})
 
 
+def as_of_field(**kwargs):
+    return fields.Date(allow_none=True, metadata={
+        "description": "When the quote's figures were reported, where that is not the source's "
+                       "publication date (a live page updated later, an earlier toll quoted); "
+                       "null: the source's date"}, **kwargs)
+
+
 class EvidenceSchema(Schema):
     """What one source says about a claim: `stance` is towards the claim."""
 
@@ -73,6 +80,7 @@ class EvidenceSchema(Schema):
     stance = fields.String(required=True, validate=validate.OneOf(STANCES))
     quote = fields.String(required=True, metadata={"description": "Verbatim from the source"})
     numbers = fields.List(fields.Nested(FigureSchema), required=True)
+    as_of = as_of_field()
 
 
 class ClaimSchema(ClaimSummarySchema):
@@ -86,6 +94,7 @@ class SourceClaimSchema(Schema):
     stance = fields.String(required=True, validate=validate.OneOf(STANCES))
     quote = fields.String(required=True)
     numbers = fields.List(fields.Nested(FigureSchema), required=True)
+    as_of = as_of_field()
 
 
 class SourceSchema(SourceSummarySchema):

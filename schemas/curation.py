@@ -5,7 +5,7 @@ import datetime
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate
 
 from .common import PageSchema
-from .corpus import STANCES, ClaimSchema, EvidenceSchema, FigureSchema, FigureValue
+from .corpus import STANCES, ClaimSchema, EvidenceSchema, FigureSchema, FigureValue, as_of_field
 
 REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$(?!\n)"  # Python's $ also matches before a final newline
 MAX_DATABASE_ID = 2**31 - 1
@@ -78,6 +78,7 @@ class EvidenceUpdateSchema(Schema):
         max=MAX_FIGURES), metadata={
         "description": "The quote's figures, as the editor reads them; any figure of the quote "
                        "left out is read from it and added (see `figures_added`)"})
+    as_of = as_of_field()
 
 
 class EvidenceInputSchema(EvidenceUpdateSchema):
@@ -148,6 +149,7 @@ class EvidenceStateSchema(Schema):
     stance = fields.String(required=True, validate=validate.OneOf(STANCES))
     quote = fields.String(required=True)
     numbers = fields.List(fields.Nested(FigureSchema), required=True)
+    as_of = fields.String(allow_none=True, metadata={"description": "YYYY-MM-DD"})
 
 
 class ClaimStateSchema(Schema):

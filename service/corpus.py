@@ -36,7 +36,7 @@ def claim_records(claims=None):
     """Every live claim (or the given ones) with its evidence, in three queries read as plain
     tuples, so a million claims load in seconds."""
     query = Evidence.select(Evidence.claim, Evidence.source, Evidence.stance, Evidence.quote,
-                            Evidence.numbers).order_by(Evidence.id)
+                            Evidence.numbers, Evidence.as_of).order_by(Evidence.id)
     if claims is None:
         rows = (Claim.live().select(Claim.id, Claim.text, Claim.ref).order_by(Claim.id)
                 .tuples().iterator())
@@ -45,9 +45,10 @@ def claim_records(claims=None):
         query = query.where(Evidence.claim.in_([row[0] for row in rows]))
     sources = {s.id: source_info(s) for s in Source.select()}
     evidence = {}
-    for claim_id, source_id, stance, quote, numbers in query.tuples().iterator():
+    for claim_id, source_id, stance, quote, numbers, as_of in query.tuples().iterator():
         evidence.setdefault(claim_id, []).append(EvidenceRecord(
-            source=sources[source_id], stance=stance, quote=quote, numbers=tuple(numbers or ())))
+            source=sources[source_id], stance=stance, quote=quote, numbers=tuple(numbers or ()),
+            as_of=as_of))
     return [ClaimRecord(id=claim_id, text=text, ref=ref, evidence=tuple(evidence.get(claim_id, ())))
             for claim_id, text, ref in rows]
 

@@ -230,7 +230,8 @@ def add_evidence(claim_id, item, actor):
         claim, before = lock_for_change(Claim, claim_id)
         item = checked_evidence(item)
         row = Evidence.create(claim=claim, source=item["source_id"], stance=item["stance"],
-                              quote=item["quote"], numbers=item["numbers"])
+                              quote=item["quote"], numbers=item["numbers"],
+                              as_of=item.get("as_of"))
         row.figures_added = item["figures_added"]
         revise("claim", claim, "add-evidence", before, actor)
         return row
@@ -241,12 +242,12 @@ def update_evidence(claim_id, evidence_id, changes, actor):
         claim, before = lock_for_change(Claim, claim_id)
         row = claim_evidence(claim, evidence_id)
         current = {"source_id": row.source_id, "stance": row.stance, "quote": row.quote,
-                   "numbers": row.numbers}
+                   "numbers": row.numbers, "as_of": row.as_of}
         if "quote" in changes and "numbers" not in changes:
             current["numbers"] = None
         item = checked_evidence({**current, **changes})
-        row.source, row.stance, row.quote, row.numbers, row.figures_added = (
-            item["source_id"], item["stance"], item["quote"], item["numbers"],
+        row.source, row.stance, row.quote, row.numbers, row.as_of, row.figures_added = (
+            item["source_id"], item["stance"], item["quote"], item["numbers"], item["as_of"],
             item["figures_added"])
         row.save()
         revise("claim", claim, "update-evidence", before, actor)

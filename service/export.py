@@ -52,7 +52,7 @@ def corpus_as_seeds():
         cited.update(e.source_id for e in items)
         claims.append({"ref": claim.ref, "text": claim.text, "evidence": [
             {"source": sources[e.source_id].ref, "stance": e.stance, "quote": e.quote,
-             "numbers": e.numbers} for e in items]})
+             "numbers": e.numbers, **({"as_of": e.as_of} if e.as_of else {})} for e in items]})
     return {
         "sources": [{"ref": s.ref, "title": s.title, "publisher": s.publisher,
                      "published": s.published, "url": s.url, "text": s.text}

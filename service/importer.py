@@ -124,7 +124,8 @@ def _as_seed_claim(claim, sources):
                    for n in item.get("numbers") or []]
         numbers, added = completed_figures(numbers, item["quote"])
         evidence.append({"source": source, "stance": item["stance"], "quote": item["quote"],
-                         "numbers": numbers, "figures_added": added})
+                         "numbers": numbers, "figures_added": added,
+                         "as_of": item.get("as_of")})
     seed_claim = {"ref": claim["ref"], "text": claim["text"].strip(), "evidence": [
         {key: value for key, value in item.items() if key != "figures_added"} | {
             "source": item["source"].ref} for item in evidence]}
@@ -167,7 +168,8 @@ def parse_item(data, sources, schema=ImportClaimSchema()):
         return None, "; ".join(problems)
     return {"ref": seed_claim["ref"], "text": seed_claim["text"], "evidence": [
         {"source_id": e["source"].id, "stance": e["stance"], "quote": e["quote"],
-         "numbers": e["numbers"]} for e in evidence], "figures_added": [
+         "numbers": e["numbers"], "as_of": e["as_of"]} for e in evidence],
+        "figures_added": [
         {"evidence": position, **figure} for position, e in enumerate(evidence)
         for figure in e["figures_added"]]}, None
 

@@ -66,7 +66,8 @@ class Claim(SoftDeleted):
         """The claim as a revision records it: text, ref, deletion and all its evidence."""
         return {"ref": self.ref, "text": self.text, "deleted": self.deleted_at is not None,
                 "evidence": [{"source_id": e.source_id, "stance": e.stance, "quote": e.quote,
-                              "numbers": e.numbers} for e in self.evidence.order_by(Evidence.id)]}
+                              "numbers": e.numbers, "as_of": e.as_of and str(e.as_of)}
+                             for e in self.evidence.order_by(Evidence.id)]}
 
 
 class Evidence(BaseModel):
@@ -77,6 +78,9 @@ class Evidence(BaseModel):
     stance = CharField(max_length=20)
     quote = TextField()
     numbers = JSONField(default=list)
+    # When its figures were reported, where that is not the source's published date (a live
+    # page updated later, an article quoting an earlier toll).
+    as_of = DateField(null=True)
 
 
 class Entity(SoftDeleted):
@@ -190,11 +194,12 @@ def locked_live_sources(source_ids):
 
 
 def add_evidence_rows(claim, items):
-    """Store evidence items ({source_id, stance, quote, numbers}, as a claim's state lists them)."""
+    """Store evidence items ({source_id, stance, quote, numbers, as_of}, as a claim's state lists
+    them; `as_of` optional)."""
     if items:
         Evidence.insert_many([{"claim": claim, "source": i["source_id"], "stance": i["stance"],
-                               "quote": i["quote"], "numbers": i["numbers"]} for i in items]
-                             ).execute()
+                               "quote": i["quote"], "numbers": i["numbers"],
+                               "as_of": i.get("as_of")} for i in items]).execute()
 
 
 def keep_revision(kind, row, action, actor, before):

@@ -100,7 +100,8 @@ def read_seed_folder(folder):
 SOURCE_SHAPE = {"ref": str, "title": str, "text": str, "publisher": str, "url": str,
                 "published": datetime.date}
 CLAIM_SHAPE = {"ref": str, "text": str, "evidence": list}
-EVIDENCE_SHAPE = {"source": str, "stance": str, "quote": str, "numbers": list}
+EVIDENCE_SHAPE = {"source": str, "stance": str, "quote": str, "numbers": list,
+                  "as_of": datetime.date}
 FIGURE_SHAPE = {"text": (str, int, float), "value": (int, float), "qualifier": str, "label": str}
 ENTITY_SHAPE = {"name": str, "kind": str, "aliases": list}
 # Columns of bounded length (the rest are unbounded text).
@@ -257,8 +258,8 @@ def _upsert(model, lookup, values, report, kind):
 
 
 def _evidence_rows(items, sources):
-    return [(sources[i["source"]].id, i["stance"], i["quote"], figure_records(i.get("numbers")))
-            for i in items]
+    return [(sources[i["source"]].id, i["stance"], i["quote"], figure_records(i.get("numbers")),
+             i.get("as_of")) for i in items]
 
 
 def _state_of(model, **lookup):
@@ -294,7 +295,7 @@ def load_corpus(corpus):
             claim, changed = _upsert(Claim, {"ref": item["ref"]}, {"text": item["text"].strip()},
                                      report, "claims")
             wanted = _evidence_rows(item["evidence"], sources)
-            stored = [(e.source_id, e.stance, e.quote, e.numbers)
+            stored = [(e.source_id, e.stance, e.quote, e.numbers, e.as_of)
                       for e in claim.evidence.order_by(Evidence.id)]
             if stored != wanted:
                 if not changed:
@@ -302,8 +303,8 @@ def load_corpus(corpus):
                 changed = True
                 Evidence.delete().where(Evidence.claim == claim).execute()
                 Evidence.insert_many([
-                    {"claim": claim.id, "source": s, "stance": st, "quote": q, "numbers": n}
-                    for s, st, q, n in wanted]).execute()
+                    {"claim": claim.id, "source": s, "stance": st, "quote": q, "numbers": n,
+                     "as_of": a} for s, st, q, n, a in wanted]).execute()
             if changed:
                 report.changed_claims.add(claim.id)
                 keep_revision("claim", claim, "seed", SEED_ACTOR, before)

@@ -249,3 +249,11 @@ def test_offices_are_not_weighed_where_both_texts_name_the_person():
     claim = table.canonicalize(words("The prime minister Anna Kowalczyk said"))
     assert other_role(statement, claim, table) is None
     assert other_role(statement, table.canonicalize(words("The prime minister said")), table)
+
+
+def test_the_source_after_according_to_is_not_a_party():
+    claim = ClaimRecord(20, "Eastland said Southland had closed the harbour of Lake Vira.",
+                        evidence=(EvidenceRecord(WIRE, "supports", "Southland closed it"),))
+    checker = FactChecker([claim], ENTITIES, min_score=50)
+    result = checker.check("Southland closed the harbour of Lake Vira, according to Eastland")
+    assert best(result) == 20 and result.verdict == "supported"

@@ -1,12 +1,16 @@
 """Engine layer: general English from WordNet and lemminflect, read offline: inflections meet,
-and a statement's word or phrase no claim uses is read as its synonym that claims use."""
+a statement's word or phrase no claim uses is read as its synonym that claims use, and a claim
+that says a statement's word otherwise (a synonym, a near relation) shares part of its weight."""
 from service.engine import ClaimRecord, FactChecker
 from service.engine.lexicon import WORDNET, lemma
+from service.engine.matcher import STAND_IN_BASE
 from service.engine.text import content_term, read_tolls
 
 BRIDGE = ClaimRecord(1, "The old bridge over the river collapsed during the storm.")
 PRICES = ClaimRecord(2, "Bread prices in the valley rose sharply in spring.")
 MARKET = ClaimRecord(3, "The market in the valley opened a new hall.")
+MINES = ClaimRecord(4, "The floodwaters moved landmines around the valley town.")
+FALLING = ClaimRecord(5, "Bread prices in the valley fell sharply in spring.")
 
 
 def test_wordnet_is_read_from_the_installed_package():
@@ -59,3 +63,45 @@ def test_lives_claimed_cost_or_lost_are_people_killed():
 
 def test_shorthand_is_read_as_the_word_it_stands_for():
     assert content_term("ppl") is None and content_term("govt") == content_term("government")
+
+
+def test_wordnet_relates_words_one_relation_away():
+    assert "move" in WORDNET.related("shift")  # a broader term
+    assert "flee" in WORDNET.related("escape")
+    assert "rival" in WORDNET.related("compete")  # a synonym of a derived form ("competitor")
+    assert "risk" in WORDNET.related("dangerous")  # ... of "danger"
+    assert "shift" not in WORDNET.related("shift") and "rise" not in WORDNET.synonyms("soar")
+
+
+def _scores(checker, statement):
+    """{claim id: (score shown, score on the statement's own words, corrected terms)}."""
+    matcher = checker.matcher
+    analysis = matcher.analyze_statement(statement)
+    return {claim.id: (score, matcher.score(analysis.terms, matcher.index.terms[claim.id])[0],
+                       explanation.corrected_terms)
+            for claim, score, explanation in matcher.search(analysis, limit=5)}
+
+
+def test_a_claim_saying_a_word_otherwise_shares_part_of_its_weight():
+    checker = FactChecker([BRIDGE, PRICES, MARKET, MINES, FALLING])
+    shown, own_words, corrected = _scores(
+        checker, "The floodwaters shifted landmines around the valley town")[4]
+    assert corrected == {"shift": "move"}
+    # near, not the same: above the score without it, below the score with the claim's word
+    assert own_words < shown < _scores(
+        checker, "The floodwaters moved landmines around the valley town")[4][0]
+
+
+def test_a_stand_in_keeps_its_side_of_a_pair_of_opposites():
+    scores = _scores(FactChecker([BRIDGE, PRICES, MARKET, MINES, FALLING]),
+                     "Bread prices in the valley soared in spring")
+    assert scores[2][2] == {"soar": "rise"} and scores[2][0] > scores[2][1]
+    assert scores[5][2] == {} and scores[5][0] == scores[5][1]  # "soared" is not "fell"
+
+
+def test_near_words_only_confirm_a_claim_the_statements_own_words_point_to():
+    scores = _scores(FactChecker([BRIDGE, PRICES, MARKET, MINES, FALLING]),
+                     "Hikers shifted their tents around the campsite near the old town after a "
+                     "storm warning")
+    shown, own_words, corrected = scores[4]
+    assert own_words < STAND_IN_BASE and shown == own_words and corrected == {}

@@ -6,7 +6,7 @@ import pytest
 
 from service.engine.numbers import (FIGURE_RE, NUMBER_WORDS, QUALIFIERS, best_counterpart,
                                     extract_figures, figure_from_record, figure_matches,
-                                    parse_figure_text, without_matches)
+                                    parse_figure_text, relabelled, without_matches)
 
 
 def figures(text):
@@ -315,3 +315,26 @@ def test_a_list_of_numbers_is_not_one_number_grouped_by_spaces():
     ("two and a half dozen eggs", 30)])
 def test_and_a_half_of_a_scale(text, value):
     assert [f.value for f in extract_figures(text)] == [value]
+
+
+def test_what_a_figure_counts_is_read_in_the_corpus_vocabulary_too():
+    """Story words are the corpus's: "peacekeepers" count troops only where its vocabulary says
+    so, and then in the statement, the claims and the sources' figures alike."""
+    from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+
+    from .helpers import figure
+
+    troops = extract_figures("Northland sent 2,000 troops")[0]
+    peacekeepers = extract_figures("some 1,960 peacekeepers arrived")[0]
+    assert best_counterpart(troops, [peacekeepers]) is None
+    (relabelled_figure,) = relabelled([peacekeepers], {"peacekeeper": "troop"})
+    assert best_counterpart(troops, [relabelled_figure]) is relabelled_figure
+    wire = SourceInfo(id=1, title="Wire", publisher="Wire", ref="wire")
+    claims = [ClaimRecord(1, "Northland sent peacekeepers to the border.", evidence=(
+        EvidenceRecord(wire, "supports", "about 1,960 peacekeepers",
+                       (figure("1,960", 1960, "peacekeepers", "about"),)),))]
+    statement = "Northland sent 5,000 troops to the border"
+    plain = FactChecker(claims, min_score=30).check(statement)
+    assert plain.contradicting == []
+    result = FactChecker(claims, min_score=30, vocabulary={"peacekeeper": "troop"}).check(statement)
+    assert [e.source.ref for e in result.contradicting] == ["wire"]

@@ -6,7 +6,7 @@ import pytest
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker
 from service.engine.analysis import without_spokesbody
 from service.engine.entities import EntityTable
-from service.engine.matcher import event_order
+from service.engine.matcher import event_order, qualifies
 from service.engine.rules import ORDER_RULES, SCORE_RULES, opposes, predicate_unmatched
 from service.engine.text import reports_demand, reports_speech, words
 
@@ -340,3 +340,23 @@ def test_an_actor_the_claim_leaves_out_lowers_its_score_a_place_does_not():
 
     assert score("Northland credited its fishing quota to Southland") < score(
         "Northland credited its fishing quota to Lake Vira")
+
+
+@pytest.mark.parametrize("tokens, qualifies_", [
+    (["the", "@northland", "website", "@lake_post", "reported"], True),
+    (["@northland", "head", "of", "the", "@lake_post", "said"], True),
+    (["@northland", "destroyed", "a", "@lake_post", "boat"], False),  # a verb between: two actors
+    (["@northland", "said", "that", "its", "fishermen", "@lake_post"], False),  # too far
+])
+def test_a_name_right_before_another_only_qualifies_it(tokens, qualifies_):
+    assert qualifies(tokens, "@northland", "@lake_post") is qualifies_
+
+
+def test_an_actor_qualified_by_a_country_is_the_statements_actor():
+    entities = [*ENTITIES, {"name": "Lake Post", "kind": "organization"}]
+    text = "More than 300 nets were cut, the Northlandic website Lake Post reported."
+    claims = [ClaimRecord(1, text, evidence=(
+        EvidenceRecord(POST, "supports", "300 nets were cut, Lake Post reported"),))]
+    result = FactChecker(claims, entities, min_score=50).check(
+        "More than 300 nets were cut, Lake Post reported.")
+    assert best(result) == 1 and not result.matches[0].explanation.swapped_entities

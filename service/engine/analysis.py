@@ -1,12 +1,14 @@
 """Text analysis: any text reduced to what matching needs (terms, figures, negation cues, entities
 in order), and the few features of a stored claim that search and judging read besides its terms."""
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, lemma
-from .numbers import figures_from_matches, figure_matches, without_matches
+from .numbers import figure_matches, figures_from_matches, relabelled, without_matches
 from .text import (NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, Vocabulary, content_term,
                    content_terms, curated_term, polarize, read_tolls, words)
 
@@ -35,6 +37,8 @@ class Analysis:
     entities: tuple = ()
     tokens: list = field(default_factory=list, repr=False)
     corrections: dict = field(default_factory=dict)
+    readings: dict = field(default=None, repr=False)  # readings(), asked for on first need
+    near: dict = field(default_factory=dict, repr=False)  # near_terms, term by term
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,12 +95,11 @@ class TextAnalyzer:
         if is_known is not None:
             terms = [self._misspelt_merged(term, is_known, corrections) for term in terms]
         terms, polarity = polarize(terms)
-        figures = figures_from_matches(text, matches)
+        figures = relabelled(figures_from_matches(text, matches), self.vocabulary.means)
         terms += year_terms(figures)
         return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
                         negations=[t for t in tokens if t in NEGATIONS],
-                        entities=entities,
-                        tokens=tokens, corrections=corrections)
+                        entities=entities, tokens=tokens, corrections=corrections)
 
     def _misspelt_merged(self, term, is_known, corrections):
         """A misspelt word whose spelling the index never sees because it stores a merged term
@@ -193,8 +196,83 @@ def _synonym_in_use(unit, context, corpus):
                 break
     if not in_use:
         return None
-    context = sorted(context, key=corpus.idf, reverse=True)[:SYNONYM_CONTEXT]
+    context = sorted(context, key=lambda term: (-corpus.idf(term), term))[:SYNONYM_CONTEXT]
     for synonym, synonym_terms in in_use:
         if any(corpus.claims_with_all(synonym_terms | {term}) for term in context):
             return synonym
     return None
+
+
+def readings(tokens, corrections):
+    """{term: the lemmas its words were read from, a WordNet phrase first ("teamed up" ->
+    "team_up", "team"), then those of the words a correction replaced ("escape" read as "get off"
+    is read as "escape" too)}: what WordNet is asked about a statement's terms."""
+    found = {}
+    for i, token in enumerate(tokens):
+        term = content_term(token)
+        if term is None or not token.isalpha():
+            continue
+        base, following = lemma(token), tokens[i + 1] if i + 1 < len(tokens) else ""
+        lemmas = found.setdefault(term, {})
+        if following.isalpha() and WORDNET.is_phrase(base, following):
+            lemmas[f"{base}_{following}"] = None
+        lemmas[base] = None
+    for original, replacement in corrections.items():
+        for term in filter(None, map(content_term, replacement.split())):
+            found.setdefault(term, {})["_".join(map(lemma, original.split()))] = None
+    return {term: tuple(lemmas) for term, lemmas in found.items()}
+
+
+class StandIn(NamedTuple):
+    """A WordNet lemma that may be said in a word's place: its terms ("join_forces" -> ("join",
+    "force")) and the marks of the side of a pair of opposites it takes ("rise")."""
+
+    terms: tuple
+    marks: frozenset
+    lemma: str
+
+
+@lru_cache(maxsize=1 << 16)
+def stand_in_terms(word, related=True):
+    """The StandIns of a word, its synonyms first, then lemmas one relation away
+    (lexicon.related); without `related`, the synonyms of its most frequent senses only."""
+    found = {}
+    lemmas = (*WORDNET.synonyms(word), *WORDNET.related(word)) if related else \
+        WORDNET.synonyms(word, senses=1)
+    for other in lemmas:
+        parts = other.split("_")
+        if all(part.isalpha() for part in parts):
+            terms, marks = polarize([t for t in map(content_term, parts) if t is not None])
+            if terms:
+                found.setdefault((tuple(terms), marks), StandIn(tuple(terms), marks, other))
+    return tuple(found.values())
+
+
+def near_terms(analysis, term, corpus):
+    """The StandIns of a statement term whose terms claims use, nearest first: asked of WordNet
+    on first need and kept with the analysis, so each candidate claim is a few set tests. A word
+    no claim uses may be read as a near relation; a word claims use only as a synonym of its most
+    frequent sense."""
+    if analysis.readings is None:
+        analysis.readings = readings(analysis.tokens, analysis.corrections)
+    if term not in analysis.near:
+        related = not corpus.knows(term)
+        analysis.near[term] = tuple(dict.fromkeys(
+            stand_in for word in analysis.readings.get(term, ())
+            for stand_in in stand_in_terms(word, related)
+            if all(map(corpus.knows, stand_in.terms))))
+    return analysis.near[term]
+
+
+def word_stand_ins(analysis, terms, claim_terms, corpus, claim_marks=NO_MARKS):
+    """{statement term: the StandIn the claim says in its place} for each statement term the
+    claim lacks whose WordNet synonym or near relation the claim uses, on the same side of a
+    pair of opposites (`claim_marks`), and the statement does not ("shifted landmines" for
+    "moved landmines", "competing governments" for "rival governments")."""
+    free = claim_terms.difference(terms)
+    found = {}
+    for term in set(terms).difference(claim_terms) if free else ():
+        found[term] = next((stand_in for stand_in in near_terms(analysis, term, corpus)
+                            if free.issuperset(stand_in.terms) and stand_in.marks <= claim_marks),
+                           None)
+    return {term: stand_in for term, stand_in in found.items() if stand_in}

@@ -126,6 +126,11 @@ class EntityTable:
         self.name_starts = frozenset(key[0] for key in self.names)
         self.name_words = sorted({word for key in self.names for word in key
                                   if len(word) >= TYPO_MIN_LENGTH})
+        # Names of several words, by word count and as one string, for misspelt whole names.
+        self.long_names = {}
+        for key in self.names:
+            if len(key) > 1 and key not in self.acronyms:
+                self.long_names.setdefault(len(key), {})[" ".join(key)] = key
         self.related = {term: set() for term in self.display}
         for entity in entities:
             whole = entity_term(entity["name"])
@@ -204,21 +209,55 @@ class EntityTable:
         return " ".join(part for part in (role.body and self.name(role.body), role.title) if part)
 
     def correct(self, tokens, is_known):
-        """Misspelt names read as the closest name word ('Blinkin' -> 'blinken'); `is_known` says
-        which tokens are ordinary words of the corpus and must stay.
+        """Misspelt names read as the closest name word ('Blinkin' -> 'blinken') or, misspelt
+        word by word, as the whole name ('Lybian Red Cresent'); `is_known` says which tokens are
+        ordinary words of the corpus and must stay.
 
         Returns (tokens, {typo: fix})."""
+        unknown = [self._unknown(token, is_known) for token in tokens]
+        if not any(unknown):
+            return list(tokens), {}
         fixed, corrections = [], {}
-        for token in tokens:
-            if (len(token) >= TYPO_MIN_LENGTH and self.name_words and not is_known(token)
-                    and token not in self.name_words):
-                best = process.extractOne(token, self.name_words, scorer=fuzz.ratio,
-                                          score_cutoff=TYPO_CUTOFF)
-                if best and not self._plural_of_name(token):
-                    corrections[token] = best[0]
-                    token = best[0]
+        for token, misspelt in zip(tokens, unknown):
+            best = misspelt and process.extractOne(token, self.name_words, scorer=fuzz.ratio,
+                                                   score_cutoff=TYPO_CUTOFF)
+            if best:
+                corrections[token] = best[0]
+                token = best[0]
             fixed.append(token)
-        return fixed, corrections
+        return self._misspelt_names(fixed, unknown, corrections), corrections
+
+    def _unknown(self, token, is_known):
+        """A word long enough to be a misspelling that is neither the corpus's nor a name's, nor a
+        name's plural or possessive."""
+        return (len(token) >= TYPO_MIN_LENGTH and bool(self.name_words) and not is_known(token)
+                and token not in self.name_words and not self._plural_of_name(token))
+
+    def _misspelt_names(self, tokens, unknown, corrections):
+        """The tokens with each run of words that is a misspelt name of several words read as that
+        name ("Lybian Red Cresent"): one of its words `unknown` (_unknown), the run as a whole
+        within TYPO_CUTOFF of the name, each word starting with the name word's letter. A word
+        alone may be too far from its name word ("lybian", "libyan") to be read as it safely;
+        the whole name is not. Records each changed word in `corrections`."""
+        out, i = [], 0
+        while i < len(tokens):
+            for size in range(min(self.longest, len(tokens) - i), 1, -1):
+                run = tokens[i:i + size]
+                names = self.long_names.get(size)
+                if not names or not any(unknown[i:i + size]):
+                    continue
+                best = process.extractOne(" ".join(run), names.keys(), scorer=fuzz.ratio,
+                                          score_cutoff=TYPO_CUTOFF)
+                key = best and names[best[0]]
+                if key and all(word[:1] == token[:1] for word, token in zip(key, run)):
+                    corrections.update((t, w) for t, w in zip(run, key) if t != w)
+                    out.extend(key)
+                    i += size
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
 
     def _plural_of_name(self, token):
         """'azerbaijans' is a name with a dropped apostrophe, not a typo."""

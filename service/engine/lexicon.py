@@ -17,6 +17,12 @@ from lemminflect import getAllLemmas
 PARTS = ("verb", "noun", "adj")
 LEMMA_PARTS = ("VERB", "NOUN", "ADJ", "ADV")
 SENSES = 3  # only a word's most frequent senses: rarer ones pair it with unrelated words
+# The data files' part-of-speech marks ("s": satellite adjectives, in data.adj); adverbs not read.
+FILE_PARTS = {"v": "verb", "n": "noun", "a": "adj", "s": "adj"}
+# Relations between synsets that keep a word's meaning near enough to stand in for it: broader
+# term (hypernym), verb group, similar to, see also. Narrower terms say more than the word did.
+NEAR_POINTERS = frozenset({"@", "$", "&", "^"})
+DERIVED = "+"  # derivationally related form, a relation between two lemmas
 
 
 def _folder():
@@ -79,8 +85,9 @@ class WordNet:
 
     @lru_cache(maxsize=1 << 16)
     def synset(self, part, offset):
-        """(lemmas, antonyms) of a synset: antonyms as (lemma's position, synset offset, the
-        other lemma's position), both positions from 1."""
+        """(lemmas, pointers) of a synset: each pointer (symbol, synset offset, part of speech,
+        source lemma's position, target lemma's position), positions from 1, 0 for the whole
+        synset; only pointers to the parts of speech read here."""
         key = b"%08d " % offset
         line = self._find(f"data.{part}", lambda line: line[:9] < key,
                           lambda line: line.startswith(key))
@@ -88,20 +95,21 @@ class WordNet:
         count = int(fields[3], 16)
         lemmas = [fields[4 + 2 * i].split("(")[0].lower() for i in range(count)]
         rest = fields[4 + 2 * count:]
-        antonyms = []
+        pointers = []
         for i in range(int(rest[0])):
             symbol, target, target_part, numbers = rest[1 + 4 * i:5 + 4 * i]
-            if symbol == "!" and target_part[0] == part[0]:
-                antonyms.append((int(numbers[:2], 16), int(target), int(numbers[2:], 16)))
-        return tuple(lemmas), tuple(antonyms)
+            if target_part in FILE_PARTS:
+                pointers.append((symbol, int(target), FILE_PARTS[target_part],
+                                 int(numbers[:2], 16), int(numbers[2:], 16)))
+        return tuple(lemmas), tuple(pointers)
 
     @lru_cache(maxsize=1 << 16)
-    def synonyms(self, lemma):
-        """Other lemmas of the word's most frequent senses, nearest senses first ("give_way" ->
-        "collapse", ...); multiword lemmas joined by "_"."""
+    def synonyms(self, lemma, senses=SENSES):
+        """Other lemmas of the word's `senses` most frequent senses of each part of speech,
+        nearest senses first ("give_way" -> "collapse", ...); multiword lemmas joined by "_"."""
         found = {}
         for part in PARTS:
-            for offset in self.senses(lemma, part)[:SENSES]:
+            for offset in self.senses(lemma, part)[:senses]:
                 for other in self.synset(part, offset)[0]:
                     if other != lemma:
                         found.setdefault(other, None)
@@ -113,10 +121,30 @@ class WordNet:
         found = {}
         for part in PARTS:
             for offset in self.senses(lemma, part)[:SENSES]:
-                lemmas, antonyms = self.synset(part, offset)
-                for source, target, position in antonyms:
-                    if lemmas[source - 1] == lemma:
+                lemmas, pointers = self.synset(part, offset)
+                for symbol, target, target_part, source, position in pointers:
+                    if symbol == "!" and target_part == part and lemmas[source - 1] == lemma:
                         found.setdefault(self.synset(part, target)[0][position - 1], None)
+        return tuple(found)
+
+    @lru_cache(maxsize=1 << 16)
+    def related(self, lemma):
+        """Lemmas one WordNet relation away from the word's most frequent senses, which a text may
+        say in its place: the senses' broader terms, verb groups, similar and see-also words
+        ("shift" -> "move", "climb" -> "rise"), and the synonyms of the word's derived forms
+        ("compete" -> "competitor" -> "rival", "dangerous" -> "danger" -> "risk"); synonyms not
+        included (`synonyms`)."""
+        found = {}
+        for part in PARTS:
+            for offset in self.senses(lemma, part)[:SENSES]:
+                lemmas, pointers = self.synset(part, offset)
+                for symbol, target, target_part, source, position in pointers:
+                    if symbol in NEAR_POINTERS and source == 0:
+                        found.update(dict.fromkeys(self.synset(target_part, target)[0]))
+                    elif symbol == DERIVED and lemmas[source - 1] == lemma:
+                        derived = self.synset(target_part, target)[0][position - 1]
+                        found.update(dict.fromkeys((derived, *self.synonyms(derived))))
+        found.pop(lemma, None)
         return tuple(found)
 
     def is_phrase(self, first, second):
@@ -138,3 +166,10 @@ def lemma(word):
 
 
 WORDNET = WordNet()
+
+
+def is_verb_form(word):
+    """Whether a word is an inflected verb ("destroyed", "reports"), not a noun or a base form
+    that may be one ("head", "website")."""
+    base = lemma(word)
+    return base != word.lower() and bool(WORDNET.senses(base, "verb"))

@@ -1,23 +1,33 @@
 """Find the curated claims closest to a statement: an inverted index picks candidates, an
 IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (the
 rules of rules.py: swapped actors, other dates, negated twins) before the final order is set."""
-from .analysis import Analysis, ClaimFeatures, TextAnalyzer
+from collections import defaultdict
+
+from .analysis import Analysis, ClaimFeatures, TextAnalyzer, word_stand_ins
 from .clauses import split_clauses
 from .entities import EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .records import Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
+from .lexicon import is_verb_form
 from .text import NEGATIONS, content_terms, polarize, stem, words
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
+# Of a claim term the statement says in other words (a WordNet synonym or near relation), the
+# share of its weight that counts as shared: near, not the same. Only a claim scoring this much
+# on the statement's own words is read so: near words confirm what the words already point to; on
+# a weak match they only reorder noise.
+STAND_IN_SHARE = 0.5
+STAND_IN_BASE = 30.0
 RERANKED = 10  # only this many top candidates get the closer look
+COMMON_COUNT = 50  # a count given by more claims than this identifies no event (giving_counts)
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
 ACTOR_CLASSES = ("actor", "person")  # entity classes that do things (not places)
-# Words between two names that make their order not matter ("A spoke with B", "A and B"); a
-# copula does too ("A is B's ally"), unless a word that orders follows it ("A is north of B",
-# "A is larger than B").
-SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or"})
+# Words between two names that make their order not matter ("A spoke with B", "A and B"; "A did
+# it, according to B": B is the source, not a party); a copula does too ("A is B's ally"), unless
+# a word that orders follows it ("A is north of B", "A is larger than B").
+SYMMETRIC_LINKS = frozenset({"and", "with", "between", "each", "both", "or", "according"})
 COPULAS = frozenset({"is", "are", "was", "were"})
 # Of each pair of converse ordering words, the one that reads the order the other way round: "A is
 # south of B" is "B is north of A", "A is smaller than B" is "B is larger than A".
@@ -30,6 +40,7 @@ ORDERING_LINKS = CONVERSE_LINKS | {"than", "north", "east", "northeast", "northw
 # "B after A" put A first, and so do "after A, B" and "before B, A" at the head of a text.
 THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "thereafter"})
 BEFORE, AFTER = "before", "after"
+QUALIFIER_GAP = 3  # words between a name and the name it qualifies ("head of the")
 
 
 def claim_texts(claims):
@@ -50,6 +61,7 @@ class Matcher:
                                      vocabulary)
         self.index = ClaimIndex()
         self.features = {}
+        self.by_count = defaultdict(set)  # {a count's value: ids of the claims giving it}
         self.add(*claims.values())
 
     def __len__(self):
@@ -61,8 +73,13 @@ class Matcher:
         weights once, at the end, or not at all. A claim whose text cannot be analysed costs that
         claim only: it is left out (its stored version removed) and returned, {claim id: why}."""
         analysed, refused = self.analysed_claims(claims)
+        for claim, _, _ in analysed:
+            self._unlist_counts(claim.id)
         self.index.add_all((claim, terms) for claim, terms, _ in analysed)
         self.features.update((claim.id, features) for claim, _, features in analysed)
+        for claim, _, features in analysed:
+            for value in counted_values(features.figures):
+                self.by_count[value].add(claim.id)
         for claim_id in refused:
             self.remove(claim_id)
         return refused
@@ -80,8 +97,16 @@ class Matcher:
         return analysed, refused
 
     def remove(self, claim_id):
+        self._unlist_counts(claim_id)
         self.features.pop(claim_id, None)
         self.index.remove(claim_id)
+
+    def _unlist_counts(self, claim_id):
+        features = self.features.get(claim_id)
+        for value in counted_values(features.figures) if features else ():
+            self.by_count[value].discard(claim_id)
+            if not self.by_count[value]:
+                del self.by_count[value]
 
     def claim(self, claim_id):
         return self.index.claims.get(claim_id)
@@ -96,44 +121,85 @@ class Matcher:
                                      corpus=self.index)
 
     def search(self, statement, limit=5, min_score=0.0):
-        """[(claim, score, explanation)] above `min_score`, best first."""
+        """[(claim, score, explanation)] above `min_score`, best first. A claim whose own words
+        score under `min_score` is looked at for the words it says otherwise (word_stand_ins)
+        only when no claim clears it: walking the index down to a lower floor costs."""
         analysis = (statement if isinstance(statement, Analysis)
                     else self.analyze_statement(statement))
         typos = self.index.resolve_typos(set(analysis.terms))
         terms = [typos.get(t, t) for t in analysis.terms]
+        found = self._ranked(analysis, terms, typos, limit, min_score, near_floor=False)
+        if not found and min_score > STAND_IN_BASE:
+            found = self._ranked(analysis, terms, typos, limit, min_score, near_floor=True)
+        return found
+
+    def _ranked(self, analysis, terms, typos, limit, min_score, near_floor):
+        """search's results among the claims whose key clears _key_floor."""
         # The index keeps every claim a figure bonus could still lift into the top results.
         bonus_slack = SAME_FIGURE_BONUS * len(analysis.figures) / (100 * (1 + RECALL_WEIGHT ** 2))
+        floor = self._key_floor(analysis, min_score, bonus_slack, near_floor)
         candidates = self.index.candidates(terms, RECALL_WEIGHT ** 2, max(RERANKED, limit),
-                                           bonus_slack, self._key_floor(analysis, min_score,
-                                                                        bonus_slack))
+                                           bonus_slack, floor)
         scored = self._scored(terms, analysis.figures, candidates)
         scored.sort(key=lambda item: (-item[0], item[1]))
-        results, clause_cues = [], self.clause_negations(analysis)
-        for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]:
-            matched = {self.index.vocabulary[t] for t in matched_ids}
-            claim_features = self.features[claim_id]
-            stand_ins = self.related_stand_ins(analysis, claim_features)
-            if stand_ins:
-                score, matched = self.score([stand_ins.get(t, t) for t in terms],
-                                            self.index.terms[claim_id])
-            if score < min_score:
-                continue  # the rest of the closer look can only lower a score
-            claim_text = self.index.claims[claim_id].text
-            candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
-                                  words(claim_text), matched)
-            candidate.swaps = self.swapped_entities(analysis, claim_id)
-            candidate.unshared_actors = self.unshared_actors(analysis, claim_features)
-            score = apply(SCORE_RULES, candidate, score)
-            shown = round(min(100.0, score), 1)
-            if shown < min_score:
-                continue
-            candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms,
-                                                   candidate.claim_terms, clause_cues)
-            score = apply(ORDER_RULES, candidate, score)
-            results.append((self.index.claims[claim_id], shown,
-                            self.explain(candidate, typos), score))
-        results.sort(key=lambda item: -item[3])
-        return [item[:3] for item in results[:limit]]
+        clause_cues = self.clause_negations(analysis)
+        return best_looked([
+            self._closer_look(analysis, terms, typos, clause_cues, claim_id, score,
+                              {self.index.vocabulary[t] for t in matched_ids}, min_score)
+            for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]], limit)
+
+    def giving_counts(self, analysis, known=()):
+        """[(claim, score, explanation)], best first, of the claims besides `known` (ids) that
+        give one of the statement's counts, its very value, however they are worded ("the death
+        toll had reached 5,200" for "the flood killed about 5,200"): the best RERANKED by their
+        words get the closer look, at any score. A value more than COMMON_COUNT claims give
+        tells no event apart, and is left out."""
+        ids = set().union(*(claims for value in counted_values(analysis.figures)
+                            if len(claims := self.by_count.get(value, ())) <= COMMON_COUNT)
+                          ) - set(known)
+        if not ids:
+            return []
+        typos = self.index.resolve_typos(set(analysis.terms))
+        terms = [typos.get(t, t) for t in analysis.terms]
+        scored = sorted(((*self.score(terms, self.index.terms[i]), i) for i in ids),
+                        key=lambda item: (-item[0], item[2]))[:RERANKED]
+        clause_cues = self.clause_negations(analysis)
+        return best_looked([self._closer_look(analysis, terms, typos, clause_cues, claim_id, score,
+                                              matched, 0.0) for score, matched, claim_id in scored],
+                           RERANKED)
+
+    def _closer_look(self, analysis, terms, typos, clause_cues, claim_id, score, matched,
+                     min_score):
+        """(claim, shown score, explanation, order score) of a candidate after the rules of the
+        closer look, or None when it falls under `min_score` (`clause_cues`: clause_negations)."""
+        claim_features = self.features[claim_id]
+        stand_ins = self.related_stand_ins(analysis, claim_features)
+        words_in_place = word_stand_ins(
+            analysis, terms, self.index.terms[claim_id], self.index,
+            claim_features.polarity) if score >= STAND_IN_BASE else {}
+        if stand_ins or words_in_place:
+            score, matched = self.score(
+                [said for t in terms
+                 for said in (words_in_place[t].terms if t in words_in_place
+                              else (stand_ins.get(t, t),))],
+                self.index.terms[claim_id],
+                {said for stand_in in words_in_place.values() for said in stand_in.terms})
+        if score < min_score:
+            return None  # the rest of the closer look can only lower a score
+        claim_text = self.index.claims[claim_id].text
+        candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
+                              words(claim_text), matched)
+        candidate.swaps = self.swapped_entities(analysis, claim_id)
+        candidate.unshared_actors = self.unshared_actors(analysis, claim_features)
+        score = apply(SCORE_RULES, candidate, score)
+        shown = round(min(100.0, score), 1)
+        if shown < min_score:
+            return None
+        candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms,
+                                               candidate.claim_terms, clause_cues)
+        score = apply(ORDER_RULES, candidate, score)
+        return (self.index.claims[claim_id], shown, self.explain(candidate, typos, words_in_place),
+                score)
 
     def opposition(self, analysis, claim_text, claim_features, statement_terms,
                    claim_terms, clause_cues):
@@ -178,15 +244,16 @@ class Matcher:
                 and (token in analysis.negations
                      or not said.isdisjoint(polarize(content_terms(tokens[i + 1:]))[0]))]
 
-    def explain(self, candidate, typos):
+    def explain(self, candidate, typos, words_in_place):
         """Why the claim matched, in fields a newsroom tool can render: shared words (stems, years
         without their mark; pairs of opposites are told by `opposite_wording` instead), shared
-        entities by name, corrected spellings, swapped entities and how the statement stands to
-        the claim."""
+        entities by name, corrected spellings and words the claim says otherwise (word_stand_ins),
+        swapped entities and how the statement stands to the claim."""
         name = self.analyzer.entities.name
         analysis, matched = candidate.analysis, candidate.matched
         corrected = {**analysis.corrections,
-                     **{k: v for k, v in typos.items() if v in matched}}
+                     **{k: v for k, v in typos.items() if v in matched},
+                     **{k: v.lemma.replace("_", " ") for k, v in words_in_place.items()}}
         return Explanation(
             matched_terms=sorted(t.lstrip("#") for t in matched if t[0] not in "@~"),
             matched_entities=sorted(name(t) for t in matched if t.startswith("@")),
@@ -254,14 +321,19 @@ class Matcher:
         return (reversed_roles(shared, analysis.tokens, claim_tokens, table)
                 or reordered_events(analysis.tokens, claim_tokens))
 
-    def _key_floor(self, analysis, min_score, bonus_slack):
+    def _key_floor(self, analysis, min_score, bonus_slack, near_floor=False):
         """The index key below which no claim can reach `min_score`: the score is the key times
         100 (1 + beta^2), plus at most the figure bonus, and the closer look only lowers it,
-        except where a related entity stands in for one of the statement's (then no floor)."""
+        except where a related entity stands in for one of the statement's (then no floor) and,
+        with `near_floor`, where the statement's words stand in for the claim's (word_stand_ins):
+        then the floor is 1 - STAND_IN_SHARE of `min_score`, but not under STAND_IN_BASE, below
+        which no claim is read so (a margin, not a bound)."""
         related = self.analyzer.entities.related
         if any(related.get(entity) for entity in analysis.entities):
             return 0.0
-        return max(0.0, min_score / (100 * (1 + RECALL_WEIGHT ** 2)) - bonus_slack)
+        reachable = min(min_score, max(STAND_IN_BASE, min_score * (1 - STAND_IN_SHARE))) \
+            if near_floor else min_score
+        return max(0.0, reachable / (100 * (1 + RECALL_WEIGHT ** 2)) - bonus_slack)
 
     def _scored(self, terms, figures, candidates):
         """[(score with figure bonus, claim id, matched term ids)] of the candidates sharing a
@@ -282,12 +354,14 @@ class Matcher:
                 scored.append((score + bonus, claim_id, matched))
         return scored
 
-    def score(self, statement_terms, claim_terms):
-        """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for."""
+    def score(self, statement_terms, claim_terms, said_in_place=frozenset()):
+        """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for;
+        a claim term the statement says in other words (`said_in_place`) shares part of its
+        weight only (STAND_IN_SHARE)."""
         weight = self.index.idf
         weights = {t: weight(t) for t in set(statement_terms)}
         matched = weights.keys() & claim_terms
-        shared = sum(weights[t] for t in matched)
+        shared = sum(weights[t] * (STAND_IN_SHARE if t in said_in_place else 1) for t in matched)
         if not shared:
             return 0.0, matched
         return f_beta(shared, sum(weights.values()), sum(weight(t) for t in claim_terms)), matched
@@ -309,6 +383,18 @@ def f_beta(shared, statement_weight, claim_weight):
     recall, precision = shared / statement_weight, shared / claim_weight
     beta2 = RECALL_WEIGHT ** 2
     return round(100 * (1 + beta2) * recall * precision / (beta2 * precision + recall), 1)
+
+
+def best_looked(looked, limit):
+    """The `limit` best of closer looks (None for a claim left out), as (claim, score,
+    explanation), by their order score."""
+    kept = sorted((item for item in looked if item is not None), key=lambda item: -item[3])
+    return [item[:3] for item in kept[:limit]]
+
+
+def counted_values(figures):
+    """The values of the counts among `figures` (not times, not ranges)."""
+    return {figure.value for figure in figures if not figure.is_year and figure.kind is None}
 
 
 def shared_figures(figures, claim_figures):
@@ -338,10 +424,21 @@ def other_agent(analysis, claim_tokens, table):
 
     ours, theirs = first_actor(analysis.tokens), first_actor(claim_tokens)
     if (ours and theirs and ours != theirs and theirs not in analysis.entities
-            and not table.stands_for(ours, theirs)
+            and not table.stands_for(ours, theirs) and not qualifies(claim_tokens, theirs, ours)
             and "by" not in analysis.tokens and "by" not in claim_tokens):
         return [(ours, theirs)]
     return []
+
+
+def qualifies(tokens, first, second):
+    """Whether the name `first` only qualifies `second`, named a few words after it with no verb
+    between: one actor ("the Libyan website Babwat al-Wasat", "Kais Fhakeri, head of the Red
+    Crescent"), not two ("Azerbaijan destroyed an Armenian facility")."""
+    start = tokens.index(first)
+    following = tokens[start + 1:start + 2 + QUALIFIER_GAP]
+    if second not in following:
+        return False
+    return not any(is_verb_form(word) for word in following[:following.index(second)])
 
 
 def reversed_roles(shared, statement_tokens, claim_tokens, table):

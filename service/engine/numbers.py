@@ -17,7 +17,7 @@ import datetime
 import math
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -165,17 +165,18 @@ GENERIC_LABEL_WORDS = frozenset({"people", "person", "persons", "individuals", "
 NOT_LABEL_WORDS = STOPWORDS | GENERIC_LABEL_WORDS
 SENTENCE_BREAK = re.compile(r"[.,;:!?()]")
 LETTERS = re.compile(r"[^\W\d_]+")
-# Words that count the same thing, mapped to one stem so labels compare across outlets.
+# Words of general English that count the same thing, mapped to one stem so labels compare across
+# outlets; a story's own words ("peacekeepers" counted as troops) are its corpus's vocabulary,
+# read by `relabelled`.
 LABEL_SYNONYMS = {
     "dead": "kill", "death": "kill", "die": "kill", "died": "kill", "kill": "kill",
     "killed": "kill", "fatality": "kill", "fatalitie": "kill", "life": "kill",
     "lives": "kill", "toll": "kill",
     "wound": "injur", "wounded": "injur", "injury": "injur", "injurie": "injur", "injur": "injur",
-    "hurt": "injur", "soldier": "troop", "troop": "troop", "personnel": "troop",
+    "hurt": "injur",
     "civilian": "civilian", "resident": "population", "inhabitant": "population",
     "population": "population", "live": "population", "living": "population", "lived": "population",
     "liv": "population", "inhabit": "population", "home": "population",
-    "peacekeeper": "troop", "peacekeeping": "troop",
 }
 # Kinds of figure (None is a count); times compare with times only.
 YEAR, DATE_KIND, WEEKDAY, RANGE = "year", "date", "weekday", "range"
@@ -529,6 +530,17 @@ def label_terms(label):
         term = stem(word)
         terms.add(LABEL_SYNONYMS.get(word, LABEL_SYNONYMS.get(term, term)))
     return frozenset(terms)
+
+
+def relabelled(figures, means):
+    """The figures with the words saying what they count read through a corpus's vocabulary
+    (`means`: {term: the word it means}, as text.Vocabulary holds it: "peacekeeper" counted as
+    "troop"), so that labels compare in the corpus's own words too."""
+    if not means:
+        return figures
+    return [replace(figure, context=frozenset().union(*(
+        label_terms(means[term]) if term in means else (term,) for term in figure.context)))
+        for figure in figures]
 
 
 def figure_matches(text):

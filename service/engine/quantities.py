@@ -33,3 +33,12 @@ def mere_bound(bound, figure):
     ("at least 175" for 398, not "at least 27" for thirty)."""
     return (one_sided(bound) and not one_sided(figure)
             and not bound.value * LOW <= figure.value <= bound.value * HIGH)
+
+
+def neither_bound(counterpart, figure):
+    """Whether a source's figure and the statement's take no side on each other: the source's is
+    a one-sided bound the statement's merely lies within, or the statement's is a lower bound
+    far below the source's figure ("at least 150" against 11,300: a count so far, which a far
+    larger toll neither confirms nor contradicts; "fewer than 10" is confirmed by 7)."""
+    return mere_bound(counterpart, figure) or (
+        figure.high == math.inf and mere_bound(figure, counterpart))

@@ -20,6 +20,12 @@ class EvidenceRecord:
     stance: str
     quote: str
     numbers: tuple = ()
+    as_of: object = None  # a datetime.date its figures were reported on, if not the source's
+
+    @property
+    def reported_on(self):
+        """The date its figures were reported: `as_of`, else the source's published date."""
+        return self.as_of or self.source.published
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,7 @@ class JudgedEvidence:
     numbers: list
     stance: str
     reasons: list = field(default_factory=list)
+    as_of: object = None  # the date its figures were reported on (EvidenceRecord.reported_on)
 
 
 @dataclass(frozen=True)
@@ -70,11 +77,16 @@ class Match:
     explanation: Explanation = field(default_factory=Explanation)
     neither: list = field(default_factory=list)  # sources on the statement's figure taking no side
 
+    def sides(self):
+        """Its judged evidence backing or contradicting the statement."""
+        return [*self.supporting, *self.contradicting]
+
 
 @dataclass(frozen=True)
 class ReportedFigure:
-    """A source's figure for the statement's count, as reported on its date (the source's
-    publication date): figures such as tolls change from report to report."""
+    """A source's figure for the statement's count, as reported on its date (the evidence's
+    `as_of`, else the source's publication date): figures such as tolls change from report to
+    report."""
 
     text: str
     value: float
@@ -83,6 +95,7 @@ class ReportedFigure:
     source: SourceInfo
     published: object  # a datetime.date, or None when the source has none
     comparison: str  # agrees, differs or neither, with the statement's figure
+    as_of: object = None  # the date the figure was reported: the evidence's, else `published`
 
 
 @dataclass

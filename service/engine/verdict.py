@@ -3,8 +3,9 @@ from dataclasses import replace
 
 from .clauses import split_clauses
 from .matcher import Matcher
-from .numbers import best_counterpart, extract_figures, figure_from_record
-from .quantities import mere_bound, same_quantity
+from .numbers import (DATE_KIND, best_counterpart, extract_figures, figure_from_record,
+                      relabelled)
+from .quantities import mere_bound, neither_bound, same_quantity
 from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
@@ -37,7 +38,9 @@ class Judge:
         claim_features = self.matcher.claim_features(claim)
         flipped = explanation.negation != explanation.opposite_wording
         figures = self.compare_with_claim(analysis, claim_features)
-        moved = [f for f, _, agrees in figures if not agrees]
+        # A claim figure that takes no side on the statement's is as good as changed: only the
+        # sources' own figures can then speak to it.
+        moved = [f for f, c, agrees in figures if not agrees or neither_bound(c, f)]
         added = self.figures_beyond_claim(analysis, figures, claim)
         in_claim = {id(f): c for f, c, _ in figures}
         negated = self.negates(explanation)
@@ -89,20 +92,11 @@ class Judge:
         if not self.negates(best):
             return match
         shared = {*best.matched_terms, *best.matched_entities}
-        judged = {j.source.id for j in (*match.supporting, *match.contradicting, *match.neither)}
-        sides = {SUPPORTS: list(match.supporting), CONTRADICTS: list(match.contradicting)}
-        for claim, score, explanation in found:
-            if (claim.id == match.claim.id or not self.negates(explanation)
-                    or not shared <= {*explanation.matched_terms, *explanation.matched_entities}):
-                continue
-            other = self.judge_claim(analysis, claim, score, explanation)
-            for stance, items in ((SUPPORTS, other.supporting), (CONTRADICTS, other.contradicting)):
-                for item in items:
-                    if item.source.id not in judged:
-                        judged.add(item.source.id)
-                        sides[stance].append(item)
-        return replace(match, supporting=sides[SUPPORTS], contradicting=sides[CONTRADICTS],
-                       verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]))
+        return _lent(match, (
+            item for claim, score, explanation in found
+            if claim.id != match.claim.id and self.negates(explanation)
+            and shared <= {*explanation.matched_terms, *explanation.matched_entities}
+            for item in self.judge_claim(analysis, claim, score, explanation).sides()))
 
     @staticmethod
     def compare_with_claim(analysis, claim_features):
@@ -114,12 +108,16 @@ class Judge:
                 pairs.append((figure, counterpart, figure.agrees_with(counterpart)))
         return pairs
 
-    @staticmethod
-    def figures_beyond_claim(analysis, compared, claim):
+    def source_figures(self, evidence):
+        """The evidence's curated figures, what they count read in the corpus's vocabulary too."""
+        return relabelled([figure_from_record(n) for n in evidence.numbers],
+                          self.matcher.analyzer.vocabulary.means)
+
+    def figures_beyond_claim(self, analysis, compared, claim):
         """Statement figures the claim has no counterpart for but some source does ("10,000
         troops" against "Russia has no troops"): they, not the claim's wording, are at issue."""
         compared_ids = {id(f) for f, _, _ in compared}
-        sourced = [figure_from_record(n) for item in claim.evidence for n in item.numbers]
+        sourced = [f for item in claim.evidence for f in self.source_figures(item)]
         return [f for f in analysis.figures
                 if id(f) not in compared_ids and best_counterpart(f, sourced) is not None]
 
@@ -136,15 +134,20 @@ class Judge:
         added = False
         counted = self.counted_by(counts, match.claim)
         for claim, score, explanation in found:
-            if claim.id == match.claim.id or not self.same_event(
-                    counts, match.explanation, claim, explanation, score >= threshold, counted):
+            if claim.id == match.claim.id:
+                continue
+            same = self.same_event(counts, match.explanation, claim, explanation,
+                                   score >= threshold, counted)
+            if not (same or self.same_way(explanation) and self.gives_the_figure(counts, claim)):
                 continue
             claim_figures = self.matcher.claim_features(claim).figures
             for item in claim.evidence:
                 if item.source.id in judged:
                     continue
                 weighed = self.weigh_figures(counts, item, claim_figures)
-                if weighed is not None:
+                # A claim giving the statement's very figure for a count worded otherwise lends
+                # only its sources giving that figure: what the others say may be another count.
+                if weighed is not None and (same or weighed.stance == SUPPORTS):
                     judged.add(item.source.id)
                     sides[weighed.stance].append(weighed)
                     added = True
@@ -183,6 +186,12 @@ class Judge:
         return (above_threshold and gives_count
                 and {*best.matched_terms, *best.matched_entities} - counted <= shared)
 
+    def gives_the_figure(self, counts, claim):
+        """Whether the claim gives one of the statement's counts, its very value, for something
+        labelled alike ("the death toll had reached 5,200" for "the flood killed about 5,200")."""
+        return any(counterpart.value == figure.value
+                   for figure, counterpart in self.claimed_counts(counts, claim))
+
     @staticmethod
     def same_way(explanation):
         """The claim is about the statement's actors, the same way round, neither negated nor
@@ -205,20 +214,47 @@ class Judge:
         "the agency said the floods left 3,958 dead")."""
         counts = [f for f in analysis.figures if not f.is_year]
         for claim, score, explanation in found:
-            named = self.matcher.claim_features(claim).entities
-            if self.same_way(explanation) and set(analysis.entities) <= set(named) and any(
-                    counterpart.value == figure.value
-                    for figure, counterpart in self.claimed_counts(counts, claim)):
+            if (self.same_way(explanation) and self.names_all(analysis, claim)
+                    and self.gives_the_figure(counts, claim)):
                 return claim, score, explanation
         return None
 
-    @staticmethod
-    def weigh_figures(counts, evidence, claim_figures):
+    def undated(self, analysis, match):
+        """Whether the statement gives a date and the best match gives no time at all."""
+        return any(f.kind == DATE_KIND for f in analysis.figures) and not any(
+            f.is_year for f in self.matcher.claim_features(match.claim).figures)
+
+    def dated_elsewhere(self, analysis, match, found):
+        """The best match, silent on the statement's date, with the sources of the claims found
+        (down to SAME_FIGURE_FLOOR of the threshold) that give that very date and name everyone
+        the statement names, the same way round, judged on those claims ("The dams above Derna
+        broke on Sunday, September 10" for "the two Derna dams burst on the night of September
+        10", matched best by "the two dams that burst above Derna were ageing"): a source
+        already judged keeps its judgment."""
+        dates = {f.value for f in analysis.figures if f.kind == DATE_KIND}
+        return _lent(match, (
+            replace(item, reasons=[*item.reasons, f"judged on “{claim.text}”, which gives the "
+                                                  f"statement's date"])
+            for claim, score, explanation in found
+            if claim.id != match.claim.id and self.same_way(explanation)
+            and self.names_all(analysis, claim) and self.gives_a_date(dates, claim)
+            for item in self.judge_claim(analysis, claim, score, explanation).sides()))
+
+    def names_all(self, analysis, claim):
+        """Whether the claim names everyone the statement names."""
+        return set(analysis.entities) <= set(self.matcher.claim_features(claim).entities)
+
+    def gives_a_date(self, dates, claim):
+        """Whether the claim gives one of `dates` (values of date figures)."""
+        return any(f.kind == DATE_KIND and f.value in dates
+                   for f in self.matcher.claim_features(claim).figures)
+
+    def weigh_figures(self, counts, evidence, claim_figures):
         """The evidence seen from the statement's counts alone, or None when it gives none of
         them. A source contradicting its claim disputes the claim's figure, so its own copy of
         that figure is one it rejects: it contradicts a statement giving it, and is silent on
         others."""
-        figures = [figure_from_record(n) for n in evidence.numbers]
+        figures = self.source_figures(evidence)
         numbers = [dict(n, comparison=None) for n in evidence.numbers]
         stances, reasons = [], []
         for figure in counts:
@@ -233,7 +269,7 @@ class Judge:
                     stances.append(CONTRADICTS)
                     reasons.append(f"the source rejects {_figure_text(counterpart)}")
                 continue
-            if agrees and mere_bound(counterpart, figure):
+            if agrees and neither_bound(counterpart, figure):
                 return _neither(evidence, numbers, figures, counterpart, figure)
             numbers[figures.index(counterpart)]["comparison"] = "agrees" if agrees else "differs"
             stances.append(SUPPORTS if agrees else CONTRADICTS)
@@ -241,19 +277,19 @@ class Judge:
                            f"({'agrees' if agrees else 'differs'})")
         if not stances:
             return None
-        return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
-                              stance=CONTRADICTS if CONTRADICTS in stances else SUPPORTS,
-                              reasons=reasons)
+        return _judgment(evidence, numbers, CONTRADICTS if CONTRADICTS in stances else SUPPORTS,
+                         reasons)
 
     def judge_evidence(self, analysis, evidence, flipped, moved, added=(), in_claim=None):
         """A source giving a different figure for the same thing contradicts the statement; one
         giving the statement's figure where the claim has another backs it; a source silent on a
-        figure the statement changed or added takes no side (None); one whose own figure differs
+        figure the statement changed takes no side (None), and so does one that would back it
+        but is silent on a figure the statement added; one whose own figure differs
         from the claim's but agrees with the statement's ("fewer than 10" against the claim's seven
         and the source's two) backs it; otherwise its stance decides.
         `in_claim` maps a statement figure to the claim's figure for the same thing, whose value
         finds the source's figure when their words do not."""
-        figures = [figure_from_record(n) for n in evidence.numbers]
+        figures = self.source_figures(evidence)
         numbers = [dict(n, comparison=None) for n in evidence.numbers]
         reasons, agreements, answered, own_figures = [], [], set(), False
         for figure in analysis.figures:
@@ -262,7 +298,7 @@ class Judge:
             if counterpart is None:
                 continue
             agrees = figure.agrees_with(counterpart)
-            if agrees and mere_bound(counterpart, figure):
+            if agrees and neither_bound(counterpart, figure):
                 return _neither(evidence, numbers, figures, counterpart, figure)
             agreements.append(agrees)
             answered.add(id(figure))
@@ -272,18 +308,20 @@ class Judge:
                            f"({'agrees' if agrees else 'differs'})")
         # Figures compared with the source's own speak for the source directly, whatever the claim
         # says; only a stance (which is towards the claim) turns with the statement's wording.
+        # Against a claim the statement repeats, a source's objection holds whatever the
+        # statement adds ("the dams collapsed on Monday" against "two dams broke on Sunday").
         if not all(agreements):
             backs = False
-        elif not all(id(f) in answered for f in [*moved, *added]):
+        elif not all(id(f) in answered for f in moved):
             return None
-        elif moved or own_figures:
-            backs = True  # the source's own figures agree with the statement's
         else:
-            backs = (evidence.stance == SUPPORTS) != flipped
-            if flipped:
+            # the source's own figures agree with the statement's, or its stance decides
+            backs = bool(moved or own_figures) or (evidence.stance == SUPPORTS) != flipped
+            if backs and not all(id(f) in answered for f in added):
+                return None
+            if flipped and not (moved or own_figures):
                 reasons.append("the statement says the opposite of the claim")
-        return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
-                              stance=SUPPORTS if backs else CONTRADICTS, reasons=reasons)
+        return _judgment(evidence, numbers, SUPPORTS if backs else CONTRADICTS, reasons)
 
 
 def _same_value(claim_figure, figures):
@@ -295,13 +333,36 @@ def _same_value(claim_figure, figures):
     return same[0] if len(same) == 1 else None
 
 
-def _neither(evidence, numbers, figures, bound, figure):
-    """The evidence as taking no side: its figure is a bound the statement's merely lies within."""
-    numbers[figures.index(bound)]["comparison"] = "neither"
+def _judgment(evidence, numbers, stance, reasons):
+    """The evidence judged: its numbers compared, its stance towards the statement and why."""
     return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
-                          stance=NEITHER, reasons=[
-                              f"source says {_figure_text(bound)}, which does not exclude "
-                              f"{_figure_text(figure)} but does not confirm it either"])
+                          stance=stance, reasons=reasons, as_of=evidence.reported_on)
+
+
+def _lent(match, items):
+    """The match with each of `items` (other claims' judged evidence) whose source it has not
+    judged yet, on the item's side: a source already judged keeps its judgment."""
+    judged = {j.source.id for j in (*match.supporting, *match.contradicting, *match.neither)}
+    sides = {SUPPORTS: list(match.supporting), CONTRADICTS: list(match.contradicting)}
+    for item in items:
+        if item.source.id not in judged and item.stance in sides:
+            judged.add(item.source.id)
+            sides[item.stance].append(item)
+    return replace(match, supporting=sides[SUPPORTS], contradicting=sides[CONTRADICTS],
+                   verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]))
+
+
+def _neither(evidence, numbers, figures, counterpart, figure):
+    """The evidence as taking no side: its figure is a bound the statement's merely lies within,
+    or the statement's is a bound the source's figure lies far within."""
+    numbers[figures.index(counterpart)]["comparison"] = "neither"
+    if mere_bound(counterpart, figure):
+        reason = (f"source says {_figure_text(counterpart)}, which does not exclude "
+                  f"{_figure_text(figure)} but does not confirm it either")
+    else:
+        reason = (f"statement says {_figure_text(figure)}, which the source's "
+                  f"{_figure_text(counterpart)} does not contradict but does not confirm either")
+    return _judgment(evidence, numbers, NEITHER, [reason])
 
 
 def verdict_of(supporting, contradicting):
@@ -347,25 +408,26 @@ def reported_figures(match):
                 figures.setdefault((judged.source.id, number["text"]), ReportedFigure(
                     text=number["text"], value=number["value"], qualifier=number.get("qualifier"),
                     label=number.get("label"), source=judged.source,
-                    published=judged.source.published, comparison=number["comparison"]))
+                    published=judged.source.published, comparison=number["comparison"],
+                    as_of=judged.as_of))
     return sorted(figures.values(), key=_report_order)
 
 
 def _report_order(figure):
     """Oldest report first, undated ones last."""
-    return figure.published is None, figure.published or 0, figure.value
+    return figure.as_of is None, figure.as_of or 0, figure.value
 
 
 def _over_time(reported):
     """The summary's last words where dated reports differ: "Latest: X (Outlet, 6 Aug 2023);
     earlier reports A to B."."""
-    dated = [f for f in reported if f.published is not None]
+    dated = [f for f in reported if f.as_of is not None]
     if len({f.value for f in dated}) < 2:
         return ""
     latest = dated[-1]
-    earlier = [f.value for f in dated if f.published < latest.published] or [
+    earlier = [f.value for f in dated if f.as_of < latest.as_of] or [
         f.value for f in dated[:-1]]
-    when = f"{latest.published.day} {latest.published:%b %Y}"
+    when = f"{latest.as_of.day} {latest.as_of:%b %Y}"
     low, high = min(earlier), max(earlier)
     span = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
     outlet = latest.source.publisher or latest.source.title
@@ -479,7 +541,11 @@ class FactChecker:
         by_figure = not matches and counts and self.judge.giving_the_figure(analysis, found)
         if by_figure:
             matches = [self.judge.judge_claim(analysis, *by_figure)]
+        if matches and self.judge.undated(analysis, matches[0]):
+            matches[0] = self.judge.dated_elsewhere(analysis, matches[0], self.matcher.search(
+                analysis, limit=pool, min_score=threshold * SAME_FIGURE_FLOOR))
         if matches and counts:
+            found = [*found, *self.matcher.giving_counts(analysis, {c.id for c, _, _ in found})]
             matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
         if matches:
             matches[0] = self.judge.across_negated(

@@ -1,0 +1,39 @@
+"""Engine layer: a name of several words misspelt word by word is still the name, where each word
+alone may be too far from its name word to be read as it safely."""
+from service.engine import ClaimRecord, FactChecker
+from service.engine.entities import EntityTable
+
+ENTITIES = [
+    {"name": "Sirtan Red Crescent", "kind": "organization"},
+    {"name": "Red Cross", "kind": "organization"},
+    {"name": "Ardania", "kind": "region"},
+    {"name": "Tomas Berg", "kind": "person",
+     "aliases": ["Berg", "Ardania human rights ombudsman"]},
+]
+UNKNOWN = lambda word: False  # noqa: E731 - every word is a candidate misspelling
+
+
+def test_a_name_misspelt_word_by_word_is_read_whole():
+    table = EntityTable(ENTITIES)
+    tokens, corrections = table.correct(["the", "sritan", "red", "cresent", "said"], UNKNOWN)
+    # "sritan" alone is too far from "sirtan" for a name word (fuzz.ratio < TYPO_CUTOFF)
+    assert table.canonicalize(tokens) == ["the", "@sirtan_red_crescent", "said"]
+    assert corrections == {"sritan": "sirtan", "cresent": "crescent"}
+
+
+def test_another_name_or_a_possessive_is_not_read_as_a_misspelt_name():
+    table = EntityTable(ENTITIES)
+    tokens, _ = table.correct(["the", "lebanese", "red", "cross"], UNKNOWN)
+    assert table.canonicalize(tokens) == ["the", "lebanese", "@red_cross"]
+    # a possessive of a name is not a misspelling of a longer name it resembles
+    tokens, corrections = table.correct(["ardania's", "human", "rights", "ombudsman"], UNKNOWN)
+    assert tokens[0] == "ardania's" and corrections == {}
+
+
+def test_a_misspelt_name_finds_its_claim():
+    claim = ClaimRecord(1, "The Sirtan Red Crescent denied the toll of 300.")
+    checker = FactChecker([claim], ENTITIES, min_score=50)
+    result = checker.check("the Sritan Red Cresent denied the toll of 300")
+    assert result.matches and result.matches[0].claim.id == 1
+    assert result.matches[0].explanation.corrected_terms == {"sritan": "sirtan",
+                                                             "cresent": "crescent"}
