@@ -6,8 +6,8 @@ from flask import Flask
 from . import config as settings
 from .api import Api, spec_options
 from .auth import init_auth
-from .blueprints import (check, claims, docs, evidence, extraction, feeds, health, imports,
-                         pages, sources)
+from .blueprints import (check, claims, docs, entities, evidence, extraction, feeds, health,
+                         imports, pages, sources, vocabulary)
 from .corpus import LiveChecker, UnanalysableClaim
 from .db import database, init_database
 from .errors import problem
@@ -57,7 +57,8 @@ def create_app(config=None):
         422, detail=str(error), errors={"text": [str(error)]}))
     init_limits(app)  # before the key checks, so that refused requests count too
     init_auth(app, api)
-    for module in (check, claims, evidence, imports, sources, extraction, feeds, health):
+    for module in (check, claims, evidence, imports, sources, entities, vocabulary, extraction,
+                   feeds, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
     init_observability(app)

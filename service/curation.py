@@ -10,12 +10,15 @@ checked against a source text that changes or is deleted before the quote is com
 import re
 import secrets
 
+from .engine.entities import defined_acronyms
 from .engine.extraction import label_figures
-from .models import (Claim, Evidence, Revision, Source, add_evidence_rows, keep_revision, lock_rows,
-                     locked_live_sources, record_claim_changes, utcnow, write_transaction)
+from .models import (Claim, Entity, Evidence, Revision, Source, Term, add_evidence_rows,
+                     keep_revision, lock_rows, locked_live_sources, record_claim_changes,
+                     record_name_change, utcnow, write_transaction)
 from .rules import evidence_problems, figure_problems, figure_records, source_span
 
 SOURCE_FIELDS = ("ref", "title", "publisher", "published", "url", "text")
+REVISED = {"claim": Claim, "source": Source, "entity": Entity, "term": Term}
 
 
 class Refused(Exception):
@@ -39,15 +42,20 @@ class Conflict(Refused):
 
 def revise(kind, row, action, before, actor):
     """Keep the change as a revision by `actor` (the acting key's name), and log it for the index
-    when it touches a claim."""
-    if keep_revision(kind, row, action, actor, before) and kind == "claim":
-        record_claim_changes([row.id])
+    when it touches a claim, or for the names when it touches a source that defines an acronym
+    ("the US Geological Survey (USGS)")."""
+    if keep_revision(kind, row, action, actor, before):
+        if kind == "claim":
+            record_claim_changes([row.id])
+        elif kind == "source" and defined_acronyms([row.text]):
+            record_name_change("source", row.id)
     return row
 
 
 def revisions_of(kind, object_id):
-    """Every revision of one claim or source, oldest first; 404 when it never existed."""
-    model = Claim if kind == "claim" else Source
+    """Every revision of one claim, source, entity or term, oldest first; 404 when it never
+    existed."""
+    model = REVISED[kind]
     if not model.select().where(model.id == object_id).exists():
         raise NotFound(f"No {kind} has this id.")
     return Revision.select().where((Revision.kind == kind) & (Revision.object_id == object_id)

@@ -34,7 +34,7 @@ def _write(path, data):
 
 
 def corpus_as_seeds():
-    """Live claims, the live sources and any others they cite, every entity and the vocabulary,
+    """Live claims, the live sources and any others they cite, the live entities and vocabulary,
     as seed-format dicts.
 
     Claims without evidence are drafts the seed format cannot hold; they are returned apart.
@@ -59,7 +59,7 @@ def corpus_as_seeds():
                     for s in sources.values() if s.deleted_at is None or s.id in cited],
         "claims": claims,
         "entities": [{"name": e.name, "kind": e.kind, "aliases": e.aliases or []}
-                     for e in Entity.select().order_by(Entity.id)],
+                     for e in Entity.live().order_by(Entity.id)],
         "vocabulary": vocabulary(),
     }, drafts
 

@@ -83,20 +83,27 @@ class Evidence(BaseModel):
     as_of = DateField(null=True)
 
 
-class Entity(BaseModel):
+class Entity(SoftDeleted):
     """A named thing and the other names the corpus uses for it."""
 
     name = CharField(max_length=200, unique=True)
     kind = CharField(max_length=50, null=True)
     aliases = JSONField(default=list)
 
+    def state(self):
+        return {"name": self.name, "kind": self.kind, "aliases": list(self.aliases or []),
+                "deleted": self.deleted_at is not None}
 
-class Term(BaseModel):
+
+class Term(SoftDeleted):
     """A word of the corpus's own vocabulary and the word it means ("assault": "operation"): the
     story's synonyms, which editors keep in the corpus rather than in the engine's code."""
 
     word = CharField(max_length=200, unique=True)
     means = CharField(max_length=200)
+
+    def state(self):
+        return {"word": self.word, "means": self.means, "deleted": self.deleted_at is not None}
 
 
 class ClaimChange(BaseModel):
@@ -124,10 +131,10 @@ class ApiKey(BaseModel):
 
 
 class Revision(BaseModel):
-    """One change to a claim (with its evidence) or a source: who, when, and the state before and
-    after, so no edit is ever lost and any can be undone."""
+    """One change to a claim (with its evidence), a source, an entity or a vocabulary term: who,
+    when, and the state before and after, so no edit is ever lost (and a claim's can be undone)."""
 
-    KINDS = ("claim", "source")
+    KINDS = ("claim", "source", "entity", "term")
 
     kind = CharField(max_length=20)
     object_id = IntegerField()
@@ -213,11 +220,33 @@ def record_claim_changes(claim_ids):
         ClaimChange.insert_many(rows).execute()
 
 
+class NameChange(BaseModel):
+    """An append-only log of changes to the names the engine reads (entities, the vocabulary, an
+    acronym a source defines): a worker that counts more rows than when it last built its name
+    tables rebuilds them. A count, not the highest id, because ids are allocated before commit and
+    a slow transaction can land below one already seen; a commit always adds to the count."""
+
+    id = AutoField()
+    kind = CharField(max_length=20)
+    object_id = IntegerField(null=True)
+    changed_at = DateTimeField(default=utcnow)
+
+
+def record_name_change(kind, object_id=None):
+    """Log a change to the names; call inside the transaction that made it."""
+    NameChange.create(kind=kind, object_id=object_id)
+
+
+def names_generation():
+    return NameChange.select().count()
+
+
 def last_change_id():
     return ClaimChange.select(fn.MAX(ClaimChange.id)).scalar() or 0
 
 
-MODELS = (Source, Claim, Evidence, Entity, Term, ClaimChange, ApiKey, Revision, IdempotencyKey)
+MODELS = (Source, Claim, Evidence, Entity, Term, ClaimChange, NameChange, ApiKey, Revision,
+          IdempotencyKey)
 
 
 def add_missing_columns():
@@ -246,7 +275,7 @@ def drop_tables():
 
 def vocabulary():
     """The corpus's vocabulary as the engine takes it: {word: the word it means}."""
-    return {term.word: term.means for term in Term.select().order_by(Term.word)}
+    return {term.word: term.means for term in Term.live().order_by(Term.word)}
 
 
 def corpus_is_empty():

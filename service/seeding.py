@@ -10,9 +10,10 @@ import yaml
 
 from schemas.curation import unstorable
 
-from .engine.text import TextRefused, fold, words
+from .engine.entities import defined_acronyms
+from .engine.text import TextRefused, content_term, fold, words
 from .models import (Claim, Entity, Evidence, Source, Term, keep_revision, lock_rows,
-                     record_claim_changes, write_transaction)
+                     record_claim_changes, record_name_change, write_transaction)
 from .rules import claim_problems, figure_records
 
 SEED_ACTOR = "seed"
@@ -154,17 +155,39 @@ def shape_problems(corpus):
 
 
 def vocabulary_problems(vocabulary):
-    """Each entry of the vocabulary is one word meaning another word."""
+    """Each entry of the vocabulary is one word meaning another word, and no two list one word."""
     if not isinstance(vocabulary, dict):
         return [f"entities.yaml: `vocabulary` must be a mapping, not {type(vocabulary).__name__}"]
-    problems = []
+    problems, listed = [], {}
     for word, meaning in vocabulary.items():
-        for text in (word, meaning):
-            why = one_word_problem(text)
-            if why:
-                problems.append(f"entities.yaml vocabulary {str(word)[:100]!r}: {why}")
-                break
+        found = term_problem(word, meaning)
+        if not found and vocabulary_term(word) in listed:
+            found = "word", f"is read as {listed[vocabulary_term(word)]!r}, listed already"
+        if found:
+            problems.append(f"entities.yaml vocabulary {str(word)[:100]!r}: {found[1]}")
+        else:
+            listed[vocabulary_term(word)] = word
     return problems
+
+
+def term_problem(word, means):
+    """(field, why) when `word` cannot be listed as meaning `means`, or None: each must be one
+    word the engine reads (not a stop word), and they must be read as two words."""
+    for name, text in (("word", word), ("means", means)):
+        why = one_word_problem(text)
+        if why:
+            return name, f"{text!r} {why}" if isinstance(text, str) else why
+        if vocabulary_term(text) is None:
+            return name, f"{text!r} is a stop word or a negation, which the engine skips"
+    if vocabulary_term(word) == vocabulary_term(means):
+        return "means", f"{means!r} is read as the same word as {word!r}"
+    return None
+
+
+def vocabulary_term(word):
+    """The term the engine's vocabulary keys a word by (every inflection of it: "flooded",
+    "flooding"), or None for a word it skips."""
+    return content_term(fold(word))
 
 
 def one_word_problem(text):
@@ -207,9 +230,16 @@ def validate_corpus(corpus):
         if not claim.get("evidence"):
             problems.append(f"{where}: has no evidence")
         problems.extend(f"{where}: {p}" for p in claim_problems(claim, texts))
+    owners = {}
     for entity in corpus["entities"]:
         if not entity.get("name"):
             problems.append(f"entities.yaml: an entity has no name: {entity!r}")
+            continue
+        for name in [entity["name"], *(entity.get("aliases") or [])]:
+            owner = owners.setdefault(tuple(words(name)), entity["name"])
+            if owner != entity["name"]:  # the engine would read it as one of the two only
+                problems.append(f"entities.yaml {entity['name']!r}: {name!r} is read as a name "
+                                f"of {owner!r} too")
     return problems
 
 
@@ -232,10 +262,10 @@ def _evidence_rows(items, sources):
              i.get("as_of")) for i in items]
 
 
-def _state_of(model, ref):
+def _state_of(model, **lookup):
     """The row's state before seeding changes it, for its revision (None when it is new), read
     under the row's lock so the revision holds what the seeds really replaced."""
-    row = lock_rows(model.select().where(model.ref == ref)).first()
+    row = lock_rows(model.select().filter(**lookup)).first()
     return row and row.state()
 
 
@@ -246,10 +276,11 @@ def load_corpus(corpus):
     version that the seeds overwrite can be brought back.
     """
     report = SeedReport()
+    names_changed = False
     with write_transaction():
         sources = {}
         for item in corpus["sources"]:
-            before = _state_of(Source, item["ref"])
+            before = _state_of(Source, ref=item["ref"])
             source, changed = _upsert(Source, {"ref": item["ref"]}, {
                 "title": item["title"], "publisher": item.get("publisher"),
                 "published": item.get("published"), "url": item.get("url"), "text": item["text"]},
@@ -258,8 +289,9 @@ def load_corpus(corpus):
             if changed:
                 report.changed_claims.update(e.claim_id for e in source.evidence)
                 keep_revision("source", source, "seed", SEED_ACTOR, before)
+                names_changed = names_changed or bool(defined_acronyms([source.text]))
         for item in corpus["claims"]:
-            before = _state_of(Claim, item["ref"])
+            before = _state_of(Claim, ref=item["ref"])
             claim, changed = _upsert(Claim, {"ref": item["ref"]}, {"text": item["text"].strip()},
                                      report, "claims")
             wanted = _evidence_rows(item["evidence"], sources)
@@ -278,11 +310,17 @@ def load_corpus(corpus):
                 keep_revision("claim", claim, "seed", SEED_ACTOR, before)
         record_claim_changes(report.changed_claims)
         for item in corpus["entities"]:
-            _upsert(Entity, {"name": item["name"]}, {
+            before = _state_of(Entity, name=item["name"])
+            entity, changed = _upsert(Entity, {"name": item["name"]}, {
                 "kind": item.get("kind"), "aliases": list(item.get("aliases") or [])},
                 report, "entities")
+            names_changed |= changed and keep_revision("entity", entity, "seed", SEED_ACTOR, before)
         for word, meaning in corpus.get("vocabulary", {}).items():
-            _upsert(Term, {"word": word}, {"means": meaning}, report, "vocabulary")
+            before = _state_of(Term, word=word)
+            term, changed = _upsert(Term, {"word": word}, {"means": meaning}, report, "vocabulary")
+            names_changed |= changed and keep_revision("term", term, "seed", SEED_ACTOR, before)
+        if names_changed:
+            record_name_change("seed")
     return report
 
 

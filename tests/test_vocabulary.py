@@ -67,6 +67,9 @@ def test_a_corpus_without_a_vocabulary_exports_its_entities_as_a_plain_list(db, 
     ({"heavy rain": "flood"}, "must be one word"),
     ({"deluge": "big flood"}, "must be one word"),
     ({"deluge": 3}, "must be text"),
+    ({"the": "flood"}, "stop word"),
+    ({"deluge": "Deluges"}, "read as the same word"),
+    ({"deluge": "flood", "deluges": "rain"}, "listed already"),
     (["deluge"], "`vocabulary` must be a mapping"),
 ])
 def test_a_bad_vocabulary_is_refused_whole(db, tmp_path, vocabulary, problem):

@@ -122,7 +122,6 @@ class ClaimIndex:
     def __init__(self):
         self.claims = {}
         self.slots = {}
-        self.terms = ClaimTerms(self)
         self.term_ids = {}
         self.vocabulary = []
         self.document_frequency = []
@@ -138,6 +137,12 @@ class ClaimIndex:
         self.weights_sized_for = 0
         self.local = threading.local()
         self.term_weights = None
+
+    @property
+    def terms(self):
+        """Claim id -> its terms: a view made on each use (held by the index, it would tie the two
+        in a reference cycle that only the cyclic GC could free)."""
+        return ClaimTerms(self)
 
     def __len__(self):
         return len(self.claims)
