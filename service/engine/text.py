@@ -88,6 +88,19 @@ def polarize(terms):
     return merged, frozenset(marks)
 
 
+def sides_taken(tokens):
+    """The marks of the pairs of opposites the tokens take a side of as what happened, leaving out
+    a pair word that only tells how long the verb after it went on ("kept searching", "stopped
+    firing"): that side is the verb's aspect, and a claim saying the verb alone ("searched") does
+    not leave it untaken."""
+    marks = set()
+    for token, after in zip(tokens, [*tokens[1:], ""]):
+        opposite = OPPOSITE_MARKS.get(content_term(token))
+        if opposite is not None and not (after.endswith("ing") and content_term(after)):
+            marks.add(opposite[1])
+    return marks
+
+
 # Shorthand of informal English, read as the word it stands for.
 ABBREVIATIONS = {
     "abt": "about", "ppl": "people", "govt": "government", "gov": "government",
