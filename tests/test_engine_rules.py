@@ -356,3 +356,6 @@ def test_an_actor_the_claim_leaves_out_lowers_its_score_a_place_does_not():
 
     assert score("Northland credited its fishing quota to Southland") < score(
         "Northland credited its fishing quota to Lake Vira")
+    # A country named as where something happens is a place there too.
+    assert score("Northland set a fishing quota as storms struck southern Southland") == score(
+        "Northland set a fishing quota as storms struck southern Lake Vira")
