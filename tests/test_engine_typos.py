@@ -51,3 +51,8 @@ def test_a_slipped_function_word_is_read_as_it_not_as_a_word_no_claim_has():
     assert slipped.explanation.corrected_terms == {"frm": "from", "teh": "the"}
     assert "form" not in checker.check("Thousands form Ardania").matches[0].explanation \
         .corrected_terms
+    # A name's word is no slip ("Tha" of "Tha Ridge", not "the").
+    ridge = [*ENTITIES, {"name": "Tha Ridge", "kind": "region"}]
+    checker = FactChecker([ClaimRecord(2, "Thousands fled Tha Ridge.")], ridge, min_score=0)
+    assert checker.check("Thousands fled frm Tha Ridge").matches[0].explanation \
+        .matched_entities == ["Tha Ridge"]

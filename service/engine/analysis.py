@@ -85,8 +85,10 @@ class TextAnalyzer:
         tokens, corrections = words(wording), {}
         if is_known is not None:
             tokens, corrections = self.entities.correct(tokens, is_known)
+        tokens = self.entities.canonicalize(tokens, self.entities.capitals(wording))
+        if is_known is not None:  # after the names are read: a name's word is no slip
             tokens = unslipped(tokens, is_known, corrections)
-        tokens = read_tolls(self.entities.canonicalize(tokens, self.entities.capitals(wording)))
+        tokens = read_tolls(tokens)
         tokens = self.vocabulary.rewrite(tokens)
         if corpus is not None:
             tokens = paraphrased(tokens, corpus, corrections)
