@@ -8,7 +8,7 @@ from service.engine.analysis import without_spokesbody
 from service.engine.entities import EntityTable
 from service.engine.matcher import event_order, qualifies
 from service.engine.rules import ORDER_RULES, SCORE_RULES, opposes, predicate_unmatched
-from service.engine.text import reports_demand, reports_speech, words
+from service.engine.text import reports_demand, reports_speech, sides_taken, words
 
 from .helpers import POST, WIRE, best
 
@@ -280,6 +280,22 @@ def test_a_claim_taking_no_side_of_the_statements_pair_of_opposites_ranks_lower(
     assert score("Southland rejected the fishing quota for Lake Vira", 2) == 100
 
 
+def test_a_pair_word_telling_only_the_verbs_aspect_takes_no_side():
+    """"kept searching" says the search went on; a claim that crews searched does not leave a side
+    untaken, so it scores as it would against a neutral word in the same place ("tried")."""
+    search = ClaimRecord(1, "Northland crews searched the shore of Lake Vira.", evidence=(
+        EvidenceRecord(POST, "supports", "crews searched the shore"),))
+    checker = FactChecker([search], ENTITIES, min_score=0)
+
+    def score(statement):
+        return checker.check(statement).matches[0].score
+
+    assert score("Northland crews kept searching the shore of Lake Vira") == score(
+        "Northland crews tried searching the shore of Lake Vira")
+    assert sides_taken(words("crews kept searching")) == set()
+    assert sides_taken(words("crews kept the shore")) == {8}
+
+
 @pytest.mark.parametrize("claim, statement", [
     ("Northland lies north of Southland.", "Southland is north of Northland"),
     ("Northland is larger than Southland.", "Southland is larger than Northland"),
@@ -340,6 +356,9 @@ def test_an_actor_the_claim_leaves_out_lowers_its_score_a_place_does_not():
 
     assert score("Northland credited its fishing quota to Southland") < score(
         "Northland credited its fishing quota to Lake Vira")
+    # A country named as where something happens is a place there too.
+    assert score("Northland set a fishing quota as storms struck southern Southland") == score(
+        "Northland set a fishing quota as storms struck southern Lake Vira")
 
 
 @pytest.mark.parametrize("tokens, qualifies_", [

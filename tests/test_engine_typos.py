@@ -37,3 +37,22 @@ def test_a_misspelt_name_finds_its_claim():
     assert result.matches and result.matches[0].claim.id == 1
     assert result.matches[0].explanation.corrected_terms == {"sritan": "sirtan",
                                                              "cresent": "crescent"}
+
+
+def test_a_slipped_function_word_is_read_as_it_not_as_a_word_no_claim_has():
+    """"frm" and "teh" are "from" and "the": left in, each would be a word of the statement no
+    claim says, and the statement would score lower than written right. A slip that is a word of
+    its own ("form"), or one the corpus uses, stays."""
+    claim = ClaimRecord(1, "Thousands fled Ardania after the storm.")
+    checker = FactChecker([claim], ENTITIES, min_score=0)
+    slipped = checker.check("Thousands fled frm Ardania after teh storm").matches[0]
+    assert slipped.score == checker.check("Thousands fled from Ardania after the storm"
+                                          ).matches[0].score
+    assert slipped.explanation.corrected_terms == {"frm": "from", "teh": "the"}
+    assert "form" not in checker.check("Thousands form Ardania").matches[0].explanation \
+        .corrected_terms
+    # A name's word is no slip ("Tha" of "Tha Ridge", not "the").
+    ridge = [*ENTITIES, {"name": "Tha Ridge", "kind": "region"}]
+    checker = FactChecker([ClaimRecord(2, "Thousands fled Tha Ridge.")], ridge, min_score=0)
+    assert checker.check("Thousands fled frm Tha Ridge").matches[0].explanation \
+        .matched_entities == ["Tha Ridge"]

@@ -7,10 +7,10 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
-from .lexicon import WORDNET, lemma
+from .lexicon import WORDNET, is_english, lemma
 from .numbers import figure_matches, figures_from_matches, relabelled, without_matches
-from .text import (NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, Vocabulary, content_term,
-                   content_terms, curated_term, polarize, read_tolls, words)
+from .text import (FUNCTION_WORD_SLIPS, NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, Vocabulary,
+                   content_term, content_terms, curated_term, polarize, read_tolls, words)
 
 # Words the index never holds as such: synonyms are stored as their common term, opposites as
 # their pair's term, so a misspelling of them is corrected here.
@@ -87,6 +87,8 @@ class TextAnalyzer:
             tokens, corrections = self.entities.correct(tokens, is_known)
         tokens = self.entities.canonicalize(tokens, self.entities.capitals(wording))
         if is_known is not None:
+            # After the names are read: a name's word is no slip.
+            tokens = unslipped(tokens, is_known, corrections)
             # A statement's office names its one holder; a claim's is left as written, its
             # holder related to it (a term added to a claim would only dilute its score).
             tokens = self.entities.with_holders(tokens)
@@ -120,6 +122,20 @@ class TextAnalyzer:
         if best[0] in self.vocabulary.means:
             return self.vocabulary.term(best[0])
         return SYNONYMS.get(best[0], best[0])
+
+
+def unslipped(tokens, is_known, corrections):
+    """The tokens with each slip of a function word ("frm" for "from") read as that word, where
+    the slip is no word of its own: no claim uses it, WordNet and lemminflect do not know it.
+    A slip left in stands for a word the statement says and no claim has, lowering every score."""
+    read = []
+    for token in tokens:
+        word = FUNCTION_WORD_SLIPS.get(token)
+        if word and not is_known(token) and not is_english(token):
+            corrections[token] = word
+            token = word
+        read.append(token)
+    return read
 
 
 def without_spokesbody(tokens):

@@ -165,6 +165,12 @@ def lemma(word):
     return word
 
 
+@lru_cache(maxsize=1 << 16)
+def is_english(word):
+    """Whether lemminflect or WordNet (nouns, verbs, adjectives) knows the word."""
+    return bool(getAllLemmas(word)) or any(WORDNET.senses(word, part) for part in PARTS)
+
+
 WORDNET = WordNet()
 
 

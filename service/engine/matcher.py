@@ -39,6 +39,11 @@ ORDERING_LINKS = CONVERSE_LINKS | {"than", "north", "east", "northeast", "northw
 # Words that order what a text names: what comes before "then" happened first; "A before B" and
 # "B after A" put A first, and so do "after A, B" and "before B, A" at the head of a text.
 THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "thereafter"})
+# Words right before a name that make it where something happens, not who does it ("protesters
+# in Yerevan", "the storm struck eastern Libya").
+PLACE_MARKERS = frozenset({"in", "at", "across", "throughout", "inside", "eastern", "western",
+                           "northern", "southern", "central", "northeastern", "northwestern",
+                           "southeastern", "southwestern"})
 BEFORE, AFTER = "before", "after"
 QUALIFIER_GAP = 3  # words between a name and the name it qualifies ("head of the")
 
@@ -276,10 +281,12 @@ class Matcher:
 
     def unshared_actors(self, analysis, claim_features):
         """The statement's actors (countries, organisations, people) the claim neither names nor
-        names a part or whole of."""
-        table, named = self.analyzer.entities, claim_features.entities
+        names a part or whole of; a country named only as where something happens ("struck
+        eastern Libya") is a place there, not an actor."""
+        table, named, tokens = self.analyzer.entities, claim_features.entities, analysis.tokens
         return [e for e in analysis.entities if e not in named
-                and table.kind_class.get(e) in ACTOR_CLASSES and not table.part_of_any(e, named)]
+                and table.kind_class.get(e) in ACTOR_CLASSES and not table.part_of_any(e, named)
+                and not all(names_a_place(tokens, i) for i, t in enumerate(tokens) if t == e)]
 
     def unsaid_speaker(self, speaker_terms, claim_id, claim_text):
         """The statement's unnamed speaker's terms a claim that attributes nothing leaves out:
@@ -460,11 +467,11 @@ def other_agent(analysis, claim_tokens, table):
     names the claim's, even by a title ("Armenia launched ..." against "Azerbaijan destroyed an
     Armenian facility"; "Azerbaijan said ..." against "Pashinyan demanded ..."); passives ("by")
     leave the order open. A name right after "in" or "at" says where, not who ("Protesters in
-    Yerevan demanded ...")."""
+    Yerevan demanded ...": names_a_place)."""
     def first_actor(tokens):
         return next((t for i, t in enumerate(tokens) if t.startswith("@")
                      and table.kind_class.get(t) in ("actor", "person", None)
-                     and tokens[i - 1:i] not in (["in"], ["at"])), None)
+                     and not names_a_place(tokens, i)), None)
 
     ours, theirs = first_actor(analysis.tokens), first_actor(claim_tokens)
     if (ours and theirs and ours != theirs and theirs not in analysis.entities
@@ -491,6 +498,11 @@ def spoken_through(ours, theirs, claim_tokens, table):
     claim names that actor too, by name or by an office only they hold ("the fisheries minister
     of Northland said" for "Boris Tamm said")."""
     return theirs in table.related.get(ours, ()) and ours in table.with_holders(claim_tokens)
+
+
+def names_a_place(tokens, i):
+    """Whether the name at tokens[i] says where something happens (PLACE_MARKERS before it)."""
+    return i > 0 and tokens[i - 1] in PLACE_MARKERS
 
 
 def reversed_roles(shared, statement_tokens, claim_tokens, table):

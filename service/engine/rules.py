@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from .analysis import Analysis, ClaimFeatures
 from .entities import TYPO_MIN_LENGTH
-from .text import reports_demand, reports_speech
+from .text import reports_demand, reports_speech, sides_taken
 
 NEAR_MISS_CUTOFF = 75  # a statement word this close to a claim word may be its misspelling
 
@@ -93,8 +93,9 @@ def worded_otherwise(candidate):
 def untaken_side(candidate):
     """The statement takes sides of pairs of opposites ("rejected", "backed", "won") and the
     claim takes neither side of any of them: it does not say what the statement says of its
-    names ("A rejected B's toll" is not "A attributed the toll to B")."""
-    marks, claim_marks = candidate.analysis.polarity, candidate.features.polarity
+    names ("A rejected B's toll" is not "A attributed the toll to B"); a side that is only the
+    aspect of the verb after it ("kept searching") is not taken (text.sides_taken)."""
+    marks, claim_marks = sides_taken(candidate.analysis.tokens), candidate.features.polarity
     return bool(marks) and all(mark not in claim_marks and mark ^ 1 not in claim_marks
                                for mark in marks)
 

@@ -88,12 +88,39 @@ def polarize(terms):
     return merged, frozenset(marks)
 
 
+def sides_taken(tokens):
+    """The marks of the pairs of opposites the tokens take a side of as what happened, leaving out
+    a pair word that only tells how long the verb after it went on ("kept searching", "stopped
+    firing"): that side is the verb's aspect, and a claim saying the verb alone ("searched") does
+    not leave it untaken."""
+    marks = set()
+    for token, after in zip(tokens, [*tokens[1:], ""]):
+        opposite = OPPOSITE_MARKS.get(content_term(token))
+        if opposite is not None and not (after.endswith("ing") and content_term(after)):
+            marks.add(opposite[1])
+    return marks
+
+
 # Shorthand of informal English, read as the word it stands for.
 ABBREVIATIONS = {
     "abt": "about", "ppl": "people", "govt": "government", "gov": "government",
     "approx": "approximately", "intl": "international", "natl": "national", "dept": "department",
     "yr": "year", "yrs": "years", "b4": "before", "thru": "through",
 }
+
+
+def _slips(word):
+    """The word with one letter dropped or two neighbouring letters swapped."""
+    return {*(word[:i] + word[i + 1:] for i in range(len(word))),
+            *(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))}
+
+
+# Function words as hasty typing slips them, in three letters or more ("frm", "teh", "wth"): a
+# slip that is itself a function word is that word, not a slip.
+FUNCTION_WORD_SLIPS = {slip: word for word in sorted(STOPWORDS - NEGATIONS, reverse=True)
+                       if word.isalpha() for slip in _slips(word)
+                       if len(slip) >= 3 and slip not in STOPWORDS | NEGATIONS}
+
 # "claimed 11,300 lives", "cost lives", "lost their lives": a way of saying people were killed.
 TOLL_VERBS = frozenset({"claim", "cost", "take", "lose"})
 TOLL_GAP = 1  # words that may stand between the verb and "lives" ("lost their lives")
