@@ -45,6 +45,12 @@ def _yaml_files(folder):
     return sorted(Path(folder).glob("*.yaml")) + sorted(Path(folder).glob("*.yml"))
 
 
+def _ref_of_file(path):
+    """Sources load in ref order (a file is named after its ref), not file-name order, where
+    ".yaml" would put `0-0` before `0`: export writes any ref set and seeding reads it back as is."""
+    return path.stem
+
+
 def _read(path, kind, problems):
     """The file's YAML if it parses to `kind` (dict or list, or a tuple of both: empty is then
     the first); otherwise note the problem."""
@@ -75,7 +81,7 @@ def read_seed_folder(folder):
         raise SeedError([f"{folder}: not a folder"])
     problems = []
     sources = [dict(_read(path, dict, problems), _file=path.name)
-               for path in _yaml_files(folder / "sources")]
+               for path in sorted(_yaml_files(folder / "sources"), key=_ref_of_file)]
     claims = []
     for path in _yaml_files(folder / "claims"):
         for number, claim in enumerate(_read(path, list, problems), 1):

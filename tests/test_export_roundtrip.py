@@ -82,3 +82,45 @@ def test_figures_read_from_a_quote_are_stored_as_export_writes_them(
     with app.app_context(), database.connection_context():
         export_corpus(tmp_path / "exported")
         assert not seed(tmp_path / "exported").changed
+
+
+# Refs whose file names sort otherwise: ".yaml" puts "0-0.yaml" before "0.yaml", "a-b.yaml" and
+# "a.b.yaml" before "a.yaml", "1-2.yaml" before "1.yaml".
+REFS_SORTING_APART_AS_FILES = ["0", "0-0", "a", "a-b", "a.b", "a_b", "A", "1", "1-2", "10", "9"]
+
+
+def test_sources_are_read_back_in_ref_order_whatever_their_file_names_sort_as(tmp_path):
+    """Found by Hypothesis (refs "0" and "0-0"): sources were read in file-name order."""
+    sources = [{"ref": ref, "title": f"Title {ref}", "publisher": None, "published": None,
+                "url": None, "text": f"Text of {ref}."} for ref in REFS_SORTING_APART_AS_FILES]
+    corpus = {"sources": sources, "entities": [], "claims": [{
+        "ref": "claim-0", "text": "A claim.", "evidence": [
+            {"source": "0-0", "stance": "supports", "quote": "Text", "numbers": []}]}]}
+    write_seed_folder(tmp_path, corpus)
+    read = read_seed_folder(tmp_path)
+    assert [{k: v for k, v in s.items() if k != "_file"} for s in read["sources"]] == sorted(
+        sources, key=lambda s: s["ref"])
+
+
+def test_seeding_numbers_sources_in_ref_order_and_export_seeds_them_back(app, tmp_path):
+    """Source ids follow the refs, whatever order the folder lists them in, and the exported
+    corpus reads back as exported and seeds back changing nothing."""
+    from service.db import database
+    from service.export import corpus_as_seeds, export_corpus
+    from service.models import Source
+    from service.seeding import seed
+
+    sources = [{"ref": ref, "title": ref, "publisher": None, "published": None, "url": None,
+                "text": f"Text of {ref}."} for ref in reversed(REFS_SORTING_APART_AS_FILES)]
+    write_seed_folder(tmp_path / "seeds", {"sources": sources, "entities": [], "claims": [{
+        "ref": "claim-0", "text": "A claim.", "evidence": [
+            {"source": "a.b", "stance": "supports", "quote": "Text", "numbers": []}]}]})
+    with app.app_context(), database.connection_context():
+        seed(tmp_path / "seeds")
+        seeded = Source.select().where(Source.ref.in_(REFS_SORTING_APART_AS_FILES))
+        assert [s.ref for s in seeded.order_by(Source.id)] == sorted(REFS_SORTING_APART_AS_FILES)
+        export_corpus(tmp_path / "exported")
+        assert read_seed_folder(tmp_path / "exported")["sources"] == sorted(
+            (dict(s, _file=f"{s['ref']}.yaml") for s in corpus_as_seeds()[0]["sources"]),
+            key=lambda s: s["ref"])
+        assert not seed(tmp_path / "exported").changed
