@@ -351,7 +351,7 @@ class Matcher:
         agents = other_agent(analysis, claim_tokens, table)
         if agents:
             return agents
-        offices = other_role(analysis.tokens, claim_tokens, table)
+        offices = other_role(analysis.tokens, claim_tokens, table, (analysis.text, claim_text))
         if offices:
             return [tuple(map(table.describe, offices))]
         # Read a claim's entity as the statement's related one ("Karabakh Armenians" for
