@@ -503,12 +503,12 @@ def other_role(statement_tokens, claim_tokens, table, texts=(None, None)):
     spokesman"); None otherwise. `texts`, the two texts as written, drop the qualifiers they
     write apart from their office (titled)."""
     people = {t for t in statement_tokens if table.kind_class.get(t) == "person"}
-    if not people.isdisjoint(claim_tokens) or holders_named(*texts):
+    if not people.isdisjoint(claim_tokens):
         return None  # one person both texts name, whatever each calls their office
-    ours, theirs = (titled(table.roles_named(tokens), text)
-                    for tokens, text in zip((statement_tokens, claim_tokens), texts))
-    if not ours or not theirs:
+    ours, theirs = table.roles_named(statement_tokens), table.roles_named(claim_tokens)
+    if not ours or not theirs or holders_named(*texts):
         return None
+    ours, theirs = titled(ours, texts[0]), titled(theirs, texts[1])
     if any(table.same_holder(one, other) for one in ours for other in theirs):
         return None
     return ours[0], theirs[0]
