@@ -2,7 +2,7 @@
 import pytest
 
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker
-from service.engine.entities import EntityTable, Role, other_role, roles
+from service.engine.entities import EntityTable, Role, other_role, roles, titled
 from service.engine.text import words
 from .helpers import POST, WIRE, best
 
@@ -249,6 +249,44 @@ def test_offices_are_not_weighed_where_both_texts_name_the_person():
     claim = table.canonicalize(words("The prime minister Anna Kowalczyk said"))
     assert other_role(statement, claim, table) is None
     assert other_role(statement, table.canonicalize(words("The prime minister said")), table)
+
+
+@pytest.mark.parametrize("statement, claim", [
+    ("Northlanders know the mayor wasn't even President when the dam broke",
+     "Senator Ruud defended President Marta Olsen over the dam"),
+    ("Protesters are outraged. Mayor of Vira Town flies the flag",
+     "The ex-Mayor said the flag flew over Vira Town"),
+])
+def test_a_word_written_apart_from_an_office_does_not_qualify_it(statement, claim):
+    """Informal texts put a word of the sentence before a capitalised office ("even President",
+    "defended President", "outraged. Mayor"): read as the office's qualifier, every office
+    became another one and every claim naming one lost its score."""
+    table = EntityTable()
+    ours, theirs = (table.canonicalize(words(text)) for text in (statement, claim))
+    assert other_role(ours, theirs, table)  # the tokens alone cannot tell
+    assert other_role(ours, theirs, table, (statement, claim)) is None
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("the Vice President said", "vice"), ("Foreign minister Tamm said", "foreign"),
+    ("the dep. spokesman said", "dep"), ("THE DEPUTY MAYOR SAID", "deputy"),
+    ("Jordan defended President Olsen", None), ("the ex-President said", None),
+])
+def test_a_title_keeps_a_qualifier_written_in_its_case(text, qualifier):
+    table = EntityTable()
+    assert [role.qualifier for role in titled(roles(table.canonicalize(words(text))), text)] == [
+        qualifier]
+
+
+def test_offices_are_not_weighed_where_one_text_names_the_others_title_holder():
+    """"Vice President Mike Pence" and "Mike Pence is visiting": one person, known to the corpus
+    or not, whatever else the statement names an office of."""
+    table = EntityTable()
+    statement = "The Mayor of Vira Town is outraged that Marta Olsen is visiting"
+    claim = "Vice President Marta Olsen was greeted by flags in Vira Town"
+    ours, theirs = (table.canonicalize(words(text)) for text in (statement, claim))
+    assert other_role(ours, theirs, table)
+    assert other_role(ours, theirs, table, (statement, claim)) is None
 
 
 SPEAKER_ENTITIES = [*ROLE_ENTITIES,

@@ -50,3 +50,15 @@ def test_every_claim_a_statement_negates_alike_speaks_against_it():
     # A statement that does not negate them is judged on its best match alone.
     assert sides(checker.check("The dam above Vira collapsed", limit=1)) == (
         ["coast-post"], ["wire"])
+
+
+def test_not_only_adds_what_it_says_rather_than_denying_it():
+    """"Not only did A happen, but B" says A happened: read as a negation, it turned a statement
+    agreeing with a claim into one contradicting it."""
+    checker = FactChecker([IN_THE_STORM], ENTITIES, min_score=40)
+    result = checker.check("Not only did the dam above Vira collapse during the spring storm, "
+                           "but the valley was flooded")
+    assert not result.matches[0].explanation.negation
+    assert result.verdict == "supported"
+    assert checker.check("The dam above Vira did not collapse during the spring storm").verdict \
+        == "contradicted"

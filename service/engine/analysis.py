@@ -9,8 +9,9 @@ from rapidfuzz import fuzz, process
 from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, is_english, lemma
 from .numbers import figure_matches, figures_from_matches, relabelled, without_matches
-from .text import (FUNCTION_WORD_SLIPS, NEGATIONS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, Vocabulary,
-                   content_term, content_terms, curated_term, polarize, read_tolls, words)
+from .text import (FUNCTION_WORD_SLIPS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, Vocabulary,
+                   content_term, content_terms, curated_term, negation_cues, polarize, read_tolls,
+                   words)
 
 # Words the index never holds as such: synonyms are stored as their common term, opposites as
 # their pair's term, so a misspelling of them is corrected here.
@@ -105,7 +106,7 @@ class TextAnalyzer:
         figures = relabelled(figures_from_matches(text, matches), self.vocabulary.means)
         terms += year_terms(figures)
         return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
-                        negations=[t for t in tokens if t in NEGATIONS],
+                        negations=negation_cues(tokens),
                         entities=entities, tokens=tokens, corrections=corrections)
 
     def _misspelt_merged(self, term, is_known, corrections):

@@ -1,6 +1,6 @@
 """Other names for the same thing: 'Artsakh' and 'Karabakh' both become one canonical term."""
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -22,6 +22,7 @@ NAME_WORD = re.compile(r"[\w'’.&-]+")
 NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "el", "al",
                         "&"})
 MAX_NAME_WORDS = 10
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(]*$")  # text before a sentence's first word
 
 
 def is_acronym(name):
@@ -441,17 +442,73 @@ def _qualifies(token):
     return token.isalpha() and token not in STOPWORDS and token not in NEGATIONS
 
 
-def other_role(statement_tokens, claim_tokens, table):
+def titled(found, text):
+    """The Roles with each qualifier that `text` (when given) writes in another case than its
+    office dropped: a title's words share their case ("Vice President", "foreign minister"), so
+    in "weren't even President", "ex-President", "Jordan defended President Trump", "everyone is
+    outraged. Mayor of ..." or "BNW Breaking News spokesman" the word before the office belongs
+    to the sentence, and reading it as the office's would make every office another one. A
+    capital that only starts a sentence says nothing ("Foreign minister X said")."""
+    if not text:
+        return found
+    return [replace(role, qualifier=None) if role.qualifier and _written_apart(role, text)
+            else role for role in found]
+
+
+def _written_apart(role, text):
+    """Whether every place `text` writes the role's qualifier right before a word of its office
+    has the two in different cases; False where it writes them nowhere so (a corrected word)."""
+    heads = "|".join(head for head, office in ROLE_HEADS.items() if office == role.office)
+    pattern = rf"(?<![^\W\d_])({re.escape(role.qualifier)})\W+({heads})(?![^\W\d_])"
+    text = fold(text, keep_case=True)
+    pairs = [(match.group(1)[0].isupper(), match.group(2)[0].isupper(),
+              SENTENCE_START.search(text[:match.start()]) is not None)
+             for match in re.finditer(pattern, text, re.IGNORECASE)]
+    return bool(pairs) and all(
+        head and not qualifier or qualifier and not head and not starts
+        for qualifier, head, starts in pairs)
+
+
+def holders_named(one, other):
+    """Whether one text names, as a word of its own, a person the other names right after an
+    office ("President Donald Trump", "Vice President Mike Pence" and "... Pence is visiting"):
+    then both name that person, known to the corpus or not."""
+    if not one or not other:
+        return False
+    return any(not title_holders(text).isdisjoint(words(rest))
+               for text, rest in ((one, other), (other, one)))
+
+
+def title_holders(text):
+    """The last words (surnames) of the capitalised names `text` writes right after an office."""
+    cased, found = words(text, keep_case=True), set()
+    for i, word in enumerate(cased):
+        if word.lower() not in ROLE_HEADS:
+            continue
+        run = []
+        for name in cased[i + 1:]:
+            if not name[:1].isupper() or name.lower() in ROLE_HEADS or name.lower() in STOPWORDS:
+                break
+            run.append(name.lower().removesuffix("'s"))
+            if name.lower().endswith("'s"):
+                break
+        found.update(run[-1:])
+    return found
+
+
+def other_role(statement_tokens, claim_tokens, table, texts=(None, None)):
     """(statement's office, claim's office) when the two texts name offices, none of the
     statement's may be one of the claim's and no person both name: another office ("president"
     for "prime minister"), or the same office of another body ("UN spokesman" for "Red Cross
-    spokesman"); None otherwise."""
+    spokesman"); None otherwise. `texts`, the two texts as written, drop the qualifiers they
+    write apart from their office (titled)."""
     people = {t for t in statement_tokens if table.kind_class.get(t) == "person"}
     if not people.isdisjoint(claim_tokens):
         return None  # one person both texts name, whatever each calls their office
     ours, theirs = table.roles_named(statement_tokens), table.roles_named(claim_tokens)
-    if not ours or not theirs:
+    if not ours or not theirs or holders_named(*texts):
         return None
+    ours, theirs = titled(ours, texts[0]), titled(theirs, texts[1])
     if any(table.same_holder(one, other) for one in ours for other in theirs):
         return None
     return ours[0], theirs[0]

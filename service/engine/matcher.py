@@ -10,7 +10,8 @@ from .index import ClaimIndex
 from .lexicon import is_verb_form
 from .records import Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
-from .text import NEGATIONS, content_terms, polarize, reports_speech, speaker, stem, words
+from .text import (content_terms, is_negation, negation_cues, polarize, reports_speech, speaker,
+                   stem, words)
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
@@ -243,7 +244,7 @@ class Matcher:
         for clause in clauses:
             tokens = self.analyzer.tokens(clause.text)
             read.append((frozenset(polarize(content_terms(tokens))[0]),
-                         [t for t in tokens if t in NEGATIONS]))
+                         negation_cues(tokens)))
         return read
 
     def negations_in_scope(self, claim_text, claim_features, analysis, statement_terms):
@@ -255,7 +256,7 @@ class Matcher:
             return []
         tokens = self.analyzer.tokens(claim_text)
         said = set(statement_terms)
-        return [token for i, token in enumerate(tokens) if token in NEGATIONS
+        return [token for i, token in enumerate(tokens) if is_negation(tokens, i)
                 and (token in analysis.negations
                      or not said.isdisjoint(polarize(content_terms(tokens[i + 1:]))[0]))]
 
@@ -351,7 +352,7 @@ class Matcher:
         agents = other_agent(analysis, claim_tokens, table)
         if agents:
             return agents
-        offices = other_role(analysis.tokens, claim_tokens, table)
+        offices = other_role(analysis.tokens, claim_tokens, table, (analysis.text, claim_text))
         if offices:
             return [tuple(map(table.describe, offices))]
         # Read a claim's entity as the statement's related one ("Karabakh Armenians" for

@@ -39,6 +39,20 @@ questioned questioning doubted doubting
 dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt cant
 """.split())
 
+# Words after "not" that make it add rather than deny: "not only A but B" and "not just A" say A.
+ADDING_AFTER_NOT = frozenset({"only", "just", "merely"})
+
+
+def is_negation(tokens, i):
+    """Whether tokens[i] is a negation cue: one of NEGATIONS, but not "not" adding ("not only")."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return tokens[i] in NEGATIONS and not (tokens[i] == "not" and following in ADDING_AFTER_NOT)
+
+
+def negation_cues(tokens):
+    """The tokens that are negation cues (is_negation), in order."""
+    return [token for i, token in enumerate(tokens) if is_negation(tokens, i)]
+
 
 # Everyday English words news reports use for the same thing, by stem; generic, not corpus-specific:
 # a story's own words (a war's "assault" for "operation") are its corpus's vocabulary (Vocabulary).
