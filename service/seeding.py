@@ -47,7 +47,8 @@ def _yaml_files(folder):
 
 def _ref_of_file(path):
     """Sources load in ref order (a file is named after its ref), not file-name order, where
-    ".yaml" would put `0-0` before `0`: export writes any ref set and seeding reads it back as is."""
+    ".yaml" would put `0-0` before `0`: export writes any ref set and seeding reads it back as
+    is."""
     return path.stem
 
 
