@@ -147,15 +147,20 @@ class Matcher:
         return analysis.reading
 
     def _ranked(self, analysis, limit, min_score, near_floor):
-        """search's results among the claims whose key clears _key_floor."""
-        typos, terms, _, _ = self.statement_reading(analysis)
+        """search's results among the claims whose key clears _key_floor (candidates found and
+        scored once per floor: a lower threshold's search often comes down to the same one)."""
         # The index keeps every claim a figure bonus could still lift into the top results.
         bonus_slack = SAME_FIGURE_BONUS * len(analysis.figures) / (100 * (1 + RECALL_WEIGHT ** 2))
         floor = self._key_floor(analysis, min_score, bonus_slack, near_floor)
-        candidates = self.index.candidates(terms, RECALL_WEIGHT ** 2, max(RERANKED, limit),
-                                           bonus_slack, floor)
-        scored = self._scored(terms, analysis.figures, candidates)
-        scored.sort(key=lambda item: (-item[0], item[1]))
+        key = (floor, max(RERANKED, limit))
+        if key not in analysis.scored:
+            terms = self.statement_reading(analysis)[1]
+            candidates = self.index.candidates(terms, RECALL_WEIGHT ** 2, key[1], bonus_slack,
+                                               floor)
+            scored = self._scored(terms, analysis.figures, candidates)
+            scored.sort(key=lambda item: (-item[0], item[1]))
+            analysis.scored[key] = scored
+        scored = analysis.scored[key]
         vocabulary = self.index.vocabulary
         return best_looked([
             self._closer_look(analysis, claim_id, score, matched_ids, min_score,
