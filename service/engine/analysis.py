@@ -40,6 +40,12 @@ class Analysis:
     corrections: dict = field(default_factory=dict)
     readings: dict = field(default=None, repr=False)  # readings(), asked for on first need
     near: dict = field(default_factory=dict, repr=False)  # near_terms, term by term
+    # What search reads of the statement (Matcher.statement_reading), its candidates scored by
+    # (key floor, how many kept) and its closer looks by (claim id, score, floor): a check
+    # searches one statement several times, often down to the same floor.
+    reading: tuple = field(default=None, repr=False)
+    scored: dict = field(default_factory=dict, repr=False)
+    looks: dict = field(default_factory=dict, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,27 +132,40 @@ class Matcher:
         only when no claim clears it: walking the index down to a lower floor costs."""
         analysis = (statement if isinstance(statement, Analysis)
                     else self.analyze_statement(statement))
-        typos = self.index.resolve_typos(set(analysis.terms))
-        terms = [typos.get(t, t) for t in analysis.terms]
-        found = self._ranked(analysis, terms, typos, limit, min_score, near_floor=False)
+        found = self._ranked(analysis, limit, min_score, near_floor=False)
         if not found and min_score > STAND_IN_BASE:
-            found = self._ranked(analysis, terms, typos, limit, min_score, near_floor=True)
+            found = self._ranked(analysis, limit, min_score, near_floor=True)
         return found
 
-    def _ranked(self, analysis, terms, typos, limit, min_score, near_floor):
-        """search's results among the claims whose key clears _key_floor."""
+    def statement_reading(self, analysis):
+        """(typos, terms with typos resolved, clause_negations, speaker_terms) of a statement:
+        the same for each search of a check, so read once and kept on its analysis."""
+        if analysis.reading is None:
+            typos = self.index.resolve_typos(set(analysis.terms))
+            analysis.reading = (typos, [typos.get(t, t) for t in analysis.terms],
+                                self.clause_negations(analysis),
+                                self.speaker_terms(analysis, typos))
+        return analysis.reading
+
+    def _ranked(self, analysis, limit, min_score, near_floor):
+        """search's results among the claims whose key clears _key_floor (candidates found and
+        scored once per floor: a lower threshold's search often comes down to the same one)."""
         # The index keeps every claim a figure bonus could still lift into the top results.
         bonus_slack = SAME_FIGURE_BONUS * len(analysis.figures) / (100 * (1 + RECALL_WEIGHT ** 2))
         floor = self._key_floor(analysis, min_score, bonus_slack, near_floor)
-        candidates = self.index.candidates(terms, RECALL_WEIGHT ** 2, max(RERANKED, limit),
-                                           bonus_slack, floor)
-        scored = self._scored(terms, analysis.figures, candidates)
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        clause_cues = self.clause_negations(analysis)
-        speaker_terms = self.speaker_terms(analysis, typos)
+        key = (floor, max(RERANKED, limit))
+        if key not in analysis.scored:
+            terms = self.statement_reading(analysis)[1]
+            candidates = self.index.candidates(terms, RECALL_WEIGHT ** 2, key[1], bonus_slack,
+                                               floor)
+            scored = self._scored(terms, analysis.figures, candidates)
+            scored.sort(key=lambda item: (-item[0], item[1]))
+            analysis.scored[key] = scored
+        scored = analysis.scored[key]
+        vocabulary = self.index.vocabulary
         return best_looked([
-            self._closer_look(analysis, terms, typos, clause_cues, speaker_terms, claim_id, score,
-                              {self.index.vocabulary[t] for t in matched_ids}, min_score)
+            self._closer_look(analysis, claim_id, score, matched_ids, min_score,
+                              lambda ids: {vocabulary[t] for t in ids})
             for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]], limit)
 
     def giving_counts(self, analysis, known=()):
@@ -166,25 +179,30 @@ class Matcher:
                           ) - set(known)
         if not ids:
             return []
-        typos = self.index.resolve_typos(set(analysis.terms))
-        terms = [typos.get(t, t) for t in analysis.terms]
+        terms = self.statement_reading(analysis)[1]
         scored = sorted(((*self.score(terms, self.index.terms[i]), i) for i in ids),
                         key=lambda item: (-item[0], item[2]))[:RERANKED]
-        clause_cues = self.clause_negations(analysis)
-        speaker_terms = self.speaker_terms(analysis, typos)
-        return best_looked([self._closer_look(analysis, terms, typos, clause_cues, speaker_terms,
-                                              claim_id, score, matched, 0.0)
+        return best_looked([self._closer_look(analysis, claim_id, score, matched, 0.0)
                             for score, matched, claim_id in scored], RERANKED)
 
     def speaker_terms(self, analysis, typos):
         """The terms of the unnamed speaker a statement cites ("officials said"), typos resolved."""
         return {typos.get(t, t) for t in content_terms(unnamed_speaker(analysis.tokens))}
 
-    def _closer_look(self, analysis, terms, typos, clause_cues, speaker_terms, claim_id, score,
-                     matched, min_score):
+    def _closer_look(self, analysis, claim_id, score, matched, min_score, decode=None):
         """(claim, shown score, explanation, order score) of a candidate after the rules of the
-        closer look, or None when it falls under `min_score` (`clause_cues`: clause_negations;
-        `speaker_terms`: speaker_terms)."""
+        closer look, or None when it falls under `min_score`; `matched`: the shared terms, or
+        what `decode` turns into them. Kept on the analysis: a check's searches look again at
+        the same candidates."""
+        key = (claim_id, score, min_score)
+        if key not in analysis.looks:
+            analysis.looks[key] = self._look(analysis, claim_id, score,
+                                             decode(matched) if decode else matched, min_score)
+        return analysis.looks[key]
+
+    def _look(self, analysis, claim_id, score, matched, min_score):
+        """_closer_look's work."""
+        typos, terms, clause_cues, speaker_terms = self.statement_reading(analysis)
         claim_features = self.features[claim_id]
         stand_ins = self.related_stand_ins(analysis, claim_features)
         claim_text = self.index.claims[claim_id].text
