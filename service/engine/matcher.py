@@ -206,8 +206,9 @@ class Matcher:
         claim_features = self.features[claim_id]
         stand_ins = self.related_stand_ins(analysis, claim_features)
         claim_text = self.index.claims[claim_id].text
-        unsaid = (self.unsaid_speaker(speaker_terms, claim_id, claim_text)
-                  | self.named_by_office(analysis, claim_id, claim_text))
+        claim_words = words(claim_text)
+        unsaid = (self.unsaid_speaker(speaker_terms, claim_id, claim_words)
+                  | self.named_by_office(analysis, claim_id, claim_text, claim_words))
         words_in_place = word_stand_ins(
             analysis, terms, self.index.terms[claim_id], self.index,
             claim_features.polarity) if score >= STAND_IN_BASE else {}
@@ -222,8 +223,8 @@ class Matcher:
         if score < min_score:
             return None  # the rest of the closer look can only lower a score
         candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
-                              words(claim_text), matched)
-        candidate.swaps = self.swapped_entities(analysis, claim_id)
+                              claim_words, matched)
+        candidate.swaps = self.swapped_entities(analysis, claim_id, claim_words)
         candidate.unshared_actors = self.unshared_actors(analysis, claim_features)
         score = apply(SCORE_RULES, candidate, score)
         shown = round(min(100.0, score), 1)
@@ -307,15 +308,15 @@ class Matcher:
                 and table.kind_class.get(e) in ACTOR_CLASSES and not table.part_of_any(e, named)
                 and not all(names_a_place(tokens, i) for i, t in enumerate(tokens) if t == e)]
 
-    def unsaid_speaker(self, speaker_terms, claim_id, claim_text):
+    def unsaid_speaker(self, speaker_terms, claim_id, claim_words):
         """The statement's unnamed speaker's terms a claim that attributes nothing leaves out:
         the claim states what was said as fact, its evidence saying who said it, so "Officials
         said X" is not less "X" for them."""
-        if not speaker_terms or reports_speech(words(claim_text)):
+        if not speaker_terms or reports_speech(claim_words):
             return set()
         return speaker_terms - self.index.terms[claim_id]
 
-    def named_by_office(self, analysis, claim_id, claim_text):
+    def named_by_office(self, analysis, claim_id, claim_text, claim_words):
         """The statement's people the claim names only by an office they alone hold ("a Coast
         Guild spokesman said" for "Jan Vos said"): said in other words, not missing from it."""
         table = self.analyzer.entities
@@ -323,8 +324,7 @@ class Matcher:
                   if p not in self.features[claim_id].entities]
         if not absent:
             return set()
-        named = table.with_holders(table.canonicalize(words(claim_text),
-                                                      table.capitals(claim_text)))
+        named = table.with_holders(table.canonicalize(claim_words, table.capitals(claim_text)))
         return {p for p in absent if p in named}
 
     def unnamed_actors(self, text, texts):
@@ -340,7 +340,7 @@ class Matcher:
                 for c in claim_features.entities
                 if c not in analysis.entities and c in related.get(s, ())}
 
-    def swapped_entities(self, analysis, claim_id):
+    def swapped_entities(self, analysis, claim_id, claim_words):
         """Pairs (statement entity, claim entity) where the statement names someone else in the
         claim's place: another entity of the same class, another office (entities.other_role),
         or the same two in reversed roles."""
@@ -366,7 +366,7 @@ class Matcher:
         if swaps:
             return swaps[:1]
         claim_text = self.index.claims[claim_id].text
-        claim_tokens = table.canonicalize(words(claim_text), table.capitals(claim_text))
+        claim_tokens = table.canonicalize(claim_words, table.capitals(claim_text))
         agents = other_agent(analysis, claim_tokens, table)
         if agents:
             return agents
