@@ -152,14 +152,15 @@ def test_dev_set_cases_name_a_seeded_claim_that_holds_their_sources(path):
         assert case.supporting | case.contradicting <= sources, case.statement
 
 
-def test_the_held_out_derna_set_is_well_formed_against_the_story():
+@pytest.mark.parametrize("name", ["derna-heldout.jsonl", "derna-heldout2.jsonl"])
+def test_the_held_out_derna_set_is_well_formed_against_the_story(name):
     """Six cases in each of the story's seven categories, every expected source one of the story's
     own and on a side some accepted verdict takes, so a mistyped ref cannot pass unnoticed in a set
     nobody tunes on."""
     if not DERNA.is_dir():
         pytest.skip("../shared/stories/derna-floods is not beside the project")
     story = {case.category for case in load_cases(DERNA / "cases.jsonl")}
-    cases = load_cases(BENCHMARKS / "derna-heldout.jsonl")
+    cases = load_cases(BENCHMARKS / name)
     counts = {c: sum(case.category == c for case in cases) for c in story}
     assert len(story) == 7 and counts == dict.fromkeys(story, 6) and len(cases) == 42
     sources = {s["ref"] for s in read_seed_folder(DERNA / "seeds")["sources"]}
