@@ -70,9 +70,8 @@ def checked_evidence(item, where=None):
     marks, dashes or spacing stored as the source's exact passage; refused naming the field
     otherwise."""
     source = locked_live_sources([item["source_id"]]).get(item["source_id"])
-    item = dict(item, numbers=figure_records(item.get("numbers")))
-    if source and item["quote"] not in source.text:
-        item["quote"] = source_span(item["quote"], source.text) or item["quote"]
+    item = dict(item, numbers=figure_records(item.get("numbers")),
+                quote=verbatim_quote(item["quote"], source))
     problems = evidence_problems(item, source and source.text,
                                  source.ref if source else item["source_id"])
     if problems:
@@ -80,6 +79,14 @@ def checked_evidence(item, where=None):
         raise Refused("The evidence breaks a curation rule; `errors` says which.", errors)
     numbers, added = completed_figures(item["numbers"], item["quote"])
     return dict(item, numbers=numbers, figures_added=added)
+
+
+def verbatim_quote(quote, source):
+    """The quote as the source has it: given with other quote marks, dashes or spacing, the
+    source's exact passage; otherwise as given (the rules then say whether it is verbatim)."""
+    if source and quote not in source.text:
+        return source_span(quote, source.text) or quote
+    return quote
 
 
 # Figures the engine reads that the corpus does not list (seeds/README.md, "What is a figure"):
@@ -243,9 +250,14 @@ def update_evidence(claim_id, evidence_id, changes, actor):
         row = claim_evidence(claim, evidence_id)
         current = {"source_id": row.source_id, "stance": row.stance, "quote": row.quote,
                    "numbers": row.numbers, "as_of": row.as_of}
+        item = {**current, **changes}
+        # A new quote without `numbers` has its figures read afresh; the same quote (in other
+        # quote marks or spacing too) keeps the stored ones, with the labels the editor gave.
         if "quote" in changes and "numbers" not in changes:
-            current["numbers"] = None
-        item = checked_evidence({**current, **changes})
+            source = locked_live_sources([item["source_id"]]).get(item["source_id"])
+            if verbatim_quote(item["quote"], source) != row.quote:
+                item["numbers"] = None
+        item = checked_evidence(item)
         row.source, row.stance, row.quote, row.numbers, row.as_of, row.figures_added = (
             item["source_id"], item["stance"], item["quote"], item["numbers"], item["as_of"],
             item["figures_added"])

@@ -104,6 +104,26 @@ def test_figures_the_editor_left_out_are_added_and_named(app, client, editor, id
     assert_every_quote_verbatim_and_export_seeds_back(app, tmp_path)  # stored as exported
 
 
+def test_an_evidence_write_that_changes_nothing_keeps_the_figures_and_leaves_no_revision(
+        client, editor):
+    """Sending the stored quote again (in other quote marks too), or the same change twice,
+    keeps the figures as the editor labelled them, adds none twice and keeps no revision."""
+    source = client.post("/sources", headers=editor, json={
+        "title": "Harbour notice", "text": "The port's 3 cranes lifted 450 containers."}).get_json()
+    quote = "The port's 3 cranes lifted 450 containers"
+    mine = {"text": "450", "value": 450, "qualifier": None, "label": "containers lifted"}
+    claim = create(client, editor, text="Cranes lifted 450 containers.", evidence=[{
+        "source_id": source["id"], "stance": "supports", "quote": quote, "numbers": [mine]}])
+    (evidence,) = claim["evidence"]
+    assert [n["text"] for n in evidence["numbers"]] == ["450", "3"]
+    url = f"/claims/{claim['id']}/evidence/{evidence['id']}"
+    for body in ({"quote": quote}, {"quote": quote.replace("'", "\u2019")},
+                 {"stance": "supports"}, {"numbers": evidence["numbers"]}):
+        again = client.patch(url, headers=editor, json=body).get_json()
+        assert again["numbers"] == evidence["numbers"] and again["figures_added"] == [], body
+    assert [r["action"] for r in revisions(client, claim["id"])] == ["create"]
+
+
 @pytest.mark.parametrize("item, field, words", [
     ({"quote": "Floods killed 40 people"}, "quote", "not verbatim"),
     ({"numbers": [{"text": "99", "value": 99}]}, "numbers", "'99' is not in the quote"),
