@@ -154,7 +154,7 @@ def decoded_lines(lines):
 
 def parse_item(data, sources, schema=ImportClaimSchema()):
     """A line's JSON value as (claim dict with resolved evidence, None) or (None, the reason it
-    is rejected)."""
+    is rejected); the claim is given as `Claim.state` gives a stored one, so the two compare."""
     if not isinstance(data, dict):
         return None, "not a JSON object"
     try:
@@ -168,7 +168,8 @@ def parse_item(data, sources, schema=ImportClaimSchema()):
         return None, "; ".join(problems)
     return {"ref": seed_claim["ref"], "text": seed_claim["text"], "evidence": [
         {"source_id": e["source"].id, "stance": e["stance"], "quote": e["quote"],
-         "numbers": e["numbers"], "as_of": e["as_of"]} for e in evidence],
+         "numbers": e["numbers"], "as_of": e["as_of"] and e["as_of"].isoformat()}
+        for e in evidence],
         "figures_added": [
         {"evidence": position, **figure} for position, e in enumerate(evidence)
         for figure in e["figures_added"]]}, None

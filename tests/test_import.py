@@ -109,6 +109,13 @@ def test_importing_again_leaves_claims_alone_and_a_changed_line_updates_its_clai
     assert stored("dam-held")[0] == "The dam held firm during the valley floods."
 
 
+def test_a_line_with_a_date_imported_again_is_unchanged(run):
+    """`as_of` is compared as the claim stores it: the same line twice rewrites nothing."""
+    dated = dict(GOOD[1], evidence=[dict(GOOD[1]["evidence"][0], as_of="2023-09-12")])
+    assert "added 1, updated 0, unchanged 0" in run(jsonl(dated)).output
+    assert "added 0, updated 0, unchanged 1" in run(jsonl(dated)).output
+
+
 def test_a_line_the_database_refuses_leaves_the_rest_of_its_batch_written(app, db, monkeypatch):
     create = Claim.create
 
