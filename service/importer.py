@@ -193,6 +193,7 @@ def _store(claim, restore):
     if row is None:
         row = Claim.create(ref=claim["ref"], text=claim["text"])
         add_evidence_rows(row, claim["evidence"])
+        keep_revision("claim", row, "import", IMPORT_ACTOR, None)  # reverting it deletes the claim
         return "added", row.id
     if row.deleted_at and not restore:
         raise LineRefused(f"the claim {claim['ref']!r} is deleted; import with --restore to "
