@@ -16,6 +16,7 @@ versions of one claim an editor meant is not for the import to guess. The figure
 line does not list are added, as every write adds them (`curation.completed_figures`), and
 reported with the line.
 """
+import codecs
 import json
 from dataclasses import dataclass, field
 
@@ -132,14 +133,20 @@ def _as_seed_claim(claim, sources):
     return seed_claim, evidence, problems
 
 
-def decoded_lines(lines):
-    """(line number, JSON value, None) or (line number, None, why it is not JSON) for each line
-    (bytes) that is not blank; a byte order mark before the first line is dropped."""
+def content_lines(lines):
+    """(line number, line) for each line (bytes) that is not blank, a byte order mark before the
+    first line dropped (a body or file that is only a BOM and whitespace holds no line)."""
     for number, raw in enumerate(lines, 1):
         if number == 1:
-            raw = raw.removeprefix(b"\xef\xbb\xbf")
-        if not raw.strip():
-            continue
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        if raw.strip():
+            yield number, raw
+
+
+def decoded_lines(lines):
+    """(line number, JSON value, None) or (line number, None, why it is not JSON) for each of the
+    `content_lines`."""
+    for number, raw in content_lines(lines):
         try:
             yield number, json.loads(raw.decode("utf-8")), None
         except UnicodeDecodeError:
