@@ -202,21 +202,32 @@ def restore_claim(claim_id, actor):
         return revise("claim", claim, "restore", before, actor)
 
 
+def revision_target(kind, row, revision_id, before):
+    """The state a revert puts `row` back to: as it was before one of its revisions (undoing its
+    creation deletes it); 404 when the row has no such revision."""
+    revision = Revision.get_or_none((Revision.id == revision_id) & (Revision.kind == kind)
+                                    & (Revision.object_id == row.id))
+    if revision is None:
+        raise NotFound(f"This {kind} has no revision with this id.")
+    return revision.before or dict(before, deleted=True)
+
+
+def deleted_at(row, state):
+    """The row's `deleted_at` for a state: kept if it is deleted already, now if it is to be."""
+    return (row.deleted_at or utcnow()) if state["deleted"] else None
+
+
 def revert_claim(claim_id, revision_id, actor):
     """Put the claim back as it was before one of its revisions (undoing a create deletes it)."""
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id, live=False)
-        revision = Revision.get_or_none((Revision.id == revision_id) & (Revision.kind == "claim")
-                                        & (Revision.object_id == claim.id))
-        if revision is None:
-            raise NotFound("This claim has no revision with this id.")
-        target = revision.before or dict(before, deleted=True)
+        target = revision_target("claim", claim, revision_id, before)
         if not target["deleted"]:
             check_claim_can_return(target)
         if target["ref"]:
             free_ref(Claim, target["ref"], claim.id)
         claim.ref, claim.text = target["ref"], target["text"]
-        claim.deleted_at = (claim.deleted_at or utcnow()) if target["deleted"] else None
+        claim.deleted_at = deleted_at(claim, target)
         claim.save()
         Evidence.delete().where(Evidence.claim == claim).execute()
         add_evidence_rows(claim, target["evidence"])
