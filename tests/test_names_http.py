@@ -101,6 +101,15 @@ def test_a_revert_that_would_take_another_names_name_is_409(client, editor):
          editor)
     _, renamed = client.get(f"{entity_url}/revisions").get_json()["items"]
     assert_problem(revert(client, entity_url, renamed, editor), 409)
+    # undoing a restore deletes it again under the name it had then, which another now has
+    client.delete(entity_url, headers=editor)
+    client.post(f"{entity_url}/restore", headers=editor)
+    client.patch(entity_url, json={"name": "Water Board"}, headers=editor)
+    post(client, "/entities", {"name": "Flood Board"}, editor)
+    *_, restored, _ = client.get(f"{entity_url}/revisions").get_json()["items"]
+    assert restored["action"] == "restore"
+    assert "has this name" in assert_problem(revert(client, entity_url, restored, editor),
+                                             409)["detail"]
     term = post(client, "/vocabulary", {"word": "deluge", "means": "flood"}, editor)
     term_url = f"/vocabulary/{term['id']}"
     client.patch(term_url, json={"word": "torrent"}, headers=editor)
