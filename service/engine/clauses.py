@@ -108,12 +108,12 @@ def reported_fact(text):
 
 
 def _attribution_in(segment, max_words):
-    """The words of a segment that attribute it, where `speaker_span` finds its speaker within
-    `max_words`: up to the speech verb ("the ministry said"), or all of it where the speaker
-    follows the verb ("said the ministry"); None where it finds none."""
+    """The words of a segment that attribute it, where `speaker_span` finds its speaker and speech
+    verb within `max_words` of its start: up to the verb ("the ministry said"), or all of it where
+    the speaker follows the verb ("said the ministry"); None where it finds none."""
     found = list(WORD_RE.finditer(segment))
     span = speaker_span([fold(word.group()) for word in found], max_words)
-    if span is None:
+    if span is None or span[2] > max_words:
         return None
     start, _, verb = span
     return segment[:found[verb].end()].strip() if start == 0 else segment.strip()

@@ -194,13 +194,14 @@ def speaker_span(words, max_words=MAX_SPEAKER_WORDS):
     """(start, end, verb): where who said it stands in `words` (folded), around the first speech
     word (`verb`, its index): the words before it where they open the text ("Officials said ...",
     "The Red Cross spokesman says ..."), else those after it where they close it ("..., says a
-    ministry spokesman"), at most `max_words`; None where it has none. The one reading of a
-    speaker: a statement's (`speaker`) and a clause's attribution (clauses.attribution_of)."""
+    ministry spokesman"; none after a closing "..., said"), at most `max_words`; None where it has
+    none. The one reading of a speaker: a statement's (`speaker`) and a clause's attribution
+    (clauses.attribution_of)."""
     for i, word in enumerate(words):
         if word in SPEECH_WORDS:
             if 0 < i <= max_words:
                 return 0, i, i
-            if 0 < len(words) - i - 1 <= max_words:
+            if len(words) - i - 1 <= max_words:
                 return i + 1, len(words), i
             return None
     return None
