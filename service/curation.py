@@ -7,6 +7,7 @@ locks the row with SELECT ... FOR UPDATE), and the sources its evidence quotes (
 editors writing the same claim at once are serialised, neither change is lost, and no quote is
 checked against a source text that changes or is deleted before the quote is committed.
 """
+import datetime
 import re
 import secrets
 
@@ -302,34 +303,49 @@ def citing_claims(source):
                 .order_by(Claim.id))
 
 
+def check_quotes_kept(source, text):
+    """422 unless every live quote from the source stays verbatim in its new text."""
+    broken = [f"evidence {e.id} of claim {e.claim.ref!r}: {e.quote!r}"
+              for e in Evidence.select(Evidence, Claim).join(Claim)
+              .where((Evidence.source == source) & Claim.deleted_at.is_null())
+              if e.quote not in text]
+    if broken:
+        raise Refused("The new text drops quotes that evidence relies on.",
+                      {"text": [f"no longer contains the quote of {b}" for b in broken]})
+
+
+def check_uncited(source):
+    """409 while live claims cite the source."""
+    citing = citing_claims(source)
+    if citing:
+        raise Conflict("Live claims still cite this source; delete their evidence first.",
+                       {"claims": [c.ref or str(c.id) for c in citing]})
+
+
+def source_revised(source, action, before, actor):
+    """Keep the source's revision and, when it changed, log the claims citing it for the index."""
+    revise("source", source, action, before, actor)
+    if source.state() != before:
+        record_claim_changes(c.id for c in citing_claims(source))
+    return source
+
+
 def update_source(source_id, data, actor):
     """Change a source; its text may change only if every live quote from it stays verbatim."""
     with write_transaction():
         source, before = lock_for_change(Source, source_id, data.get("ref"))
         if "text" in data:
-            broken = [f"evidence {e.id} of claim {e.claim.ref!r}: {e.quote!r}"
-                      for e in Evidence.select(Evidence, Claim).join(Claim)
-                      .where((Evidence.source == source) & Claim.deleted_at.is_null())
-                      if e.quote not in data["text"]]
-            if broken:
-                raise Refused("The new text drops quotes that evidence relies on.",
-                              {"text": [f"no longer contains the quote of {b}" for b in broken]})
+            check_quotes_kept(source, data["text"])
         for name, value in data.items():
             setattr(source, name, value)
         source.save()
-        revise("source", source, "update", before, actor)
-        if source.state() != before:
-            record_claim_changes(c.id for c in citing_claims(source))
-        return source
+        return source_revised(source, "update", before, actor)
 
 
 def delete_source(source_id, actor):
     with write_transaction():
         source, before = lock_for_change(Source, source_id)
-        citing = citing_claims(source)
-        if citing:
-            raise Conflict("Live claims still cite this source; delete their evidence first.",
-                           {"claims": [c.ref or str(c.id) for c in citing]})
+        check_uncited(source)
         source.deleted_at = utcnow()
         source.save()
         revise("source", source, "delete", before, actor)
@@ -341,3 +357,25 @@ def restore_source(source_id, actor):
         source.deleted_at = None
         source.save()
         return revise("source", source, "restore", before, actor)
+
+
+def revert_source(source_id, revision_id, actor):
+    """Put the source back as it was before one of its revisions (undoing its creation deletes
+    it): 409 if that deletes it while live claims cite it, 422 if its text would drop a live
+    quote."""
+    with write_transaction():
+        source, before = lock_for_change(Source, source_id, live=False)
+        target = revision_target("source", source, revision_id, before)
+        if target["ref"]:
+            free_ref(Source, target["ref"], source.id)
+        if target["deleted"]:
+            check_uncited(source)
+        else:
+            check_quotes_kept(source, target["text"])
+        values = dict(target, published=target["published"] and datetime.date.fromisoformat(
+            target["published"]))
+        for name in SOURCE_FIELDS:
+            setattr(source, name, values[name])
+        source.deleted_at = deleted_at(source, target)
+        source.save()
+        return source_revised(source, "revert", before, actor)

@@ -290,6 +290,41 @@ def test_a_cited_source_cannot_be_deleted_and_a_new_one_can(client, editor, ids)
     assert client.get("/sources").get_json()["total"] == 3
 
 
+def test_a_source_change_is_undone_by_reverting_its_revision(client, editor):
+    """As for claims: a revert puts the source back as it was before a revision, unless its
+    text would drop a quote evidence relies on (422) or undoing its creation would delete it
+    while claims cite it (409)."""
+    made = client.post("/sources", headers=editor, json={
+        "title": "Harbour notice", "published": "2024-03-02",
+        "text": "The harbour closed after the storm."}).get_json()
+    url = f"/sources/{made['id']}"
+    client.patch(url, headers=editor, json={
+        "title": "Harbour notice, updated", "published": "2024-03-03",
+        "text": "The harbour closed after the storm. 14 boats sank at their moorings."})
+    created, updated = revisions_of_source(client, url)
+    create(client, editor, text="Fourteen boats sank in the harbour.", evidence=[{
+        "source_id": made["id"], "stance": "supports", "quote": "14 boats sank"}])
+    assert_problem(client.post(f"{url}/revisions/{updated['id']}/revert", headers=editor), 422)
+    assert_problem(client.post(f"{url}/revisions/{created['id']}/revert", headers=editor), 409)
+    client.patch(url, headers=editor, json={"title": "Harbour closed"})
+    *_, retitled = revisions_of_source(client, url)
+    back = client.post(f"{url}/revisions/{retitled['id']}/revert", headers=editor)
+    assert back.status_code == 200 and back.get_json()["title"] == "Harbour notice, updated"
+    assert back.get_json()["published"] == "2024-03-03"
+    assert revisions_of_source(client, url)[-1]["action"] == "revert"
+    assert_problem(client.post(f"{url}/revisions/999999/revert", headers=editor), 404)
+    other = client.post("/sources", headers=editor, json={
+        "title": "Unused notice", "text": "Nothing happened."}).get_json()
+    (creation,) = revisions_of_source(client, f"/sources/{other['id']}")
+    assert client.post(f"/sources/{other['id']}/revisions/{creation['id']}/revert",
+                       headers=editor).status_code == 200
+    assert_problem(client.get(f"/sources/{other['id']}"), 404)
+
+
+def revisions_of_source(client, url):
+    return client.get(f"{url}/revisions").get_json()["items"]
+
+
 def test_a_claim_whose_quote_left_its_source_cannot_come_back(client, editor, ids):
     claim = create(client, editor, text="Officials spoke on Saturday.", evidence=[
         {"source_id": ids["gazette"], "stance": "supports", "quote": "officials said on Saturday"}])
