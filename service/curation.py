@@ -44,11 +44,11 @@ class Conflict(Refused):
 def revise(kind, row, action, before, actor):
     """Keep the change as a revision by `actor` (the acting key's name), and log it for the index
     when it touches a claim, or for the names when it touches a source that defines an acronym
-    ("the US Geological Survey (USGS)")."""
+    ("the US Geological Survey (USGS)") or defined one before the change."""
     if keep_revision(kind, row, action, actor, before):
         if kind == "claim":
             record_claim_changes([row.id])
-        elif kind == "source" and defined_acronyms([row.text]):
+        elif kind == "source" and defined_acronyms([row.text, before["text"] if before else ""]):
             record_name_change("source", row.id)
     return row
 

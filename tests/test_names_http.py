@@ -276,6 +276,19 @@ def test_an_acronym_a_new_claim_or_source_defines_reaches_every_worker(make_app,
     assert "Valley Dam Authority" in matched_entities(other, "The VDA opened the spillways.")
 
 
+def test_a_source_edited_to_drop_its_acronym_stops_defining_it(make_app, client, editor):
+    other = make_app(INDEX_SYNC_SECONDS=0).test_client()
+    post(client, "/claims", {"text": "The Northern Weather Office warned of storms over the "
+                                     "river valley."}, editor)
+    statement = "NWO warned of storms over the river valley."
+    source = post(client, "/sources", {"title": "Storm warning", "text": "The Northern Weather "
+                                       "Office (NWO) warned of storms."}, editor)
+    assert "Northern Weather Office" in matched_entities(other, statement)
+    client.patch(f"/sources/{source['id']}", headers=editor,
+                 json={"text": "The Northern Weather Office warned of storms."})
+    assert "Northern Weather Office" not in matched_entities(other, statement)
+
+
 def test_names_written_over_http_are_exported_and_seeded_back_unchanged(client, editor, tmp_path):
     client.patch("/entities/1", json={"aliases": ["valley", "Vale", "Arcadia"]}, headers=editor)
     gone = post(client, "/entities", {"name": "Valley Flood Authority"}, editor)
