@@ -7,6 +7,7 @@ locks the row with SELECT ... FOR UPDATE), and the sources its evidence quotes (
 editors writing the same claim at once are serialised, neither change is lost, and no quote is
 checked against a source text that changes or is deleted before the quote is committed.
 """
+import datetime
 import re
 import secrets
 
@@ -43,11 +44,11 @@ class Conflict(Refused):
 def revise(kind, row, action, before, actor):
     """Keep the change as a revision by `actor` (the acting key's name), and log it for the index
     when it touches a claim, or for the names when it touches a source that defines an acronym
-    ("the US Geological Survey (USGS)")."""
+    ("the US Geological Survey (USGS)") or defined one before the change."""
     if keep_revision(kind, row, action, actor, before):
         if kind == "claim":
             record_claim_changes([row.id])
-        elif kind == "source" and defined_acronyms([row.text]):
+        elif kind == "source" and defined_acronyms([row.text, before["text"] if before else ""]):
             record_name_change("source", row.id)
     return row
 
@@ -70,9 +71,8 @@ def checked_evidence(item, where=None):
     marks, dashes or spacing stored as the source's exact passage; refused naming the field
     otherwise."""
     source = locked_live_sources([item["source_id"]]).get(item["source_id"])
-    item = dict(item, numbers=figure_records(item.get("numbers")))
-    if source and item["quote"] not in source.text:
-        item["quote"] = source_span(item["quote"], source.text) or item["quote"]
+    item = dict(item, numbers=figure_records(item.get("numbers")),
+                quote=verbatim_quote(item["quote"], source))
     problems = evidence_problems(item, source and source.text,
                                  source.ref if source else item["source_id"])
     if problems:
@@ -80,6 +80,14 @@ def checked_evidence(item, where=None):
         raise Refused("The evidence breaks a curation rule; `errors` says which.", errors)
     numbers, added = completed_figures(item["numbers"], item["quote"])
     return dict(item, numbers=numbers, figures_added=added)
+
+
+def verbatim_quote(quote, source):
+    """The quote as the source has it: given with other quote marks, dashes or spacing, the
+    source's exact passage; otherwise as given (the rules then say whether it is verbatim)."""
+    if source and quote not in source.text:
+        return source_span(quote, source.text) or quote
+    return quote
 
 
 # Figures the engine reads that the corpus does not list (seeds/README.md, "What is a figure"):
@@ -195,21 +203,32 @@ def restore_claim(claim_id, actor):
         return revise("claim", claim, "restore", before, actor)
 
 
+def revision_target(kind, row, revision_id, before):
+    """The state a revert puts `row` back to: as it was before one of its revisions (undoing its
+    creation deletes it); 404 when the row has no such revision."""
+    revision = Revision.get_or_none((Revision.id == revision_id) & (Revision.kind == kind)
+                                    & (Revision.object_id == row.id))
+    if revision is None:
+        raise NotFound(f"This {kind} has no revision with this id.")
+    return revision.before or dict(before, deleted=True)
+
+
+def deleted_at(row, state):
+    """The row's `deleted_at` for a state: kept if it is deleted already, now if it is to be."""
+    return (row.deleted_at or utcnow()) if state["deleted"] else None
+
+
 def revert_claim(claim_id, revision_id, actor):
     """Put the claim back as it was before one of its revisions (undoing a create deletes it)."""
     with write_transaction():
         claim, before = lock_for_change(Claim, claim_id, live=False)
-        revision = Revision.get_or_none((Revision.id == revision_id) & (Revision.kind == "claim")
-                                        & (Revision.object_id == claim.id))
-        if revision is None:
-            raise NotFound("This claim has no revision with this id.")
-        target = revision.before or dict(before, deleted=True)
+        target = revision_target("claim", claim, revision_id, before)
         if not target["deleted"]:
             check_claim_can_return(target)
         if target["ref"]:
             free_ref(Claim, target["ref"], claim.id)
         claim.ref, claim.text = target["ref"], target["text"]
-        claim.deleted_at = (claim.deleted_at or utcnow()) if target["deleted"] else None
+        claim.deleted_at = deleted_at(claim, target)
         claim.save()
         Evidence.delete().where(Evidence.claim == claim).execute()
         add_evidence_rows(claim, target["evidence"])
@@ -243,9 +262,14 @@ def update_evidence(claim_id, evidence_id, changes, actor):
         row = claim_evidence(claim, evidence_id)
         current = {"source_id": row.source_id, "stance": row.stance, "quote": row.quote,
                    "numbers": row.numbers, "as_of": row.as_of}
+        item = {**current, **changes}
+        # A new quote without `numbers` has its figures read afresh; the same quote (in other
+        # quote marks or spacing too) keeps the stored ones, with the labels the editor gave.
         if "quote" in changes and "numbers" not in changes:
-            current["numbers"] = None
-        item = checked_evidence({**current, **changes})
+            source = locked_live_sources([item["source_id"]]).get(item["source_id"])
+            if verbatim_quote(item["quote"], source) != row.quote:
+                item["numbers"] = None
+        item = checked_evidence(item)
         row.source, row.stance, row.quote, row.numbers, row.as_of, row.figures_added = (
             item["source_id"], item["stance"], item["quote"], item["numbers"], item["as_of"],
             item["figures_added"])
@@ -279,34 +303,49 @@ def citing_claims(source):
                 .order_by(Claim.id))
 
 
+def check_quotes_kept(source, text):
+    """422 unless every live quote from the source stays verbatim in its new text."""
+    broken = [f"evidence {e.id} of claim {e.claim.ref!r}: {e.quote!r}"
+              for e in Evidence.select(Evidence, Claim).join(Claim)
+              .where((Evidence.source == source) & Claim.deleted_at.is_null())
+              if e.quote not in text]
+    if broken:
+        raise Refused("The new text drops quotes that evidence relies on.",
+                      {"text": [f"no longer contains the quote of {b}" for b in broken]})
+
+
+def check_uncited(source):
+    """409 while live claims cite the source."""
+    citing = citing_claims(source)
+    if citing:
+        raise Conflict("Live claims still cite this source; delete their evidence first.",
+                       {"claims": [c.ref or str(c.id) for c in citing]})
+
+
+def source_revised(source, action, before, actor):
+    """Keep the source's revision and, when it changed, log the claims citing it for the index."""
+    revise("source", source, action, before, actor)
+    if source.state() != before:
+        record_claim_changes(c.id for c in citing_claims(source))
+    return source
+
+
 def update_source(source_id, data, actor):
     """Change a source; its text may change only if every live quote from it stays verbatim."""
     with write_transaction():
         source, before = lock_for_change(Source, source_id, data.get("ref"))
         if "text" in data:
-            broken = [f"evidence {e.id} of claim {e.claim.ref!r}: {e.quote!r}"
-                      for e in Evidence.select(Evidence, Claim).join(Claim)
-                      .where((Evidence.source == source) & Claim.deleted_at.is_null())
-                      if e.quote not in data["text"]]
-            if broken:
-                raise Refused("The new text drops quotes that evidence relies on.",
-                              {"text": [f"no longer contains the quote of {b}" for b in broken]})
+            check_quotes_kept(source, data["text"])
         for name, value in data.items():
             setattr(source, name, value)
         source.save()
-        revise("source", source, "update", before, actor)
-        if source.state() != before:
-            record_claim_changes(c.id for c in citing_claims(source))
-        return source
+        return source_revised(source, "update", before, actor)
 
 
 def delete_source(source_id, actor):
     with write_transaction():
         source, before = lock_for_change(Source, source_id)
-        citing = citing_claims(source)
-        if citing:
-            raise Conflict("Live claims still cite this source; delete their evidence first.",
-                           {"claims": [c.ref or str(c.id) for c in citing]})
+        check_uncited(source)
         source.deleted_at = utcnow()
         source.save()
         revise("source", source, "delete", before, actor)
@@ -318,3 +357,25 @@ def restore_source(source_id, actor):
         source.deleted_at = None
         source.save()
         return revise("source", source, "restore", before, actor)
+
+
+def revert_source(source_id, revision_id, actor):
+    """Put the source back as it was before one of its revisions (undoing its creation deletes
+    it): 409 if that deletes it while live claims cite it, 422 if its text would drop a live
+    quote."""
+    with write_transaction():
+        source, before = lock_for_change(Source, source_id, live=False)
+        target = revision_target("source", source, revision_id, before)
+        if target["ref"]:
+            free_ref(Source, target["ref"], source.id)
+        if target["deleted"]:
+            check_uncited(source)
+        else:
+            check_quotes_kept(source, target["text"])
+        values = dict(target, published=target["published"] and datetime.date.fromisoformat(
+            target["published"]))
+        for name in SOURCE_FIELDS:
+            setattr(source, name, values[name])
+        source.deleted_at = deleted_at(source, target)
+        source.save()
+        return source_revised(source, "revert", before, actor)

@@ -16,6 +16,7 @@ versions of one claim an editor meant is not for the import to guess. The figure
 line does not list are added, as every write adds them (`curation.completed_figures`), and
 reported with the line.
 """
+import codecs
 import json
 from dataclasses import dataclass, field
 
@@ -132,14 +133,20 @@ def _as_seed_claim(claim, sources):
     return seed_claim, evidence, problems
 
 
-def decoded_lines(lines):
-    """(line number, JSON value, None) or (line number, None, why it is not JSON) for each line
-    (bytes) that is not blank; a byte order mark before the first line is dropped."""
+def content_lines(lines):
+    """(line number, line) for each line (bytes) that is not blank, a byte order mark before the
+    first line dropped (a body or file that is only a BOM and whitespace holds no line)."""
     for number, raw in enumerate(lines, 1):
         if number == 1:
-            raw = raw.removeprefix(b"\xef\xbb\xbf")
-        if not raw.strip():
-            continue
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        if raw.strip():
+            yield number, raw
+
+
+def decoded_lines(lines):
+    """(line number, JSON value, None) or (line number, None, why it is not JSON) for each of the
+    `content_lines`."""
+    for number, raw in content_lines(lines):
         try:
             yield number, json.loads(raw.decode("utf-8")), None
         except UnicodeDecodeError:
@@ -154,7 +161,7 @@ def decoded_lines(lines):
 
 def parse_item(data, sources, schema=ImportClaimSchema()):
     """A line's JSON value as (claim dict with resolved evidence, None) or (None, the reason it
-    is rejected)."""
+    is rejected); the claim is given as `Claim.state` gives a stored one, so the two compare."""
     if not isinstance(data, dict):
         return None, "not a JSON object"
     try:
@@ -168,7 +175,8 @@ def parse_item(data, sources, schema=ImportClaimSchema()):
         return None, "; ".join(problems)
     return {"ref": seed_claim["ref"], "text": seed_claim["text"], "evidence": [
         {"source_id": e["source"].id, "stance": e["stance"], "quote": e["quote"],
-         "numbers": e["numbers"], "as_of": e["as_of"]} for e in evidence],
+         "numbers": e["numbers"], "as_of": e["as_of"] and e["as_of"].isoformat()}
+        for e in evidence],
         "figures_added": [
         {"evidence": position, **figure} for position, e in enumerate(evidence)
         for figure in e["figures_added"]]}, None
@@ -192,6 +200,7 @@ def _store(claim, restore):
     if row is None:
         row = Claim.create(ref=claim["ref"], text=claim["text"])
         add_evidence_rows(row, claim["evidence"])
+        keep_revision("claim", row, "import", IMPORT_ACTOR, None)  # reverting it deletes the claim
         return "added", row.id
     if row.deleted_at and not restore:
         raise LineRefused(f"the claim {claim['ref']!r} is deleted; import with --restore to "

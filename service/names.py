@@ -8,7 +8,7 @@ Two names are the same name when the engine reads the same words in them ("Red C
 """
 import zlib
 
-from .curation import Conflict, Refused, lock_for_change
+from .curation import Conflict, Refused, deleted_at, lock_for_change, revision_target
 from .db import database
 from .engine.text import TextRefused, words
 from .models import Entity, Term, keep_revision, record_name_change, utcnow, write_transaction
@@ -77,10 +77,24 @@ def check_names_free(state, current=None):
                 raise Conflict(f"The name {taken[1]!r} is already a name of entity {other.id} "
                                f"({other.name!r}).", {taken[0]: [
                                    f"{taken[1]!r} is a name of entity {other.id}."]})
-    deleted = Entity.get_or_none((Entity.name == state["name"]) & (Entity.id != (current or 0)))
-    if deleted is not None:
-        raise Conflict(f"Deleted entity {deleted.id} has this name: restore it instead.",
-                       {"name": [f"The name of deleted entity {deleted.id}."]})
+    check_name_unique(state, current)
+
+
+def check_name_unique(state, current=None):
+    """409 when another entity has this exact name: a deleted one keeps its name, to be
+    restored."""
+    other = Entity.get_or_none((Entity.name == state["name"]) & (Entity.id != (current or 0)))
+    if other is not None:
+        which = "deleted entity" if other.deleted_at else "entity"
+        raise Conflict(f"{which.capitalize()} {other.id} has this name"
+                       f"{': restore it instead' if other.deleted_at else ''}.",
+                       {"name": [f"The name of {which} {other.id}."]})
+
+
+def check_entity_can_be(state, current):
+    """A revert's entity keeps the names rules: every name free when it comes back live, its exact
+    name when it stays deleted."""
+    (check_name_unique if state["deleted"] else check_names_free)(state, current)
 
 
 def create_entity(data, actor):
@@ -142,7 +156,7 @@ def update_term(term_id, data, actor):
         return renamed("term", term, "update", before, actor)
 
 
-# Deleting and restoring: the same for both.
+# Deleting, restoring and reverting: the same for both.
 
 def deleter(model, kind):
     def delete(object_id, actor):
@@ -168,6 +182,31 @@ def restorer(model, kind, check=lambda state, object_id: None):
     return restore
 
 
+def reverter(model, kind, check):
+    def revert(object_id, revision_id, actor):
+        """Put the row back as it was before one of its revisions (undoing its creation deletes
+        it), if `check` (that state, its id) lets it be so."""
+        with write_transaction():
+            row, before = lock_for_change(model, object_id, live=False)
+            target = revision_target(kind, row, revision_id, before)
+            check(target, row.id)
+            for field, value in target.items():
+                if field != "deleted":
+                    setattr(row, field, value)
+            row.deleted_at = deleted_at(row, target)
+            row.save()
+            return renamed(kind, row, "revert", before, actor)
+    return revert
+
+
+def check_term_can_be(state, current):
+    """A revert's term keeps the vocabulary's rules, deleted or not (a deleted term keeps its
+    word, to be restored)."""
+    check_term(state["word"], state["means"], current)
+
+
 delete_entity, restore_entity = deleter(Entity, "entity"), restorer(Entity, "entity",
                                                                     check_names_free)
+revert_entity = reverter(Entity, "entity", check_entity_can_be)
 delete_term, restore_term = deleter(Term, "term"), restorer(Term, "term")
+revert_term = reverter(Term, "term", check_term_can_be)

@@ -104,6 +104,26 @@ def test_figures_the_editor_left_out_are_added_and_named(app, client, editor, id
     assert_every_quote_verbatim_and_export_seeds_back(app, tmp_path)  # stored as exported
 
 
+def test_an_evidence_write_that_changes_nothing_keeps_the_figures_and_leaves_no_revision(
+        client, editor):
+    """Sending the stored quote again (in other quote marks too), or the same change twice,
+    keeps the figures as the editor labelled them, adds none twice and keeps no revision."""
+    source = client.post("/sources", headers=editor, json={
+        "title": "Harbour notice", "text": "The port's 3 cranes lifted 450 containers."}).get_json()
+    quote = "The port's 3 cranes lifted 450 containers"
+    mine = {"text": "450", "value": 450, "qualifier": None, "label": "containers lifted"}
+    claim = create(client, editor, text="Cranes lifted 450 containers.", evidence=[{
+        "source_id": source["id"], "stance": "supports", "quote": quote, "numbers": [mine]}])
+    (evidence,) = claim["evidence"]
+    assert [n["text"] for n in evidence["numbers"]] == ["450", "3"]
+    url = f"/claims/{claim['id']}/evidence/{evidence['id']}"
+    for body in ({"quote": quote}, {"quote": quote.replace("'", "\u2019")},
+                 {"stance": "supports"}, {"numbers": evidence["numbers"]}):
+        again = client.patch(url, headers=editor, json=body).get_json()
+        assert again["numbers"] == evidence["numbers"] and again["figures_added"] == [], body
+    assert [r["action"] for r in revisions(client, claim["id"])] == ["create"]
+
+
 @pytest.mark.parametrize("item, field, words", [
     ({"quote": "Floods killed 40 people"}, "quote", "not verbatim"),
     ({"numbers": [{"text": "99", "value": 99}]}, "numbers", "'99' is not in the quote"),
@@ -268,6 +288,41 @@ def test_a_cited_source_cannot_be_deleted_and_a_new_one_can(client, editor, ids)
         "source_id": source["id"], "stance": "supports", "quote": "The dam held."}), 422)
     assert client.post(f"/sources/{source['id']}/restore", headers=editor).status_code == 200
     assert client.get("/sources").get_json()["total"] == 3
+
+
+def test_a_source_change_is_undone_by_reverting_its_revision(client, editor):
+    """As for claims: a revert puts the source back as it was before a revision, unless its
+    text would drop a quote evidence relies on (422) or undoing its creation would delete it
+    while claims cite it (409)."""
+    made = client.post("/sources", headers=editor, json={
+        "title": "Harbour notice", "published": "2024-03-02",
+        "text": "The harbour closed after the storm."}).get_json()
+    url = f"/sources/{made['id']}"
+    client.patch(url, headers=editor, json={
+        "title": "Harbour notice, updated", "published": "2024-03-03",
+        "text": "The harbour closed after the storm. 14 boats sank at their moorings."})
+    created, updated = revisions_of_source(client, url)
+    create(client, editor, text="Fourteen boats sank in the harbour.", evidence=[{
+        "source_id": made["id"], "stance": "supports", "quote": "14 boats sank"}])
+    assert_problem(client.post(f"{url}/revisions/{updated['id']}/revert", headers=editor), 422)
+    assert_problem(client.post(f"{url}/revisions/{created['id']}/revert", headers=editor), 409)
+    client.patch(url, headers=editor, json={"title": "Harbour closed"})
+    *_, retitled = revisions_of_source(client, url)
+    back = client.post(f"{url}/revisions/{retitled['id']}/revert", headers=editor)
+    assert back.status_code == 200 and back.get_json()["title"] == "Harbour notice, updated"
+    assert back.get_json()["published"] == "2024-03-03"
+    assert revisions_of_source(client, url)[-1]["action"] == "revert"
+    assert_problem(client.post(f"{url}/revisions/999999/revert", headers=editor), 404)
+    other = client.post("/sources", headers=editor, json={
+        "title": "Unused notice", "text": "Nothing happened."}).get_json()
+    (creation,) = revisions_of_source(client, f"/sources/{other['id']}")
+    assert client.post(f"/sources/{other['id']}/revisions/{creation['id']}/revert",
+                       headers=editor).status_code == 200
+    assert_problem(client.get(f"/sources/{other['id']}"), 404)
+
+
+def revisions_of_source(client, url):
+    return client.get(f"{url}/revisions").get_json()["items"]
 
 
 def test_a_claim_whose_quote_left_its_source_cannot_come_back(client, editor, ids):

@@ -3,6 +3,7 @@ import pytest
 
 from service.engine.clauses import attribution_of, clause_spans, split_clauses
 from service.engine.sentences import sentence_spans
+from service.engine.text import fold, speaker, speaker_span, words
 
 
 def texts(sentence):
@@ -56,9 +57,30 @@ def test_an_opening_attribution_carries_forward_not_back():
     ("Some 10,000 are missing, according to the Red Crescent.", "according to the Red Crescent"),
     ("Pashinyan said the region was being shelled.", "Pashinyan said"),
     ("The region was shelled overnight.", None),
+    ("Rescue teams kept recovering bodies from the flooded valley, said", "said"),
+    # an opening "Claims" is a noun here: a speaker after the verb is as short as one before it
+    ("Claims of looting in the harbour district were denied by the port authority on Monday "
+     "morning.", None),
 ])
 def test_attribution_of(sentence, attribution):
     assert attribution_of(sentence) == attribution
+
+
+@pytest.mark.parametrize("sentence, statement_speaker, attribution", [
+    ("Harbour officials said the pier collapsed.", ["harbour", "officials"],
+     "Harbour officials said"),
+    ("The old wooden pier collapsed overnight, says the port spokesman.",
+     ["the", "port", "spokesman"], "says the port spokesman"),
+    ("The pier collapsed into the bay on a stormy night.", [], None),
+])
+def test_a_statement_and_a_clause_read_their_speaker_alike(sentence, statement_speaker,
+                                                           attribution):
+    """Who said it is read in one place (text.speaker_span): for a statement's tokens and for a
+    clause's attribution, each over its own words."""
+    assert speaker(words(sentence.replace(",", ""))) == statement_speaker
+    assert attribution_of(sentence) == attribution
+    span = speaker_span([fold(word) for word in sentence.strip(".").split()])
+    assert (span is None) is (attribution is None)
 
 
 def test_clause_spans_index_the_whole_text():

@@ -102,8 +102,11 @@ def test_a_country_for_a_place_is_a_swap_only_one_for_one(checker):
     assert best(result) == 8 and result.verdict == "supported"
 
 
-def test_a_place_after_in_is_where_not_who(checker):
-    result = checker.check("Southland has a naval base in Northland, its only foreign one")
+@pytest.mark.parametrize("where", ["in Northland", "in northern Northland", "across Northland"])
+def test_a_place_after_in_is_where_not_who(checker, where):
+    """A name after a place marker (matcher.names_a_place) says where, for the order of roles
+    too."""
+    result = checker.check(f"Southland has a naval base {where}, its only foreign one")
     assert best(result) == 9 and result.verdict == "supported"
     assert checker.check("Southland hosts Northland's only foreign naval base").verdict == \
         "unverified"

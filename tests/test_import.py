@@ -10,7 +10,7 @@ from service.db import database, init_database
 from service.importer import import_claims
 from service.models import Claim, ClaimChange, Evidence, utcnow
 
-from .conftest import FIXTURE_SEEDS
+from .conftest import FIXTURE_SEEDS, make_key_headers
 
 GAZETTE_URL = "https://example.org/gazette/floods"
 GOOD = [
@@ -107,6 +107,27 @@ def test_importing_again_leaves_claims_alone_and_a_changed_line_updates_its_clai
     result = run(jsonl(changed), "--batch-size", "1")
     assert "added 0, updated 1, unchanged 0, rejected 0" in result.output
     assert stored("dam-held")[0] == "The dam held firm during the valley floods."
+
+
+def test_a_line_with_a_date_imported_again_is_unchanged(run):
+    """`as_of` is compared as the claim stores it: the same line twice rewrites nothing."""
+    dated = dict(GOOD[1], evidence=[dict(GOOD[1]["evidence"][0], as_of="2023-09-12")])
+    assert "added 1, updated 0, unchanged 0" in run(jsonl(dated)).output
+    assert "added 0, updated 0, unchanged 1" in run(jsonl(dated)).output
+
+
+def test_an_imported_claim_has_a_revision_from_its_creation_that_reverting_deletes(
+        database_url, make_app):
+    client = make_app().test_client()
+    with database.connection_context():
+        assert import_claims([json.dumps(GOOD[0]).encode()]).added == 1
+        claim_id = Claim.get(Claim.ref == GOOD[0]["ref"]).id
+    (created,) = client.get(f"/claims/{claim_id}/revisions").get_json()["items"]
+    assert (created["action"], created["actor"], created["before"]) == ("import", "import", None)
+    assert created["after"]["text"] == GOOD[0]["text"]
+    editor = make_key_headers(client.application, "editor")
+    client.post(f"/claims/{claim_id}/revisions/{created['id']}/revert", headers=editor)
+    assert client.get(f"/claims/{claim_id}").status_code == 404
 
 
 def test_a_line_the_database_refuses_leaves_the_rest_of_its_batch_written(app, db, monkeypatch):

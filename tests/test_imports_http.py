@@ -106,7 +106,7 @@ def test_a_retry_with_the_same_idempotency_key_is_answered_once(client, editor):
     assert second.headers["Idempotent-Replayed"] == "true"
     assert second.get_json() == first.get_json() and first.get_json()["added"] == 3
     with database.connection_context():
-        assert Revision.select().where(Revision.actor == "import").count() == 0  # adds only
+        assert Revision.select().where(Revision.actor == "import").count() == 3  # one per add
     assert_problem(post(client, keyed, jsonl(GOOD[0])), 422)
 
 
@@ -122,9 +122,19 @@ def test_odd_unicode_is_stored_intact_or_refused_by_line(client, editor):
     assert stored("odd-breaks")[0] == separator["text"]
 
 
+def test_a_byte_order_mark_is_dropped_before_the_first_line_only(client, editor):
+    """A BOM alone on the first line is no claim; one inside the body is a line's bad JSON."""
+    report = post(client, editor, "\ufeff\n" + jsonl(GOOD[0]) + "\ufeff" + jsonl(GOOD[2]))
+    assert outcomes(report.get_json()) == [(2, GOOD[0]["ref"], "added"),
+                                           (3, None, "refused")]
+    assert report.get_json()["lines"][1]["reason"].startswith("not valid JSON")
+
+
 @pytest.mark.parametrize("body, content_type, status", [
     ("", "application/x-ndjson", 422),
     ("\n  \n", "application/x-ndjson", 422),
+    ("\ufeff", "application/x-ndjson", 422),
+    ("\ufeff\n \r\n", "application/jsonl", 422),
     ("[]", "application/json", 422),
     ('{"ref": "one", "text": "One claim."}', "application/json", 422),
     ("[{", "application/json", 400),

@@ -62,6 +62,73 @@ def test_a_term_is_added_changed_deleted_restored_with_a_revision_each(client, e
     assert actions == ["create", "update", "delete", "restore"]
 
 
+def revert(client, url, revision, editor):
+    return client.post(f"{url}/revisions/{revision['id']}/revert", headers=editor)
+
+
+def test_an_entity_change_is_undone_by_reverting_its_revision(client, editor):
+    """As for claims: a revert puts the entity back as it was before a revision (reverting the
+    creation deletes it, reverting that brings it back), each revert a revision too, and every
+    worker reads the names it gets back."""
+    made = post(client, "/entities", {"name": "Valley Flood Authority", "kind": "organization",
+                                      "aliases": ["flood authority"]}, editor)
+    url = f"/entities/{made['id']}"
+    client.patch(url, json={"aliases": ["VFA"]}, headers=editor)
+    created, updated = client.get(f"{url}/revisions").get_json()["items"]
+    back = revert(client, url, updated, editor)
+    assert back.status_code == 200 and back.get_json() == made
+    assert revert(client, url, created, editor).get_json() == made  # the row as it now stands
+    assert_problem(client.get(url), 404)
+    *_, uncreated = client.get(f"{url}/revisions").get_json()["items"]
+    assert (uncreated["action"], uncreated["after"]["deleted"]) == ("revert", True)
+    assert revert(client, url, uncreated, editor).status_code == 200
+    assert client.get(url).get_json() == made
+    assert_problem(client.post(f"{url}/revisions/999999/revert", headers=editor), 404)
+    assert_problem(client.post("/entities/999/revisions/1/revert", headers=editor), 404)
+    client.patch("/entities/1", json={"aliases": ["Arcadia"]}, headers=editor)
+    client.patch("/entities/1", json={"aliases": []}, headers=editor)
+    assert matched_entities(client, STATEMENT) == []
+    *_, unaliased = client.get("/entities/1/revisions").get_json()["items"]
+    revert(client, "/entities/1", unaliased, editor)
+    assert matched_entities(client, STATEMENT) == ["river valley"]
+
+
+def test_a_revert_that_would_take_another_names_name_is_409(client, editor):
+    entity = post(client, "/entities", {"name": "Valley Flood Authority"}, editor)
+    entity_url = f"/entities/{entity['id']}"
+    client.patch(entity_url, json={"name": "Flood Board"}, headers=editor)
+    post(client, "/entities", {"name": "Authority", "aliases": ["Valley Flood Authority"]},
+         editor)
+    _, renamed = client.get(f"{entity_url}/revisions").get_json()["items"]
+    assert_problem(revert(client, entity_url, renamed, editor), 409)
+    # undoing a restore deletes it again under the name it had then, which another now has
+    client.delete(entity_url, headers=editor)
+    client.post(f"{entity_url}/restore", headers=editor)
+    client.patch(entity_url, json={"name": "Water Board"}, headers=editor)
+    post(client, "/entities", {"name": "Flood Board"}, editor)
+    *_, restored, _ = client.get(f"{entity_url}/revisions").get_json()["items"]
+    assert restored["action"] == "restore"
+    assert "has this name" in assert_problem(revert(client, entity_url, restored, editor),
+                                             409)["detail"]
+    term = post(client, "/vocabulary", {"word": "deluge", "means": "flood"}, editor)
+    term_url = f"/vocabulary/{term['id']}"
+    client.patch(term_url, json={"word": "torrent"}, headers=editor)
+    post(client, "/vocabulary", {"word": "deluges", "means": "rain"}, editor)
+    _, reworded = client.get(f"{term_url}/revisions").get_json()["items"]
+    assert_problem(revert(client, term_url, reworded, editor), 409)
+    assert client.get(term_url).get_json()["word"] == "torrent"
+
+
+def test_a_deleted_term_comes_back_by_reverting_the_delete(client, editor):
+    made = post(client, "/vocabulary", {"word": "deluge", "means": "flood"}, editor)
+    url = f"/vocabulary/{made['id']}"
+    client.delete(url, headers=editor)
+    created, deleted = client.get(f"{url}/revisions").get_json()["items"]
+    assert revert(client, url, deleted, editor).get_json() == made
+    assert client.get("/vocabulary").get_json()["items"] == [made]
+    assert_problem(client.post(f"{url}/revisions/{created['id']}/revert"), 401)
+
+
 @pytest.mark.parametrize("body, field", [
     ({"name": ""}, "name"),
     ({"name": "   "}, "name"),
@@ -207,6 +274,19 @@ def test_an_acronym_a_new_claim_or_source_defines_reaches_every_worker(make_app,
     post(client, "/claims", {"text": "The Valley Dam Authority (VDA) opened the spillways."},
          editor)
     assert "Valley Dam Authority" in matched_entities(other, "The VDA opened the spillways.")
+
+
+def test_a_source_edited_to_drop_its_acronym_stops_defining_it(make_app, client, editor):
+    other = make_app(INDEX_SYNC_SECONDS=0).test_client()
+    post(client, "/claims", {"text": "The Northern Weather Office warned of storms over the "
+                                     "river valley."}, editor)
+    statement = "NWO warned of storms over the river valley."
+    source = post(client, "/sources", {"title": "Storm warning", "text": "The Northern Weather "
+                                       "Office (NWO) warned of storms."}, editor)
+    assert "Northern Weather Office" in matched_entities(other, statement)
+    client.patch(f"/sources/{source['id']}", headers=editor,
+                 json={"text": "The Northern Weather Office warned of storms."})
+    assert "Northern Weather Office" not in matched_entities(other, statement)
 
 
 def test_names_written_over_http_are_exported_and_seeded_back_unchanged(client, editor, tmp_path):

@@ -21,7 +21,7 @@ from ..api import Blueprint
 from ..auth import editors_only
 from ..curation import Refused
 from ..idempotency import write
-from ..importer import ImportInterrupted, decoded_lines, import_lines
+from ..importer import ImportInterrupted, content_lines, decoded_lines, import_lines
 
 blp = Blueprint("imports", __name__,
                 description="Many claims at once, as `crosscheck import` reads them")
@@ -46,7 +46,7 @@ def body_items():
     body = request.get_data(cache=True)
     if request.mimetype in JSON_LINES_TYPES:
         lines = body.split(b"\n")
-        claims = sum(1 for line in lines if line.strip())  # counted before any is decoded
+        claims = sum(1 for _ in content_lines(lines))  # counted before any is decoded
         items = decoded_lines(lines)
     elif request.mimetype == "application/json":
         values = json_array(body)

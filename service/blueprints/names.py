@@ -1,5 +1,5 @@
 """The routes of a resource of names (/entities, /vocabulary): both are read, written, deleted,
-restored and revised alike, so one function makes both blueprints."""
+restored, revised and reverted alike, so one function makes both blueprints."""
 from dataclasses import dataclass
 
 from flask_smorest import abort
@@ -38,7 +38,7 @@ def names_blueprint(names, description):
     blp = Blueprint(many, __name__, description=description)
     item = f"{names.path}/<int(max=2147483647):{one}_id>"
     change = {action: getattr(name_curation, f"{action}_{one}")
-              for action in ("create", "update", "delete", "restore")}
+              for action in ("create", "update", "delete", "restore", "revert")}
 
     def live(object_id):
         model = names.model
@@ -110,6 +110,20 @@ def names_blueprint(names, description):
     def revisions(args, **ids):
         return paginate_query(curation.revisions_of(one, ids[f"{one}_id"]), args["page"],
                               args["per_page"])
+
+    @blp.route(f"{item}/revisions/<int(max=2147483647):revision_id>/revert", methods=["POST"],
+               endpoint=f"revert_{one}")
+    @editors_only(blp)
+    @write(blp)
+    @blp.response(200, names.item)
+    @blp.problems(404, 409, 422)
+    @blp.doc(summary=f"Undo a change: put {article(one)} {one} back as it was before that revision",
+             description=f"Reverting the revision that created it deletes it; the answer is the "
+                         f"{one} as it now stands. The revert is itself a revision, so it can be "
+                         f"undone too. 409 when another {one} has taken a name it would get "
+                         f"back. {EVERY_WORKER}")
+    def revert(revision_id, **ids):
+        return change["revert"](ids[f"{one}_id"], revision_id, actor_name())
 
     return blp
 

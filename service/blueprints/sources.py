@@ -92,3 +92,18 @@ def source_revisions(args, source_id):
     """Every change to a source, oldest first (deleted sources too)"""
     return paginate_query(curation.revisions_of("source", source_id), args["page"],
                           args["per_page"])
+
+
+@blp.route(f"{SOURCE}/revisions/<int(max=2147483647):revision_id>/revert", methods=["POST"])
+@editors_only(blp)
+@write(blp)
+@blp.response(200, SourceSchema)
+@blp.problems(404, 409, 422)
+def revert_source(source_id, revision_id):
+    """Undo a change: put the source back as it was before that revision
+
+    Reverting the revision that created a source deletes it (409 while live claims cite it); a
+    text that would drop a quote evidence relies on is a 422. The answer is the source as it now
+    stands; the revert is itself a revision, so it can be undone too.
+    """
+    return source_detail(curation.revert_source(source_id, revision_id, actor_name()))

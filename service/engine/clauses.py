@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import extract_figures
-from .text import SPEECH_WORDS, fold
+from .text import SPEECH_WORDS, fold, speaker_span
 
 # Where one clause ends and the next begins, with whether both parts must bear a figure.
 # A newcomer adds a boundary here (one pattern, one test).
@@ -79,10 +79,12 @@ def attribution_of(text, head=True):
     if according:
         return according.group().strip()
     segments = [s.strip(" .!?:") for s in re.split(r"[,“”\"]", text) if s.strip(" .!?:")]
-    if len(segments) > 1 and _is_attribution(segments[-1], TAIL_MAX_WORDS):
-        return _up_to_speech(segments[-1])
-    if head and segments and _has_speech_word(_first_words(segments[0], ATTRIBUTION_MAX_WORDS)):
-        return _up_to_speech(segments[0])
+    if len(segments) > 1 and _word_count(segments[-1]) <= TAIL_MAX_WORDS:
+        found = _attribution_in(segments[-1], TAIL_MAX_WORDS)
+        if found:
+            return found
+    if head and segments:  # the speech verb among the head's first ATTRIBUTION_MAX_WORDS words
+        return _attribution_in(segments[0], ATTRIBUTION_MAX_WORDS - 1)
     return None
 
 
@@ -105,24 +107,16 @@ def reported_fact(text):
     return (attribution, rest) if _word_count(rest) >= MIN_WORDS else None
 
 
-def _is_attribution(segment, max_words):
-    return _has_speech_word(segment) and _word_count(segment) <= max_words
-
-
-def _first_words(text, count):
-    return " ".join(WORD_RE.findall(text)[:count])
-
-
-def _up_to_speech(segment):
-    """The attribution part of a segment: up to its speech verb and a following "that", or all of a
-    short tail such as "said Pashinyan"."""
-    words = list(WORD_RE.finditer(segment))
-    for index, word in enumerate(words):
-        if fold(word.group()) in SPEECH_WORDS:
-            if index == 0:  # "said the ministry": the speaker follows
-                return segment.strip()
-            return segment[:word.end()].strip()
-    return segment.strip()
+def _attribution_in(segment, max_words):
+    """The words of a segment that attribute it, where `speaker_span` finds its speaker and speech
+    verb within `max_words` of its start: up to the verb ("the ministry said"), or all of it where
+    the speaker follows the verb ("said the ministry"); None where it finds none."""
+    found = list(WORD_RE.finditer(segment))
+    span = speaker_span([fold(word.group()) for word in found], max_words)
+    if span is None or span[2] > max_words:
+        return None
+    start, _, verb = span
+    return segment[:found[verb].end()].strip() if start == 0 else segment.strip()
 
 
 def _cuts(sentence):

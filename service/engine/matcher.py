@@ -540,10 +540,10 @@ def _direction(tokens, first, second):
     """1 when `first` acts on `second` ("A backed B", "A is north of B", "B is south of A"), -1
     the other way round ("A, backed by B", "B ... A"), None when the words between make the order
     unclear ("A spoke with B", "A is B's ally", "A condemned the operation launched by B", "A has
-    a base in B")."""
+    a base in B": the later name says where, `names_a_place`)."""
     start, end = tokens.index(first), tokens.index(second)
     between = tokens[min(start, end) + 1:max(start, end)]
-    if (not SYMMETRIC_LINKS.isdisjoint(between) or between[-1:] in (["in"], ["at"], ["inside"])
+    if (not SYMMETRIC_LINKS.isdisjoint(between) or names_a_place(tokens, max(start, end))
             or not COPULAS.isdisjoint(between) and ORDERING_LINKS.isdisjoint(between)):
         return None  # order says nothing, or the later one is only where it happens
     direction = 1 if start < end else -1

@@ -190,18 +190,27 @@ def reports_speech(tokens):
     return not SPEECH_WORDS.isdisjoint(tokens)
 
 
+def speaker_span(words, max_words=MAX_SPEAKER_WORDS):
+    """(start, end, verb): where who said it stands in `words` (folded), around the first speech
+    word (`verb`, its index): the words before it where they open the text ("Officials said ...",
+    "The Red Cross spokesman says ..."), else those after it where they close it ("..., says a
+    ministry spokesman"; none after a closing "..., said"), at most `max_words`; None where it has
+    none. The one reading of a speaker: a statement's (`speaker`) and a clause's attribution
+    (clauses.attribution_of)."""
+    for i, word in enumerate(words):
+        if word in SPEECH_WORDS:
+            if 0 < i <= max_words:
+                return 0, i, i
+            if len(words) - i - 1 <= max_words:
+                return i + 1, len(words), i
+            return None
+    return None
+
+
 def speaker(tokens):
-    """The tokens that say who said it, where a text opens with them ("Officials said ...", "The
-    Red Cross spokesman says ...") or closes with them ("..., says a ministry spokesman"), at
-    most MAX_SPEAKER_WORDS; [] where it has none."""
-    for i, token in enumerate(tokens):
-        if token in SPEECH_WORDS:
-            if 0 < i <= MAX_SPEAKER_WORDS:
-                return tokens[:i]
-            if 0 < len(tokens) - i - 1 <= MAX_SPEAKER_WORDS:
-                return tokens[i + 1:]
-            return []
-    return []
+    """The tokens that say who said it (`speaker_span`); [] where they name nobody."""
+    span = speaker_span(tokens)
+    return tokens[span[0]:span[1]] if span else []
 
 
 def reports_demand(tokens):

@@ -71,7 +71,9 @@ class Judge:
         """Whether the evidence contradicts its claim on a figure the statement does not give: its
         quote gives another date or count for what the claim dates or counts ("broke on March 2"
         against "collapsed on March 3"). It reports the event otherwise, so it does not back a
-        statement negating the claim ("the dam did not collapse"): it takes no side."""
+        statement negating the claim ("the dam did not collapse"): it takes no side. It reads the
+        quote, not the stored figures, because dates are no figures in the corpus (seeds/README,
+        "What is a figure"), and they are what this is mostly about."""
         if evidence.stance != CONTRADICTS:
             return False
         for figure in extract_figures(evidence.quote or ""):
