@@ -39,8 +39,8 @@ ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth ten
                  "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
                  "nineteenth twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth "
                  "ninetieth hundredth thousandth millionth thirds quarters fifths halves").split()
-# Abbreviated scales ("€2bn", "$71m"); "m" and "k" only after a currency sign, where they cannot be
-# metres or kilo-.
+# Abbreviated scales ("€2bn", "$71m", "100k"); "m" only after a currency sign, where it cannot be
+# metres.
 SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 CURRENCIES = {"$": "$", "us$": "$", "€": "€", "£": "£", "¥": "¥"}
 # Units written after a figure ("370km", "10 km", "30%", "7.1-magnitude"), each read as one unit;
@@ -69,7 +69,8 @@ QUALIFIERS = {
     "no fewer than": (1, math.inf), "no less than": (1, math.inf), "at least": (1, math.inf),
     "a minimum of": (1, math.inf), "more than": (1, math.inf), "over": (1, math.inf),
     "above": (1, math.inf), "in excess of": (1, math.inf), "upwards of": (1, math.inf),
-    "exceeding": (1, math.inf),
+    "exceeding": (1, math.inf), "passed": (1, math.inf), "surpassed": (1, math.inf),
+    "exceeded": (1, math.inf), "topped": (1, math.inf),
     "nearly": (0.85, 1), "almost": (0.85, 1), "close to": (0.85, 1), "just under": (0.85, 1),
     "approximately": (0.85, 1.15), "about": (0.85, 1.15), "around": (0.85, 1.15),
     "roughly": (0.85, 1.15), "some": (0.85, 1.15), "an estimated": (0.85, 1.15),
@@ -79,7 +80,11 @@ QUALIFIERS = {
     "only": (1, 1), "just": (1, 1), "merely": (1, 1), "exactly": (1, 1),
 }
 # Qualifiers whose bound excludes the figure itself: "over 200" is not 200, "nearly 9" is not 9.
-OPEN_BELOW = frozenset({"more than", "over", "above", "in excess of", "upwards of", "exceeding"})
+OPEN_BELOW = frozenset({"more than", "over", "above", "in excess of", "upwards of", "exceeding",
+                        "passed", "surpassed", "exceeded", "topped"})
+# Verbs of exceeding bound a count only where it ends what is counted ("the toll had passed
+# 2,000"); before a noun the figure is what was done ("parliament passed 3 bills").
+EXCEEDING_VERBS = frozenset({"passed", "surpassed", "exceeded", "topped"})
 OPEN_ABOVE = frozenset({"nearly", "almost", "close to", "just under", "fewer than", "less than",
                         "under", "below"})
 RANGE_OPENERS = ("between", "from")  # "between 5 and 6", "from 5 to 6"
@@ -111,7 +116,7 @@ NUMBER_IN_WORDS = (rf"\b(?:{NUMBER_WORD_RE})(?:(?:\s+|-|\s+and\s+)(?:{NUMBER_WOR
 # number words. It holds no named group, as a range holds two.
 AMOUNT = (rf"(?:(?<![\w.,\-\u2212])[-\u2212](?=\d))?"
           rf"(?:{FRACTION}|(?<![\w.,])(?:{DIGITS})(?:\s+(?:{SCALE_RE})\b"
-          rf"|(?(currency)(?:{_alternatives(SHORT_SCALES)})|(?:bn|mn|tn))(?!\w))?"
+          rf"|(?(currency)(?:{_alternatives(SHORT_SCALES)})|(?:bn|mn|tn|k))(?!\w))?"
           rf"|{NUMBER_IN_WORDS})")
 RANGE_SEPARATOR = r"\s*[-\u2013\u2014]\s*|\s+to\s+|(?(opener)\s+and\s+|(?!))"
 # Month names, and "May" only capitalised (lower case, it is the verb).
@@ -127,7 +132,8 @@ SLASH_FRACTION = r"(?<![\w.,/])\d+/\d+(?![\w/]|[.,]\d)"
 UNIT = rf"\s*%|\s*(?:per\s*cent|percent)\b|[\s-]?(?:{_alternatives(set(UNIT_NAMES) - {'%'})})(?!\w)"
 
 FIGURE_RE = re.compile(
-    rf"(?<!\w)(?:(?P<qualifier>{QUALIFIER_RE})\s+(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
+    rf"(?<!\w)(?:(?P<qualifier>{QUALIFIER_RE})(?:\s+|(?<=~))"
+    rf"(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
     rf"(?P<figure>"
     rf"(?P<date>{DATE})"
     rf"|(?P<weekday>\b(?:{'|'.join(WEEKDAYS)})\b)"
@@ -609,6 +615,8 @@ def figures_from_matches(text, matches, reference=None):
     for index, (match, reading) in enumerate(kept):
         qualifier = match.group("qualifier")
         qualifier = sys.intern(_key(qualifier)) if qualifier else None
+        if qualifier in EXCEEDING_VERBS and re.match(r"\s+[^\W\d_]", text[match.end():]):
+            qualifier = None  # "passed 3 bills": the bills passed, no bound
         start = kept[index - 1][0].end() if index else 0
         end = kept[index + 1][0].start() if index + 1 < len(kept) else len(text)
         context = _context(text[start:match.start()], text[match.end():end])
