@@ -54,6 +54,13 @@ UNIT_NAMES = {
     "hectare": "ha", "hectares": "ha", "km/h": "km/h", "mph": "mph",
     "magnitude": "magnitude", "dollars": "$", "euros": "€",
 }
+# What a unit measures and its size in that dimension's base unit: figures in units of one
+# dimension compare ("about 10 feet" and "three metres"); a new unit is one entry here.
+UNIT_DIMENSIONS = {
+    "km": ("length", 1000), "m": ("length", 1), "cm": ("length", 0.01), "mm": ("length", 0.001),
+    "mi": ("length", 1609.344), "ft": ("length", 0.3048),
+    "kg": ("mass", 1), "t": ("mass", 1000), "km/h": ("speed", 1), "mph": ("speed", 1.609344),
+}
 # Units written before a figure ("magnitude 7.1").
 UNIT_PREFIXES = {"magnitude": "magnitude"}
 MONTH_NUMBERS = {name: number for number, names in enumerate([
@@ -231,9 +238,15 @@ class Figure:
         a time agrees only with a time that can be the same, a count only with a count."""
         if self.is_year or other.is_year:
             return self.is_year and other.is_year and _times_agree(self, other)
-        if self.unit and other.unit and self.unit != other.unit:
-            return False
-        return _overlap(self, other)
+        if self.unit == other.unit or not (self.unit and other.unit):
+            return _overlap(self, other)
+        return comparable_units(self.unit, other.unit) and _overlap(
+            self.in_base_unit(), other.in_base_unit())
+
+    def in_base_unit(self):
+        """The figure with its bounds in its dimension's base unit ("10 ft" as 3.048 m)."""
+        _, size = UNIT_DIMENSIONS.get(self.unit, (None, 1))
+        return replace(self, low=self.low * size, high=self.high * size)
 
     def as_dict(self):
         """The four keys every figure has, and `unit`, `kind` and the range or date only where
@@ -254,6 +267,15 @@ class Figure:
         if self.kind == WEEKDAY:
             found["weekday"] = _weekday_name(self.value).capitalize()
         return found
+
+
+def comparable_units(unit, other):
+    """Whether figures in these units can be the same quantity: no unit on one side, the same
+    unit, or two units of one dimension (feet and metres)."""
+    if not (unit and other) or unit == other:
+        return True
+    dimension = UNIT_DIMENSIONS.get(unit, (unit,))[0]
+    return dimension == UNIT_DIMENSIONS.get(other, (other,))[0]
 
 
 def _plain(value):
@@ -676,10 +698,11 @@ def _label_words(text):
 
 
 def figure_from_record(record, reference=None):
-    """A curated figure ({text, value, qualifier, label}, `unit` optional) as a comparable Figure.
-    Its text, read again, gives its kind, unit and range when it reads as the record's value; a
-    year is a year only when labelled "year", as curators record them. A date without a year
-    takes the year nearest the `reference` date (e.g. the source's published date) if given."""
+    """A curated figure ({text, value, qualifier, label}, `unit` optional, or a label naming
+    it) as a comparable Figure. Its text, read again, gives its kind, unit and range when it
+    reads as the record's value; a year is a year only when labelled "year", as curators record
+    them. A date without a year takes the year nearest the `reference` date (e.g. the source's
+    published date) if given."""
     qualifier = record.get("qualifier")
     value = float(record["value"])
     label = record.get("label")
@@ -691,9 +714,12 @@ def figure_from_record(record, reference=None):
     is_year = (label or "").casefold() == "year" and math.isfinite(value)
     if is_year != (reading.kind == YEAR):
         reading = reading._replace(kind=YEAR if is_year else None)
-    if record.get("unit"):
-        reading = reading._replace(unit=record["unit"])
-    return _figure(record["text"], reading, qualifier, label_terms(label), label=label)
+    # A label that is a unit's name ("feet") gives the unit and says nothing else.
+    unit_named = UNIT_NAMES.get(_key(label or "").strip()) if reading.kind is None else None
+    if record.get("unit") or unit_named:
+        reading = reading._replace(unit=record.get("unit") or unit_named)
+    context = frozenset() if unit_named else label_terms(label)
+    return _figure(record["text"], reading, qualifier, context, label=label)
 
 
 def _same_value(one, other):
@@ -710,12 +736,15 @@ def best_counterpart(figure, candidates):
         return min(same_kind, key=lambda c: (
             not figure.agrees_with(c), c.kind != figure.kind,
             abs(c.value - figure.value) if c.kind == figure.kind else 0))
-    same_kind = [c for c in same_kind if not (figure.unit and c.unit and figure.unit != c.unit)]
+    same_kind = [c for c in same_kind if comparable_units(figure.unit, c.unit)]
     if not same_kind:
         return None
 
     def fit(candidate):
-        return (len(figure.context & candidate.context),
+        # a unit both give says what is measured as a shared word would; the very unit first
+        measured = figure.unit is not None and candidate.unit is not None
+        return (len(figure.context & candidate.context) + measured,
+                measured and figure.unit == candidate.unit,
                 -len(candidate.context - figure.context))
 
     best = max(same_kind, key=fit)
