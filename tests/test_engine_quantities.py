@@ -243,3 +243,58 @@ def test_a_count_many_claims_give_is_looked_up_by_none(monkeypatch):
     assert sorted(c.id for c, _, _ in checker.matcher.giving_counts(analysis)) == [2, 9]
     monkeypatch.setattr(matcher, "COMMON_COUNT", 1)
     assert checker.matcher.giving_counts(analysis) == []
+
+
+def source(number, name):
+    return SourceInfo(id=number, title=name, publisher=name, ref=name.lower())
+
+
+SHERIFF, VOLUNTEERS, COURIER, LOOKOUT = (
+    source(11, "Sheriff"), source(12, "Volunteers"), source(13, "Courier"), source(14, "Lookout"))
+WILDFIRE = [
+    ClaimRecord(21, "The county sheriff said 12 Pine Hollow residents were unaccounted for.",
+                evidence=(EvidenceRecord(SHERIFF, "supports", "12 people remain missing",
+                                         (figure("12", 12, "missing"),)),)),
+    ClaimRecord(22, "Volunteers combing the ridge above Pine Hollow could not find about 30 "
+                    "residents.",
+                evidence=(EvidenceRecord(VOLUNTEERS, "supports", "about 30 residents missing",
+                                         (figure("30", 30, "missing", "about"),)),)),
+    ClaimRecord(23, "The Pine Hollow wildfire killed three people.",
+                evidence=(EvidenceRecord(COURIER, "supports", "three dead",
+                                         (figure("three", 3, "dead"),)),)),
+    ClaimRecord(24, "Flames near Pine Hollow rose as high as 30 metres.",
+                evidence=(EvidenceRecord(LOOKOUT, "supports", "flames up to 30 metres (100 feet)",
+                                         (figure("30", 30, "metres", "up to"),
+                                          figure("100", 100, "feet"))),)),
+]
+
+
+@pytest.fixture(scope="module")
+def wildfire():
+    return FactChecker(WILDFIRE, [{"name": "Pine Hollow", "kind": "city"}], min_score=50)
+
+
+def test_with_no_claim_worded_alike_every_source_counting_the_same_thing_is_weighed(wildfire):
+    """No claim's words clear the threshold: the claims whose sources count the missing are
+    weighed on the figure, whatever they are worded; the count of the dead is not."""
+    statement = "Fewer than 20 people remained missing on the ridge above Pine Hollow."
+    assert wildfire.matcher.search(statement, min_score=50) == []
+    result = wildfire.check(statement)
+    assert result.verdict == "disputed"
+    assert refs(result.supporting) == ["sheriff"] and refs(result.contradicting) == ["volunteers"]
+
+
+def test_a_source_giving_a_length_in_another_unit_is_weighed_converted(wildfire):
+    result = wildfire.check("In places the flames at Pine Hollow stood about 100 feet tall.")
+    assert result.verdict == "supported" and refs(result.supporting) == ["lookout"]
+    assert wildfire.check("The flames at Pine Hollow stood 200 feet tall.").verdict == (
+        "contradicted")
+
+
+@pytest.mark.parametrize("statement", [
+    "The two Pine Hollow lookout towers were built in 1950.",  # a count taken as given
+    "Five firefighters died in the Pine Hollow fire.",  # what no source counts
+])
+def test_a_count_no_source_gives_for_the_same_thing_decides_nothing(wildfire, statement):
+    assert wildfire.matcher.search(statement, min_score=50) == []
+    assert wildfire.check(statement).verdict == "unverified"

@@ -174,7 +174,11 @@ CONTEXT_CHARS = 24
 DATE_BEFORE = re.compile(rf"{MONTH}\s*$", re.IGNORECASE)
 LABEL_WINDOW_BEFORE = 3
 LABEL_WINDOW_AFTER = 4
-GENERIC_LABEL_WORDS = frozenset({"people", "person", "persons", "individuals", "total", "some"})
+GENERIC_LABEL_WORDS = frozenset({"people", "person", "persons", "individuals", "total", "some",
+                                 "ppl"})
+# Words before a figure that make it one the text takes as given, not one it states ("the two
+# dams were built in 1970").
+GIVEN_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 NOT_LABEL_WORDS = STOPWORDS | GENERIC_LABEL_WORDS
 SENTENCE_BREAK = re.compile(r"[.,;:!?()]")
 LETTERS = re.compile(r"[^\W\d_]+")
@@ -218,6 +222,10 @@ class Figure:
     high_open: bool = False
     unit: str | None = None
     kind: str | None = None
+    # The label terms of the word right after it saying what it counts ("dead" in "5 people dead"),
+    # and whether the text takes it as given ("the two dams"): what kind_of_count reads.
+    counted: frozenset = field(default=frozenset(), compare=False)
+    given: bool = field(default=False, compare=False)
 
     def terms(self):
         """What a figure adds to matching, as words: "#2019" for each year it names ("the 2020
@@ -560,6 +568,28 @@ def label_terms(label):
     return frozenset(terms)
 
 
+def kind_of_count(figure, label_words=None, typos=None):
+    """What a count counts, comparable across texts: its label's words and what its unit measures
+    ("dead", "missing", "length"); empty for a time or a count saying neither. A text's figure
+    (`label_words` given: the words the corpus's curated figures are labelled with) has for label
+    the words around it that some curated figure is labelled with, read with `typos` resolved
+    ({term: the corpus term}): "100 ppl killed elswhere" counts {"kill", "elsewhere"}. A text's
+    figure the text takes as given ("the two dams"), or whose words right after it name what no
+    curated figure counts ("three volunteers died"), has no kind."""
+    if figure.is_year:
+        return frozenset()
+    if label_words is None:
+        label = figure.context
+    else:
+        if figure.given or not figure.unit and any(
+                (typos or {}).get(t, t) not in label_words for t in figure.counted):
+            return frozenset()  # given, or counting what no curated figure counts
+        label = frozenset(term for term in ((typos or {}).get(t, t) for t in figure.context)
+                          if term in label_words)
+    unit = figure.unit
+    return label | {UNIT_DIMENSIONS.get(unit, (unit,))[0]} if unit else label
+
+
 def relabelled(figures, means):
     """The figures with the words saying what they count read through a corpus's vocabulary
     (`means`: {term: the word it means}, as text.Vocabulary holds it: "peacekeeper" counted as
@@ -647,8 +677,24 @@ def figures_from_matches(text, matches, reference=None):
             figure_text = figure_text[len(match.group("opener")):]  # "from 5 people": no range
         label = reading.kind if reading.kind in TIME_KINDS else (
             "percent" if reading.unit == "%" else None)
-        figures.append(_figure(figure_text.strip(), reading, qualifier, context, label))
+        figure = _figure(figure_text.strip(), reading, qualifier, context, label)
+        given = GIVEN_BEFORE.search(text[max(0, match.start() - CONTEXT_CHARS):match.start()])
+        figures.append(replace(figure, counted=_counted(text[match.end():end]),
+                               given=given is not None))
     return figures
+
+
+def _counted(after):
+    """Label terms of the word right after a figure that says what it counts ("dead" in "5,000
+    people dead", "deaths" in "3,922 confirmed deaths"): names, general words and participles
+    before it passed over; none past a small word or a break."""
+    for word in LETTERS.findall(SENTENCE_BREAK.split(after)[0])[:LABEL_WINDOW_AFTER]:
+        folded = fold(word)
+        if folded in STOPWORDS:
+            break
+        if not (word[0].isupper() or folded in GENERIC_LABEL_WORDS or folded.endswith("ed")):
+            return label_terms(word)
+    return frozenset()
 
 
 def _figure(text, reading, qualifier, context, label):
