@@ -255,10 +255,13 @@ WILDFIRE = [
     ClaimRecord(21, "The county sheriff said 12 Pine Hollow residents were unaccounted for.",
                 evidence=(EvidenceRecord(SHERIFF, "supports", "12 people remain missing",
                                          (figure("12", 12, "missing"),)),)),
-    ClaimRecord(22, "Volunteers combing the ridge above Pine Hollow could not find about 30 "
-                    "residents.",
+    ClaimRecord(22, "Relief Corps volunteers combing the ridge above Pine Hollow could not find "
+                    "about 30 residents.",
                 evidence=(EvidenceRecord(VOLUNTEERS, "supports", "about 30 residents missing",
                                          (figure("30", 30, "missing", "about"),)),)),
+    ClaimRecord(25, "Twenty people were missing in Cedar Falls after the floods.",
+                evidence=(EvidenceRecord(source(15, "Herald"), "supports", "20 missing",
+                                         (figure("20", 20, "missing"),)),)),
     ClaimRecord(23, "The Pine Hollow wildfire killed three people.",
                 evidence=(EvidenceRecord(COURIER, "supports", "three dead",
                                          (figure("three", 3, "dead"),)),)),
@@ -271,7 +274,9 @@ WILDFIRE = [
 
 @pytest.fixture(scope="module")
 def wildfire():
-    return FactChecker(WILDFIRE, [{"name": "Pine Hollow", "kind": "city"}], min_score=50)
+    return FactChecker(WILDFIRE, [{"name": "Pine Hollow", "kind": "city"},
+                                  {"name": "Cedar Falls", "kind": "city"},
+                                  {"name": "Relief Corps", "kind": "organization"}], min_score=50)
 
 
 def test_with_no_claim_worded_alike_every_source_counting_the_same_thing_is_weighed(wildfire):
@@ -281,6 +286,17 @@ def test_with_no_claim_worded_alike_every_source_counting_the_same_thing_is_weig
     assert wildfire.matcher.search(statement, min_score=50) == []
     result = wildfire.check(statement)
     assert result.verdict == "disputed"
+    assert refs(result.supporting) == ["sheriff"] and refs(result.contradicting) == ["volunteers"]
+
+
+def test_the_claim_judged_names_the_speaker_but_every_count_of_the_event_is_weighed(wildfire):
+    """The Relief Corps' count is the claim judged (it names everyone the statement names); the
+    sheriff's count of the same missing at the same place is weighed too, whoever gave it; a
+    count of the missing elsewhere (Cedar Falls) is not."""
+    statement = "The Relief Corps said fewer than 20 people remained missing above Pine Hollow."
+    assert wildfire.matcher.search(statement, min_score=50) == []
+    result = wildfire.check(statement)
+    assert best(result) == 22 and result.verdict == "disputed"
     assert refs(result.supporting) == ["sheriff"] and refs(result.contradicting) == ["volunteers"]
 
 

@@ -226,12 +226,16 @@ class Matcher:
         label words, the same dimension: "dead", "missing", a length), whatever its value and
         however the claim is worded ("the toll passed 2,000" for "two thousand lives were
         lost"): the best COUNTING_LOOKS by their words get the closer look, at any score."""
+        return self._looked_at(analysis, self.counting_ids(analysis) - set(known),
+                               COUNTING_LOOKS)
+
+    def counting_ids(self, analysis):
+        """The ids of the claims whose sources count what one of the statement's counts counts
+        (a kind more than COMMON_KIND claims give left out)."""
         typos = self.statement_reading(analysis)[0]
         kinds = {kind_of_count(figure, self.label_words, typos) for figure in analysis.figures}
-        ids = set().union(*(claims for kind in kinds if kind
-                            and len(claims := self.by_kind.get(kind, ())) <= COMMON_KIND)
-                          ) - set(known)
-        return self._looked_at(analysis, ids, COUNTING_LOOKS)
+        return set().union(*(claims for kind in kinds if kind
+                             and len(claims := self.by_kind.get(kind, ())) <= COMMON_KIND))
 
     def speaker_terms(self, analysis, typos):
         """The terms of the unnamed speaker a statement cites ("officials said"), typos resolved."""
@@ -355,6 +359,13 @@ class Matcher:
         return [e for e in analysis.entities if e not in named
                 and table.kind_class.get(e) in ACTOR_CLASSES and not table.part_of_any(e, named)
                 and not all(names_a_place(tokens, i) for i, t in enumerate(tokens) if t == e)]
+
+    def unshared_places(self, analysis, claim_features):
+        """The statement's places (entities that are no actors) the claim neither names nor names
+        a part or whole of."""
+        table, named = self.analyzer.entities, claim_features.entities
+        return [e for e in analysis.entities if e not in named and table.kind_class.get(e)
+                not in ACTOR_CLASSES and not table.part_of_any(e, named)]
 
     def unsaid_speaker(self, speaker_terms, claim_id, claim_words):
         """The statement's unnamed speaker's terms a claim that attributes nothing leaves out:

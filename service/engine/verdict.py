@@ -163,10 +163,12 @@ class Judge:
 
     def of_the_kind(self, analysis, counting):
         """Of the claims whose sources count what the statement counts (Matcher.counting), those
-        about the same event: they name everyone the statement names, the same way round ("the
-        Derna toll passed 2,000" for "two thousand lives were lost in Derna")."""
+        about the same event: they name every place the statement names, the same way round,
+        whoever gave the count ("the WHO confirmed 3,922 deaths" for "OCHA said the WHO had
+        confirmed 2,922 deaths")."""
         return [(claim, score, explanation) for claim, score, explanation in counting
-                if self.same_way(explanation) and self.names_all(analysis, claim)]
+                if self.same_way(explanation) and not self.matcher.unshared_places(
+                    analysis, self.matcher.claim_features(claim))]
 
     def on_figures(self, analysis, claim, score, explanation):
         """The claim's Match with its sources judged on the statement's counts alone: a claim
@@ -587,8 +589,11 @@ class FactChecker:
         of_the_kind = []
         if counts and not matches:  # no wording, no figure: what is counted decides
             of_the_kind = self.judge.of_the_kind(analysis, self.matcher.counting(analysis))
-            if of_the_kind and of_the_kind[0][1] >= threshold * COUNTED_FLOOR:
-                matches = [self.judge.on_figures(analysis, *of_the_kind[0])]
+            # the claim judged names everyone the statement names: no one else's count
+            best = next((item for item in of_the_kind
+                         if self.judge.names_all(analysis, item[0])), None)
+            if best and best[1] >= threshold * COUNTED_FLOOR:
+                matches = [self.judge.on_figures(analysis, *best)]
         if matches and counts:
             found = [*found, *self.matcher.giving_counts(analysis, {c.id for c, _, _ in found}),
                      *of_the_kind]
