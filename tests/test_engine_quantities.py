@@ -314,3 +314,21 @@ def test_a_source_giving_a_length_in_another_unit_is_weighed_converted(wildfire)
 def test_a_count_no_source_gives_for_the_same_thing_decides_nothing(wildfire, statement):
     assert wildfire.matcher.search(statement, min_score=50) == []
     assert wildfire.check(statement).verdict == "unverified"
+
+
+def test_claims_wording_the_statements_word_otherwise_share_it_alike():
+    """"gave way" reads as "break" for the best match (through "collapse") and as "collapse" for
+    the claim giving two levees: both share it, so the second's source is weighed too."""
+    claims = [
+        ClaimRecord(1, "The levees above Port Alba broke during the storm.", evidence=(
+            EvidenceRecord(GAZETTE, "supports", "two levees broke",
+                           (figure("two", 2, "levees"),)),)),
+        ClaimRecord(2, "Two levees above Port Alba collapsed during the storm, sending a flash "
+                       "flood through the old town.", evidence=(
+                           EvidenceRecord(RADIO, "supports", "two levees collapsed",
+                                          (figure("two", 2, "levees"),)),)),
+    ]
+    result = FactChecker(claims, ENTITIES, min_score=50).check(
+        "Three levees above Port Alba gave way during the storm.")
+    assert best(result) == 1 and result.verdict == "contradicted"
+    assert refs(result.contradicting) == ["gazette", "radio"]

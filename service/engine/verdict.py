@@ -209,9 +209,8 @@ class Judge:
                 return True
             gives_count = True
             counted |= figure.context & counterpart.context
-        shared = {*explanation.matched_terms, *explanation.matched_entities}
         return (above_threshold and gives_count
-                and {*best.matched_terms, *best.matched_entities} - counted <= shared)
+                and said_shared(best) - counted <= said_shared(explanation))
 
     def gives_the_figure(self, counts, claim):
         """Whether the claim gives one of the statement's counts, its very value, for something
@@ -349,6 +348,22 @@ class Judge:
             if flipped and not (moved or own_figures):
                 reasons.append("the statement says the opposite of the claim")
         return _judgment(evidence, numbers, SUPPORTS if backs else CONTRADICTS, reasons)
+
+
+def said_shared(explanation):
+    """What a claim shares with the statement, in the statement's words: a shared term the
+    statement says otherwise (its corrected_terms, read back: "gave way" for "collapse", and for
+    "break" through "collapse") counts as the statement's word, so two claims wording one thing
+    of the statement differently share it alike."""
+    back = {said: word for word, said in explanation.corrected_terms.items()}
+    words = set(explanation.matched_entities)
+    for term in explanation.matched_terms:
+        seen = set()
+        while term in back and term not in seen:
+            seen.add(term)
+            term = back[term]
+        words.add(term)
+    return words
 
 
 def _same_value(claim_figure, figures):
