@@ -332,3 +332,13 @@ def test_claims_wording_the_statements_word_otherwise_share_it_alike():
         "Three levees above Port Alba gave way during the storm.")
     assert best(result) == 1 and result.verdict == "contradicted"
     assert refs(result.contradicting) == ["gazette", "radio"]
+
+
+def test_what_sources_count_follows_adds_and_removals():
+    checker = FactChecker(WILDFIRE, [{"name": "Pine Hollow", "kind": "city"}], min_score=50)
+    analysis = checker.matcher.analyze_statement("Fewer than 20 people remained missing there.")
+    assert checker.matcher.counting_ids(analysis) == {21, 22, 25}
+    checker.remove(22)
+    checker.add(ClaimRecord(21, "The county sheriff said 12 Pine Hollow residents were safe."))
+    assert checker.matcher.counting_ids(analysis) == {25}
+    assert checker.matcher.label_words["miss"] == 1  # Cedar Falls' 20 missing only
