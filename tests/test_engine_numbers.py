@@ -7,7 +7,8 @@ import pytest
 
 from service.engine.numbers import (FIGURE_RE, NUMBER_WORDS, QUALIFIERS, best_counterpart,
                                     extract_figures, figure_from_record, figure_matches,
-                                    parse_figure_text, relabelled, without_matches)
+                                    kind_of_count, parse_figure_text, relabelled,
+                                    without_matches)
 
 
 def figures(text):
@@ -377,3 +378,15 @@ def test_verbs_of_exceeding_signs_and_short_scales(text, qualifier, low, high):
     (figure,) = extract_figures(text)
     assert figure.qualifier == qualifier
     assert (figure.low, figure.high) == pytest.approx((low, high))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("the strike left 5,000 people dead", {"kill"}),
+    ("the ballots of 3,922 confirmed voters were lost", {"voter"}),  # a participle before it
+    ("the flames stood about 100 feet tall", {"length"}),  # the unit says what is measured
+    ("the two dams collapsed", set()),  # taken as given, not stated
+    ("three volunteers died", set()),  # what no curated figure counts
+])
+def test_a_figure_counts_the_labelled_words_around_it(text, kind):
+    (figure,) = extract_figures(text)
+    assert kind_of_count(figure, frozenset({"kill", "voter", "dam", "miss"})) == kind

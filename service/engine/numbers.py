@@ -677,10 +677,9 @@ def figures_from_matches(text, matches, reference=None):
             figure_text = figure_text[len(match.group("opener")):]  # "from 5 people": no range
         label = reading.kind if reading.kind in TIME_KINDS else (
             "percent" if reading.unit == "%" else None)
-        figure = _figure(figure_text.strip(), reading, qualifier, context, label)
         given = GIVEN_BEFORE.search(text[max(0, match.start() - CONTEXT_CHARS):match.start()])
-        figures.append(replace(figure, counted=_counted(text[match.end():end]),
-                               given=given is not None))
+        figures.append(_figure(figure_text.strip(), reading, qualifier, context, label,
+                               counted=_counted(text[match.end():end]), given=given is not None))
     return figures
 
 
@@ -697,14 +696,16 @@ def _counted(after):
     return frozenset()
 
 
-def _figure(text, reading, qualifier, context, label):
-    """A Figure from a Reading; a time keeps the time written whatever its qualifier."""
+def _figure(text, reading, qualifier, context, label, **read_around):
+    """A Figure from a Reading; a time keeps the time written whatever its qualifier.
+    `read_around`: `counted` and `given`, for a figure read in a text."""
     is_time = reading.kind in TIME_KINDS
     low, high = interval(reading.low, qualifier, is_time, reading.high)
     return Figure(text=text, value=reading.value, qualifier=qualifier, label=label, low=low,
                   high=high, is_year=is_time, context=context,
                   **_openness(qualifier, is_time or reading.kind == RANGE),
-                  unit=reading.unit and sys.intern(reading.unit), kind=reading.kind)
+                  unit=reading.unit and sys.intern(reading.unit), kind=reading.kind,
+                  **read_around)
 
 
 def _openness(qualifier, exact):
