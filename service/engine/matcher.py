@@ -127,12 +127,14 @@ class Matcher:
                 del self.by_count[value]
         claim = self.index.claims.get(claim_id)
         for figure in self.sourced_counts(claim) if claim else ():
-            self.label_words.subtract(figure.context)
+            for word in figure.context:
+                self.label_words[word] -= 1
+                if not self.label_words[word]:
+                    del self.label_words[word]  # no figure is labelled with it now
             kind = kind_of_count(figure)
             self.by_kind[kind].discard(claim_id)
             if not self.by_kind[kind]:
                 del self.by_kind[kind]
-        self.label_words = +self.label_words  # drop the words no figure is labelled with now
 
     def source_figures(self, evidence):
         """The evidence's curated figures, what they count read in the corpus's vocabulary too."""
