@@ -24,7 +24,7 @@ def labels(text):
     ("the quake injured over 200", [("200", "over", "injured")]),
     ("there were between 5,000 and 6,000 reported missing",
      [("between 5,000 and 6,000", None, "missing")]),
-    ("the death toll in the port had surpassed 2,000", [("2,000", None, "death toll")]),
+    ("the death toll in the port had surpassed 2,000", [("2,000", "surpassed", "death toll")]),
     ("More than 300 victims were buried in mass graves",
      [("300", "more than", "victims buried")]),
     ("Two rival governments are vying for power", [("Two", None, "rival governments")]),

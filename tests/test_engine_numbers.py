@@ -1,12 +1,14 @@
 """Engine layer: figures found in text, and how they compare."""
 import datetime
+import math
 import random
 
 import pytest
 
 from service.engine.numbers import (FIGURE_RE, NUMBER_WORDS, QUALIFIERS, best_counterpart,
                                     extract_figures, figure_from_record, figure_matches,
-                                    parse_figure_text, relabelled, without_matches)
+                                    kind_of_count, parse_figure_text, relabelled,
+                                    without_matches)
 
 
 def figures(text):
@@ -297,7 +299,31 @@ def test_figures_in_other_units_never_agree():
     (miles,) = extract_figures("10 miles")
     assert not km.agrees_with(miles)
     assert km.agrees_with(record("10", 10, label="km"))
-    assert best_counterpart(km, [miles]) is None
+    (tonnes,) = extract_figures("10 tonnes")
+    assert best_counterpart(km, [tonnes]) is None  # another dimension: no counterpart at all
+
+
+@pytest.mark.parametrize("one, other, agree", [
+    ("about 10 feet deep", "up to three metres", True),
+    ("about 10 feet deep", "five metres", False),
+    ("a 6-mile queue", "a queue of about 10 km", True),
+    ("a 6-mile queue", "a queue of 20 km", False),
+    ("about 80 mph", "130 km/h", True),
+])
+def test_figures_in_units_of_one_dimension_compare_converted(one, other, agree):
+    (figure,) = extract_figures(one)
+    (counterpart,) = extract_figures(other)
+    assert best_counterpart(figure, [counterpart]) is counterpart
+    assert figure.agrees_with(counterpart) is agree
+
+
+def test_a_curated_label_naming_a_unit_gives_the_unit():
+    """"10" labelled "feet" is 10 ft, and is the counterpart of a figure in feet rather than the
+    same source's figure in metres."""
+    feet, metres = record("10", 10, label="feet"), record("three", 3, label="metres")
+    assert (feet.unit, metres.unit) == ("ft", "m")
+    (statement,) = extract_figures("the water stood about 10 feet deep")
+    assert best_counterpart(statement, [metres, feet]) is feet
 
 
 def test_as_dict_keeps_its_four_keys_for_a_plain_count():
@@ -338,3 +364,29 @@ def test_what_a_figure_counts_is_read_in_the_corpus_vocabulary_too():
     assert plain.contradicting == []
     result = FactChecker(claims, min_score=30, vocabulary={"peacekeeper": "troop"}).check(statement)
     assert [e.source.ref for e in result.contradicting] == ["wire"]
+
+
+@pytest.mark.parametrize("text, qualifier, low, high", [
+    ("the strike's turnout had passed 2,000", "passed", 2000, math.inf),
+    ("the wildfire had surpassed 600 hectares", "surpassed", 600, math.inf),  # a unit ends it
+    ("parliament passed 3 bills", None, 3, 3),
+    ("votes counted topped 40%", "topped", 40, math.inf),
+    ("~170 ppl", "~", 144.5, 195.5),
+    ("arround 100k", None, 100_000, 100_000),
+])
+def test_verbs_of_exceeding_signs_and_short_scales(text, qualifier, low, high):
+    (figure,) = extract_figures(text)
+    assert figure.qualifier == qualifier
+    assert (figure.low, figure.high) == pytest.approx((low, high))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("the strike left 5,000 people dead", {"kill"}),
+    ("the ballots of 3,922 confirmed voters were lost", {"voter"}),  # a participle before it
+    ("the flames stood about 100 feet tall", {"length"}),  # the unit says what is measured
+    ("the two dams collapsed", set()),  # taken as given, not stated
+    ("three volunteers died", set()),  # what no curated figure counts
+])
+def test_a_figure_counts_the_labelled_words_around_it(text, kind):
+    (figure,) = extract_figures(text)
+    assert kind_of_count(figure, frozenset({"kill", "voter", "dam", "miss"})) == kind

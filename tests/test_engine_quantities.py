@@ -243,3 +243,102 @@ def test_a_count_many_claims_give_is_looked_up_by_none(monkeypatch):
     assert sorted(c.id for c, _, _ in checker.matcher.giving_counts(analysis)) == [2, 9]
     monkeypatch.setattr(matcher, "COMMON_COUNT", 1)
     assert checker.matcher.giving_counts(analysis) == []
+
+
+def source(number, name):
+    return SourceInfo(id=number, title=name, publisher=name, ref=name.lower())
+
+
+SHERIFF, VOLUNTEERS, COURIER, LOOKOUT = (
+    source(11, "Sheriff"), source(12, "Volunteers"), source(13, "Courier"), source(14, "Lookout"))
+WILDFIRE = [
+    ClaimRecord(21, "The county sheriff said 12 Pine Hollow residents were unaccounted for.",
+                evidence=(EvidenceRecord(SHERIFF, "supports", "12 people remain missing",
+                                         (figure("12", 12, "missing"),)),)),
+    ClaimRecord(22, "Relief Corps volunteers combing the ridge above Pine Hollow could not find "
+                    "about 30 residents.",
+                evidence=(EvidenceRecord(VOLUNTEERS, "supports", "about 30 residents missing",
+                                         (figure("30", 30, "missing", "about"),)),)),
+    ClaimRecord(25, "Twenty people were missing in Cedar Falls after the floods.",
+                evidence=(EvidenceRecord(source(15, "Herald"), "supports", "20 missing",
+                                         (figure("20", 20, "missing"),)),)),
+    ClaimRecord(23, "The Pine Hollow wildfire killed three people.",
+                evidence=(EvidenceRecord(COURIER, "supports", "three dead",
+                                         (figure("three", 3, "dead"),)),)),
+    ClaimRecord(24, "Flames near Pine Hollow rose as high as 30 metres.",
+                evidence=(EvidenceRecord(LOOKOUT, "supports", "flames up to 30 metres (100 feet)",
+                                         (figure("30", 30, "metres", "up to"),
+                                          figure("100", 100, "feet"))),)),
+]
+
+
+@pytest.fixture(scope="module")
+def wildfire():
+    return FactChecker(WILDFIRE, [{"name": "Pine Hollow", "kind": "city"},
+                                  {"name": "Cedar Falls", "kind": "city"},
+                                  {"name": "Relief Corps", "kind": "organization"}], min_score=50)
+
+
+def test_with_no_claim_worded_alike_every_source_counting_the_same_thing_is_weighed(wildfire):
+    """No claim's words clear the threshold: the claims whose sources count the missing are
+    weighed on the figure, whatever they are worded; the count of the dead is not."""
+    statement = "Fewer than 20 people remained missing on the ridge above Pine Hollow."
+    assert wildfire.matcher.search(statement, min_score=50) == []
+    result = wildfire.check(statement)
+    assert result.verdict == "disputed"
+    assert refs(result.supporting) == ["sheriff"] and refs(result.contradicting) == ["volunteers"]
+
+
+def test_the_claim_judged_names_the_speaker_but_every_count_of_the_event_is_weighed(wildfire):
+    """The Relief Corps' count is the claim judged (it names everyone the statement names); the
+    sheriff's count of the same missing at the same place is weighed too, whoever gave it; a
+    count of the missing elsewhere (Cedar Falls) is not."""
+    statement = "The Relief Corps said fewer than 20 people remained missing above Pine Hollow."
+    assert wildfire.matcher.search(statement, min_score=50) == []
+    result = wildfire.check(statement)
+    assert best(result) == 22 and result.verdict == "disputed"
+    assert refs(result.supporting) == ["sheriff"] and refs(result.contradicting) == ["volunteers"]
+
+
+def test_a_source_giving_a_length_in_another_unit_is_weighed_converted(wildfire):
+    result = wildfire.check("In places the flames at Pine Hollow stood about 100 feet tall.")
+    assert result.verdict == "supported" and refs(result.supporting) == ["lookout"]
+    assert wildfire.check("The flames at Pine Hollow stood 200 feet tall.").verdict == (
+        "contradicted")
+
+
+@pytest.mark.parametrize("statement", [
+    "The two Pine Hollow lookout towers were built in 1950.",  # a count taken as given
+    "Five firefighters died in the Pine Hollow fire.",  # what no source counts
+])
+def test_a_count_no_source_gives_for_the_same_thing_decides_nothing(wildfire, statement):
+    assert wildfire.matcher.search(statement, min_score=50) == []
+    assert wildfire.check(statement).verdict == "unverified"
+
+
+def test_claims_wording_the_statements_word_otherwise_share_it_alike():
+    """"gave way" reads as "break" for the best match (through "collapse") and as "collapse" for
+    the claim giving two levees: both share it, so the second's source is weighed too."""
+    claims = [
+        ClaimRecord(1, "The levees above Port Alba broke during the storm.", evidence=(
+            EvidenceRecord(GAZETTE, "supports", "two levees broke",
+                           (figure("two", 2, "levees"),)),)),
+        ClaimRecord(2, "Two levees above Port Alba collapsed during the storm, sending a flash "
+                       "flood through the old town.", evidence=(
+                           EvidenceRecord(RADIO, "supports", "two levees collapsed",
+                                          (figure("two", 2, "levees"),)),)),
+    ]
+    result = FactChecker(claims, ENTITIES, min_score=50).check(
+        "Three levees above Port Alba gave way during the storm.")
+    assert best(result) == 1 and result.verdict == "contradicted"
+    assert refs(result.contradicting) == ["gazette", "radio"]
+
+
+def test_what_sources_count_follows_adds_and_removals():
+    checker = FactChecker(WILDFIRE, [{"name": "Pine Hollow", "kind": "city"}], min_score=50)
+    analysis = checker.matcher.analyze_statement("Fewer than 20 people remained missing there.")
+    assert checker.matcher.counting_ids(analysis) == {21, 22, 25}
+    checker.remove(22)
+    checker.add(ClaimRecord(21, "The county sheriff said 12 Pine Hollow residents were safe."))
+    assert checker.matcher.counting_ids(analysis) == {25}
+    assert checker.matcher.label_words["miss"] == 1  # Cedar Falls' 20 missing only

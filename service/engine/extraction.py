@@ -48,7 +48,7 @@ throughout to toward towards under until upon via with within without
 """.split())
 # Verbs that move or report a quantity rather than say what it counts: the subject does.
 QUANTITY_VERBS = frozenset("""
-reach reached reaches rise rose risen rises climb climbed climbs surpass surpassed surpasses
+reach reached reaches rise rose risen rises climb climbed climbs surpass surpassed surpasses passed
 exceed exceeded exceeds stand stood stands total totalled totaled totals top topped tops hit hits
 number numbered numbers put puts cite cited cites jump jumped grow grew grown increase increased
 """.split()) | SPEECH_WORDS
@@ -279,6 +279,8 @@ def _label_before(text, floor, start, qualifier):
     before = text[floor:start]
     if qualifier and fold(before).rstrip().endswith(fold(qualifier)):
         before = before.rstrip()[:-len(qualifier)]
+        if fold(qualifier) in QUANTITY_VERBS:  # "the toll had surpassed 2,000"
+            return _subject(_tokens(before, floor))
     tokens = _tokens(before, floor)
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]

@@ -1,13 +1,14 @@
 """Find the curated claims closest to a statement: an inverted index picks candidates, an
 IDF-weighted, typo-tolerant overlap score ranks them, and the best few get a closer look (the
 rules of rules.py: swapped actors, other dates, negated twins) before the final order is set."""
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer, word_stand_ins
 from .clauses import split_clauses
 from .entities import EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .lexicon import is_verb_form
+from .numbers import figure_from_record, kind_of_count, relabelled
 from .records import Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
 from .text import (content_terms, is_negation, negation_cues, polarize, reports_speech, speaker,
@@ -23,6 +24,10 @@ STAND_IN_SHARE = 0.5
 STAND_IN_BASE = 30.0
 RERANKED = 10  # only this many top candidates get the closer look
 COMMON_COUNT = 50  # a count given by more claims than this identifies no event (giving_counts)
+# Of the claims whose sources count what a statement's figure counts (counting), the best this
+# many by their words get the closer look; a kind of count more claims give is left out.
+COUNTING_LOOKS = 20
+COMMON_KIND = 500
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
 ACTOR_CLASSES = ("actor", "person")  # entity classes that do things (not places)
 # Words between two names that make their order not matter ("A spoke with B", "A and B"; "A did
@@ -68,6 +73,10 @@ class Matcher:
         self.index = ClaimIndex()
         self.features = {}
         self.by_count = defaultdict(set)  # {a count's value: ids of the claims giving it}
+        # {what a source's figure counts (numbers.kind_of_count): ids of the claims it backs or
+        # disputes}, and the words the corpus's curated figures are labelled with.
+        self.by_kind = defaultdict(set)
+        self.label_words = Counter()
         self.add(*claims.values())
 
     def __len__(self):
@@ -86,6 +95,9 @@ class Matcher:
         for claim, _, features in analysed:
             for value in counted_values(features.figures):
                 self.by_count[value].add(claim.id)
+            for figure in self.sourced_counts(claim):
+                self.label_words.update(figure.context)
+                self.by_kind[kind_of_count(figure)].add(claim.id)
         for claim_id in refused:
             self.remove(claim_id)
         return refused
@@ -113,6 +125,26 @@ class Matcher:
             self.by_count[value].discard(claim_id)
             if not self.by_count[value]:
                 del self.by_count[value]
+        claim = self.index.claims.get(claim_id)
+        for figure in self.sourced_counts(claim) if claim else ():
+            for word in figure.context:
+                self.label_words[word] -= 1
+                if not self.label_words[word]:
+                    del self.label_words[word]  # no figure is labelled with it now
+            kind = kind_of_count(figure)
+            self.by_kind[kind].discard(claim_id)
+            if not self.by_kind[kind]:
+                del self.by_kind[kind]
+
+    def source_figures(self, evidence):
+        """The evidence's curated figures, what they count read in the corpus's vocabulary too."""
+        return relabelled([figure_from_record(n) for n in evidence.numbers],
+                          self.analyzer.vocabulary.means)
+
+    def sourced_counts(self, claim):
+        """The counts the claim's sources give that say what they count (a label or a unit)."""
+        return [figure for item in claim.evidence for figure in self.source_figures(item)
+                if kind_of_count(figure)]
 
     def claim(self, claim_id):
         return self.index.claims.get(claim_id)
@@ -177,13 +209,35 @@ class Matcher:
         ids = set().union(*(claims for value in counted_values(analysis.figures)
                             if len(claims := self.by_count.get(value, ())) <= COMMON_COUNT)
                           ) - set(known)
+        return self._looked_at(analysis, ids, RERANKED)
+
+    def _looked_at(self, analysis, ids, looks):
+        """[(claim, score, explanation)] of the best `looks` of these claims by their words,
+        after the closer look, at any score."""
         if not ids:
             return []
         terms = self.statement_reading(analysis)[1]
         scored = sorted(((*self.score(terms, self.index.terms[i]), i) for i in ids),
-                        key=lambda item: (-item[0], item[2]))[:RERANKED]
+                        key=lambda item: (-item[0], item[2]))[:looks]
         return best_looked([self._closer_look(analysis, claim_id, score, matched, 0.0)
-                            for score, matched, claim_id in scored], RERANKED)
+                            for score, matched, claim_id in scored], looks)
+
+    def counting(self, analysis, known=()):
+        """[(claim, score, explanation)], best first, of the claims besides `known` (ids) whose
+        sources give a figure counting what one of the statement's counts counts (the same
+        label words, the same dimension: "dead", "missing", a length), whatever its value and
+        however the claim is worded ("the toll passed 2,000" for "two thousand lives were
+        lost"): the best COUNTING_LOOKS by their words get the closer look, at any score."""
+        return self._looked_at(analysis, self.counting_ids(analysis) - set(known),
+                               COUNTING_LOOKS)
+
+    def counting_ids(self, analysis):
+        """The ids of the claims whose sources count what one of the statement's counts counts
+        (a kind more than COMMON_KIND claims give left out)."""
+        typos = self.statement_reading(analysis)[0]
+        kinds = {kind_of_count(figure, self.label_words, typos) for figure in analysis.figures}
+        return set().union(*(claims for kind in kinds if kind
+                             and len(claims := self.by_kind.get(kind, ())) <= COMMON_KIND))
 
     def speaker_terms(self, analysis, typos):
         """The terms of the unnamed speaker a statement cites ("officials said"), typos resolved."""
@@ -307,6 +361,13 @@ class Matcher:
         return [e for e in analysis.entities if e not in named
                 and table.kind_class.get(e) in ACTOR_CLASSES and not table.part_of_any(e, named)
                 and not all(names_a_place(tokens, i) for i, t in enumerate(tokens) if t == e)]
+
+    def unshared_places(self, analysis, claim_features):
+        """The statement's places (entities that are no actors) the claim neither names nor names
+        a part or whole of."""
+        table, named = self.analyzer.entities, claim_features.entities
+        return [e for e in analysis.entities if e not in named and table.kind_class.get(e)
+                not in ACTOR_CLASSES and not table.part_of_any(e, named)]
 
     def unsaid_speaker(self, speaker_terms, claim_id, claim_words):
         """The statement's unnamed speaker's terms a claim that attributes nothing leaves out:

@@ -39,8 +39,8 @@ ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth ten
                  "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
                  "nineteenth twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth "
                  "ninetieth hundredth thousandth millionth thirds quarters fifths halves").split()
-# Abbreviated scales ("€2bn", "$71m"); "m" and "k" only after a currency sign, where they cannot be
-# metres or kilo-.
+# Abbreviated scales ("€2bn", "$71m", "100k"); "m" only after a currency sign, where it cannot be
+# metres.
 SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 CURRENCIES = {"$": "$", "us$": "$", "€": "€", "£": "£", "¥": "¥"}
 # Units written after a figure ("370km", "10 km", "30%", "7.1-magnitude"), each read as one unit;
@@ -53,6 +53,13 @@ UNIT_NAMES = {
     "kg": "kg", "kilogram": "kg", "kilograms": "kg", "tonne": "t", "tonnes": "t", "tons": "t",
     "hectare": "ha", "hectares": "ha", "km/h": "km/h", "mph": "mph",
     "magnitude": "magnitude", "dollars": "$", "euros": "€",
+}
+# What a unit measures and its size in that dimension's base unit: figures in units of one
+# dimension compare ("about 10 feet" and "three metres"); a new unit is one entry here.
+UNIT_DIMENSIONS = {
+    "km": ("length", 1000), "m": ("length", 1), "cm": ("length", 0.01), "mm": ("length", 0.001),
+    "mi": ("length", 1609.344), "ft": ("length", 0.3048),
+    "kg": ("mass", 1), "t": ("mass", 1000), "km/h": ("speed", 1), "mph": ("speed", 1.609344),
 }
 # Units written before a figure ("magnitude 7.1").
 UNIT_PREFIXES = {"magnitude": "magnitude"}
@@ -69,7 +76,8 @@ QUALIFIERS = {
     "no fewer than": (1, math.inf), "no less than": (1, math.inf), "at least": (1, math.inf),
     "a minimum of": (1, math.inf), "more than": (1, math.inf), "over": (1, math.inf),
     "above": (1, math.inf), "in excess of": (1, math.inf), "upwards of": (1, math.inf),
-    "exceeding": (1, math.inf),
+    "exceeding": (1, math.inf), "passed": (1, math.inf), "surpassed": (1, math.inf),
+    "exceeded": (1, math.inf), "topped": (1, math.inf),
     "nearly": (0.85, 1), "almost": (0.85, 1), "close to": (0.85, 1), "just under": (0.85, 1),
     "approximately": (0.85, 1.15), "about": (0.85, 1.15), "around": (0.85, 1.15),
     "roughly": (0.85, 1.15), "some": (0.85, 1.15), "an estimated": (0.85, 1.15),
@@ -79,7 +87,11 @@ QUALIFIERS = {
     "only": (1, 1), "just": (1, 1), "merely": (1, 1), "exactly": (1, 1),
 }
 # Qualifiers whose bound excludes the figure itself: "over 200" is not 200, "nearly 9" is not 9.
-OPEN_BELOW = frozenset({"more than", "over", "above", "in excess of", "upwards of", "exceeding"})
+OPEN_BELOW = frozenset({"more than", "over", "above", "in excess of", "upwards of", "exceeding",
+                        "passed", "surpassed", "exceeded", "topped"})
+# Verbs of exceeding bound a count only where it ends what is counted ("the toll had passed
+# 2,000"); before a noun the figure is what was done ("parliament passed 3 bills").
+EXCEEDING_VERBS = frozenset({"passed", "surpassed", "exceeded", "topped"})
 OPEN_ABOVE = frozenset({"nearly", "almost", "close to", "just under", "fewer than", "less than",
                         "under", "below"})
 RANGE_OPENERS = ("between", "from")  # "between 5 and 6", "from 5 to 6"
@@ -111,7 +123,7 @@ NUMBER_IN_WORDS = (rf"\b(?:{NUMBER_WORD_RE})(?:(?:\s+|-|\s+and\s+)(?:{NUMBER_WOR
 # number words. It holds no named group, as a range holds two.
 AMOUNT = (rf"(?:(?<![\w.,\-\u2212])[-\u2212](?=\d))?"
           rf"(?:{FRACTION}|(?<![\w.,])(?:{DIGITS})(?:\s+(?:{SCALE_RE})\b"
-          rf"|(?(currency)(?:{_alternatives(SHORT_SCALES)})|(?:bn|mn|tn))(?!\w))?"
+          rf"|(?(currency)(?:{_alternatives(SHORT_SCALES)})|(?:bn|mn|tn|k))(?!\w))?"
           rf"|{NUMBER_IN_WORDS})")
 RANGE_SEPARATOR = r"\s*[-\u2013\u2014]\s*|\s+to\s+|(?(opener)\s+and\s+|(?!))"
 # Month names, and "May" only capitalised (lower case, it is the verb).
@@ -127,7 +139,8 @@ SLASH_FRACTION = r"(?<![\w.,/])\d+/\d+(?![\w/]|[.,]\d)"
 UNIT = rf"\s*%|\s*(?:per\s*cent|percent)\b|[\s-]?(?:{_alternatives(set(UNIT_NAMES) - {'%'})})(?!\w)"
 
 FIGURE_RE = re.compile(
-    rf"(?<!\w)(?:(?P<qualifier>{QUALIFIER_RE})\s+(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
+    rf"(?<!\w)(?:(?P<qualifier>{QUALIFIER_RE})(?:\s+|(?<=~))"
+    rf"(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
     rf"(?P<figure>"
     rf"(?P<date>{DATE})"
     rf"|(?P<weekday>\b(?:{'|'.join(WEEKDAYS)})\b)"
@@ -161,7 +174,11 @@ CONTEXT_CHARS = 24
 DATE_BEFORE = re.compile(rf"{MONTH}\s*$", re.IGNORECASE)
 LABEL_WINDOW_BEFORE = 3
 LABEL_WINDOW_AFTER = 4
-GENERIC_LABEL_WORDS = frozenset({"people", "person", "persons", "individuals", "total", "some"})
+GENERIC_LABEL_WORDS = frozenset({"people", "person", "persons", "individuals", "total", "some",
+                                 "ppl"})
+# Words before a figure that make it one the text takes as given, not one it states ("the two
+# dams were built in 1970").
+GIVEN_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 NOT_LABEL_WORDS = STOPWORDS | GENERIC_LABEL_WORDS
 SENTENCE_BREAK = re.compile(r"[.,;:!?()]")
 LETTERS = re.compile(r"[^\W\d_]+")
@@ -205,6 +222,10 @@ class Figure:
     high_open: bool = False
     unit: str | None = None
     kind: str | None = None
+    # The label terms of the word right after it saying what it counts ("dead" in "5 people dead"),
+    # and whether the text takes it as given ("the two dams"): what kind_of_count reads.
+    counted: frozenset = field(default=frozenset(), compare=False)
+    given: bool = field(default=False, compare=False)
 
     def terms(self):
         """What a figure adds to matching, as words: "#2019" for each year it names ("the 2020
@@ -225,9 +246,15 @@ class Figure:
         a time agrees only with a time that can be the same, a count only with a count."""
         if self.is_year or other.is_year:
             return self.is_year and other.is_year and _times_agree(self, other)
-        if self.unit and other.unit and self.unit != other.unit:
-            return False
-        return _overlap(self, other)
+        if self.unit == other.unit or not (self.unit and other.unit):
+            return _overlap(self, other)
+        return comparable_units(self.unit, other.unit) and _overlap(
+            self.in_base_unit(), other.in_base_unit())
+
+    def in_base_unit(self):
+        """The figure with its bounds in its dimension's base unit ("10 ft" as 3.048 m)."""
+        _, size = UNIT_DIMENSIONS.get(self.unit, (None, 1))
+        return replace(self, low=self.low * size, high=self.high * size)
 
     def as_dict(self):
         """The four keys every figure has, and `unit`, `kind` and the range or date only where
@@ -248,6 +275,15 @@ class Figure:
         if self.kind == WEEKDAY:
             found["weekday"] = _weekday_name(self.value).capitalize()
         return found
+
+
+def comparable_units(unit, other):
+    """Whether figures in these units can be the same quantity: no unit on one side, the same
+    unit, or two units of one dimension (feet and metres)."""
+    if not (unit and other) or unit == other:
+        return True
+    dimension = UNIT_DIMENSIONS.get(unit, (unit,))[0]
+    return dimension == UNIT_DIMENSIONS.get(other, (other,))[0]
 
 
 def _plain(value):
@@ -532,6 +568,28 @@ def label_terms(label):
     return frozenset(terms)
 
 
+def kind_of_count(figure, label_words=None, typos=None):
+    """What a count counts, comparable across texts: its label's words and what its unit measures
+    ("dead", "missing", "length"); empty for a time or a count saying neither. A text's figure
+    (`label_words` given: the words the corpus's curated figures are labelled with) has for label
+    the words around it that some curated figure is labelled with, read with `typos` resolved
+    ({term: the corpus term}): "100 ppl killed elswhere" counts {"kill", "elsewhere"}. A text's
+    figure the text takes as given ("the two dams"), or whose words right after it name what no
+    curated figure counts ("three volunteers died"), has no kind."""
+    if figure.is_year:
+        return frozenset()
+    if label_words is None:
+        label = figure.context
+    else:
+        if figure.given or not figure.unit and any(
+                (typos or {}).get(t, t) not in label_words for t in figure.counted):
+            return frozenset()  # given, or counting what no curated figure counts
+        label = frozenset(term for term in ((typos or {}).get(t, t) for t in figure.context)
+                          if term in label_words)
+    unit = figure.unit
+    return label | {UNIT_DIMENSIONS.get(unit, (unit,))[0]} if unit else label
+
+
 def relabelled(figures, means):
     """The figures with the words saying what they count read through a corpus's vocabulary
     (`means`: {term: the word it means}, as text.Vocabulary holds it: "peacekeeper" counted as
@@ -609,6 +667,8 @@ def figures_from_matches(text, matches, reference=None):
     for index, (match, reading) in enumerate(kept):
         qualifier = match.group("qualifier")
         qualifier = sys.intern(_key(qualifier)) if qualifier else None
+        if qualifier in EXCEEDING_VERBS and re.match(r"\s+[^\W\d_]", text[match.end():]):
+            qualifier = None  # "passed 3 bills": the bills passed, no bound
         start = kept[index - 1][0].end() if index else 0
         end = kept[index + 1][0].start() if index + 1 < len(kept) else len(text)
         context = _context(text[start:match.start()], text[match.end():end])
@@ -617,18 +677,35 @@ def figures_from_matches(text, matches, reference=None):
             figure_text = figure_text[len(match.group("opener")):]  # "from 5 people": no range
         label = reading.kind if reading.kind in TIME_KINDS else (
             "percent" if reading.unit == "%" else None)
-        figures.append(_figure(figure_text.strip(), reading, qualifier, context, label))
+        given = GIVEN_BEFORE.search(text[max(0, match.start() - CONTEXT_CHARS):match.start()])
+        figures.append(_figure(figure_text.strip(), reading, qualifier, context, label,
+                               counted=_counted(text[match.end():end]), given=given is not None))
     return figures
 
 
-def _figure(text, reading, qualifier, context, label):
-    """A Figure from a Reading; a time keeps the time written whatever its qualifier."""
+def _counted(after):
+    """Label terms of the word right after a figure that says what it counts ("dead" in "5,000
+    people dead", "deaths" in "3,922 confirmed deaths"): names, general words and participles
+    before it passed over; none past a small word or a break."""
+    for word in LETTERS.findall(SENTENCE_BREAK.split(after)[0])[:LABEL_WINDOW_AFTER]:
+        folded = fold(word)
+        if folded in STOPWORDS:
+            break
+        if not (word[0].isupper() or folded in GENERIC_LABEL_WORDS or folded.endswith("ed")):
+            return label_terms(word)
+    return frozenset()
+
+
+def _figure(text, reading, qualifier, context, label, **read_around):
+    """A Figure from a Reading; a time keeps the time written whatever its qualifier.
+    `read_around`: `counted` and `given`, for a figure read in a text."""
     is_time = reading.kind in TIME_KINDS
     low, high = interval(reading.low, qualifier, is_time, reading.high)
     return Figure(text=text, value=reading.value, qualifier=qualifier, label=label, low=low,
                   high=high, is_year=is_time, context=context,
                   **_openness(qualifier, is_time or reading.kind == RANGE),
-                  unit=reading.unit and sys.intern(reading.unit), kind=reading.kind)
+                  unit=reading.unit and sys.intern(reading.unit), kind=reading.kind,
+                  **read_around)
 
 
 def _openness(qualifier, exact):
@@ -668,10 +745,11 @@ def _label_words(text):
 
 
 def figure_from_record(record, reference=None):
-    """A curated figure ({text, value, qualifier, label}, `unit` optional) as a comparable Figure.
-    Its text, read again, gives its kind, unit and range when it reads as the record's value; a
-    year is a year only when labelled "year", as curators record them. A date without a year
-    takes the year nearest the `reference` date (e.g. the source's published date) if given."""
+    """A curated figure ({text, value, qualifier, label}, `unit` optional, or a label naming
+    it) as a comparable Figure. Its text, read again, gives its kind, unit and range when it
+    reads as the record's value; a year is a year only when labelled "year", as curators record
+    them. A date without a year takes the year nearest the `reference` date (e.g. the source's
+    published date) if given."""
     qualifier = record.get("qualifier")
     value = float(record["value"])
     label = record.get("label")
@@ -683,9 +761,12 @@ def figure_from_record(record, reference=None):
     is_year = (label or "").casefold() == "year" and math.isfinite(value)
     if is_year != (reading.kind == YEAR):
         reading = reading._replace(kind=YEAR if is_year else None)
-    if record.get("unit"):
-        reading = reading._replace(unit=record["unit"])
-    return _figure(record["text"], reading, qualifier, label_terms(label), label=label)
+    # A label that is a unit's name ("feet") gives the unit and says nothing else.
+    unit_named = UNIT_NAMES.get(_key(label or "").strip()) if reading.kind is None else None
+    if record.get("unit") or unit_named:
+        reading = reading._replace(unit=record.get("unit") or unit_named)
+    context = frozenset() if unit_named else label_terms(label)
+    return _figure(record["text"], reading, qualifier, context, label=label)
 
 
 def _same_value(one, other):
@@ -702,12 +783,15 @@ def best_counterpart(figure, candidates):
         return min(same_kind, key=lambda c: (
             not figure.agrees_with(c), c.kind != figure.kind,
             abs(c.value - figure.value) if c.kind == figure.kind else 0))
-    same_kind = [c for c in same_kind if not (figure.unit and c.unit and figure.unit != c.unit)]
+    same_kind = [c for c in same_kind if comparable_units(figure.unit, c.unit)]
     if not same_kind:
         return None
 
     def fit(candidate):
-        return (len(figure.context & candidate.context),
+        # a unit both give says what is measured as a shared word would; the very unit first
+        measured = figure.unit is not None and candidate.unit is not None
+        return (len(figure.context & candidate.context) + measured,
+                measured and figure.unit == candidate.unit,
                 -len(candidate.context - figure.context))
 
     best = max(same_kind, key=fit)

@@ -12,13 +12,20 @@ LOW, HIGH = QUALIFIERS["about"]
 def same_quantity(figure, candidates):
     """The candidate counting what `figure` counts, or None: every word of the candidate's label
     is among the words around `figure` ("dead" for "a toll of 5,200", not "civilians killed" for
-    "30 people were killed"); across claims, a figure that does not say what it counts is not
-    taken for another."""
+    "30 people were killed"), or its label is only a unit (measured_alike); across claims, a
+    figure that does not say what it counts is not taken for another."""
     counterpart = best_counterpart(figure, candidates)
     if counterpart is not None and (counterpart.is_year or counterpart.context
-                                    and counterpart.context <= figure.context):
+                                    and counterpart.context <= figure.context
+                                    or measured_alike(figure, counterpart)):
         return counterpart
     return None
+
+
+def measured_alike(figure, counterpart):
+    """Whether both figures give a unit and the counterpart says nothing else of what it counts
+    (a curated "30" labelled "metres"): then the units say it ("about 100 feet" is a length)."""
+    return bool(figure.unit and counterpart.unit and not counterpart.context)
 
 
 def one_sided(figure):

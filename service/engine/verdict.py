@@ -3,8 +3,7 @@ from dataclasses import replace
 
 from .clauses import reported_fact, split_clauses
 from .matcher import Matcher
-from .numbers import (DATE_KIND, best_counterpart, extract_figures, figure_from_record,
-                      relabelled)
+from .numbers import DATE_KIND, best_counterpart, extract_figures
 from .quantities import mere_bound, neither_bound, same_quantity
 from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
 
@@ -20,6 +19,11 @@ QUANTITY_POOL = 10
 # the same count may still be the statement's, down to this share of the threshold ("The agency
 # put the toll at 3,958" for "the agency said the floods left 3,958 dead").
 SAME_FIGURE_FLOOR = 0.8
+# When neither wording nor the very figure finds a claim, the claims whose sources count what the
+# statement counts are weighed if the best of them by its words scores at least this share of the
+# threshold: what is counted alone does not make a claim the statement's ("Mayor Ruiz put the
+# toll at 73").
+COUNTED_FLOOR = 0.3
 
 
 def _figure_text(figure):
@@ -111,9 +115,7 @@ class Judge:
         return pairs
 
     def source_figures(self, evidence):
-        """The evidence's curated figures, what they count read in the corpus's vocabulary too."""
-        return relabelled([figure_from_record(n) for n in evidence.numbers],
-                          self.matcher.analyzer.vocabulary.means)
+        return self.matcher.source_figures(evidence)
 
     def figures_beyond_claim(self, analysis, compared, claim):
         """Statement figures the claim has no counterpart for but some source does ("10,000
@@ -123,12 +125,14 @@ class Judge:
         return [f for f in analysis.figures
                 if id(f) not in compared_ids and best_counterpart(f, sourced) is not None]
 
-    def across_sources(self, analysis, match, found, threshold):
+    def across_sources(self, analysis, match, found, threshold, of_the_kind=frozenset()):
         """The best match with every other matching claim's sources weighed on the statement's
-        counts ("5,200 killed" against sources giving 11,300 or 3,958 attached to other claims):
-        a source already judged on the best claim keeps that judgment; one whose figure for the
-        same quantity overlaps the statement's backs it, a disjoint one contradicts it, and a
-        bound that merely does not exclude it takes neither side, saying so."""
+        counts ("5,200 killed" against sources giving 11,300 or 3,958 attached to other claims),
+        and every source of the claims `of_the_kind` (ids: claims counting what the statement
+        counts, of_the_kind below): a source already judged on the best claim keeps that
+        judgment; one whose figure for the same quantity overlaps the statement's backs it, a
+        disjoint one contradicts it, and a bound that merely does not exclude it takes neither
+        side, saying so."""
         counts = [f for f in analysis.figures if not f.is_year]
         judged = {j.source.id for j in (*match.supporting, *match.contradicting, *match.neither)}
         sides = {SUPPORTS: list(match.supporting), CONTRADICTS: list(match.contradicting),
@@ -138,8 +142,8 @@ class Judge:
         for claim, score, explanation in found:
             if claim.id == match.claim.id:
                 continue
-            same = self.same_event(counts, match.explanation, claim, explanation,
-                                   score >= threshold, counted)
+            same = claim.id in of_the_kind or self.same_event(
+                counts, match.explanation, claim, explanation, score >= threshold, counted)
             if not (same or self.same_way(explanation) and self.gives_the_figure(counts, claim)):
                 continue
             claim_figures = self.matcher.claim_features(claim).figures
@@ -158,6 +162,29 @@ class Judge:
         return replace(match, supporting=sides[SUPPORTS], contradicting=sides[CONTRADICTS],
                        neither=sides[NEITHER],
                        verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]))
+
+    def of_the_kind(self, analysis, counting):
+        """Of the claims whose sources count what the statement counts (Matcher.counting), those
+        about the same event: they name every place the statement names, the same way round,
+        whoever gave the count ("the WHO confirmed 3,922 deaths" for "OCHA said the WHO had
+        confirmed 2,922 deaths")."""
+        return [(claim, score, explanation) for claim, score, explanation in counting
+                if self.same_way(explanation) and not self.matcher.unshared_places(
+                    analysis, self.matcher.claim_features(claim))]
+
+    def on_figures(self, analysis, claim, score, explanation):
+        """The claim's Match with its sources judged on the statement's counts alone: a claim
+        chosen for what its sources count, not for its words, backs nothing else."""
+        counts = [f for f in analysis.figures if not f.is_year]
+        claim_figures = self.matcher.claim_features(claim).figures
+        judged = [weighed for item in claim.evidence
+                  if (weighed := self.weigh_figures(counts, item, claim_figures)) is not None]
+        sides = {stance: [j for j in judged if j.stance == stance]
+                 for stance in (SUPPORTS, CONTRADICTS, NEITHER)}
+        return Match(claim=claim, score=score, explanation=explanation,
+                     verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]),
+                     supporting=sides[SUPPORTS], contradicting=sides[CONTRADICTS],
+                     neither=sides[NEITHER])
 
     def counted_by(self, counts, claim):
         """{statement figure: the words saying what both it and the claim's own figure for it
@@ -184,9 +211,8 @@ class Judge:
                 return True
             gives_count = True
             counted |= figure.context & counterpart.context
-        shared = {*explanation.matched_terms, *explanation.matched_entities}
         return (above_threshold and gives_count
-                and {*best.matched_terms, *best.matched_entities} - counted <= shared)
+                and said_shared(best) - counted <= said_shared(explanation))
 
     def gives_the_figure(self, counts, claim):
         """Whether the claim gives one of the statement's counts, its very value, for something
@@ -324,6 +350,22 @@ class Judge:
             if flipped and not (moved or own_figures):
                 reasons.append("the statement says the opposite of the claim")
         return _judgment(evidence, numbers, SUPPORTS if backs else CONTRADICTS, reasons)
+
+
+def said_shared(explanation):
+    """What a claim shares with the statement, in the statement's words: a shared term the
+    statement says otherwise (its corrected_terms, read back: "gave way" for "collapse", and for
+    "break" through "collapse") counts as the statement's word, so two claims wording one thing
+    of the statement differently share it alike."""
+    back = {said: word for word, said in explanation.corrected_terms.items()}
+    words = set(explanation.matched_entities)
+    for term in explanation.matched_terms:
+        seen = set()
+        while term in back and term not in seen:
+            seen.add(term)
+            term = back[term]
+        words.add(term)
+    return words
 
 
 def _same_value(claim_figure, figures):
@@ -561,9 +603,19 @@ class FactChecker:
         if matches and self.judge.undated(analysis, matches[0]):
             matches[0] = self.judge.dated_elsewhere(analysis, matches[0], self.matcher.search(
                 analysis, limit=pool, min_score=threshold * SAME_FIGURE_FLOOR))
+        of_the_kind = []
+        if counts and not matches:  # no wording, no figure: what is counted decides
+            of_the_kind = self.judge.of_the_kind(analysis, self.matcher.counting(analysis))
+            # the claim judged names everyone the statement names: no one else's count
+            best = next((item for item in of_the_kind
+                         if self.judge.names_all(analysis, item[0])), None)
+            if best and best[1] >= threshold * COUNTED_FLOOR:
+                matches = [self.judge.on_figures(analysis, *best)]
         if matches and counts:
-            found = [*found, *self.matcher.giving_counts(analysis, {c.id for c, _, _ in found})]
-            matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
+            found = [*found, *self.matcher.giving_counts(analysis, {c.id for c, _, _ in found}),
+                     *of_the_kind]
+            matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold,
+                                                   {claim.id for claim, _, _ in of_the_kind})
         if matches:
             matches[0] = self.judge.across_negated(
                 analysis, matches[0], [item for item in found if item[1] >= threshold])
