@@ -3,8 +3,8 @@ from dataclasses import replace
 
 from .clauses import reported_fact, split_clauses
 from .matcher import Matcher
-from .numbers import (DATE_KIND, best_counterpart, extract_figures, figure_from_record,
-                      relabelled)
+from .numbers import (DATE_KIND, WEEKDAY, best_counterpart, extract_figures,
+                      figure_from_record, relabelled)
 from .quantities import mere_bound, neither_bound, same_quantity
 from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
 
@@ -20,6 +20,9 @@ QUANTITY_POOL = 10
 # the same count may still be the statement's, down to this share of the threshold ("The agency
 # put the toll at 3,958" for "the agency said the floods left 3,958 dead").
 SAME_FIGURE_FLOOR = 0.8
+# Times that name a day: a date or a weekday ("on Sunday" tells which of two reports as well as
+# "on May 5" does); a year does not.
+DAY_KINDS = frozenset({DATE_KIND, WEEKDAY})
 
 
 def _figure_text(figure):
@@ -220,8 +223,9 @@ class Judge:
         return None
 
     def undated(self, analysis, match):
-        """Whether the statement gives a date and the best match gives no time at all."""
-        return any(f.kind == DATE_KIND for f in analysis.figures) and not any(
+        """Whether the statement names a day (a date or a weekday) and the best match gives no
+        time at all."""
+        return any(f.kind in DAY_KINDS for f in analysis.figures) and not any(
             f.is_year for f in self.matcher.claim_features(match.claim).figures)
 
     def dated_elsewhere(self, analysis, match, found):
@@ -230,8 +234,8 @@ class Judge:
         the statement names, the same way round, judged on those claims ("The dams above Derna
         broke on Sunday, September 10" for "the two Derna dams burst on the night of September
         10", matched best by "the two dams that burst above Derna were ageing"): a source
-        already judged keeps its judgment."""
-        dates = {f.value for f in analysis.figures if f.kind == DATE_KIND}
+        already judged keeps its judgment. A weekday is such a date ("burst on Sunday")."""
+        dates = {(f.kind, f.value) for f in analysis.figures if f.kind in DAY_KINDS}
         return _lent(match, (
             replace(item, reasons=[*item.reasons, f"judged on “{claim.text}”, which gives the "
                                                   f"statement's date"])
@@ -245,8 +249,8 @@ class Judge:
         return set(analysis.entities) <= set(self.matcher.claim_features(claim).entities)
 
     def gives_a_date(self, dates, claim):
-        """Whether the claim gives one of `dates` (values of date figures)."""
-        return any(f.kind == DATE_KIND and f.value in dates
+        """Whether the claim gives one of `dates` ((kind, value) of date and weekday figures)."""
+        return any((f.kind, f.value) in dates
                    for f in self.matcher.claim_features(claim).figures)
 
     def weigh_figures(self, counts, evidence, claim_figures):
