@@ -238,6 +238,29 @@ def test_events_in_the_other_order_are_another_claim():
     assert result.verdict == "unverified"
 
 
+FIRE_PLACES = [{"name": "Eastvale", "kind": "city"}, {"name": "Ridgeton", "kind": "city"},
+               {"name": "Westford", "kind": "city"}, {"name": "Lena Ortiz", "kind": "person"}]
+
+
+@pytest.mark.parametrize("statement, verdict", [
+    ("Lena Ortiz, a firefighter from Ridgeton, told reporters in Eastvale that whole streets "
+     "burned", "unverified"),  # the places in each other's slots
+    ("Lena Ortiz, a firefighter from Ridgeton, said whole streets burned", "unverified"),
+    ("Lena Ortiz, a firefighter from Eastvale, told reporters in Ridgeton that whole streets "
+     "burned", "supported"),
+    ("Lena Ortiz, a firefighter from Eastvale and Ridgeton, said whole streets burned in "
+     "Ridgeton", "supported"),  # one of the places she is from
+])
+def test_another_place_in_the_same_phrase_is_a_swap(statement, verdict):
+    """A place after the same word and preposition ("a firefighter from A") that is another
+    place in the claim is said of someone else, though both texts name both places."""
+    claim = ClaimRecord(1, "Lena Ortiz, a firefighter from Eastvale and Westford, said whole "
+                           "streets burned in Ridgeton.", evidence=(
+                               EvidenceRecord(POST, "supports", "whole streets burned"),))
+    result = FactChecker([claim], FIRE_PLACES, min_score=40).check(statement)
+    assert result.verdict == verdict
+
+
 def test_doubting_a_claim_is_a_negation_cue_so_never_doubting_it_affirms_it():
     """"questioned"/"doubted" deny like "denied": "never questioned" is two negations, the claim
     "denied" one, so the statement says the opposite of the claim."""

@@ -10,8 +10,8 @@ from .index import ClaimIndex
 from .lexicon import is_verb_form
 from .records import Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
-from .text import (content_terms, is_negation, negation_cues, polarize, reports_speech, speaker,
-                   stem, words)
+from .text import (STOPWORDS, content_terms, is_negation, negation_cues, polarize, reports_speech,
+                   speaker, stem, words)
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
@@ -45,6 +45,8 @@ THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "therea
 PLACE_MARKERS = frozenset({"in", "at", "across", "throughout", "inside", "eastern", "western",
                            "northern", "southern", "central", "northeastern", "northwestern",
                            "southeastern", "southwestern"})
+# Prepositions that put a place in a phrase ("an aid worker from A", "the mayor of B").
+PLACE_PREPOSITIONS = frozenset({"from", "in", "of", "at", "near", "outside"})
 BEFORE, AFTER = "before", "after"
 QUALIFIER_GAP = 3  # words between a name and the name it qualifies ("head of the")
 
@@ -373,6 +375,9 @@ class Matcher:
         offices = other_role(analysis.tokens, claim_tokens, table, (analysis.text, claim_text))
         if offices:
             return [tuple(map(table.describe, offices))]
+        places = other_place(analysis.tokens, claim_tokens, table)
+        if places:
+            return places
         # Read a claim's entity as the statement's related one ("Karabakh Armenians" for
         # "Armenia") so that their roles can be compared too.
         stand_ins = {c: s for s in extra_statement for c in extra_claim
@@ -517,6 +522,39 @@ def spoken_through(ours, theirs, claim_tokens, table):
     claim names that actor too, by name or by an office only they hold ("the fisheries minister
     of Northland said" for "Boris Tamm said")."""
     return theirs in table.related.get(ours, ()) and ours in table.with_holders(claim_tokens)
+
+
+def other_place(statement_tokens, claim_tokens, table):
+    """The first pair (statement place, claim place) where both texts put places after the same
+    word and preposition, none of them the same ("an aid worker from A told reporters from B"
+    against "an aid worker from B said ... in A"): the thing is said of another place, even where
+    both texts name both places."""
+    ours, theirs = place_slots(statement_tokens, table), place_slots(claim_tokens, table)
+    for slot, places in ours.items():
+        others = theirs.get(slot, set())
+        if places.isdisjoint(others):
+            pairs = sorted((a, b) for a in places for b in others
+                           if table.interchangeable(a, b, places=True))
+            if pairs:
+                return pairs[:1]
+    return []
+
+
+def place_slots(tokens, table):
+    """{(stem of a word, preposition after it): the places named right after the two, those
+    joined by "and" or "or" too} ("workers from A and B" gives A and B to ("worker", "from"))."""
+    slots = defaultdict(set)
+    for i in range(2, len(tokens)):
+        word, preposition = tokens[i - 2], tokens[i - 1]
+        if preposition not in PLACE_PREPOSITIONS or word.startswith("@") or word in STOPWORDS:
+            continue
+        j = i
+        while j < len(tokens) and table.kind_class.get(tokens[j]) == "place":
+            slots[stem(word), preposition].add(tokens[j])
+            if tokens[j + 1:j + 2] not in (["and"], ["or"]):
+                break
+            j += 2
+    return slots
 
 
 def names_a_place(tokens, i):
