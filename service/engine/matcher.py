@@ -329,6 +329,19 @@ class Matcher:
         named = table.with_holders(table.canonicalize(claim_words, table.capitals(claim_text)))
         return {p for p in absent if p in named}
 
+    def named_speakers(self, analysis):
+        """The actors the statement's speaker names ("Jan Vos said ...", "..., the Coast Guild
+        said"); [] where it names nobody or has no speaker."""
+        kinds = self.analyzer.entities.kind_class
+        return [t for t in speaker(analysis.tokens) if kinds.get(t) in ACTOR_CLASSES]
+
+    def names_any(self, actors, text):
+        """Whether `text` names one of `actors`, a part or whole of one, or an office only one of
+        them holds."""
+        table = self.analyzer.entities
+        named = set(table.with_holders(table.canonicalize(words(text), table.capitals(text))))
+        return any(actor in named or table.part_of_any(actor, named) for actor in actors)
+
     def unnamed_actors(self, text, texts):
         """The actors of `text` (unshared_actors) that none of `texts` names or relates to."""
         analyze = self.analyzer.analyze

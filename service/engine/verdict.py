@@ -222,6 +222,25 @@ class Judge:
                 return claim, score, explanation
         return None
 
+    def said_by_speaker(self, analysis, match):
+        """The best match, its backing kept only from sources that say the statement's named
+        speaker said it: the claim naming them, or the source's quote. "Jan Vos said X" against a
+        claim "X" whose source quotes someone else (or "he") is not confirmed by that source: it
+        takes no side, saying why. Its objection to X still holds."""
+        speakers = self.matcher.named_speakers(analysis)
+        if not speakers or self.matcher.names_any(speakers, match.claim.text):
+            return match
+        backing, unsaid = [], []
+        for item in match.supporting:
+            (backing if self.matcher.names_any(speakers, item.quote or "") else unsaid).append(item)
+        if not unsaid:
+            return match
+        who = " or ".join(map(self.matcher.analyzer.entities.name, speakers))
+        neither = [replace(item, stance=NEITHER, reasons=[
+            *item.reasons, f"the source does not say that {who} said it"]) for item in unsaid]
+        return replace(match, supporting=backing, neither=[*match.neither, *neither],
+                       verdict=verdict_of(backing, match.contradicting))
+
     def undated(self, analysis, match):
         """Whether the statement names a day (a date or a weekday) and the best match gives no
         time at all."""
@@ -569,6 +588,7 @@ class FactChecker:
         if matches:
             matches[0] = self.judge.across_negated(
                 analysis, matches[0], [item for item in found if item[1] >= threshold])
+            matches[0] = self.judge.said_by_speaker(analysis, matches[0])
         return analysis, matches
 
 
