@@ -4,9 +4,10 @@ import random
 
 import pytest
 
+from service.engine import ClaimRecord, FactChecker
 from service.engine.numbers import (FIGURE_RE, NUMBER_WORDS, QUALIFIERS, best_counterpart,
                                     extract_figures, figure_from_record, figure_matches,
-                                    parse_figure_text, relabelled, without_matches)
+                                    parse_figure_text, relabelled, unhedged, without_matches)
 
 
 def figures(text):
@@ -338,3 +339,25 @@ def test_what_a_figure_counts_is_read_in_the_corpus_vocabulary_too():
     assert plain.contradicting == []
     result = FactChecker(claims, min_score=30, vocabulary={"peacekeeper": "troop"}).check(statement)
     assert [e.source.ref for e in result.contradicting] == ["wire"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("roughly a quarter of the vineyards burned", "a quarter of the vineyards burned"),
+    ("almost half the crews were volunteers", "half the crews were volunteers"),
+    ("nearly all roads closed", "all roads closed"),
+    ("the bridge nearly collapsed", "the bridge nearly collapsed"),  # no amount: it says something
+    ("around the town", "around the town"),
+])
+def test_a_hedge_before_an_amount_in_words_says_nothing_of_its_own(text, kept):
+    assert unhedged(text.split()) == kept.split()
+
+
+def test_a_hedged_amount_in_words_scores_as_the_amount():
+    """"Roughly a third of Eastvale's vineyards burned" is the claim's "a third" said with a
+    hedge: the hedge is no word the claim lacks."""
+    checker = FactChecker([ClaimRecord(1, "A third of the vineyards in Eastvale burned.")],
+                          [{"name": "Eastvale", "kind": "city"}])
+    plain, hedged = (checker.matcher.search(statement)[0][1] for statement in (
+        "A third of Eastvale's vineyards burned.",
+        "Roughly a third of Eastvale's vineyards burned."))
+    assert hedged == plain

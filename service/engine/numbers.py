@@ -78,6 +78,13 @@ QUALIFIERS = {
     "fewer than": (0, 1), "less than": (0, 1), "under": (0, 1), "below": (0, 1),
     "only": (1, 1), "just": (1, 1), "merely": (1, 1), "exactly": (1, 1),
 }
+# One-word qualifiers that only make a figure approximate ("roughly", "nearly"): before an amount
+# that is no figure ("roughly a quarter of the city", "almost half the homes", "nearly all"), they
+# hedge it and say nothing of their own (unhedged). Bounds ("under", "over") say something.
+HEDGES = frozenset(q for q, (low, _) in QUALIFIERS.items() if 0 < low < 1 and q.isalpha()
+                   and " " not in q)
+AMOUNT_WORDS = frozenset({*NUMBER_WORDS, *FRACTIONS, "all", "most", "much", "many", "every",
+                          "entire", "whole", "dozens", "hundreds", "thousands", "millions"})
 # Qualifiers whose bound excludes the figure itself: "over 200" is not 200, "nearly 9" is not 9.
 OPEN_BELOW = frozenset({"more than", "over", "above", "in excess of", "upwards of", "exceeding"})
 OPEN_ABOVE = frozenset({"nearly", "almost", "close to", "just under", "fewer than", "less than",
@@ -581,6 +588,17 @@ def _qualifier_reach(text, figure_start, floor):
             start -= 1
         start = max(floor, start - length)
     return start
+
+
+def unhedged(tokens):
+    """The tokens without each hedge (HEDGES) right before an amount in words, or before "a" or
+    "an" and one ("roughly a quarter of the city" says "a quarter of the city")."""
+    if HEDGES.isdisjoint(tokens):
+        return tokens
+    return [token for i, token in enumerate(tokens) if token not in HEDGES or not (
+        tokens[i + 1:i + 2] and tokens[i + 1] in AMOUNT_WORDS
+        or tokens[i + 1:i + 2] in (["a"], ["an"]) and tokens[i + 2:i + 3]
+        and tokens[i + 2] in AMOUNT_WORDS)]
 
 
 def without_matches(text, matches):
