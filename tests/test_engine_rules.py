@@ -186,6 +186,11 @@ def test_speech_wording_is_recognised():
     ([], [], {0}, {1}, True),  # "lost" against "won"
     (["not"], [], {0}, {1}, False),  # "did not lose" against "won": the two cancel
     ([], [], {0}, {0, 1}, False),  # the claim takes both sides: no opposite wording
+    (["rejected"], [], {0}, set(), True),  # "rejected the toll" against "gave the toll"
+    (["rejected"], ["denied"], {0}, set(), False),  # "rejected" is "denied" there
+    (["rejected"], [], {0}, {1}, True),  # "rejected" against "accepted": a side, read once
+    (["rejected"], ["rejected"], {0}, {0}, False),
+    (["denied"], ["rejected"], set(), {0}, False),
 ])
 def test_opposes_is_one_reading_of_negation_and_opposite_wording(negations, claim_negations,
                                                                  marks, claim_marks, flipped):
@@ -272,6 +277,21 @@ def test_doubting_a_claim_is_a_negation_cue_so_never_doubting_it_affirms_it():
     assert result.verdict == "contradicted"
     assert checker.check("Boris Tamm doubted the fishing quota for Lake Vira").verdict == (
         "supported")
+
+
+def test_rejecting_what_the_claim_says_was_done_is_denying_it():
+    """"rejected the warning" against a claim taking no side of reject/accept negates "issued the
+    warning" and agrees with "denied issuing the warning", which ranks first."""
+    issued = ClaimRecord(1, "Boris Tamm issued the storm warning for Lake Vira.", evidence=(
+        EvidenceRecord(POST, "supports", "Tamm issued the warning"),))
+    denied = ClaimRecord(2, "Boris Tamm denied issuing the storm warning for Lake Vira.",
+                         evidence=(EvidenceRecord(WIRE, "supports", "Tamm denied it"),))
+    statement = "Boris Tamm rejected the storm warning for Lake Vira"
+    result = FactChecker([issued], ENTITIES, min_score=40).check(statement)
+    assert result.verdict == "contradicted" and result.matches[0].explanation.negation
+    result = FactChecker([issued, denied], ENTITIES, min_score=40).check(statement)
+    assert best(result) == 2 and result.verdict == "supported"
+    assert [e.source.ref for e in result.supporting] == ["wire"]
 
 
 @pytest.mark.parametrize("statement, verdict", [
