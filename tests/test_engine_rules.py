@@ -6,7 +6,7 @@ import pytest
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker
 from service.engine.analysis import without_spokesbody
 from service.engine.entities import EntityTable
-from service.engine.matcher import event_order, qualifies
+from service.engine.matcher import event_order, other_place, qualifies
 from service.engine.rules import ORDER_RULES, SCORE_RULES, opposes, predicate_unmatched
 from service.engine.text import reports_demand, reports_speech, sides_taken, words
 
@@ -277,6 +277,18 @@ def test_doubting_a_claim_is_a_negation_cue_so_never_doubting_it_affirms_it():
     assert result.verdict == "contradicted"
     assert checker.check("Boris Tamm doubted the fishing quota for Lake Vira").verdict == (
         "supported")
+
+
+def test_a_city_in_its_countrys_place_is_not_another_place():
+    table = EntityTable([*FIRE_PLACES, {"name": "Norland", "kind": "country"}])
+
+    def read(text):
+        return table.canonicalize(words(text))
+
+    assert other_place(read("a firefighter from Eastvale"), read("a firefighter from Ridgeton"),
+                       table) == [("@eastvale", "@ridgeton")]
+    assert other_place(read("streets burned in Eastvale in Norland"),
+                       read("streets burned in Norland, most in Eastvale"), table) == []
 
 
 def test_rejecting_what_the_claim_says_was_done_is_denying_it():

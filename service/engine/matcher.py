@@ -546,8 +546,9 @@ def other_place(statement_tokens, claim_tokens, table):
     for slot, places in ours.items():
         others = theirs.get(slot, set())
         if places.isdisjoint(others):
-            pairs = sorted((a, b) for a in places for b in others
-                           if table.interchangeable(a, b, places=True))
+            # Of one class only: a city in its country's place is not another place ("killed in
+            # A, in B" against "killed in B, mostly in A").
+            pairs = sorted((a, b) for a in places for b in others if table.interchangeable(a, b))
             if pairs:
                 return pairs[:1]
     return []
