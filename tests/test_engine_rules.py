@@ -280,13 +280,16 @@ def test_doubting_a_claim_is_a_negation_cue_so_never_doubting_it_affirms_it():
 
 
 def test_a_city_in_its_countrys_place_is_not_another_place():
-    table = EntityTable([*FIRE_PLACES, {"name": "Norland", "kind": "country"}])
+    table = EntityTable([*FIRE_PLACES, {"name": "Norland", "kind": "country"},
+                         {"name": "Sudland", "kind": "country"}])
 
     def read(text):
         return table.canonicalize(words(text))
 
     assert other_place(read("a firefighter from Eastvale"), read("a firefighter from Ridgeton"),
                        table) == [("@eastvale", "@ridgeton")]
+    assert other_place(read("a firefighter from Norland"), read("a firefighter from Sudland"),
+                       table) == [("@norland", "@sudland")]
     assert other_place(read("streets burned in Eastvale in Norland"),
                        read("streets burned in Norland, most in Eastvale"), table) == []
 

@@ -555,15 +555,17 @@ def other_place(statement_tokens, claim_tokens, table):
 
 
 def place_slots(tokens, table):
-    """{(stem of a word, preposition after it): the places named right after the two, those
-    joined by "and" or "or" too} ("workers from A and B" gives A and B to ("worker", "from"))."""
+    """{(stem of a word, preposition after it): the places (and countries) named right after the
+    two, those joined by "and" or "or" too} ("workers from A and B" gives A and B to ("worker",
+    "from"))."""
     slots = defaultdict(set)
     for i in range(2, len(tokens)):
         word, preposition = tokens[i - 2], tokens[i - 1]
         if preposition not in PLACE_PREPOSITIONS or word.startswith("@") or word in STOPWORDS:
             continue
         j = i
-        while j < len(tokens) and table.kind_class.get(tokens[j]) == "place":
+        while j < len(tokens) and (table.kind_class.get(tokens[j]) == "place"
+                                   or table.kind.get(tokens[j]) == "country"):
             slots[stem(word), preposition].add(tokens[j])
             if tokens[j + 1:j + 2] not in (["and"], ["or"]):
                 break
