@@ -106,8 +106,9 @@ def test_a_source_figure_labelled_otherwise_is_found_through_the_claims_figure()
 
 
 POLL = [{"name": "Mara Lind", "kind": "person", "aliases": ["Lind"]},
-        {"name": "Ivo Berg", "kind": "person"}]
-COMMISSION = SourceInfo(id=1, title="Turnout", publisher="Herald", ref="herald")
+        {"name": "Ivo Berg", "kind": "person"},
+        {"name": "Valley Herald", "kind": "organization", "aliases": ["Herald"]}]
+COMMISSION = SourceInfo(id=1, title="Turnout", publisher="Valley Herald", ref="herald")
 RADIO = SourceInfo(id=2, title="Election night", publisher="Radio", ref="radio")
 TURNOUT = ClaimRecord(1, "Turnout in the regional election was 61 percent.", evidence=(
     EvidenceRecord(COMMISSION, "supports", "Turnout reached 61 percent, he said"),
@@ -119,6 +120,8 @@ TURNOUT = ClaimRecord(1, "Turnout in the regional election was 61 percent.", evi
     ("Mara Lind said turnout in the regional election was 61 percent", ["radio"], ["herald"]),
     ("Ivo Berg said turnout in the regional election was 61 percent", [], ["herald", "radio"]),
     ("Turnout in the regional election was 61 percent", ["herald", "radio"], []),
+    ("The Valley Herald said turnout in the regional election was 61 percent", ["herald"],
+     ["radio"]),  # the outlet speaks for itself
 ])
 def test_a_named_speaker_is_backed_only_by_sources_saying_they_said_it(statement, supporting,
                                                                        neither):

@@ -224,15 +224,18 @@ class Judge:
 
     def said_by_speaker(self, analysis, match):
         """The best match, its backing kept only from sources that say the statement's named
-        speaker said it: the claim naming them, or the source's quote. "Jan Vos said X" against a
-        claim "X" whose source quotes someone else (or "he") is not confirmed by that source: it
-        takes no side, saying why. Its objection to X still holds."""
+        speaker said it: the claim naming them, or the source's quote or publisher (the outlet
+        speaking for itself). "Jan Vos said X" against a claim "X" whose source quotes someone
+        else (or "he") is not confirmed by that source: it takes no side, saying why. Its
+        objection to X still holds."""
         speakers = self.matcher.named_speakers(analysis)
         if not speakers or self.matcher.names_any(speakers, match.claim.text):
             return match
         backing, unsaid = [], []
         for item in match.supporting:
-            (backing if self.matcher.names_any(speakers, item.quote or "") else unsaid).append(item)
+            said = any(self.matcher.names_any(speakers, text)
+                       for text in (item.quote or "", item.source.publisher or ""))
+            (backing if said else unsaid).append(item)
         if not unsaid:
             return match
         who = " or ".join(map(self.matcher.analyzer.entities.name, speakers))
