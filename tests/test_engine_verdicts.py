@@ -119,6 +119,10 @@ TURNOUT = ClaimRecord(1, "Turnout in the regional election was 61 percent.", evi
     # The Herald quotes someone else ("he"): it does not say that Lind said it.
     ("Mara Lind said turnout in the regional election was 61 percent", ["radio"], ["herald"]),
     ("Ivo Berg said turnout in the regional election was 61 percent", [], ["herald", "radio"]),
+    ("Turnout in the regional election was 61 percent, according to Ivo Berg", [],
+     ["herald", "radio"]),
+    ("Turnout in the regional election was 61 percent, Ivo Berg told reporters", [],
+     ["herald", "radio"]),
     ("Turnout in the regional election was 61 percent", ["herald", "radio"], []),
     ("The Valley Herald said turnout in the regional election was 61 percent", ["herald"],
      ["radio"]),  # the outlet speaks for itself

@@ -4,7 +4,7 @@ rules of rules.py: swapped actors, other dates, negated twins) before the final 
 from collections import defaultdict
 
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer, word_stand_ins
-from .clauses import split_clauses
+from .clauses import attribution_of, split_clauses
 from .entities import EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .lexicon import is_verb_form
@@ -330,10 +330,14 @@ class Matcher:
         return {p for p in absent if p in named}
 
     def named_speakers(self, analysis):
-        """The actors the statement's speaker names ("Jan Vos said ...", "..., the Coast Guild
-        said"); [] where it names nobody or has no speaker."""
+        """The actors the statement's attribution names ("Jan Vos said ...", "..., the Coast
+        Guild said", "according to Jan Vos"); [] where it names nobody or has none."""
+        attribution = attribution_of(analysis.text)
+        if not attribution:
+            return []
         kinds = self.analyzer.entities.kind_class
-        return [t for t in speaker(analysis.tokens) if kinds.get(t) in ACTOR_CLASSES]
+        return [entity for entity in self.analyzer.analyze(attribution).entities
+                if kinds.get(entity) in ACTOR_CLASSES]
 
     def names_any(self, actors, text):
         """Whether `text` names one of `actors`, a part or whole of one, or an office only one of
