@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from service.engine import ClaimRecord, FactChecker
+from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 from service.engine.numbers import (FIGURE_RE, NUMBER_WORDS, QUALIFIERS, best_counterpart,
                                     extract_figures, figure_from_record, figure_matches,
                                     parse_figure_text, relabelled, unhedged, without_matches)
@@ -361,3 +361,24 @@ def test_a_hedged_amount_in_words_scores_as_the_amount():
         "A third of Eastvale's vineyards burned.",
         "Roughly a third of Eastvale's vineyards burned."))
     assert hedged == plain
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("a quarter of the vineyards", 25, None),
+    ("roughly a quarter of Eastvale", 25, "roughly"),
+    ("almost half the homes", 50, "almost"),
+    ("two-thirds of the crews", 66.7, None),
+])
+def test_a_share_of_a_named_whole_in_words_is_a_percentage(text, value, qualifier):
+    (share,) = extract_figures(text)
+    assert (share.value, share.unit, share.qualifier) == (value, "%", qualifier)
+
+
+def test_a_share_in_words_compares_with_the_claims_share():
+    """"Almost half" is not the claim's quarter; "25%" is."""
+    source = SourceInfo(id=1, title="Fire", publisher="Gazette", ref="gazette")
+    claim = ClaimRecord(1, "A quarter of the vineyards in Eastvale burned.", evidence=(
+        EvidenceRecord(source, "supports", "a quarter of the vineyards burned"),))
+    checker = FactChecker([claim], [{"name": "Eastvale", "kind": "city"}], min_score=40)
+    assert checker.check("25% of the vineyards in Eastvale burned").verdict == "supported"
+    assert checker.check("Almost half of the vineyards in Eastvale burned").verdict != "supported"

@@ -131,6 +131,13 @@ CLOCK = (r"(?<![\w.,:])(?:[01]?\d|2[0-3])(?::[0-5]\d)+(?:\s*[ap]\.?m\b\.?)?"
          r"|(?<![\w.,:])(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?\s*[ap]\.?m\b\.?")
 YEAR_RANGE = r"(?<![\w.,])(?:1[89]|2[01])\d\d\s*[-\u2013/]\s*(?:\d{4}|\d\d)(?!\w)"
 SLASH_FRACTION = r"(?<![\w.,/])\d+/\d+(?![\w/]|[.,]\d)"
+# A share of a whole the text names, in words, read as a percentage ("a quarter of the city",
+# "a quarter of Derna" are 25% of it, "half the homes" 50%); not a part of a scale ("a quarter of
+# a million": AMOUNT), nor of a whole left unnamed ("two-thirds of them"), nor a time ("the
+# second half of May").
+SHARE = (rf"(?<!first\s)(?<!second\s)(?<!last\s)(?<!other\s)"
+         rf"\b(?:(?:an?|one|two|three)[\s-]+)?(?P<part>{'|'.join(FRACTIONS)})\b"
+         rf"(?=\s+(?:of\s+)?(?:the\b|(?-i:[A-Z])))")
 UNIT = rf"\s*%|\s*(?:per\s*cent|percent)\b|[\s-]?(?:{_alternatives(set(UNIT_NAMES) - {'%'})})(?!\w)"
 
 FIGURE_RE = re.compile(
@@ -141,6 +148,7 @@ FIGURE_RE = re.compile(
     rf"|(?P<clock>{CLOCK})"
     rf"|(?P<range>{YEAR_RANGE})"
     rf"|(?P<fraction>{SLASH_FRACTION})"
+    rf"|(?P<share>{SHARE})"
     rf"|(?P<opener>\b(?:{'|'.join(RANGE_OPENERS)})\s+)?"
     rf"(?:(?P<prefix>\b(?:{'|'.join(UNIT_PREFIXES)}))[\s-]+)?"
     rf"(?:(?P<currency>US\$|[$\u20ac\u00a3\u00a5])\s?)?"
@@ -390,6 +398,10 @@ def _reading(match, reference=None):
         return Reading(WEEKDAY, day, day, day, None)
     if match.group("clock") or match.group("fraction"):
         return None
+    if match.group("share"):
+        count = _key(re.split(r"[\s-]+", match.group("share").strip())[0])
+        share = round(100 * UNITS.get(count, 1) * FRACTIONS[_key(match.group("part"))], 1)
+        return Reading(None, share, share, share, "%")
     if match.group("range"):
         low, high = (float(b) for b in re.split(r"\s*[-\u2013/]\s*", match.group("range")))
         if high < 100:  # "2019-20", "1999-00"
