@@ -45,8 +45,9 @@ THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "therea
 PLACE_MARKERS = frozenset({"in", "at", "across", "throughout", "inside", "eastern", "western",
                            "northern", "southern", "central", "northeastern", "northwestern",
                            "southeastern", "southwestern"})
-# Prepositions that put a place in a phrase ("an aid worker from A", "the mayor of B").
-PLACE_PREPOSITIONS = frozenset({"from", "in", "of", "at", "near", "outside"})
+# Prepositions that locate something ("an aid worker from A", "reporters in B"); not "of", which
+# relates two things, either way round as often as not ("A is an ally of B").
+PLACE_PREPOSITIONS = frozenset({"from", "in", "at", "near", "outside"})
 BEFORE, AFTER = "before", "after"
 QUALIFIER_GAP = 3  # words between a name and the name it qualifies ("head of the")
 
