@@ -134,3 +134,16 @@ def test_a_named_speaker_is_backed_only_by_sources_saying_they_said_it(statement
     assert [e.source.ref for e in result.neither] == neither
     assert result.verdict == ("supported" if supporting else "unverified")
     assert all("does not say that" in e.reasons[-1] for e in result.neither)
+
+
+def test_a_named_speakers_statement_is_not_contradicted_by_a_date_it_does_not_give():
+    """Radio objects only to the claim's date: for "Mara Lind said the Eastvale dam collapsed",
+    undated, it says nothing of what she said, nor does the Herald, which does not name her."""
+    dam = ClaimRecord(2, "The Eastvale dam collapsed on Tuesday, May 7.", evidence=(
+        EvidenceRecord(COMMISSION, "supports", "the dam collapsed on Tuesday"),
+        EvidenceRecord(RADIO, "contradicts", "the dam broke on Monday")))
+    result = FactChecker([dam], [*POLL, {"name": "Eastvale", "kind": "city"}],
+                         min_score=40).check("Mara Lind said the Eastvale dam collapsed")
+    assert result.verdict == "unverified"
+    assert sorted(e.source.ref for e in result.neither) == ["herald", "radio"]
+    assert "date" in next(e for e in result.neither if e.source.ref == "radio").reasons[-1]

@@ -70,14 +70,17 @@ class Judge:
                 and not explanation.swapped_entities)
 
     @staticmethod
-    def disputes_detail(analysis, evidence, claim_features):
+    def disputes_detail(analysis, evidence, claim_features, times_only=False):
         """Whether the evidence contradicts its claim on a figure the statement does not give: its
-        quote gives another date or count for what the claim dates or counts ("broke on March 2"
-        against "collapsed on March 3"). It reports the event otherwise, so it does not back a
-        statement negating the claim ("the dam did not collapse"): it takes no side."""
+        quote gives another date or count (with `times_only`, another date) for what the claim
+        dates or counts ("broke on March 2" against "collapsed on March 3"). It reports the
+        event otherwise, so it does not back a statement negating the claim ("the dam did not
+        collapse"): it takes no side."""
         if evidence.stance != CONTRADICTS:
             return False
         for figure in extract_figures(evidence.quote or ""):
+            if times_only and not figure.is_year:
+                continue
             counterpart = best_counterpart(figure, [f for f in claim_features.figures
                                                     if f.kind == figure.kind])
             if (counterpart is not None and not figure.agrees_with(counterpart)
@@ -227,22 +230,31 @@ class Judge:
         speaker said it: the claim naming them, or the source's quote or publisher (the outlet
         speaking for itself). "Jan Vos said X" against a claim "X" whose source quotes someone
         else (or "he") is not confirmed by that source: it takes no side, saying why. Its
-        objection to X still holds."""
+        objection to X still holds, unless it only gives the claim another date, which the
+        statement does not give (disputes_detail): then it says nothing of what X said either."""
         speakers = self.matcher.named_speakers(analysis)
         if not speakers or self.matcher.names_any(speakers, match.claim.text):
             return match
+        who = " or ".join(map(self.matcher.analyzer.entities.name, speakers))
         backing, unsaid = [], []
         for item in match.supporting:
             said = any(self.matcher.names_any(speakers, text)
                        for text in (item.quote or "", item.source.publisher or ""))
             (backing if said else unsaid).append(item)
-        if not unsaid:
+        features = self.matcher.claim_features(match.claim)
+        detail_only = {record.source.id for record in match.claim.evidence
+                       if self.disputes_detail(analysis, record, features, times_only=True)}
+        objecting = [item for item in match.contradicting if item.source.id not in detail_only]
+        if not unsaid and len(objecting) == len(match.contradicting):
             return match
-        who = " or ".join(map(self.matcher.analyzer.entities.name, speakers))
         neither = [replace(item, stance=NEITHER, reasons=[
             *item.reasons, f"the source does not say that {who} said it"]) for item in unsaid]
-        return replace(match, supporting=backing, neither=[*match.neither, *neither],
-                       verdict=verdict_of(backing, match.contradicting))
+        neither += [replace(item, stance=NEITHER, reasons=[
+            *item.reasons, "the source disputes only the claim's date, which the statement "
+                           "does not give"])
+                    for item in match.contradicting if item.source.id in detail_only]
+        return replace(match, supporting=backing, contradicting=objecting,
+                       neither=[*match.neither, *neither], verdict=verdict_of(backing, objecting))
 
     def undated(self, analysis, match):
         """Whether the statement names a day (a date or a weekday) and the best match gives no
