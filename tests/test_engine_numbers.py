@@ -374,6 +374,13 @@ def test_a_share_of_a_named_whole_in_words_is_a_percentage(text, value, qualifie
     assert (share.value, share.unit, share.qualifier) == (value, "%", qualifier)
 
 
+@pytest.mark.parametrize("text, value", [("a quarter", 25), ("two-thirds", 66.7), ("half", 50),
+                                         ("a quarter of a million", 250_000)])
+def test_a_shares_own_text_reads_as_its_percentage(text, value):
+    """A curated figure's text ("a quarter") is read without the whole it needs in a sentence."""
+    assert parse_figure_text(text) == value
+
+
 def test_a_share_in_words_compares_with_the_claims_share():
     """"Almost half" is not the claim's quarter; "25%" is."""
     source = SourceInfo(id=1, title="Fire", publisher="Gazette", ref="gazette")

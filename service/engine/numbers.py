@@ -135,9 +135,10 @@ SLASH_FRACTION = r"(?<![\w.,/])\d+/\d+(?![\w/]|[.,]\d)"
 # "a quarter of Derna" are 25% of it, "half the homes" 50%); not a part of a scale ("a quarter of
 # a million": AMOUNT), nor of a whole left unnamed ("two-thirds of them"), nor a time ("the
 # second half of May").
-SHARE = (rf"(?<!first\s)(?<!second\s)(?<!last\s)(?<!other\s)"
-         rf"\b(?:(?:an?|one|two|three)[\s-]+)?(?P<part>{'|'.join(FRACTIONS)})\b"
+SHARE_WORDS = rf"\b(?:(?:an?|one|two|three)[\s-]+)?(?P<part>{'|'.join(FRACTIONS)})\b"
+SHARE = (rf"(?<!first\s)(?<!second\s)(?<!last\s)(?<!other\s){SHARE_WORDS}"
          rf"(?=\s+(?:of\s+)?(?:the\b|(?-i:[A-Z])))")
+SHARE_TEXT_RE = re.compile(SHARE_WORDS, re.IGNORECASE)  # a share's own text, as curated
 UNIT = rf"\s*%|\s*(?:per\s*cent|percent)\b|[\s-]?(?:{_alternatives(set(UNIT_NAMES) - {'%'})})(?!\w)"
 
 FIGURE_RE = re.compile(
@@ -383,9 +384,20 @@ def parse_figure_text(text):
 
 @lru_cache(maxsize=1 << 14)  # curated figures repeat, and are read again at every check
 def read_figure_text(text):
-    """The Reading of a figure's whole text, or None when the text is not one figure."""
+    """The Reading of a figure's whole text, or None when the text is not one figure; a share's
+    text ("a quarter") is read without the whole it needs in a sentence."""
     match = FIGURE_RE.fullmatch(text.strip())
-    return _reading(match) if match else None
+    if match:
+        return _reading(match)
+    share = SHARE_TEXT_RE.fullmatch(text.strip())
+    return _share_reading(share.group(), share.group("part")) if share else None
+
+
+def _share_reading(text, part):
+    """A share in words ("a quarter", "two-thirds") as a percentage."""
+    count = _key(re.split(r"[\s-]+", text.strip())[0])
+    share = round(100 * UNITS.get(count, 1) * FRACTIONS[_key(part)], 1)
+    return Reading(None, share, share, share, "%")
 
 
 def _reading(match, reference=None):
@@ -399,9 +411,7 @@ def _reading(match, reference=None):
     if match.group("clock") or match.group("fraction"):
         return None
     if match.group("share"):
-        count = _key(re.split(r"[\s-]+", match.group("share").strip())[0])
-        share = round(100 * UNITS.get(count, 1) * FRACTIONS[_key(match.group("part"))], 1)
-        return Reading(None, share, share, share, "%")
+        return _share_reading(match.group("share"), match.group("part"))
     if match.group("range"):
         low, high = (float(b) for b in re.split(r"\s*[-\u2013/]\s*", match.group("range")))
         if high < 100:  # "2019-20", "1999-00"
