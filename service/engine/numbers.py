@@ -81,8 +81,7 @@ QUALIFIERS = {
 # One-word qualifiers that only make a figure approximate ("roughly", "nearly"): before an amount
 # that is no figure ("roughly a quarter of the city", "almost half the homes", "nearly all"), they
 # hedge it and say nothing of their own (unhedged). Bounds ("under", "over") say something.
-HEDGES = frozenset(q for q, (low, _) in QUALIFIERS.items() if 0 < low < 1 and q.isalpha()
-                   and " " not in q)
+HEDGES = frozenset(q for q, (low, _) in QUALIFIERS.items() if 0 < low < 1 and q.isalpha())
 AMOUNT_WORDS = frozenset({*NUMBER_WORDS, *FRACTIONS, "all", "most", "much", "many", "every",
                           "entire", "whole", "dozens", "hundreds", "thousands", "millions"})
 # Qualifiers whose bound excludes the figure itself: "over 200" is not 200, "nearly 9" is not 9.

@@ -247,14 +247,13 @@ class Judge:
         objecting = [item for item in match.contradicting if item.source.id not in detail_only]
         if not unsaid and len(objecting) == len(match.contradicting):
             return match
-        neither = [replace(item, stance=NEITHER, reasons=[
-            *item.reasons, f"the source does not say that {who} said it"]) for item in unsaid]
-        neither += [replace(item, stance=NEITHER, reasons=[
-            *item.reasons, "the source disputes only the claim's date, which the statement "
-                           "does not give"])
-                    for item in match.contradicting if item.source.id in detail_only]
-        return replace(match, supporting=backing, contradicting=objecting,
-                       neither=[*match.neither, *neither], verdict=verdict_of(backing, objecting))
+        neither = [
+            *match.neither, *_aside(unsaid, f"the source does not say that {who} said it"),
+            *_aside([item for item in match.contradicting if item.source.id in detail_only],
+                    "the source disputes only the claim's date, which the statement does not "
+                    "give")]
+        return replace(match, supporting=backing, contradicting=objecting, neither=neither,
+                       verdict=verdict_of(backing, objecting))
 
     def undated(self, analysis, match):
         """Whether the statement names a day (a date or a weekday) and the best match gives no
@@ -375,6 +374,11 @@ def _judgment(evidence, numbers, stance, reasons):
     """The evidence judged: its numbers compared, its stance towards the statement and why."""
     return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
                           stance=stance, reasons=reasons, as_of=evidence.reported_on)
+
+
+def _aside(items, reason):
+    """Judged evidence items set aside: they take no side, for `reason`."""
+    return [replace(item, stance=NEITHER, reasons=[*item.reasons, reason]) for item in items]
 
 
 def _lent(match, items):
