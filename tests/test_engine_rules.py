@@ -294,6 +294,19 @@ def test_a_city_in_its_countrys_place_is_not_another_place():
                        read("streets burned in Norland, most in Eastvale"), table) == []
 
 
+@pytest.mark.parametrize("claim, verdict", [
+    ("Boris Tamm accepted the fishing quota for Lake Vira.", "contradicted"),
+    ("Boris Tamm rejected the fishing quota for Lake Vira.", "supported"),
+    ("Boris Tamm denied the fishing quota for Lake Vira.", "supported"),
+])
+def test_rebuffing_or_refuting_denies_what_follows(claim, verdict):
+    record = ClaimRecord(1, claim, evidence=(EvidenceRecord(POST, "supports", claim),))
+    checker = FactChecker([record], ENTITIES, min_score=30)
+    for statement in ("Boris Tamm rebuffed the fishing quota for Lake Vira",
+                      "Boris Tamm refuted the fishing quota for Lake Vira"):
+        assert checker.check(statement).verdict == verdict
+
+
 def test_rejecting_what_the_claim_says_was_done_is_denying_it():
     """"rejected the warning" against a claim taking no side of reject/accept negates "issued the
     warning" and agrees with "denied issuing the warning", which ranks first."""

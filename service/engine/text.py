@@ -31,11 +31,13 @@ against up down out off again further once people persons
 """.split())
 
 # Negation cues, counted per clause: besides "not" and its kin, verbs that deny or doubt what
-# follows ("denied", "questioned"), so "never denied" and "did not fail to" affirm.
+# follows ("denied", "questioned", "refuted", "rebuffed"), so "never denied" and "did not fail
+# to" affirm.
 NEGATIONS = frozenset("""
 not no never none nobody nothing neither nor without n't cannot denied deny denies denying
 refused refuse refuses failed fail fails failing false untrue
 questioned questioning doubted doubting
+refuted refute refutes refuting rebuffed rebuff rebuffs rebuffing
 dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt cant
 """.split())
 
