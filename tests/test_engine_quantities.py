@@ -223,6 +223,31 @@ def test_a_date_the_best_match_is_silent_on_is_judged_on_the_claim_giving_it():
     assert "gives the statement's date" in result.contradicting[0].reasons[-1]
 
 
+STRIKE = [
+    ClaimRecord(1, "The dockers who walked out at Port Alba were unpaid.", evidence=(
+        EvidenceRecord(GAZETTE, "supports", "the unpaid dockers walked out", ()),)),
+    ClaimRecord(2, "The Port Alba stoppage began on Tuesday, May 7.", evidence=(
+        EvidenceRecord(RADIO, "supports", "dockers stopped work on May 7", ()),
+        EvidenceRecord(BULLETIN, "contradicts", "the strike began on Wednesday", ()))),
+    ClaimRecord(3, "The Port Alba stoppage began on Wednesday, May 8.", evidence=(
+        EvidenceRecord(BULLETIN, "supports", "the strike began on Wednesday", ()),
+        EvidenceRecord(RADIO, "contradicts", "dockers stopped work on May 7", ()))),
+]
+
+
+def test_a_weekday_the_best_match_is_silent_on_is_judged_on_the_claim_giving_it():
+    """A weekday names a day as a date does: the best match (the pay) gives no time, so the claim
+    giving the statement's Tuesday, found under the threshold, lends its sources (Radio for,
+    Bulletin against); the one giving Wednesday lends none."""
+    checker = FactChecker(STRIKE, ENTITIES, min_score=55)
+    statement = "Port Alba's dockers walked out on Tuesday."
+    assert [c.id for c, _, _ in checker.matcher.search(statement, min_score=55)] == [1]
+    result = checker.check(statement)
+    assert best(result) == 1 and result.verdict == "disputed"
+    assert refs(result.supporting) == ["gazette", "radio"]
+    assert refs(result.contradicting) == ["bulletin"]
+
+
 def test_a_sources_objection_to_a_claim_holds_for_a_statement_adding_to_it():
     """Bulletin contradicts "gave way on Sunday, May 5": so it contradicts the statement that
     repeats it and adds "two dams", on which Bulletin says nothing (a backing would not cover the

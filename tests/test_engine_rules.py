@@ -6,7 +6,7 @@ import pytest
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker
 from service.engine.analysis import without_spokesbody
 from service.engine.entities import EntityTable
-from service.engine.matcher import event_order, qualifies
+from service.engine.matcher import event_order, other_place, qualifies
 from service.engine.rules import ORDER_RULES, SCORE_RULES, opposes, predicate_unmatched
 from service.engine.text import reports_demand, reports_speech, sides_taken, words
 
@@ -186,6 +186,11 @@ def test_speech_wording_is_recognised():
     ([], [], {0}, {1}, True),  # "lost" against "won"
     (["not"], [], {0}, {1}, False),  # "did not lose" against "won": the two cancel
     ([], [], {0}, {0, 1}, False),  # the claim takes both sides: no opposite wording
+    (["rejected"], [], {0}, set(), True),  # "rejected the toll" against "gave the toll"
+    (["rejected"], ["denied"], {0}, set(), False),  # "rejected" is "denied" there
+    (["rejected"], [], {0}, {1}, True),  # "rejected" against "accepted": a side, read once
+    (["rejected"], ["rejected"], {0}, {0}, False),
+    (["denied"], ["rejected"], set(), {0}, False),
 ])
 def test_opposes_is_one_reading_of_negation_and_opposite_wording(negations, claim_negations,
                                                                  marks, claim_marks, flipped):
@@ -238,6 +243,29 @@ def test_events_in_the_other_order_are_another_claim():
     assert result.verdict == "unverified"
 
 
+FIRE_PLACES = [{"name": "Eastvale", "kind": "city"}, {"name": "Ridgeton", "kind": "city"},
+               {"name": "Westford", "kind": "city"}, {"name": "Lena Ortiz", "kind": "person"}]
+
+
+@pytest.mark.parametrize("statement, verdict", [
+    ("Lena Ortiz, a firefighter from Ridgeton, told reporters in Eastvale that whole streets "
+     "burned", "unverified"),  # the places in each other's slots
+    ("Lena Ortiz, a firefighter from Ridgeton, said whole streets burned", "unverified"),
+    ("Lena Ortiz, a firefighter from Eastvale, told reporters in Ridgeton that whole streets "
+     "burned", "supported"),
+    ("Lena Ortiz, a firefighter from Eastvale and Ridgeton, said whole streets burned in "
+     "Ridgeton", "supported"),  # one of the places she is from
+])
+def test_another_place_in_the_same_phrase_is_a_swap(statement, verdict):
+    """A place after the same word and preposition ("a firefighter from A") that is another
+    place in the claim is said of someone else, though both texts name both places."""
+    claim = ClaimRecord(1, "Lena Ortiz, a firefighter from Eastvale and Westford, said whole "
+                           "streets burned in Ridgeton.", evidence=(
+                               EvidenceRecord(POST, "supports", "whole streets burned"),))
+    result = FactChecker([claim], FIRE_PLACES, min_score=40).check(statement)
+    assert result.verdict == verdict
+
+
 def test_doubting_a_claim_is_a_negation_cue_so_never_doubting_it_affirms_it():
     """"questioned"/"doubted" deny like "denied": "never questioned" is two negations, the claim
     "denied" one, so the statement says the opposite of the claim."""
@@ -249,6 +277,49 @@ def test_doubting_a_claim_is_a_negation_cue_so_never_doubting_it_affirms_it():
     assert result.verdict == "contradicted"
     assert checker.check("Boris Tamm doubted the fishing quota for Lake Vira").verdict == (
         "supported")
+
+
+def test_a_city_in_its_countrys_place_is_not_another_place():
+    table = EntityTable([*FIRE_PLACES, {"name": "Norland", "kind": "country"},
+                         {"name": "Sudland", "kind": "country"}])
+
+    def read(text):
+        return table.canonicalize(words(text))
+
+    assert other_place(read("a firefighter from Eastvale"), read("a firefighter from Ridgeton"),
+                       table) == [("@eastvale", "@ridgeton")]
+    assert other_place(read("a firefighter from Norland"), read("a firefighter from Sudland"),
+                       table) == [("@norland", "@sudland")]
+    assert other_place(read("streets burned in Eastvale in Norland"),
+                       read("streets burned in Norland, most in Eastvale"), table) == []
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Boris Tamm accepted the fishing quota for Lake Vira.", "contradicted"),
+    ("Boris Tamm rejected the fishing quota for Lake Vira.", "supported"),
+    ("Boris Tamm denied the fishing quota for Lake Vira.", "supported"),
+])
+def test_rebuffing_or_refuting_denies_what_follows(claim, verdict):
+    record = ClaimRecord(1, claim, evidence=(EvidenceRecord(POST, "supports", claim),))
+    checker = FactChecker([record], ENTITIES, min_score=30)
+    for statement in ("Boris Tamm rebuffed the fishing quota for Lake Vira",
+                      "Boris Tamm refuted the fishing quota for Lake Vira"):
+        assert checker.check(statement).verdict == verdict
+
+
+def test_rejecting_what_the_claim_says_was_done_is_denying_it():
+    """"rejected the warning" against a claim taking no side of reject/accept negates "issued the
+    warning" and agrees with "denied issuing the warning", which ranks first."""
+    issued = ClaimRecord(1, "Boris Tamm issued the storm warning for Lake Vira.", evidence=(
+        EvidenceRecord(POST, "supports", "Tamm issued the warning"),))
+    denied = ClaimRecord(2, "Boris Tamm denied issuing the storm warning for Lake Vira.",
+                         evidence=(EvidenceRecord(WIRE, "supports", "Tamm denied it"),))
+    statement = "Boris Tamm rejected the storm warning for Lake Vira"
+    result = FactChecker([issued], ENTITIES, min_score=40).check(statement)
+    assert result.verdict == "contradicted" and result.matches[0].explanation.negation
+    result = FactChecker([issued, denied], ENTITIES, min_score=40).check(statement)
+    assert best(result) == 2 and result.verdict == "supported"
+    assert [e.source.ref for e in result.supporting] == ["wire"]
 
 
 @pytest.mark.parametrize("statement, verdict", [

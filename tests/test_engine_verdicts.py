@@ -103,3 +103,47 @@ def test_a_source_figure_labelled_otherwise_is_found_through_the_claims_figure()
     result = FactChecker(village, min_score=50).check("500 people live in the village")
     assert sides(result) == ([], ["post"])
     assert result.contradicting[0].numbers[0]["comparison"] == "differs"
+
+
+POLL = [{"name": "Mara Lind", "kind": "person", "aliases": ["Lind"]},
+        {"name": "Ivo Berg", "kind": "person"},
+        {"name": "Valley Herald", "kind": "organization", "aliases": ["Herald"]}]
+COMMISSION = SourceInfo(id=1, title="Turnout", publisher="Valley Herald", ref="herald")
+RADIO = SourceInfo(id=2, title="Election night", publisher="Radio", ref="radio")
+TURNOUT = ClaimRecord(1, "Turnout in the regional election was 61 percent.", evidence=(
+    EvidenceRecord(COMMISSION, "supports", "Turnout reached 61 percent, he said"),
+    EvidenceRecord(RADIO, "supports", "Mara Lind said turnout was 61 percent")))
+
+
+@pytest.mark.parametrize("statement, supporting, neither", [
+    # The Herald quotes someone else ("he"): it does not say that Lind said it.
+    ("Mara Lind said turnout in the regional election was 61 percent", ["radio"], ["herald"]),
+    ("Ivo Berg said turnout in the regional election was 61 percent", [], ["herald", "radio"]),
+    ("Turnout in the regional election was 61 percent, according to Ivo Berg", [],
+     ["herald", "radio"]),
+    ("Turnout in the regional election was 61 percent, Ivo Berg told reporters", [],
+     ["herald", "radio"]),
+    ("Turnout in the regional election was 61 percent", ["herald", "radio"], []),
+    ("The Valley Herald said turnout in the regional election was 61 percent", ["herald"],
+     ["radio"]),  # the outlet speaks for itself
+])
+def test_a_named_speaker_is_backed_only_by_sources_saying_they_said_it(statement, supporting,
+                                                                       neither):
+    result = FactChecker([TURNOUT], POLL, min_score=40).check(statement)
+    assert [e.source.ref for e in result.supporting] == supporting
+    assert [e.source.ref for e in result.neither] == neither
+    assert result.verdict == ("supported" if supporting else "unverified")
+    assert all("does not say that" in e.reasons[-1] for e in result.neither)
+
+
+def test_a_named_speakers_statement_is_not_contradicted_by_a_date_it_does_not_give():
+    """Radio objects only to the claim's date: for "Mara Lind said the Eastvale dam collapsed",
+    undated, it says nothing of what she said, nor does the Herald, which does not name her."""
+    dam = ClaimRecord(2, "The Eastvale dam collapsed on Tuesday, May 7.", evidence=(
+        EvidenceRecord(COMMISSION, "supports", "the dam collapsed on Tuesday"),
+        EvidenceRecord(RADIO, "contradicts", "the dam broke on Monday")))
+    result = FactChecker([dam], [*POLL, {"name": "Eastvale", "kind": "city"}],
+                         min_score=40).check("Mara Lind said the Eastvale dam collapsed")
+    assert result.verdict == "unverified"
+    assert sorted(e.source.ref for e in result.neither) == ["herald", "radio"]
+    assert "date" in next(e for e in result.neither if e.source.ref == "radio").reasons[-1]

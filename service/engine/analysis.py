@@ -8,7 +8,7 @@ from rapidfuzz import fuzz, process
 
 from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, is_english, lemma
-from .numbers import figure_matches, figures_from_matches, relabelled, without_matches
+from .numbers import figure_matches, figures_from_matches, relabelled, unhedged, without_matches
 from .text import (FUNCTION_WORD_SLIPS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, Vocabulary,
                    content_term, content_terms, curated_term, negation_cues, polarize, read_tolls,
                    words)
@@ -99,7 +99,7 @@ class TextAnalyzer:
             # A statement's office names its one holder; a claim's is left as written, its
             # holder related to it (a term added to a claim would only dilute its score).
             tokens = self.entities.with_holders(tokens)
-        tokens = read_tolls(tokens)
+        tokens = unhedged(read_tolls(tokens))
         tokens = self.vocabulary.rewrite(tokens)
         if corpus is not None:
             tokens = paraphrased(tokens, corpus, corrections)

@@ -4,15 +4,15 @@ rules of rules.py: swapped actors, other dates, negated twins) before the final 
 from collections import Counter, defaultdict
 
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer, word_stand_ins
-from .clauses import split_clauses
+from .clauses import attribution_of, split_clauses
 from .entities import EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .lexicon import is_verb_form
 from .numbers import figure_from_record, kind_of_count, relabelled
 from .records import Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
-from .text import (content_terms, is_negation, negation_cues, polarize, reports_speech, speaker,
-                   stem, words)
+from .text import (STOPWORDS, content_terms, is_negation, negation_cues, polarize, reports_speech,
+                   speaker, stem, words)
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
@@ -50,6 +50,9 @@ THEN_MARKERS = frozenset({"then", "later", "subsequently", "afterwards", "therea
 PLACE_MARKERS = frozenset({"in", "at", "across", "throughout", "inside", "eastern", "western",
                            "northern", "southern", "central", "northeastern", "northwestern",
                            "southeastern", "southwestern"})
+# Prepositions that locate something ("an aid worker from A", "reporters in B"); not "of", which
+# relates two things, either way round as often as not ("A is an ally of B").
+PLACE_PREPOSITIONS = frozenset({"from", "in", "at", "near", "outside"})
 BEFORE, AFTER = "before", "after"
 QUALIFIER_GAP = 3  # words between a name and the name it qualifies ("head of the")
 
@@ -388,6 +391,23 @@ class Matcher:
         named = table.with_holders(table.canonicalize(claim_words, table.capitals(claim_text)))
         return {p for p in absent if p in named}
 
+    def named_speakers(self, analysis):
+        """The actors the statement's attribution names ("Jan Vos said ...", "..., the Coast
+        Guild said", "according to Jan Vos"); [] where it names nobody or has none."""
+        attribution = attribution_of(analysis.text)
+        if not attribution:
+            return []
+        kinds = self.analyzer.entities.kind_class
+        return [entity for entity in self.analyzer.analyze(attribution).entities
+                if kinds.get(entity) in ACTOR_CLASSES]
+
+    def names_any(self, actors, text):
+        """Whether `text` names one of `actors`, a part or whole of one, or an office only one of
+        them holds."""
+        table = self.analyzer.entities
+        named = set(table.with_holders(table.canonicalize(words(text), table.capitals(text))))
+        return any(actor in named or table.part_of_any(actor, named) for actor in actors)
+
     def unnamed_actors(self, text, texts):
         """The actors of `text` (unshared_actors) that none of `texts` names or relates to."""
         analyze = self.analyzer.analyze
@@ -434,6 +454,9 @@ class Matcher:
         offices = other_role(analysis.tokens, claim_tokens, table, (analysis.text, claim_text))
         if offices:
             return [tuple(map(table.describe, offices))]
+        places = other_place(analysis.tokens, claim_tokens, table)
+        if places:
+            return places
         # Read a claim's entity as the statement's related one ("Karabakh Armenians" for
         # "Armenia") so that their roles can be compared too.
         stand_ins = {c: s for s in extra_statement for c in extra_claim
@@ -578,6 +601,42 @@ def spoken_through(ours, theirs, claim_tokens, table):
     claim names that actor too, by name or by an office only they hold ("the fisheries minister
     of Northland said" for "Boris Tamm said")."""
     return theirs in table.related.get(ours, ()) and ours in table.with_holders(claim_tokens)
+
+
+def other_place(statement_tokens, claim_tokens, table):
+    """The first pair (statement place, claim place) where both texts put places after the same
+    word and preposition, none of them the same ("an aid worker from A told reporters from B"
+    against "an aid worker from B said ... in A"): the thing is said of another place, even where
+    both texts name both places."""
+    ours, theirs = place_slots(statement_tokens, table), place_slots(claim_tokens, table)
+    for slot, places in ours.items():
+        others = theirs.get(slot, set())
+        if places.isdisjoint(others):
+            # Of one class only: a city in its country's place is not another place ("killed in
+            # A, in B" against "killed in B, mostly in A").
+            pairs = sorted((a, b) for a in places for b in others if table.interchangeable(a, b))
+            if pairs:
+                return pairs[:1]
+    return []
+
+
+def place_slots(tokens, table):
+    """{(stem of a word, preposition after it): the places (and countries) named right after the
+    two, those joined by "and" or "or" too} ("workers from A and B" gives A and B to ("worker",
+    "from"))."""
+    slots = defaultdict(set)
+    for i in range(2, len(tokens)):
+        word, preposition = tokens[i - 2], tokens[i - 1]
+        if preposition not in PLACE_PREPOSITIONS or word.startswith("@") or word in STOPWORDS:
+            continue
+        j = i
+        while j < len(tokens) and (table.kind_class.get(tokens[j]) == "place"
+                                   or table.kind.get(tokens[j]) == "country"):
+            slots[stem(word), preposition].add(tokens[j])
+            if tokens[j + 1:j + 2] not in (["and"], ["or"]):
+                break
+            j += 2
+    return slots
 
 
 def names_a_place(tokens, i):

@@ -86,6 +86,12 @@ QUALIFIERS = {
     "fewer than": (0, 1), "less than": (0, 1), "under": (0, 1), "below": (0, 1),
     "only": (1, 1), "just": (1, 1), "merely": (1, 1), "exactly": (1, 1),
 }
+# One-word qualifiers that only make a figure approximate ("roughly", "nearly"): before an amount
+# that is no figure ("roughly a quarter of the city", "almost half the homes", "nearly all"), they
+# hedge it and say nothing of their own (unhedged). Bounds ("under", "over") say something.
+HEDGES = frozenset(q for q, (low, _) in QUALIFIERS.items() if 0 < low < 1 and q.isalpha())
+AMOUNT_WORDS = frozenset({*NUMBER_WORDS, *FRACTIONS, "all", "most", "much", "many", "every",
+                          "entire", "whole", "dozens", "hundreds", "thousands", "millions"})
 # Qualifiers whose bound excludes the figure itself: "over 200" is not 200, "nearly 9" is not 9.
 OPEN_BELOW = frozenset({"more than", "over", "above", "in excess of", "upwards of", "exceeding",
                         "passed", "surpassed", "exceeded", "topped"})
@@ -136,6 +142,14 @@ CLOCK = (r"(?<![\w.,:])(?:[01]?\d|2[0-3])(?::[0-5]\d)+(?:\s*[ap]\.?m\b\.?)?"
          r"|(?<![\w.,:])(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?\s*[ap]\.?m\b\.?")
 YEAR_RANGE = r"(?<![\w.,])(?:1[89]|2[01])\d\d\s*[-\u2013/]\s*(?:\d{4}|\d\d)(?!\w)"
 SLASH_FRACTION = r"(?<![\w.,/])\d+/\d+(?![\w/]|[.,]\d)"
+# A share of a whole the text names, in words, read as a percentage ("a quarter of the city",
+# "a quarter of Derna" are 25% of it, "half the homes" 50%); not a part of a scale ("a quarter of
+# a million": AMOUNT), nor of a whole left unnamed ("two-thirds of them"), nor a time ("the
+# second half of May").
+SHARE_WORDS = rf"\b(?:(?:an?|one|two|three)[\s-]+)?(?P<part>{'|'.join(FRACTIONS)})\b"
+SHARE = (rf"(?<!first\s)(?<!second\s)(?<!last\s)(?<!other\s){SHARE_WORDS}"
+         rf"(?=\s+(?:of\s+)?(?:the\b|(?-i:[A-Z])))")
+SHARE_TEXT_RE = re.compile(SHARE_WORDS, re.IGNORECASE)  # a share's own text, as curated
 UNIT = rf"\s*%|\s*(?:per\s*cent|percent)\b|[\s-]?(?:{_alternatives(set(UNIT_NAMES) - {'%'})})(?!\w)"
 
 FIGURE_RE = re.compile(
@@ -147,6 +161,7 @@ FIGURE_RE = re.compile(
     rf"|(?P<clock>{CLOCK})"
     rf"|(?P<range>{YEAR_RANGE})"
     rf"|(?P<fraction>{SLASH_FRACTION})"
+    rf"|(?P<share>{SHARE})"
     rf"|(?P<opener>\b(?:{'|'.join(RANGE_OPENERS)})\s+)?"
     rf"(?:(?P<prefix>\b(?:{'|'.join(UNIT_PREFIXES)}))[\s-]+)?"
     rf"(?:(?P<currency>US\$|[$\u20ac\u00a3\u00a5])\s?)?"
@@ -404,9 +419,20 @@ def parse_figure_text(text):
 
 @lru_cache(maxsize=1 << 14)  # curated figures repeat, and are read again at every check
 def read_figure_text(text):
-    """The Reading of a figure's whole text, or None when the text is not one figure."""
+    """The Reading of a figure's whole text, or None when the text is not one figure; a share's
+    text ("a quarter") is read without the whole it needs in a sentence."""
     match = FIGURE_RE.fullmatch(text.strip())
-    return _reading(match) if match else None
+    if match:
+        return _reading(match)
+    share = SHARE_TEXT_RE.fullmatch(text.strip())
+    return _share_reading(share.group(), share.group("part")) if share else None
+
+
+def _share_reading(text, part):
+    """A share in words ("a quarter", "two-thirds") as a percentage."""
+    count = _key(re.split(r"[\s-]+", text.strip())[0])
+    share = round(100 * UNITS.get(count, 1) * FRACTIONS[_key(part)], 1)
+    return Reading(None, share, share, share, "%")
 
 
 def _reading(match, reference=None):
@@ -419,6 +445,8 @@ def _reading(match, reference=None):
         return Reading(WEEKDAY, day, day, day, None)
     if match.group("clock") or match.group("fraction"):
         return None
+    if match.group("share"):
+        return _share_reading(match.group("share"), match.group("part"))
     if match.group("range"):
         low, high = (float(b) for b in re.split(r"\s*[-\u2013/]\s*", match.group("range")))
         if high < 100:  # "2019-20", "1999-00"
@@ -639,6 +667,17 @@ def _qualifier_reach(text, figure_start, floor):
             start -= 1
         start = max(floor, start - length)
     return start
+
+
+def unhedged(tokens):
+    """The tokens without each hedge (HEDGES) right before an amount in words, or before "a" or
+    "an" and one ("roughly a quarter of the city" says "a quarter of the city")."""
+    if HEDGES.isdisjoint(tokens):
+        return tokens
+    return [token for i, token in enumerate(tokens) if token not in HEDGES or not (
+        tokens[i + 1:i + 2] and tokens[i + 1] in AMOUNT_WORDS
+        or tokens[i + 1:i + 2] in (["a"], ["an"]) and tokens[i + 2:i + 3]
+        and tokens[i + 2] in AMOUNT_WORDS)]
 
 
 def without_matches(text, matches):

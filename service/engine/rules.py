@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from .analysis import Analysis, ClaimFeatures
 from .entities import TYPO_MIN_LENGTH
-from .text import reports_demand, reports_speech, sides_taken
+from .text import denial_read_as_side, reports_demand, reports_speech, sides_taken
 
 NEAR_MISS_CUTOFF = 75  # a statement word this close to a claim word may be its misspelling
 
@@ -32,7 +32,12 @@ class Opposition:
 
 def opposes(statement_negations, claim_negations, statement_marks, claim_marks):
     """The Opposition of a statement to a claim, from their negation cues (the claim's in scope)
-    and the sides they take of pairs of opposites (condemned vs backed)."""
+    and the sides they take of pairs of opposites (condemned vs backed); a denial ("rejected")
+    is a negation only where the other text takes no side of its pair."""
+    statement_negations = [cue for cue in statement_negations
+                           if not denial_read_as_side(cue, claim_marks)]
+    claim_negations = [cue for cue in claim_negations
+                       if not denial_read_as_side(cue, statement_marks)]
     negated = len(statement_negations) % 2 != len(claim_negations) % 2
     opposite_wording = any(mark ^ 1 in claim_marks and mark not in claim_marks
                            for mark in statement_marks)

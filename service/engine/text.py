@@ -31,11 +31,13 @@ against up down out off again further once people persons
 """.split())
 
 # Negation cues, counted per clause: besides "not" and its kin, verbs that deny or doubt what
-# follows ("denied", "questioned"), so "never denied" and "did not fail to" affirm.
+# follows ("denied", "questioned", "refuted", "rebuffed"), so "never denied" and "did not fail
+# to" affirm.
 NEGATIONS = frozenset("""
 not no never none nobody nothing neither nor without n't cannot denied deny denies denying
 refused refuse refuses failed fail fails failing false untrue
 questioned questioning doubted doubting
+refuted refute refutes refuting rebuffed rebuff rebuffs rebuffing
 dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt cant
 """.split())
 
@@ -44,9 +46,11 @@ ADDING_AFTER_NOT = frozenset({"only", "just", "merely"})
 
 
 def is_negation(tokens, i):
-    """Whether tokens[i] is a negation cue: one of NEGATIONS, but not "not" adding ("not only")."""
+    """Whether tokens[i] is a negation cue: one of NEGATIONS, but not "not" adding ("not only"),
+    or a denial (DENIALS)."""
     following = tokens[i + 1] if i + 1 < len(tokens) else None
-    return tokens[i] in NEGATIONS and not (tokens[i] == "not" and following in ADDING_AFTER_NOT)
+    return (tokens[i] in NEGATIONS and not (tokens[i] == "not" and following in ADDING_AFTER_NOT)
+            or tokens[i] in DENIALS)
 
 
 def negation_cues(tokens):
@@ -85,6 +89,19 @@ NO_MARKS = frozenset()
 OPPOSITE_MARKS = {word: (f"~{index}", index * 2 + side)
                   for index, pair in reversed(list(enumerate(OPPOSITES)))
                   for side, group in reversed(list(enumerate(pair))) for word in group}
+
+
+# Words of a pair of opposites that also deny what follows ("rejected the toll" is "denied the
+# toll"): negation cues against a text that takes no side of their pair, a side against one that
+# does ("rejected the plan" against "accepted the plan": rules.opposes). They stay content words.
+DENIALS = frozenset({"reject", "rejects", "rejected", "rejecting"})
+DENIAL_PAIR = frozenset({OPPOSITE_MARKS["reject"][1], OPPOSITE_MARKS["reject"][1] ^ 1})
+
+
+def denial_read_as_side(cue, other_marks):
+    """Whether a negation cue is a denial whose pair the other text takes a side of, so that it
+    reads as that side, not as a negation."""
+    return cue in DENIALS and not DENIAL_PAIR.isdisjoint(other_marks)
 
 
 def polarize(terms):

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 from .clauses import reported_fact, split_clauses
 from .matcher import Matcher
-from .numbers import DATE_KIND, best_counterpart, extract_figures
+from .numbers import DATE_KIND, WEEKDAY, best_counterpart, extract_figures
 from .quantities import mere_bound, neither_bound, same_quantity
 from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
 
@@ -24,6 +24,9 @@ SAME_FIGURE_FLOOR = 0.8
 # threshold: what is counted alone does not make a claim the statement's ("Mayor Ruiz put the
 # toll at 73").
 COUNTED_FLOOR = 0.3
+# Times that name a day: a date or a weekday ("on Sunday" tells which of two reports as well as
+# "on May 5" does); a year does not.
+DAY_KINDS = frozenset({DATE_KIND, WEEKDAY})
 
 
 def _figure_text(figure):
@@ -71,16 +74,19 @@ class Judge:
                 and not explanation.swapped_entities)
 
     @staticmethod
-    def disputes_detail(analysis, evidence, claim_features):
+    def disputes_detail(analysis, evidence, claim_features, times_only=False):
         """Whether the evidence contradicts its claim on a figure the statement does not give: its
-        quote gives another date or count for what the claim dates or counts ("broke on March 2"
-        against "collapsed on March 3"). It reports the event otherwise, so it does not back a
-        statement negating the claim ("the dam did not collapse"): it takes no side. It reads the
-        quote, not the stored figures, because dates are no figures in the corpus (seeds/README,
-        "What is a figure"), and they are what this is mostly about."""
+        quote gives another date or count (with `times_only`, another date) for what the claim
+        dates or counts ("broke on March 2" against "collapsed on March 3"). It reports the
+        event otherwise, so it does not back a statement negating the claim ("the dam did not
+        collapse"): it takes no side. It reads the quote, not the stored figures, because dates
+        are no figures in the corpus (seeds/README, "What is a figure"), and they are what this
+        is mostly about."""
         if evidence.stance != CONTRADICTS:
             return False
         for figure in extract_figures(evidence.quote or ""):
+            if times_only and not figure.is_year:
+                continue
             counterpart = best_counterpart(figure, [f for f in claim_features.figures
                                                     if f.kind == figure.kind])
             if (counterpart is not None and not figure.agrees_with(counterpart)
@@ -247,9 +253,40 @@ class Judge:
                 return claim, score, explanation
         return None
 
+    def said_by_speaker(self, analysis, match):
+        """The best match, its backing kept only from sources that say the statement's named
+        speaker said it: the claim naming them, or the source's quote or publisher (the outlet
+        speaking for itself). "Jan Vos said X" against a claim "X" whose source quotes someone
+        else (or "he") is not confirmed by that source: it takes no side, saying why. Its
+        objection to X still holds, unless it only gives the claim another date, which the
+        statement does not give (disputes_detail): then it says nothing of what X said either."""
+        speakers = self.matcher.named_speakers(analysis)
+        if not speakers or self.matcher.names_any(speakers, match.claim.text):
+            return match
+        who = " or ".join(map(self.matcher.analyzer.entities.name, speakers))
+        backing, unsaid = [], []
+        for item in match.supporting:
+            said = any(self.matcher.names_any(speakers, text)
+                       for text in (item.quote or "", item.source.publisher or ""))
+            (backing if said else unsaid).append(item)
+        features = self.matcher.claim_features(match.claim)
+        detail_only = {record.source.id for record in match.claim.evidence
+                       if self.disputes_detail(analysis, record, features, times_only=True)}
+        objecting = [item for item in match.contradicting if item.source.id not in detail_only]
+        if not unsaid and len(objecting) == len(match.contradicting):
+            return match
+        neither = [
+            *match.neither, *_aside(unsaid, f"the source does not say that {who} said it"),
+            *_aside([item for item in match.contradicting if item.source.id in detail_only],
+                    "the source disputes only the claim's date, which the statement does not "
+                    "give")]
+        return replace(match, supporting=backing, contradicting=objecting, neither=neither,
+                       verdict=verdict_of(backing, objecting))
+
     def undated(self, analysis, match):
-        """Whether the statement gives a date and the best match gives no time at all."""
-        return any(f.kind == DATE_KIND for f in analysis.figures) and not any(
+        """Whether the statement names a day (a date or a weekday) and the best match gives no
+        time at all."""
+        return any(f.kind in DAY_KINDS for f in analysis.figures) and not any(
             f.is_year for f in self.matcher.claim_features(match.claim).figures)
 
     def dated_elsewhere(self, analysis, match, found):
@@ -258,8 +295,8 @@ class Judge:
         the statement names, the same way round, judged on those claims ("The dams above Derna
         broke on Sunday, September 10" for "the two Derna dams burst on the night of September
         10", matched best by "the two dams that burst above Derna were ageing"): a source
-        already judged keeps its judgment."""
-        dates = {f.value for f in analysis.figures if f.kind == DATE_KIND}
+        already judged keeps its judgment. A weekday is such a date ("burst on Sunday")."""
+        dates = {(f.kind, f.value) for f in analysis.figures if f.kind in DAY_KINDS}
         return _lent(match, (
             replace(item, reasons=[*item.reasons, f"judged on “{claim.text}”, which gives the "
                                                   f"statement's date"])
@@ -273,8 +310,8 @@ class Judge:
         return set(analysis.entities) <= set(self.matcher.claim_features(claim).entities)
 
     def gives_a_date(self, dates, claim):
-        """Whether the claim gives one of `dates` (values of date figures)."""
-        return any(f.kind == DATE_KIND and f.value in dates
+        """Whether the claim gives one of `dates` ((kind, value) of date and weekday figures)."""
+        return any((f.kind, f.value) in dates
                    for f in self.matcher.claim_features(claim).figures)
 
     def weigh_figures(self, counts, evidence, claim_figures):
@@ -381,6 +418,11 @@ def _judgment(evidence, numbers, stance, reasons):
     """The evidence judged: its numbers compared, its stance towards the statement and why."""
     return JudgedEvidence(source=evidence.source, quote=evidence.quote, numbers=numbers,
                           stance=stance, reasons=reasons, as_of=evidence.reported_on)
+
+
+def _aside(items, reason):
+    """Judged evidence items set aside: they take no side, for `reason`."""
+    return [replace(item, stance=NEITHER, reasons=[*item.reasons, reason]) for item in items]
 
 
 def _lent(match, items):
@@ -619,6 +661,7 @@ class FactChecker:
         if matches:
             matches[0] = self.judge.across_negated(
                 analysis, matches[0], [item for item in found if item[1] >= threshold])
+            matches[0] = self.judge.said_by_speaker(analysis, matches[0])
         return analysis, matches
 
 
