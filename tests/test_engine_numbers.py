@@ -367,5 +367,77 @@ def test_what_a_figure_counts_is_read_in_the_corpus_vocabulary_too():
     assert [e.source.ref for e in result.contradicting] == ["wire"]
 
 
-                                    kind_of_count, parse_figure_text, relabelled,
-                                    unhedged, without_matches)
+@pytest.mark.parametrize("text, qualifier, low, high", [
+    ("the strike's turnout had passed 2,000", "passed", 2000, math.inf),
+    ("the wildfire had surpassed 600 hectares", "surpassed", 600, math.inf),  # a unit ends it
+    ("parliament passed 3 bills", None, 3, 3),
+    ("votes counted topped 40%", "topped", 40, math.inf),
+    ("~170 ppl", "~", 144.5, 195.5),
+    ("arround 100k", None, 100_000, 100_000),
+])
+def test_verbs_of_exceeding_signs_and_short_scales(text, qualifier, low, high):
+    (figure,) = extract_figures(text)
+    assert figure.qualifier == qualifier
+    assert (figure.low, figure.high) == pytest.approx((low, high))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("the strike left 5,000 people dead", {"kill"}),
+    ("the ballots of 3,922 confirmed voters were lost", {"voter"}),  # a participle before it
+    ("the flames stood about 100 feet tall", {"length"}),  # the unit says what is measured
+    ("the two dams collapsed", set()),  # taken as given, not stated
+    ("three volunteers died", set()),  # what no curated figure counts
+])
+def test_a_figure_counts_the_labelled_words_around_it(text, kind):
+    (figure,) = extract_figures(text)
+    assert kind_of_count(figure, frozenset({"kill", "voter", "dam", "miss"})) == kind
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("roughly a quarter of the vineyards burned", "a quarter of the vineyards burned"),
+    ("almost half the crews were volunteers", "half the crews were volunteers"),
+    ("nearly all roads closed", "all roads closed"),
+    ("the bridge nearly collapsed", "the bridge nearly collapsed"),  # no amount: it says something
+    ("around the town", "around the town"),
+])
+def test_a_hedge_before_an_amount_in_words_says_nothing_of_its_own(text, kept):
+    assert unhedged(text.split()) == kept.split()
+
+
+def test_a_hedged_amount_in_words_scores_as_the_amount():
+    """"Roughly a third of Eastvale's vineyards burned" is the claim's "a third" said with a
+    hedge: the hedge is no word the claim lacks."""
+    checker = FactChecker([ClaimRecord(1, "A third of the vineyards in Eastvale burned.")],
+                          [{"name": "Eastvale", "kind": "city"}])
+    plain, hedged = (checker.matcher.search(statement)[0][1] for statement in (
+        "A third of Eastvale's vineyards burned.",
+        "Roughly a third of Eastvale's vineyards burned."))
+    assert hedged == plain
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("a quarter of the vineyards", 25, None),
+    ("roughly a quarter of Eastvale", 25, "roughly"),
+    ("almost half the homes", 50, "almost"),
+    ("two-thirds of the crews", 66.7, None),
+])
+def test_a_share_of_a_named_whole_in_words_is_a_percentage(text, value, qualifier):
+    (share,) = extract_figures(text)
+    assert (share.value, share.unit, share.qualifier) == (value, "%", qualifier)
+
+
+@pytest.mark.parametrize("text, value", [("a quarter", 25), ("two-thirds", 66.7), ("half", 50),
+                                         ("a quarter of a million", 250_000)])
+def test_a_shares_own_text_reads_as_its_percentage(text, value):
+    """A curated figure's text ("a quarter") is read without the whole it needs in a sentence."""
+    assert parse_figure_text(text) == value
+
+
+def test_a_share_in_words_compares_with_the_claims_share():
+    """"Almost half" is not the claim's quarter; "25%" is."""
+    source = SourceInfo(id=1, title="Fire", publisher="Gazette", ref="gazette")
+    claim = ClaimRecord(1, "A quarter of the vineyards in Eastvale burned.", evidence=(
+        EvidenceRecord(source, "supports", "a quarter of the vineyards burned"),))
+    checker = FactChecker([claim], [{"name": "Eastvale", "kind": "city"}], min_score=40)
+    assert checker.check("25% of the vineyards in Eastvale burned").verdict == "supported"
+    assert checker.check("Almost half of the vineyards in Eastvale burned").verdict != "supported"
