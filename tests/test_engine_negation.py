@@ -1,6 +1,7 @@
 """Engine layer: a statement negating claims that say more than it ("the dam did not collapse"
 against "the dam collapsed on Monday, March 3"), on a small made-up corpus."""
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from service.engine.text import negation_cues, words
 
 from .helpers import POST, WIRE
 
@@ -62,3 +63,32 @@ def test_not_only_adds_what_it_says_rather_than_denying_it():
     assert result.verdict == "supported"
     assert checker.check("The dam above Vira did not collapse during the spring storm").verdict \
         == "contradicted"
+
+
+VOTE_UNVERIFIED = ClaimRecord(
+    3, "The turnout in the Norden election could not be independently verified.",
+    evidence=(EvidenceRecord(POST, "supports", "it was not possible to verify the turnout"),))
+NORDEN = [{"name": "Norden", "kind": "region", "aliases": []}]
+
+
+def test_a_difficulty_governing_a_verb_denies_its_deed_as_could_not_does():
+    """"had trouble verifying" says what "could not verify" says, so a negative subject before it
+    ("nobody had any trouble verifying") affirms the deed; a difficulty without a verb denies
+    nothing."""
+    checker = FactChecker([VOTE_UNVERIFIED], NORDEN, min_score=40)
+    easy = checker.check("Nobody had any trouble independently verifying the turnout in the "
+                         "Norden election.")
+    assert easy.matches[0].explanation.negation
+    assert easy.verdict == "contradicted"
+    for hard in ("Observers had difficulty independently verifying the turnout in the Norden "
+                 "election.",
+                 "The turnout in the Norden election was difficult to verify independently.",
+                 "Observers were unable to independently verify the turnout in the Norden "
+                 "election."):
+        result = checker.check(hard)
+        assert not result.matches[0].explanation.negation, hard
+        assert result.verdict == "supported", hard
+    assert negation_cues(words("trouble in the town after the election")) == []
+    # an adjective of difficulty before "to" is a cue too, unless it modifies the verb before it
+    assert negation_cues(words("the turnout was hard to verify")) == ["hard"]
+    assert negation_cues(words("crews worked hard to contain the wildfire")) == []
