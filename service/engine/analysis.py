@@ -10,8 +10,8 @@ from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, is_english, lemma
 from .numbers import figure_matches, figures_from_matches, relabelled, without_matches
 from .text import (FUNCTION_WORD_SLIPS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, Vocabulary,
-                   content_term, content_terms, curated_term, negation_cues, polarize, read_tolls,
-                   words)
+                   content_term, content_terms, curated_term, negation_cues, one_slip_apart,
+                   polarize, read_tolls, words)
 
 # Words the index never holds as such: synonyms are stored as their common term, opposites as
 # their pair's term, so a misspelling of them is corrected here.
@@ -123,12 +123,14 @@ class TextAnalyzer:
             return term
         best = process.extractOne(term, self.merged_words, scorer=fuzz.ratio,
                                   score_cutoff=TYPO_CUTOFF)
-        if best is None:
+        word = best[0] if best else next(
+            (word for word in self.merged_words if one_slip_apart(term, word)), None)
+        if word is None:
             return term
-        corrections[term] = best[0]
-        if best[0] in self.vocabulary.means:
-            return self.vocabulary.term(best[0])
-        return SYNONYMS.get(best[0], best[0])
+        corrections[term] = word
+        if word in self.vocabulary.means:
+            return self.vocabulary.term(word)
+        return SYNONYMS.get(word, word)
 
 
 def unslipped(tokens, is_known, corrections):

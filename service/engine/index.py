@@ -13,6 +13,8 @@ from collections.abc import Mapping
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .text import one_slip_apart
+
 TYPO_CUTOFF = 84
 TYPO_MIN_LENGTH = 5
 # A misspelt word of 5+ letters close enough to pass TYPO_CUTOFF shares at least this many padded
@@ -276,13 +278,16 @@ class ClaimIndex:
         return weights
 
     def resolve_typos(self, terms):
-        """Map each unknown term to the closest known one, if it is close enough to be a typo."""
+        """Map each unknown term to the closest known one, if it is close enough to be a typo, or
+        else to one a typing slip away (text.one_slip_apart)."""
         resolved = {}
         for term in terms:
             if self.knows(term) or len(term) < TYPO_MIN_LENGTH or term.startswith("@"):
                 continue
-            close = process.extract(term, self._spelling_neighbours(term), scorer=fuzz.ratio,
-                                    score_cutoff=TYPO_CUTOFF, limit=None)
+            neighbours = self._spelling_neighbours(term)
+            close = (process.extract(term, neighbours, scorer=fuzz.ratio,
+                                     score_cutoff=TYPO_CUTOFF, limit=None)
+                     or [(word, 0, None) for word in neighbours if one_slip_apart(term, word)])
             if close:
                 resolved[term] = max(close, key=self._likelier)[0]
         return resolved

@@ -4,7 +4,9 @@ import sys
 import unicodedata
 from functools import lru_cache
 
-from .lexicon import is_verb_form, lemma
+from rapidfuzz.distance import OSA
+
+from .lexicon import is_english, is_verb_form, lemma
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
                              "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
@@ -152,6 +154,27 @@ def _slips(word):
     """The word with one letter dropped or two neighbouring letters swapped."""
     return {*(word[:i] + word[i + 1:] for i in range(len(word))),
             *(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))}
+
+
+# Letters a typist writes for each other or doubles by mistake ("Lybia", "arround"): spelling_key
+# reads them alike.
+ALIKE_LETTERS = str.maketrans({"y": "i"})
+DOUBLED = re.compile(r"(.)\1+")
+
+
+def spelling_key(word):
+    """The word with letters typists confuse read alike and doubled letters single."""
+    return DOUBLED.sub(r"\1", word.translate(ALIKE_LETTERS))
+
+
+def one_slip_apart(word, known):
+    """Whether `word`, which is no English word, is `known` with one typing slip: a letter
+    dropped, added or wrong, or two neighbours swapped ("popluation", "danial"), after
+    spelling_key; the first letter, which typists rarely miss, kept. fuzz.ratio counts a wrong or
+    swapped letter as two edits, too many in a short word ("lybia" scores 80 against "libya")."""
+    return (word[:1] == known[:1] and word != known
+            and OSA.distance(spelling_key(word), spelling_key(known), score_cutoff=1) <= 1
+            and not is_english(word))
 
 
 # Function words as hasty typing slips them, in three letters or more ("frm", "teh", "wth"): a
