@@ -3,6 +3,7 @@ against a claim stating the fact without its speaker, the speaker named only in 
 claims proposed from articles are), on a small made-up corpus."""
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker
 from service.engine.clauses import reported_fact
+from service.engine.text import speaker, words
 
 from .helpers import POST, WIRE
 
@@ -47,3 +48,32 @@ def test_a_fact_reported_by_someone_no_quote_names_stays_unverified():
     result = checker().check("Ivo Brandt said about 900 people were missing in Vira.")
     assert result.verdict == "unverified"
     assert result.matches == []
+
+
+STRIKE_ENTITIES = [{"name": "Labour Board", "kind": "organisation", "aliases": []},
+                   {"name": "Dockers Union", "kind": "organisation", "aliases": []}]
+STRIKERS = ClaimRecord(3, "The Labour Board counted 12,000 strikers at the port on Monday.",
+                       evidence=(EvidenceRecord(POST, "supports",
+                                                "the Labour Board counted 12,000 strikers"),))
+
+
+def test_a_fact_credited_to_an_actor_in_the_passive_comes_from_that_actor():
+    """"X was credited to the Labour Board by a union spokesman": the Board is X's source, as
+    "according to" says; crediting is not something the claim must say too. In the active voice,
+    and where what it is credited to is no actor (a cause), the verb stays."""
+    checker = FactChecker([STRIKERS], STRIKE_ENTITIES)
+    passive = "The count of 12,000 strikers at the port was credited to the Labour Board by the " \
+              "Dockers Union."
+    analysis = checker.matcher.analyze_statement(passive)
+    assert "credit" not in analysis.terms and "according" in analysis.tokens
+    result = checker.check(passive)
+    assert result.verdict == "supported" and result.matches[0].claim.id == 3
+    assert "credit" in checker.matcher.analyze_statement(
+        "The Dockers Union credited the count of 12,000 strikers to the Labour Board").terms
+    assert "attribute" in checker.matcher.analyze_statement(
+        "The strike was attributed to low wages").terms
+
+
+def test_the_speaker_of_according_to_is_who_follows_it():
+    assert speaker(words("The strike ended on Monday, according to the union")) == [
+        "the", "union"]

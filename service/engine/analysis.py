@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
+from .entities import ACTOR_CLASSES, TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, is_english, lemma
 from .numbers import figure_matches, figures_from_matches, relabelled, without_matches
 from .text import (FUNCTION_WORD_SLIPS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, Vocabulary,
@@ -20,6 +20,9 @@ MERGED_WORDS = sorted(word for word in {*SYNONYMS, *OPPOSITE_WORDS} if len(word)
 SPOKESBODIES = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "office",
                           "officials", "department"})
 MAX_SPOKESBODY_GAP = 1
+# Verbs that credit a fact to its source, and what may stand between "to" and the source.
+CREDIT_VERBS = frozenset({"credit", "attribute", "ascribe"})
+ARTICLES = frozenset({"the", "a", "an"})
 # Of the statement's other words, how many (the rarest) a synonym is tried against: it is taken
 # only where a claim uses it with one of them; and how many synonyms claims use are tried.
 SYNONYM_CONTEXT = 3
@@ -99,7 +102,7 @@ class TextAnalyzer:
             # A statement's office names its one holder; a claim's is left as written, its
             # holder related to it (a term added to a claim would only dilute its score).
             tokens = self.entities.with_holders(tokens)
-        tokens = read_tolls(tokens)
+        tokens = read_tolls(self.read_credits(tokens))
         tokens = self.vocabulary.rewrite(tokens)
         if corpus is not None:
             tokens = paraphrased(tokens, corpus, corrections)
@@ -114,6 +117,22 @@ class TextAnalyzer:
         return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
                         negations=negation_cues(tokens),
                         entities=entities, tokens=tokens, corrections=corrections)
+
+    def read_credits(self, tokens):
+        """The tokens with each passive "<be> credited|attributed|ascribed to <actor>" read as
+        "according to <actor>": the actor is where the fact comes from ("the figure was credited
+        to the WHO by an agency spokesperson" says what "the spokesperson said the WHO gave the
+        figure" says). In the active voice ("the agency attributed the toll to X") the verb stays:
+        who credits whom is what is claimed."""
+        kinds = self.entities.kind_class
+        read = list(tokens)
+        for i in range(1, len(tokens) - 1):
+            if (lemma(tokens[i]) in CREDIT_VERBS and lemma(tokens[i - 1]) == "be"
+                    and tokens[i + 1] == "to"):
+                source = next((t for t in tokens[i + 2:i + 4] if t not in ARTICLES), "")
+                if kinds.get(source) in ACTOR_CLASSES:
+                    read[i] = "according"
+        return read
 
     def _misspelt_merged(self, term, is_known, corrections):
         """A misspelt word whose spelling the index never sees because it stores a merged term

@@ -11,6 +11,7 @@ from .text import NEGATIONS, STOPWORDS, fold, one_slip_apart, words
 # an organisation, a person for a person); swapping them changes the claim.
 KIND_CLASSES = {"country": "actor", "organization": "actor", "organisation": "actor",
                 "group": "actor", "person": "person", "region": "place", "city": "place"}
+ACTOR_CLASSES = ("actor", "person")  # entity classes that do things (not places)
 TYPO_CUTOFF = 85
 TYPO_MIN_LENGTH = 5
 # An alias written in capitals and this short ("WHO", "UN") is an acronym: it names the entity only

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer, word_stand_ins
 from .clauses import split_clauses
-from .entities import EntityTable, other_role, with_acronyms
+from .entities import ACTOR_CLASSES, EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .lexicon import is_verb_form
 from .records import Explanation
@@ -24,7 +24,6 @@ STAND_IN_BASE = 30.0
 RERANKED = 10  # only this many top candidates get the closer look
 COMMON_COUNT = 50  # a count given by more claims than this identifies no event (giving_counts)
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
-ACTOR_CLASSES = ("actor", "person")  # entity classes that do things (not places)
 # Words between two names that make their order not matter ("A spoke with B", "A and B"; "A did
 # it, according to B": B is the source, not a party); a copula does too ("A is B's ally"), unless
 # a word that orders follows it ("A is north of B", "A is larger than B").
