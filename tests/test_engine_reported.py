@@ -77,3 +77,18 @@ def test_a_fact_credited_to_an_actor_in_the_passive_comes_from_that_actor():
 def test_the_speaker_of_according_to_is_who_follows_it():
     assert speaker(words("The strike ended on Monday, according to the union")) == [
         "the", "union"]
+
+
+def test_the_organisation_a_text_refers_back_to_is_read_as_its_name():
+    """"A Dockers Union spokesman said the group had not called a strike": "the group" is the
+    union, which the claim names; read as the word, it is one the claim lacks."""
+    claim = ClaimRecord(4, "A Dockers Union spokesman said the Dockers Union had not called a "
+                           "strike at the port.")
+    checker = FactChecker([claim], STRIKE_ENTITIES, min_score=0)
+    referred = checker.check("A Dockers Union spokesman said the group had not called a strike "
+                             "at the port.").matches[0]
+    named = checker.check("A Dockers Union spokesman said the Dockers Union had not called a "
+                          "strike at the port.").matches[0]
+    assert referred.score == named.score
+    # no organisation named before it: the word stays
+    assert "group" in checker.matcher.analyze_statement("The group called a strike").tokens

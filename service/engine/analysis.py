@@ -23,6 +23,9 @@ MAX_SPOKESBODY_GAP = 1
 # Verbs that credit a fact to its source, and what may stand between "to" and the source.
 CREDIT_VERBS = frozenset({"credit", "attribute", "ascribe"})
 ARTICLES = frozenset({"the", "a", "an"})
+# What a text calls an organisation it has named ("the agency"), and the kinds of entity it names.
+ORGANISATION_NOUNS = frozenset({"organisation", "organization", "agency", "group", "body"})
+ORGANISATION_KINDS = frozenset({"organization", "organisation", "group"})
 # Of the statement's other words, how many (the rarest) a synonym is tried against: it is taken
 # only where a claim uses it with one of them; and how many synonyms claims use are tried.
 SYNONYM_CONTEXT = 3
@@ -102,7 +105,7 @@ class TextAnalyzer:
             # A statement's office names its one holder; a claim's is left as written, its
             # holder related to it (a term added to a claim would only dilute its score).
             tokens = self.entities.with_holders(tokens)
-        tokens = read_tolls(self.read_credits(tokens))
+        tokens = read_tolls(self.read_credits(self.read_back_references(tokens)))
         tokens = self.vocabulary.rewrite(tokens)
         if corpus is not None:
             tokens = paraphrased(tokens, corpus, corrections)
@@ -117,6 +120,19 @@ class TextAnalyzer:
         return Analysis(text=text, terms=terms, polarity=polarity, figures=figures,
                         negations=negation_cues(tokens),
                         entities=entities, tokens=tokens, corrections=corrections)
+
+    def read_back_references(self, tokens):
+        """The tokens with each "the organisation" (agency, group ...) read as the organisation
+        the text named last before it ("the Red Crescent's spokesman said the organisation had
+        not announced it"): a claim names it, not the word the text refers to it by."""
+        kinds = self.entities.kind
+        read, last = list(tokens), None
+        for i, token in enumerate(tokens):
+            if kinds.get(token) in ORGANISATION_KINDS:
+                last = token
+            elif last and token in ORGANISATION_NOUNS and i and tokens[i - 1] == "the":
+                read[i - 1:i + 1] = ["", last]
+        return [token for token in read if token]
 
     def read_credits(self, tokens):
         """The tokens with each passive "<be> credited|attributed|ascribed to <actor>" read as
