@@ -125,6 +125,8 @@ class TextAnalyzer:
         """The tokens with each "the organisation" (agency, group ...) read as the organisation
         the text named last before it ("the Red Crescent's spokesman said the organisation had
         not announced it"): a claim names it, not the word the text refers to it by."""
+        if ORGANISATION_NOUNS.isdisjoint(tokens):
+            return tokens
         kinds = self.entities.kind
         read, last = list(tokens), None
         for i, token in enumerate(tokens):
@@ -143,8 +145,8 @@ class TextAnalyzer:
         kinds = self.entities.kind_class
         read = list(tokens)
         for i in range(1, len(tokens) - 1):
-            if (lemma(tokens[i]) in CREDIT_VERBS and lemma(tokens[i - 1]) == "be"
-                    and tokens[i + 1] == "to"):
+            if (tokens[i + 1] == "to" and lemma(tokens[i]) in CREDIT_VERBS
+                    and lemma(tokens[i - 1]) == "be"):
                 source = next((t for t in tokens[i + 2:i + 4] if t not in ARTICLES), "")
                 if kinds.get(source) in ACTOR_CLASSES:
                     read[i] = "according"

@@ -278,19 +278,33 @@ class ClaimIndex:
         return weights
 
     def resolve_typos(self, terms):
-        """Map each unknown term to the closest known one, if it is close enough to be a typo, or
-        else to one a typing slip away (text.one_slip_apart)."""
+        """Map each unknown term to the closest known one, if it is close enough to be a typo."""
         resolved = {}
         for term in terms:
-            if self.knows(term) or len(term) < TYPO_MIN_LENGTH or term.startswith("@"):
+            if not self._may_be_misspelt(term):
                 continue
-            neighbours = self._spelling_neighbours(term)
-            close = (process.extract(term, neighbours, scorer=fuzz.ratio,
-                                     score_cutoff=TYPO_CUTOFF, limit=None)
-                     or [(word, 0, None) for word in neighbours if one_slip_apart(term, word)])
+            close = process.extract(term, self._spelling_neighbours(term), scorer=fuzz.ratio,
+                                    score_cutoff=TYPO_CUTOFF, limit=None)
             if close:
                 resolved[term] = max(close, key=self._likelier)[0]
         return resolved
+
+    def resolve_slips(self, terms):
+        """Map each unknown term to a known one a typing slip away (text.one_slip_apart: "danial"
+        for "daniel", which fuzz.ratio scores under TYPO_CUTOFF), the commoner first."""
+        resolved = {}
+        for term in terms:
+            if not self._may_be_misspelt(term):
+                continue
+            slips = [(word, 0, None) for word in self._spelling_neighbours(term)
+                     if one_slip_apart(term, word)]
+            if slips:
+                resolved[term] = max(slips, key=self._likelier)[0]
+        return resolved
+
+    def _may_be_misspelt(self, term):
+        """An unknown word long enough to be misspelt; no entity term."""
+        return not (self.knows(term) or len(term) < TYPO_MIN_LENGTH or term.startswith("@"))
 
     def _likelier(self, match):
         """Closest first; among equally close words the commoner, then the alphabetically first,

@@ -140,7 +140,9 @@ class Matcher:
         """(typos, terms with typos resolved, clause_negations, speaker_terms) of a statement:
         the same for each search of a check, so read once and kept on its analysis."""
         if analysis.reading is None:
-            typos = self.index.resolve_typos(set(analysis.terms))
+            unknown = set(analysis.terms)
+            typos = self.index.resolve_typos(unknown)
+            typos.update(self.index.resolve_slips(unknown - typos.keys()))
             analysis.reading = (typos, [typos.get(t, t) for t in analysis.terms],
                                 self.clause_negations(analysis),
                                 self.speaker_terms(analysis, typos))
