@@ -92,3 +92,18 @@ def test_a_difficulty_governing_a_verb_denies_its_deed_as_could_not_does():
     # an adjective of difficulty before "to" is a cue too, unless it modifies the verb before it
     assert negation_cues(words("the turnout was hard to verify")) == ["hard"]
     assert negation_cues(words("crews worked hard to contain the wildfire")) == []
+
+
+def test_not_so_far_and_hardly_deny_what_follows():
+    """"have yet to contain" says the fire is not contained; "hardly anyone fled" that few fled;
+    "yet" elsewhere denies nothing."""
+    contained = ClaimRecord(4, "Crews contained the wildfire near Vira on Friday.", evidence=(
+        EvidenceRecord(POST, "supports", "the wildfire near Vira was contained on Friday"),))
+    fled = ClaimRecord(5, "Most residents fled the wildfire near Vira.", evidence=(
+        EvidenceRecord(WIRE, "supports", "most residents fled the fire"),))
+    checker = FactChecker([contained, fled], ENTITIES, min_score=40)
+    assert checker.check("Crews have yet to contain the wildfire near Vira.").verdict \
+        == "contradicted"
+    assert checker.check("Hardly any residents fled the wildfire near Vira.").verdict \
+        == "contradicted"
+    assert negation_cues(words("the largest fire yet, and crews fled")) == []

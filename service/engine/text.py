@@ -36,7 +36,7 @@ against up down out off again further once people persons
 # follows ("denied", "questioned"), so "never denied" and "did not fail to" affirm.
 NEGATIONS = frozenset("""
 not no never none nobody nothing neither nor without n't cannot denied deny denies denying
-refused refuse refuses failed fail fails failing false untrue unable impossible
+refused refuse refuses failed fail fails failing false untrue unable impossible hardly scarcely
 questioned questioning doubted doubting
 dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt cant
 """.split())
@@ -45,35 +45,47 @@ dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt sho
 ADDING_AFTER_NOT = frozenset({"only", "just", "merely"})
 
 
-# Words of difficulty that deny the deed of the verb they govern, as "could not" does: nouns
-# before the verb's -ing form ("had trouble verifying", "difficulty in reaching"), adjectives
-# before "to" ("difficult to confirm", "hard to obtain"). So "nobody had any trouble verifying X"
-# says X was verified; without a verb they deny nothing ("trouble in the town").
-HINDRANCE_NOUNS = frozenset({"trouble", "difficulty", "difficulties"})
-HINDRANCE_ADJECTIVES = frozenset({"difficult", "hard"})
-HINDRANCE_REACH = 3  # words up to the governed -ing form ("trouble independently verifying")
-
-
 def is_negation(tokens, i):
     """Whether tokens[i] is a negation cue: one of NEGATIONS, but not "not" adding ("not only"),
-    or a word of difficulty governing a verb (hinders)."""
+    or a word of CONDITIONAL_CUES where its condition holds."""
     token = tokens[i]
-    if token in HINDRANCE_NOUNS or token in HINDRANCE_ADJECTIVES:
-        return hinders(tokens, i)
+    condition = CONDITIONAL_CUES.get(token)
+    if condition is not None:
+        return condition(tokens, i)
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     return token in NEGATIONS and not (token == "not" and following in ADDING_AFTER_NOT)
 
 
-def hinders(tokens, i):
-    """Whether the word of difficulty at tokens[i] governs a verb: a noun one of the verb's -ing
-    form within HINDRANCE_REACH words, an adjective "to" right after it, where the adjective
-    describes a thing ("were hard to obtain", "made it hard to count") rather than modifying the
-    verb before it ("worked hard to rebuild")."""
-    following = tokens[i + 1:i + 1 + HINDRANCE_REACH]
-    if tokens[i] in HINDRANCE_NOUNS:
-        return any(word.endswith("ing") and is_verb_form(word) for word in following)
+HINDRANCE_REACH = 3  # words up to the governed -ing form ("trouble independently verifying")
+
+
+def governs_a_verb(tokens, i):
+    """A noun of difficulty before a verb's -ing form ("had trouble verifying", "difficulty in
+    reaching"): it denies the deed as "could not" does, so "nobody had any trouble verifying X"
+    says X was verified; without a verb it denies nothing ("trouble in the town")."""
+    return any(word.endswith("ing") and is_verb_form(word)
+               for word in tokens[i + 1:i + 1 + HINDRANCE_REACH])
+
+
+def hard_to_do(tokens, i):
+    """An adjective of difficulty before "to" ("difficult to confirm", "were hard to obtain",
+    "made it hard to count"), describing a thing rather than modifying the verb before it
+    ("worked hard to rebuild")."""
     before = tokens[i - 1] if i else ""
-    return following[:1] == ["to"] and (lemma(before) == "be" or not is_verb_form(before))
+    return tokens[i + 1:i + 2] == ["to"] and (lemma(before) == "be" or not is_verb_form(before))
+
+
+def yet_to_do(tokens, i):
+    """"yet" before "to" ("has yet to release", "are yet to be found"): not done so far."""
+    return tokens[i + 1:i + 2] == ["to"]
+
+
+# Words that are negation cues only where their condition holds (one function each).
+CONDITIONAL_CUES = {
+    "trouble": governs_a_verb, "difficulty": governs_a_verb, "difficulties": governs_a_verb,
+    "difficult": hard_to_do, "hard": hard_to_do,
+    "yet": yet_to_do,
+}
 
 
 def negation_cues(tokens):
