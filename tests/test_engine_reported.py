@@ -58,16 +58,21 @@ STRIKERS = ClaimRecord(3, "The Labour Board counted 12,000 strikers at the port 
 
 
 def test_a_fact_credited_to_an_actor_in_the_passive_comes_from_that_actor():
-    """"X was credited to the Labour Board by a union spokesman": the Board is X's source, as
-    "according to" says; crediting is not something the claim must say too. In the active voice,
-    and where what it is credited to is no actor (a cause), the verb stays."""
-    checker = FactChecker([STRIKERS], STRIKE_ENTITIES)
+    """"X was credited to the Labour Board by the union": the Board is X's source, and crediting
+    is not something the claim must say too; who credits whom still reads from the names' order
+    and the "by". In the active voice, and where what it is credited to is no actor (a cause),
+    the verb stays."""
+    credited = ClaimRecord(6, "The Dockers Union credited its strike figures to the Labour Board.")
+    checker = FactChecker([STRIKERS, credited], STRIKE_ENTITIES)
     passive = "The count of 12,000 strikers at the port was credited to the Labour Board by the " \
               "Dockers Union."
-    analysis = checker.matcher.analyze_statement(passive)
-    assert "credit" not in analysis.terms and "according" in analysis.tokens
+    assert "credit" not in checker.matcher.analyze_statement(passive).terms
     result = checker.check(passive)
     assert result.verdict == "supported" and result.matches[0].claim.id == 3
+    reversed_roles = checker.matcher.search("The strike figures were credited to the Dockers Union "
+                                            "by the Labour Board.", min_score=0)
+    assert [explanation.swapped_entities != [] for claim, _, explanation in reversed_roles
+            if claim.id == 6] == [True]
     assert "credit" in checker.matcher.analyze_statement(
         "The Dockers Union credited the count of 12,000 strikers to the Labour Board").terms
     assert "attribute" in checker.matcher.analyze_statement(

@@ -137,20 +137,21 @@ class TextAnalyzer:
         return [token for token in read if token]
 
     def read_credits(self, tokens):
-        """The tokens with each passive "<be> credited|attributed|ascribed to <actor>" read as
-        "according to <actor>": the actor is where the fact comes from ("the figure was credited
-        to the WHO by an agency spokesperson" says what "the spokesperson said the WHO gave the
-        figure" says). In the active voice ("the agency attributed the toll to X") the verb stays:
-        who credits whom is what is claimed."""
+        """The tokens without the verb of each passive "<be> credited|attributed|ascribed to
+        <actor>": the actor is where the fact comes from, which a claim may say without the verb
+        ("the figure was credited to the WHO by an agency spokesperson" for "the WHO had
+        confirmed the figure"); who credits whom still reads from the order of the names and the
+        "by" (matcher._direction). In the active voice ("the agency attributed the toll to X")
+        the verb stays: that someone credits it is what is claimed."""
         kinds = self.entities.kind_class
-        read = list(tokens)
-        for i in range(1, len(tokens) - 1):
-            if (tokens[i + 1] == "to" and lemma(tokens[i]) in CREDIT_VERBS
-                    and lemma(tokens[i - 1]) == "be"):
-                source = next((t for t in tokens[i + 2:i + 4] if t not in ARTICLES), "")
-                if kinds.get(source) in ACTOR_CLASSES:
-                    read[i] = "according"
-        return read
+        kept = []
+        for i, token in enumerate(tokens):
+            if not (0 < i < len(tokens) - 1 and tokens[i + 1] == "to"
+                    and lemma(token) in CREDIT_VERBS and lemma(tokens[i - 1]) == "be"
+                    and kinds.get(next((t for t in tokens[i + 2:i + 4] if t not in ARTICLES),
+                                       "")) in ACTOR_CLASSES):
+                kept.append(token)
+        return kept
 
     def _misspelt_merged(self, term, is_known, corrections):
         """A misspelt word whose spelling the index never sees because it stores a merged term
