@@ -291,15 +291,19 @@ class ClaimIndex:
 
     def resolve_slips(self, terms):
         """Map each unknown term to a known one a typing slip away (text.one_slip_apart: "danial"
-        for "daniel", which fuzz.ratio scores under TYPO_CUTOFF), the commoner first."""
+        for "daniel", which fuzz.ratio scores under TYPO_CUTOFF), the commoner first; or else
+        with the "e" its stem may have lost ("relased" is cut to "relas", as no lemma restores
+        the "e" of "release")."""
         resolved = {}
         for term in terms:
             if not self._may_be_misspelt(term):
                 continue
-            slips = [(word, 0, None) for word in self._spelling_neighbours(term)
-                     if one_slip_apart(term, word)]
-            if slips:
-                resolved[term] = max(slips, key=self._likelier)[0]
+            for spelling in (term, term + "e"):
+                slips = [(word, 0, None) for word in self._spelling_neighbours(spelling)
+                         if one_slip_apart(spelling, word)]
+                if slips:
+                    resolved[term] = max(slips, key=self._likelier)[0]
+                    break
         return resolved
 
     def _may_be_misspelt(self, term):
