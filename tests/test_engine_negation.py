@@ -71,27 +71,22 @@ VOTE_UNVERIFIED = ClaimRecord(
 NORDEN = [{"name": "Norden", "kind": "region", "aliases": []}]
 
 
-def test_a_difficulty_governing_a_verb_denies_its_deed_as_could_not_does():
-    """"had trouble verifying" says what "could not verify" says, so a negative subject before it
-    ("nobody had any trouble verifying") affirms the deed; a difficulty without a verb denies
-    nothing."""
+def test_a_negated_difficulty_cancels_its_negation():
+    """"nobody had any trouble verifying X" says X was verified: the difficulty governing a verb
+    cancels the negation before it. A difficulty nothing negates is left to the words; "unable"
+    denies as "could not" does."""
     checker = FactChecker([VOTE_UNVERIFIED], NORDEN, min_score=40)
     easy = checker.check("Nobody had any trouble independently verifying the turnout in the "
                          "Norden election.")
     assert easy.matches[0].explanation.negation
     assert easy.verdict == "contradicted"
-    for hard in ("Observers had difficulty independently verifying the turnout in the Norden "
-                 "election.",
-                 "The turnout in the Norden election was difficult to verify independently.",
-                 "Observers were unable to independently verify the turnout in the Norden "
-                 "election."):
-        result = checker.check(hard)
-        assert not result.matches[0].explanation.negation, hard
-        assert result.verdict == "supported", hard
-    assert negation_cues(words("trouble in the town after the election")) == []
-    # an adjective of difficulty before "to" is a cue too, unless it modifies the verb before it
-    assert negation_cues(words("the turnout was hard to verify")) == ["hard"]
-    assert negation_cues(words("crews worked hard to contain the wildfire")) == []
+    unable = checker.check("Observers were unable to independently verify the turnout in the "
+                           "Norden election.")
+    assert not unable.matches[0].explanation.negation and unable.verdict == "supported"
+    assert negation_cues(words("no one found the turnout hard to verify")) == ["no", "hard"]
+    assert negation_cues(words("observers had trouble verifying the turnout")) == []
+    assert negation_cues(words("no trouble in the town after the election")) == ["no"]
+    assert negation_cues(words("no crews worked hard to contain the wildfire")) == ["no"]
 
 
 def test_not_so_far_and_hardly_deny_what_follows():

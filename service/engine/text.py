@@ -59,18 +59,23 @@ def is_negation(tokens, i):
 HINDRANCE_REACH = 3  # words up to the governed -ing form ("trouble independently verifying")
 
 
-def governs_a_verb(tokens, i):
-    """A noun of difficulty before a verb's -ing form ("had trouble verifying", "difficulty in
-    reaching"): it denies the deed as "could not" does, so "nobody had any trouble verifying X"
-    says X was verified; without a verb it denies nothing ("trouble in the town")."""
-    return any(word.endswith("ing") and is_verb_form(word)
-               for word in tokens[i + 1:i + 1 + HINDRANCE_REACH])
+def negated_hindrance(tokens, i):
+    """A word of difficulty governing a verb (hinders) that the text negates before it: "nobody
+    had any trouble verifying X" says X was verified, as "X was verified" does, so the difficulty
+    cancels the negation. A difficulty the text does not negate is left to the words: "hard to
+    count" is not "could not count", and counted alone it would turn claims saying it otherwise
+    ("struggled to", "made counting difficult")."""
+    return not NEGATIONS.isdisjoint(tokens[:i]) and hinders(tokens, i)
 
 
-def hard_to_do(tokens, i):
-    """An adjective of difficulty before "to" ("difficult to confirm", "were hard to obtain",
-    "made it hard to count"), describing a thing rather than modifying the verb before it
-    ("worked hard to rebuild")."""
+def hinders(tokens, i):
+    """Whether the word of difficulty at tokens[i] governs a verb: a noun the verb's -ing form
+    within HINDRANCE_REACH words ("had trouble verifying", "difficulty in reaching"), an adjective
+    "to" right after it ("difficult to confirm", "made it hard to count"), describing a thing
+    rather than modifying the verb before it ("worked hard to rebuild")."""
+    if tokens[i] in HINDRANCE_NOUNS:
+        return any(word.endswith("ing") and is_verb_form(word)
+                   for word in tokens[i + 1:i + 1 + HINDRANCE_REACH])
     before = tokens[i - 1] if i else ""
     return tokens[i + 1:i + 2] == ["to"] and (lemma(before) == "be" or not is_verb_form(before))
 
@@ -80,10 +85,12 @@ def yet_to_do(tokens, i):
     return tokens[i + 1:i + 2] == ["to"]
 
 
+# Words of difficulty (negated_hindrance), as nouns and as adjectives.
+HINDRANCE_NOUNS = frozenset({"trouble", "difficulty", "difficulties"})
+HINDRANCE_ADJECTIVES = frozenset({"difficult", "hard"})
 # Words that are negation cues only where their condition holds (one function each).
 CONDITIONAL_CUES = {
-    "trouble": governs_a_verb, "difficulty": governs_a_verb, "difficulties": governs_a_verb,
-    "difficult": hard_to_do, "hard": hard_to_do,
+    **dict.fromkeys(HINDRANCE_NOUNS | HINDRANCE_ADJECTIVES, negated_hindrance),
     "yet": yet_to_do,
 }
 
