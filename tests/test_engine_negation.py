@@ -1,6 +1,7 @@
 """Engine layer: a statement negating claims that say more than it ("the dam did not collapse"
 against "the dam collapsed on Monday, March 3"), on a small made-up corpus."""
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from service.engine.numbers import extract_figures
 from service.engine.text import negation_cues, words
 
 from .helpers import POST, WIRE
@@ -102,3 +103,11 @@ def test_not_so_far_and_hardly_deny_what_follows():
     assert checker.check("Hardly any residents fled the wildfire near Vira.").verdict \
         == "contradicted"
     assert negation_cues(words("the largest fire yet, and crews fled")) == []
+
+
+def test_no_one_is_nobody_not_a_count_of_one():
+    """"No one was hurt" gives no figure: read as a count of one, it would be compared with the
+    claim's count as well as negate it."""
+    assert extract_figures("No one was hurt in the wildfire near Vira.") == []
+    assert extract_figures("Not one cabin near Vira burned.") == []
+    assert [f.value for f in extract_figures("One cabin near Vira burned.")] == [1.0]
