@@ -111,3 +111,16 @@ def test_no_one_is_nobody_not_a_count_of_one():
     assert extract_figures("No one was hurt in the wildfire near Vira.") == []
     assert extract_figures("Not one cabin near Vira burned.") == []
     assert [f.value for f in extract_figures("One cabin near Vira burned.")] == [1.0]
+
+
+def test_neither_nor_negates_once():
+    certified = ClaimRecord(6, "The Norden commission certified the election result.", evidence=(
+        EvidenceRecord(POST, "supports", "the commission certified the result"),))
+    checker = FactChecker([certified], NORDEN, min_score=40)
+    for statement in ("Neither the Norden commission nor the court certified the election result.",
+                      "The Norden commission did not certify the election result, nor did the "
+                      "court."):
+        result = checker.check(statement)
+        assert result.matches[0].explanation.negation, statement
+        assert result.verdict == "contradicted", statement
+    assert negation_cues(words("Nor did the court certify it")) == ["nor"]

@@ -80,6 +80,13 @@ def hinders(tokens, i):
     return tokens[i + 1:i + 2] == ["to"] and (lemma(before) == "be" or not is_verb_form(before))
 
 
+def opens_a_negation(tokens, i):
+    """"nor" negates only where nothing did before it ("Nor did the UN confirm it"): after
+    "neither" or "not" it carries the same negation on to another part ("neither A nor B
+    confirmed it" negates once, not twice)."""
+    return NEGATIONS.isdisjoint(tokens[:i])
+
+
 def yet_to_do(tokens, i):
     """"yet" before "to" ("has yet to release", "are yet to be found"): not done so far."""
     return tokens[i + 1:i + 2] == ["to"]
@@ -92,6 +99,7 @@ HINDRANCE_ADJECTIVES = frozenset({"difficult", "hard"})
 CONDITIONAL_CUES = {
     **dict.fromkeys(HINDRANCE_NOUNS | HINDRANCE_ADJECTIVES, negated_hindrance),
     "yet": yet_to_do,
+    "nor": opens_a_negation,
 }
 
 
