@@ -124,3 +124,15 @@ def test_neither_nor_negates_once():
         assert result.matches[0].explanation.negation, statement
         assert result.verdict == "contradicted", statement
     assert negation_cues(words("Nor did the court certify it")) == ["nor"]
+
+
+def test_lacking_and_ruling_out_deny():
+    sirens = ClaimRecord(7, "Vira had no warning sirens before the flood.", evidence=(
+        EvidenceRecord(POST, "supports", "the town had no sirens"),))
+    arson = ClaimRecord(8, "Investigators ruled out arson as the cause of the wildfire near Vira.",
+                        evidence=(EvidenceRecord(WIRE, "supports", "arson was ruled out"),))
+    checker = FactChecker([sirens, arson], ENTITIES, min_score=40)
+    assert checker.check("Vira lacked warning sirens before the flood.").verdict == "supported"
+    assert checker.check("Arson was the cause of the wildfire near Vira, investigators "
+                         "found.").verdict == "contradicted"
+    assert negation_cues(words("the rules of the election")) == []

@@ -37,6 +37,7 @@ against up down out off again further once people persons
 NEGATIONS = frozenset("""
 not no never none nobody nothing neither nor without n't cannot denied deny denies denying
 refused refuse refuses failed fail fails failing false untrue unable impossible hardly scarcely
+lack lacks lacked lacking
 questioned questioning doubted doubting
 dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt cant
 """.split())
@@ -87,6 +88,11 @@ def opens_a_negation(tokens, i):
     return NEGATIONS.isdisjoint(tokens[:i])
 
 
+def ruled_out(tokens, i):
+    """"rule out" ("officials ruled out arson"): said not to be so."""
+    return tokens[i + 1:i + 2] == ["out"]
+
+
 def yet_to_do(tokens, i):
     """"yet" before "to" ("has yet to release", "are yet to be found"): not done so far."""
     return tokens[i + 1:i + 2] == ["to"]
@@ -100,6 +106,7 @@ CONDITIONAL_CUES = {
     **dict.fromkeys(HINDRANCE_NOUNS | HINDRANCE_ADJECTIVES, negated_hindrance),
     "yet": yet_to_do,
     "nor": opens_a_negation,
+    **dict.fromkeys(("rule", "rules", "ruled", "ruling"), ruled_out),
 }
 
 
