@@ -289,6 +289,13 @@ class ClaimIndex:
                 resolved[term] = max(close, key=self._likelier)[0]
         return resolved
 
+    def resolve_misspellings(self, terms):
+        """{unknown term: the known one it misspells}: a typo (resolve_typos) or, failing that, a
+        typing slip (resolve_slips)."""
+        typos = self.resolve_typos(terms)
+        typos.update(self.resolve_slips(set(terms) - typos.keys()))
+        return typos
+
     def resolve_slips(self, terms):
         """Map each unknown term to a known one a typing slip away (text.one_slip_apart: "danial"
         for "daniel", which fuzz.ratio scores under TYPO_CUTOFF), the commoner first; or else

@@ -140,9 +140,7 @@ class Matcher:
         """(typos, terms with typos resolved, clause_negations, speaker_terms) of a statement:
         the same for each search of a check, so read once and kept on its analysis."""
         if analysis.reading is None:
-            unknown = set(analysis.terms)
-            typos = self.index.resolve_typos(unknown)
-            typos.update(self.index.resolve_slips(unknown - typos.keys()))
+            typos = self.index.resolve_misspellings(set(analysis.terms))
             analysis.reading = (typos, [typos.get(t, t) for t in analysis.terms],
                                 self.clause_negations(analysis),
                                 self.speaker_terms(analysis, typos))
@@ -432,7 +430,7 @@ class Matcher:
     def find(self, query):
         """Claims with every term of `query` (typos forgiven), best first: search, not check."""
         analysis = self.analyzer.analyze(query)
-        typos = self.index.resolve_typos(set(analysis.terms))
+        typos = self.index.resolve_misspellings(set(analysis.terms))
         terms = {typos.get(t, t) for t in analysis.terms}
         if not terms:
             return []
