@@ -95,5 +95,7 @@ def test_the_organisation_a_text_refers_back_to_is_read_as_its_name():
     named = checker.check("A Dockers Union spokesman said the Dockers Union had not called a "
                           "strike at the port.").matches[0]
     assert referred.score == named.score
-    # no organisation named before it: the word stays
+    # no organisation named before it, or a group of something: the word stays
     assert "group" in checker.matcher.analyze_statement("The group called a strike").tokens
+    assert "group" in checker.matcher.analyze_statement(
+        "The Dockers Union said the group of strikers had grown").tokens

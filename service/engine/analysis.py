@@ -23,8 +23,9 @@ MAX_SPOKESBODY_GAP = 1
 # Verbs that credit a fact to its source, and what may stand between "to" and the source.
 CREDIT_VERBS = frozenset({"credit", "attribute", "ascribe"})
 ARTICLES = frozenset({"the", "a", "an"})
-# What a text calls an organisation it has named ("the agency"), and the kinds of entity it names.
-ORGANISATION_NOUNS = frozenset({"organisation", "organization", "agency", "group", "body"})
+# What a text calls an organisation it has named ("the agency"; not "the body", too often a dead
+# person's), and the kinds of entity it names.
+ORGANISATION_NOUNS = frozenset({"organisation", "organization", "agency", "group"})
 ORGANISATION_KINDS = frozenset({"organization", "organisation", "group"})
 # Of the statement's other words, how many (the rarest) a synonym is tried against: it is taken
 # only where a claim uses it with one of them; and how many synonyms claims use are tried.
@@ -122,7 +123,7 @@ class TextAnalyzer:
                         entities=entities, tokens=tokens, corrections=corrections)
 
     def read_back_references(self, tokens):
-        """The tokens with each "the organisation" (agency, group ...) read as the organisation
+        """The tokens with each "the organisation" (agency, group) read as the organisation
         the text named last before it ("the Red Crescent's spokesman said the organisation had
         not announced it"): a claim names it, not the word the text refers to it by."""
         if ORGANISATION_NOUNS.isdisjoint(tokens):
@@ -132,7 +133,8 @@ class TextAnalyzer:
         for i, token in enumerate(tokens):
             if kinds.get(token) in ORGANISATION_KINDS:
                 last = token
-            elif last and token in ORGANISATION_NOUNS and i and tokens[i - 1] == "the":
+            elif (last and token in ORGANISATION_NOUNS and i and tokens[i - 1] == "the"
+                  and tokens[i + 1:i + 2] != ["of"]):
                 read[i - 1:i + 1] = ["", last]
         return [token for token in read if token]
 
