@@ -3,7 +3,6 @@ against a claim stating the fact without its speaker, the speaker named only in 
 claims proposed from articles are), on a small made-up corpus."""
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker
 from service.engine.clauses import reported_fact
-from service.engine.text import speaker, words
 
 from .helpers import POST, WIRE
 
@@ -77,11 +76,6 @@ def test_a_fact_credited_to_an_actor_in_the_passive_comes_from_that_actor():
         "The Dockers Union credited the count of 12,000 strikers to the Labour Board").terms
     assert "attribute" in checker.matcher.analyze_statement(
         "The strike was attributed to low wages").terms
-
-
-def test_the_speaker_of_according_to_is_who_follows_it():
-    assert speaker(words("The strike ended on Monday, according to the union")) == [
-        "the", "union"]
 
 
 def test_the_organisation_a_text_refers_back_to_is_read_as_its_name():

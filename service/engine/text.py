@@ -277,9 +277,6 @@ def speaker(tokens):
     Red Cross spokesman says ...") or closes with them ("..., says a ministry spokesman"), at
     most MAX_SPEAKER_WORDS; [] where it has none."""
     for i, token in enumerate(tokens):
-        if token == "according":  # "..., according to officials": what precedes is the fact
-            after = tokens[i + 2:] if tokens[i + 1:i + 2] == ["to"] else tokens[i + 1:]
-            return after if len(after) <= MAX_SPEAKER_WORDS else []
         if token in SPEECH_WORDS:
             if 0 < i <= MAX_SPEAKER_WORDS:
                 return tokens[:i]
