@@ -1,7 +1,7 @@
 """Engine layer: a name of several words misspelt word by word is still the name, where each word
 alone may be too far from its name word to be read as it safely."""
 from service.engine import ClaimRecord, FactChecker
-from service.engine.entities import EntityTable, capitals_of
+from service.engine.entities import EntityTable, capitals_of, needs_capitals
 from service.engine.text import one_slip_apart, words
 
 ENTITIES = [
@@ -92,6 +92,9 @@ def test_an_acronym_that_is_no_english_word_is_read_in_lower_case():
     table = EntityTable(FIRE_ENTITIES)
     assert table.canonicalize(words("people who fled"), capitals_of("people who fled")) == [
         "people", "who", "fled"]
+    # a word of running English needs capitals; one WordNet lists only as a name ("un") does not
+    assert [needs_capitals(name, (name.lower(),)) for name in ("WHO", "AID", "UN", "RFA")] == [
+        True, True, False, False]
 
 
 def test_a_slipped_verb_form_is_read_with_the_e_its_stem_lost():

@@ -4,7 +4,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from .lexicon import is_english
+from .lexicon import is_common_word
 from .text import NEGATIONS, STOPWORDS, fold, one_slip_apart, words
 
 # Entities of one class can stand in each other's place in a sentence (a country for a country or
@@ -16,9 +16,8 @@ TYPO_CUTOFF = 85
 TYPO_MIN_LENGTH = 5
 # An alias written in capitals and this short ("WHO", "UN") is an acronym: it names the entity only
 # where the text writes it in capitals too ("people who lost their homes" is not the WHO), unless
-# it is no English word and this long ("ocha", "ifrc"): hasty typing drops capitals.
+# it is no word of English ("ocha", "un"): hasty typing drops capitals (needs_capitals).
 ACRONYM_MAX = 5
-ACRONYM_ANY_CASE = 3
 CAPITALS = re.compile(r"[^\W\d_]+")
 # "the US Geological Survey (USGS)": a name followed by its acronym in brackets.
 ACRONYM_DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
@@ -36,8 +35,9 @@ def is_acronym(name):
 
 def needs_capitals(name, key):
     """Whether a name (`key`: its words) names its entity only where written in capitals: an
-    acronym that is an English word ("WHO") or shorter than ACRONYM_ANY_CASE letters ("UN")."""
-    return is_acronym(name) and (len(name) < ACRONYM_ANY_CASE or any(map(is_english, key)))
+    acronym that is a word of running English ("WHO", "US", "AID"; lexicon.is_common_word), not
+    only a name WordNet lists ("UN", "OCHA" in lower case are still the names)."""
+    return is_acronym(name) and any(word in STOPWORDS or is_common_word(word) for word in key)
 
 
 def capitals_of(text):
