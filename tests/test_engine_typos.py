@@ -1,7 +1,8 @@
 """Engine layer: a name of several words misspelt word by word is still the name, where each word
 alone may be too far from its name word to be read as it safely."""
 from service.engine import ClaimRecord, FactChecker
-from service.engine.entities import EntityTable
+from service.engine.entities import EntityTable, capitals_of, needs_capitals
+from service.engine.text import one_slip_apart, words
 
 ENTITIES = [
     {"name": "Sirtan Red Crescent", "kind": "organization"},
@@ -56,3 +57,51 @@ def test_a_slipped_function_word_is_read_as_it_not_as_a_word_no_claim_has():
     checker = FactChecker([ClaimRecord(2, "Thousands fled Tha Ridge.")], ridge, min_score=0)
     assert checker.check("Thousands fled frm Tha Ridge").matches[0].explanation \
         .matched_entities == ["Tha Ridge"]
+
+
+FIRE_ENTITIES = [
+    {"name": "Sibyl Ridge", "kind": "region"},
+    {"name": "Ridge Fire Authority", "kind": "organization", "aliases": ["RFA"]},
+    {"name": "World Weather Office", "kind": "organization", "aliases": ["WHO"]},
+]
+CABINS = ClaimRecord(1, "The Ridge Fire Authority said a blaze near Sibyl Ridge destroyed forty "
+                        "cabins.")
+
+
+def test_a_slip_that_fuzz_ratio_counts_twice_is_still_read_as_the_word():
+    """A wrong, swapped or doubled letter in a short word ("blaez", "sybil", "cabbins") scores
+    under TYPO_CUTOFF with fuzz.ratio, which counts it as two edits; one slip apart, in a word
+    that is no English word, it is the word."""
+    checker = FactChecker([CABINS], FIRE_ENTITIES, min_score=0)
+    right = checker.check("The Ridge Fire Authority said a blaze near Sibyl Ridge destroyed forty "
+                          "cabins").matches[0]
+    slipped = checker.check("The Ridge Fire Authority said a blaez near Sybil Ridge destroyed "
+                            "forty cabbins").matches[0]
+    assert slipped.score == right.score
+    assert slipped.explanation.corrected_terms == {"sybil": "sibyl", "blaez": "blaze",
+                                                   "cabbin": "cabin"}
+    assert one_slip_apart("popluation", "population") and one_slip_apart("lybia", "libya")
+    # an English word is no slip of another ("denial" of "daniel"), nor is another first letter
+    assert not one_slip_apart("denial", "daniel") and not one_slip_apart("gaze", "blaze")
+
+
+def test_an_acronym_that_is_no_english_word_is_read_in_lower_case():
+    checker = FactChecker([CABINS], FIRE_ENTITIES, min_score=0)
+    lower = checker.check("the rfa said a blaze near sibyl ridge destroyed forty cabins")
+    assert lower.matches[0].explanation.matched_entities == ["Ridge Fire Authority", "Sibyl Ridge"]
+    table = EntityTable(FIRE_ENTITIES)
+    assert table.canonicalize(words("people who fled"), capitals_of("people who fled")) == [
+        "people", "who", "fled"]
+    # a word of running English needs capitals; one WordNet lists only as a name ("un") does not
+    assert [needs_capitals(name, (name.lower(),)) for name in ("WHO", "AID", "UN", "RFA")] == [
+        True, True, False, False]
+
+
+def test_a_slipped_verb_form_is_read_with_the_e_its_stem_lost():
+    """No lemma restores the "e" of a misspelt "relased", so the light stem cuts it to "relas",
+    two edits from "release"; with the "e" back it is one slip away."""
+    checker = FactChecker([ClaimRecord(1, "Crews released water from the reservoir above "
+                                          "Sibyl Ridge.")], FIRE_ENTITIES, min_score=0)
+    match = checker.check("crews relased water from the reservoir above sibyl ridge").matches[0]
+    assert match.explanation.corrected_terms == {"relas": "release"}
+    assert match.score == 100

@@ -6,12 +6,12 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
+from .entities import ACTOR_CLASSES, TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, is_english, lemma
 from .numbers import figure_matches, figures_from_matches, relabelled, unhedged, without_matches
 from .text import (FUNCTION_WORD_SLIPS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, Vocabulary,
-                   content_term, content_terms, curated_term, negation_cues, polarize, read_tolls,
-                   words)
+                   content_term, content_terms, curated_term, negation_cues, one_slip_apart,
+                   polarize, read_tolls, words)
 
 # Words the index never holds as such: synonyms are stored as their common term, opposites as
 # their pair's term, so a misspelling of them is corrected here.
@@ -20,6 +20,13 @@ MERGED_WORDS = sorted(word for word in {*SYNONYMS, *OPPOSITE_WORDS} if len(word)
 SPOKESBODIES = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "office",
                           "officials", "department"})
 MAX_SPOKESBODY_GAP = 1
+# Verbs that credit a fact to its source, and what may stand between "to" and the source.
+CREDIT_VERBS = frozenset({"credit", "attribute", "ascribe"})
+ARTICLES = frozenset({"the", "a", "an"})
+# What a text calls an organisation it has named ("the agency"; not "the body", too often a dead
+# person's), and the kinds of entity it names.
+ORGANISATION_NOUNS = frozenset({"organisation", "organization", "agency", "group"})
+ORGANISATION_KINDS = frozenset({"organization", "organisation", "group"})
 # Of the statement's other words, how many (the rarest) a synonym is tried against: it is taken
 # only where a claim uses it with one of them; and how many synonyms claims use are tried.
 SYNONYM_CONTEXT = 3
@@ -99,7 +106,7 @@ class TextAnalyzer:
             # A statement's office names its one holder; a claim's is left as written, its
             # holder related to it (a term added to a claim would only dilute its score).
             tokens = self.entities.with_holders(tokens)
-        tokens = unhedged(read_tolls(tokens))
+        tokens = unhedged(read_tolls(self.read_credits(self.read_back_references(tokens))))
         tokens = self.vocabulary.rewrite(tokens)
         if corpus is not None:
             tokens = paraphrased(tokens, corpus, corrections)
@@ -115,6 +122,39 @@ class TextAnalyzer:
                         negations=negation_cues(tokens),
                         entities=entities, tokens=tokens, corrections=corrections)
 
+    def read_back_references(self, tokens):
+        """The tokens with each "the organisation" (agency, group) read as the organisation
+        the text named last before it ("the Red Crescent's spokesman said the organisation had
+        not announced it"): a claim names it, not the word the text refers to it by."""
+        if ORGANISATION_NOUNS.isdisjoint(tokens):
+            return tokens
+        kinds = self.entities.kind
+        read, last = list(tokens), None
+        for i, token in enumerate(tokens):
+            if kinds.get(token) in ORGANISATION_KINDS:
+                last = token
+            elif (last and token in ORGANISATION_NOUNS and i and tokens[i - 1] == "the"
+                  and tokens[i + 1:i + 2] != ["of"]):
+                read[i - 1:i + 1] = ["", last]
+        return [token for token in read if token]
+
+    def read_credits(self, tokens):
+        """The tokens without the verb of each passive "<be> credited|attributed|ascribed to
+        <actor>": the actor is where the fact comes from, which a claim may say without the verb
+        ("the figure was credited to the WHO by an agency spokesperson" for "the WHO had
+        confirmed the figure"); who credits whom still reads from the order of the names and the
+        "by" (matcher._direction). In the active voice ("the agency attributed the toll to X")
+        the verb stays: that someone credits it is what is claimed."""
+        kinds = self.entities.kind_class
+        kept = []
+        for i, token in enumerate(tokens):
+            if not (0 < i < len(tokens) - 1 and tokens[i + 1] == "to"
+                    and lemma(token) in CREDIT_VERBS and lemma(tokens[i - 1]) == "be"
+                    and kinds.get(next((t for t in tokens[i + 2:i + 4] if t not in ARTICLES),
+                                       "")) in ACTOR_CLASSES):
+                kept.append(token)
+        return kept
+
     def _misspelt_merged(self, term, is_known, corrections):
         """A misspelt word whose spelling the index never sees because it stores a merged term
         ('lanched' for 'launched', indexed as 'start'; 'condemed' for 'condemned')."""
@@ -123,12 +163,14 @@ class TextAnalyzer:
             return term
         best = process.extractOne(term, self.merged_words, scorer=fuzz.ratio,
                                   score_cutoff=TYPO_CUTOFF)
-        if best is None:
+        word = best[0] if best else next(
+            (word for word in self.merged_words if one_slip_apart(term, word)), None)
+        if word is None:
             return term
-        corrections[term] = best[0]
-        if best[0] in self.vocabulary.means:
-            return self.vocabulary.term(best[0])
-        return SYNONYMS.get(best[0], best[0])
+        corrections[term] = word
+        if word in self.vocabulary.means:
+            return self.vocabulary.term(word)
+        return SYNONYMS.get(word, word)
 
 
 def unslipped(tokens, is_known, corrections):

@@ -4,16 +4,19 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from .text import NEGATIONS, STOPWORDS, fold, words
+from .lexicon import is_common_word
+from .text import NEGATIONS, STOPWORDS, fold, one_slip_apart, words
 
 # Entities of one class can stand in each other's place in a sentence (a country for a country or
 # an organisation, a person for a person); swapping them changes the claim.
 KIND_CLASSES = {"country": "actor", "organization": "actor", "organisation": "actor",
                 "group": "actor", "person": "person", "region": "place", "city": "place"}
+ACTOR_CLASSES = ("actor", "person")  # entity classes that do things (not places)
 TYPO_CUTOFF = 85
 TYPO_MIN_LENGTH = 5
 # An alias written in capitals and this short ("WHO", "UN") is an acronym: it names the entity only
-# where the text writes it in capitals too ("people who lost their homes" is not the WHO).
+# where the text writes it in capitals too ("people who lost their homes" is not the WHO), unless
+# it is no word of English ("ocha", "un"): hasty typing drops capitals (needs_capitals).
 ACRONYM_MAX = 5
 CAPITALS = re.compile(r"[^\W\d_]+")
 # "the US Geological Survey (USGS)": a name followed by its acronym in brackets.
@@ -28,6 +31,13 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(]*$")  # text before a
 def is_acronym(name):
     letters = "".join(CAPITALS.findall(name))
     return name.isupper() and 1 < len(letters) <= ACRONYM_MAX
+
+
+def needs_capitals(name, key):
+    """Whether a name (`key`: its words) names its entity only where written in capitals: an
+    acronym that is a word of running English ("WHO", "US", "AID"; lexicon.is_common_word), not
+    only a name WordNet lists ("UN", "OCHA" in lower case are still the names)."""
+    return is_acronym(name) and any(word in STOPWORDS or is_common_word(word) for word in key)
 
 
 def capitals_of(text):
@@ -112,7 +122,7 @@ class EntityTable:
         self.kind_class = {}
         self.kind = {}
         self.longest = 1
-        self.acronyms = set()  # names that match only where written in capitals
+        self.acronyms = set()  # names that match only where written in capitals (needs_capitals)
         entities = list(entities)
         for entity in entities:
             term = entity_term(entity["name"])
@@ -124,7 +134,7 @@ class EntityTable:
                 if key:
                     self.names[key] = term
                     self.longest = max(self.longest, len(key))
-                    if is_acronym(name):
+                    if needs_capitals(name, key):
                         self.acronyms.add(key)
         self.name_starts = frozenset(key[0] for key in self.names)
         self.name_words = sorted({word for key in self.names for word in key
@@ -275,13 +285,21 @@ class EntityTable:
             return list(tokens), {}
         fixed, corrections = [], {}
         for token, misspelt in zip(tokens, unknown):
-            best = misspelt and process.extractOne(token, self.name_words, scorer=fuzz.ratio,
-                                                   score_cutoff=TYPO_CUTOFF)
+            best = misspelt and self._name_word(token)
             if best:
-                corrections[token] = best[0]
-                token = best[0]
+                corrections[token] = best
+                token = best
             fixed.append(token)
         return self._misspelt_names(fixed, unknown, corrections), corrections
+
+    def _name_word(self, token):
+        """The name word `token` misspells: the closest within TYPO_CUTOFF, or else the first one
+        a typing slip away ("lybia" for "libya": text.one_slip_apart); None when there is none."""
+        best = process.extractOne(token, self.name_words, scorer=fuzz.ratio,
+                                  score_cutoff=TYPO_CUTOFF)
+        if best:
+            return best[0]
+        return next((word for word in self.name_words if one_slip_apart(token, word)), None)
 
     def _unknown(self, token, is_known):
         """A word long enough to be a misspelling that is neither the corpus's nor a name's, nor a

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .text import one_slip_apart
+
 TYPO_CUTOFF = 84
 TYPO_MIN_LENGTH = 5
 # A misspelt word of 5+ letters close enough to pass TYPO_CUTOFF shares at least this many padded
@@ -279,13 +281,41 @@ class ClaimIndex:
         """Map each unknown term to the closest known one, if it is close enough to be a typo."""
         resolved = {}
         for term in terms:
-            if self.knows(term) or len(term) < TYPO_MIN_LENGTH or term.startswith("@"):
+            if not self._may_be_misspelt(term):
                 continue
             close = process.extract(term, self._spelling_neighbours(term), scorer=fuzz.ratio,
                                     score_cutoff=TYPO_CUTOFF, limit=None)
             if close:
                 resolved[term] = max(close, key=self._likelier)[0]
         return resolved
+
+    def resolve_misspellings(self, terms):
+        """{unknown term: the known one it misspells}: a typo (resolve_typos) or, failing that, a
+        typing slip (resolve_slips)."""
+        typos = self.resolve_typos(terms)
+        typos.update(self.resolve_slips(set(terms) - typos.keys()))
+        return typos
+
+    def resolve_slips(self, terms):
+        """Map each unknown term to a known one a typing slip away (text.one_slip_apart: "danial"
+        for "daniel", which fuzz.ratio scores under TYPO_CUTOFF), the commoner first; or else
+        with the "e" its stem may have lost ("relased" is cut to "relas", as no lemma restores
+        the "e" of "release")."""
+        resolved = {}
+        for term in terms:
+            if not self._may_be_misspelt(term):
+                continue
+            for spelling in (term, term + "e"):
+                slips = [(word, 0, None) for word in self._spelling_neighbours(spelling)
+                         if one_slip_apart(spelling, word)]
+                if slips:
+                    resolved[term] = max(slips, key=self._likelier)[0]
+                    break
+        return resolved
+
+    def _may_be_misspelt(self, term):
+        """An unknown word long enough to be misspelt; no entity term."""
+        return not (self.knows(term) or len(term) < TYPO_MIN_LENGTH or term.startswith("@"))
 
     def _likelier(self, match):
         """Closest first; among equally close words the commoner, then the alphabetically first,

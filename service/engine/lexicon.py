@@ -166,9 +166,15 @@ def lemma(word):
 
 
 @lru_cache(maxsize=1 << 16)
+def is_common_word(word):
+    """Whether lemminflect knows the word: a word of running English, where WordNet also lists
+    names and acronyms ("un", "who")."""
+    return bool(getAllLemmas(word))
+
+
 def is_english(word):
     """Whether lemminflect or WordNet (nouns, verbs, adjectives) knows the word."""
-    return bool(getAllLemmas(word)) or any(WORDNET.senses(word, part) for part in PARTS)
+    return is_common_word(word) or any(WORDNET.senses(word, part) for part in PARTS)
 
 
 WORDNET = WordNet()

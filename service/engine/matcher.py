@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer, word_stand_ins
 from .clauses import attribution_of, split_clauses
-from .entities import EntityTable, other_role, with_acronyms
+from .entities import ACTOR_CLASSES, EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .lexicon import is_verb_form
 from .numbers import figure_from_record, kind_of_count, relabelled
@@ -29,7 +29,6 @@ COMMON_COUNT = 50  # a count given by more claims than this identifies no event 
 COUNTING_LOOKS = 20
 COMMON_KIND = 500
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
-ACTOR_CLASSES = ("actor", "person")  # entity classes that do things (not places)
 # Words between two names that make their order not matter ("A spoke with B", "A and B"; "A did
 # it, according to B": B is the source, not a party); a copula does too ("A is B's ally"), unless
 # a word that orders follows it ("A is north of B", "A is larger than B").
@@ -176,7 +175,7 @@ class Matcher:
         """(typos, terms with typos resolved, clause_negations, speaker_terms) of a statement:
         the same for each search of a check, so read once and kept on its analysis."""
         if analysis.reading is None:
-            typos = self.index.resolve_typos(set(analysis.terms))
+            typos = self.index.resolve_misspellings(set(analysis.terms))
             analysis.reading = (typos, [typos.get(t, t) for t in analysis.terms],
                                 self.clause_negations(analysis),
                                 self.speaker_terms(analysis, typos))
@@ -515,7 +514,7 @@ class Matcher:
     def find(self, query):
         """Claims with every term of `query` (typos forgiven), best first: search, not check."""
         analysis = self.analyzer.analyze(query)
-        typos = self.index.resolve_typos(set(analysis.terms))
+        typos = self.index.resolve_misspellings(set(analysis.terms))
         terms = {typos.get(t, t) for t in analysis.terms}
         if not terms:
             return []

@@ -186,6 +186,7 @@ LEAD_RE = re.compile(rf"(?<!\w)(?:{QUALIFIER_RE}|an?\b|{'|'.join(RANGE_OPENERS)}
                      rf"{'|'.join(UNIT_PREFIXES)}|US\$|[$\u20ac\u00a3\u00a5\-\u2212])",
                      re.IGNORECASE)
 CONTEXT_CHARS = 24
+NEGATIVE_QUANTIFIER = re.compile(r"\bno(?:t\s+|\s+|-)$", re.IGNORECASE)  # before "one": nobody
 DATE_BEFORE = re.compile(rf"{MONTH}\s*$", re.IGNORECASE)
 LABEL_WINDOW_BEFORE = 3
 LABEL_WINDOW_AFTER = 4
@@ -753,14 +754,16 @@ def _openness(qualifier, exact):
 
 
 def _keep(text, match):
-    """Leave out a day after a month the date pattern did not take, a lone scale word, and the
-    word 'one' used as a pronoun."""
+    """Leave out a day after a month the date pattern did not take, a lone scale word, the word
+    'one' used as a pronoun, and 'one' of a negative quantifier ("no one", "not one": nobody)."""
     # A short window either side is all these rules read; slicing more made long texts quadratic.
     before = text[max(0, match.start("figure") - CONTEXT_CHARS):match.start("figure")]
     after = text[match.end():match.end() + CONTEXT_CHARS]
     low = match.group("low")
     if (low and low[:1].isdigit() and not match.group("qualifier") and DATE_BEFORE.search(before)
             and re.fullmatch(r"\d{1,2}", low)):
+        return False
+    if low and _key(low) == "one" and NEGATIVE_QUANTIFIER.search(before):
         return False
     if low and not match.group("high") and _key(low) in (
             "one", "dozen", "hundred", "thousand", "million", "billion"):

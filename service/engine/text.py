@@ -4,7 +4,9 @@ import sys
 import unicodedata
 from functools import lru_cache
 
-from .lexicon import lemma
+from rapidfuzz.distance import OSA
+
+from .lexicon import is_english, is_verb_form, lemma
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
                              "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
@@ -35,7 +37,8 @@ against up down out off again further once people persons
 # to" affirm.
 NEGATIONS = frozenset("""
 not no never none nobody nothing neither nor without n't cannot denied deny denies denying
-refused refuse refuses failed fail fails failing false untrue
+refused refuse refuses failed fail fails failing false untrue unable impossible hardly scarcely
+lack lacks lacked lacking
 questioned questioning doubted doubting
 refuted refute refutes refuting rebuffed rebuff rebuffs rebuffing
 dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt cant
@@ -47,10 +50,67 @@ ADDING_AFTER_NOT = frozenset({"only", "just", "merely"})
 
 def is_negation(tokens, i):
     """Whether tokens[i] is a negation cue: one of NEGATIONS, but not "not" adding ("not only"),
-    or a denial (DENIALS)."""
+    or a word of CONDITIONAL_CUES where its condition holds, or a denial (DENIALS)."""
+    token = tokens[i]
+    condition = CONDITIONAL_CUES.get(token)
+    if condition is not None:
+        return condition(tokens, i)
     following = tokens[i + 1] if i + 1 < len(tokens) else None
-    return (tokens[i] in NEGATIONS and not (tokens[i] == "not" and following in ADDING_AFTER_NOT)
-            or tokens[i] in DENIALS)
+    return (token in NEGATIONS and not (token == "not" and following in ADDING_AFTER_NOT)
+            or token in DENIALS)
+
+
+HINDRANCE_REACH = 3  # words up to the governed -ing form ("trouble independently verifying")
+
+
+def negated_hindrance(tokens, i):
+    """A word of difficulty governing a verb (hinders) that the text negates before it: "nobody
+    had any trouble verifying X" says X was verified, as "X was verified" does, so the difficulty
+    cancels the negation. A difficulty the text does not negate is left to the words: "hard to
+    count" is not "could not count", and counted alone it would turn claims saying it otherwise
+    ("struggled to", "made counting difficult")."""
+    return not NEGATIONS.isdisjoint(tokens[:i]) and hinders(tokens, i)
+
+
+def hinders(tokens, i):
+    """Whether the word of difficulty at tokens[i] governs a verb: a noun the verb's -ing form
+    within HINDRANCE_REACH words ("had trouble verifying", "difficulty in reaching"), an adjective
+    "to" right after it ("difficult to confirm", "made it hard to count"), describing a thing
+    rather than modifying the verb before it ("worked hard to rebuild")."""
+    if tokens[i] in HINDRANCE_NOUNS:
+        return any(word.endswith("ing") and is_verb_form(word)
+                   for word in tokens[i + 1:i + 1 + HINDRANCE_REACH])
+    before = tokens[i - 1] if i else ""
+    return tokens[i + 1:i + 2] == ["to"] and (lemma(before) == "be" or not is_verb_form(before))
+
+
+def opens_a_negation(tokens, i):
+    """"nor" negates only where nothing did before it ("Nor did the UN confirm it"): after
+    "neither" or "not" it carries the same negation on to another part ("neither A nor B
+    confirmed it" negates once, not twice)."""
+    return NEGATIONS.isdisjoint(tokens[:i])
+
+
+def ruled_out(tokens, i):
+    """"rule out" ("officials ruled out arson"): said not to be so."""
+    return tokens[i + 1:i + 2] == ["out"]
+
+
+def yet_to_do(tokens, i):
+    """"yet" before "to" ("has yet to release", "are yet to be found"): not done so far."""
+    return tokens[i + 1:i + 2] == ["to"]
+
+
+# Words of difficulty (negated_hindrance), as nouns and as adjectives.
+HINDRANCE_NOUNS = frozenset({"trouble", "difficulty", "difficulties"})
+HINDRANCE_ADJECTIVES = frozenset({"difficult", "hard"})
+# Words that are negation cues only where their condition holds (one function each).
+CONDITIONAL_CUES = {
+    **dict.fromkeys(HINDRANCE_NOUNS | HINDRANCE_ADJECTIVES, negated_hindrance),
+    "yet": yet_to_do,
+    "nor": opens_a_negation,
+    **dict.fromkeys(("rule", "rules", "ruled", "ruling"), ruled_out),
+}
 
 
 def negation_cues(tokens):
@@ -144,6 +204,27 @@ def _slips(word):
     """The word with one letter dropped or two neighbouring letters swapped."""
     return {*(word[:i] + word[i + 1:] for i in range(len(word))),
             *(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1))}
+
+
+# Letters a typist writes for each other or doubles by mistake ("Lybia", "arround"): spelling_key
+# reads them alike.
+ALIKE_LETTERS = str.maketrans({"y": "i"})
+DOUBLED = re.compile(r"(.)\1+")
+
+
+def spelling_key(word):
+    """The word with letters typists confuse read alike and doubled letters single."""
+    return DOUBLED.sub(r"\1", word.translate(ALIKE_LETTERS))
+
+
+def one_slip_apart(word, known):
+    """Whether `word`, which is no English word, is `known` with one typing slip: a letter
+    dropped, added or wrong, or two neighbours swapped ("popluation", "danial"), after
+    spelling_key; the first letter, which typists rarely miss, kept. fuzz.ratio counts a wrong or
+    swapped letter as two edits, too many in a short word ("lybia" scores 80 against "libya")."""
+    return (word[:1] == known[:1] and word != known
+            and OSA.distance(spelling_key(word), spelling_key(known), score_cutoff=1) <= 1
+            and not is_english(word))
 
 
 # Function words as hasty typing slips them, in three letters or more ("frm", "teh", "wth"): a
