@@ -369,9 +369,10 @@ class ClaimIndex:
         keys = np.where(self.slot_alive.values[slots],
                         shared / (statement_weight + self.slot_weight.values[slots]), -1.0)
         if len(slots) > count:
-            kth = np.partition(keys, len(keys) - keep)[len(keys) - keep]
-            chosen = np.union1d(np.argpartition(-keys, count)[:count],
-                                np.flatnonzero(keys >= kth * (1 - KEY_TOLERANCE) - slack))
+            keep = min(keep, len(keys))
+            best = np.argpartition(-keys, (keep - 1, count))  # the keep-th and count best first
+            chosen = keys >= keys[best[keep - 1]] * (1 - KEY_TOLERANCE) - slack
+            chosen[best[:count]] = True
             slots, keys = slots[chosen], keys[chosen]
         return self.slot_claim.values[slots[(keys >= 0) & (keys >= floor)]].tolist()
 
@@ -384,6 +385,7 @@ class ClaimIndex:
         positions = np.arange(len(touched), dtype=np.int32)
         owner[touched] = positions
         touched = touched[owner[touched] == positions]
+        touched.sort()  # sorted, the common lists are probed for them much faster (searchsorted)
         shared = weight[touched].astype(np.float64)
         weight[touched] = 0
         return touched, shared
