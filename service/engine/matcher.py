@@ -168,12 +168,14 @@ class Matcher:
                               lambda ids: {vocabulary[t] for t in ids})
             for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]], limit)
 
-    def giving_counts(self, analysis, known=()):
+    def giving_counts(self, analysis, known=(), wanted=None):
         """[(claim, score, explanation)], best first, of the claims besides `known` (ids) that
         give one of the statement's counts, its very value, however they are worded ("the death
         toll had reached 5,200" for "the flood killed about 5,200"): the best RERANKED by their
         words get the closer look, at any score. A value more than COMMON_COUNT claims give
-        tells no event apart, and is left out."""
+        tells no event apart, and is left out. `wanted` (claim -> bool), when given, says which
+        claims the caller can use: of the best (chosen first, so the same ones), only those get
+        the costly closer look and are returned."""
         ids = set().union(*(claims for value in counted_values(analysis.figures)
                             if len(claims := self.by_count.get(value, ())) <= COMMON_COUNT)
                           ) - set(known)
@@ -182,8 +184,10 @@ class Matcher:
         terms = self.statement_reading(analysis)[1]
         scored = sorted(((*self.score(terms, self.index.terms[i]), i) for i in ids),
                         key=lambda item: (-item[0], item[2]))[:RERANKED]
+        claims = self.index.claims
         return best_looked([self._closer_look(analysis, claim_id, score, matched, 0.0)
-                            for score, matched, claim_id in scored], RERANKED)
+                            for score, matched, claim_id in scored
+                            if wanted is None or wanted(claims[claim_id])], RERANKED)
 
     def speaker_terms(self, analysis, typos):
         """The terms of the unnamed speaker a statement cites ("officials said"), typos resolved."""

@@ -157,6 +157,15 @@ class Judge:
                        neither=sides[NEITHER],
                        verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]))
 
+    def lenders(self, analysis, match):
+        """Which other claims (claim -> bool) can lend the best match their sources: one giving a
+        figure for one of the statement's counts, labelled alike (across_sources weighs no other),
+        or, where the statement negates the best match, any claim (across_negated)."""
+        if self.negates(match.explanation):
+            return None
+        counts = [f for f in analysis.figures if not f.is_year]
+        return lambda claim: any(self.claimed_counts(counts, claim))
+
     def counted_by(self, counts, claim):
         """{statement figure: the words saying what both it and the claim's own figure for it
         count} ("civilians killed" for "seven civilians were killed" against "seven civilians
@@ -560,7 +569,8 @@ class FactChecker:
             matches[0] = self.judge.dated_elsewhere(analysis, matches[0], self.matcher.search(
                 analysis, limit=pool, min_score=threshold * SAME_FIGURE_FLOOR))
         if matches and counts:
-            found = [*found, *self.matcher.giving_counts(analysis, {c.id for c, _, _ in found})]
+            found = [*found, *self.matcher.giving_counts(
+                analysis, {c.id for c, _, _ in found}, self.judge.lenders(analysis, matches[0]))]
             matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold)
         if matches:
             matches[0] = self.judge.across_negated(
