@@ -1,11 +1,12 @@
 """Text analysis: any text reduced to what matching needs (terms, figures, negation cues, entities
 in order), and the few features of a stored claim that search and judging read besides its terms."""
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from .clauses import split_clauses
 from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, is_english, lemma
 from .numbers import figure_matches, figures_from_matches, relabelled, without_matches
@@ -46,6 +47,11 @@ class Analysis:
     reading: tuple = field(default=None, repr=False)
     scored: dict = field(default_factory=dict, repr=False)
     looks: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def clauses(self):
+        """The facts the text states (clauses.split_clauses), split once for search and verdict."""
+        return split_clauses(self.text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,11 +54,15 @@ def _word_count(text):
 
 
 def _has_speech_word(text):
+    if text.isascii():  # fold only lowers an ASCII word, and lowering moves no word boundary
+        return not SPEECH_WORDS.isdisjoint(WORD_RE.findall(text.lower()))
     return any(fold(word) in SPEECH_WORDS for word in WORD_RE.findall(text))
 
 
 def _quoted(sentence):
     """Character positions inside quotation marks, where no cut is made."""
+    if not any(mark in sentence for mark in QUOTE_PAIRS):
+        return set()
     inside, closing = set(), None
     for position, char in enumerate(sentence):
         if closing is None and char in QUOTE_PAIRS:

@@ -4,7 +4,6 @@ rules of rules.py: swapped actors, other dates, negated twins) before the final 
 from collections import defaultdict
 
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer, word_stand_ins
-from .clauses import split_clauses
 from .entities import EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .lexicon import is_verb_form
@@ -260,7 +259,7 @@ class Matcher:
         never lost" negates what A did, not what B did)."""
         if not analysis.negations:
             return None
-        clauses = split_clauses(analysis.text)
+        clauses = analysis.clauses
         if len(clauses) < 2:
             return None
         read = []

@@ -1,7 +1,7 @@
 """From matched claims to a verdict: which sources back the statement and which contradict it."""
 from dataclasses import replace
 
-from .clauses import reported_fact, split_clauses
+from .clauses import reported_fact
 from .matcher import Matcher
 from .numbers import (DATE_KIND, best_counterpart, extract_figures, figure_from_record,
                       relabelled)
@@ -518,7 +518,7 @@ class FactChecker:
         result = CheckResult(statement=statement, summary=summarize(best, reported),
                              reported=reported, numbers=[f.as_dict() for f in analysis.figures],
                              matches=matches, **_sides(best))
-        clauses = split_clauses(statement)
+        clauses = analysis.clauses
         if len(clauses) < 2:
             return result
         result.parts = [self._part(statement, clause, limit, threshold) for clause in clauses]
