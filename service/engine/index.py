@@ -346,14 +346,17 @@ class ClaimIndex:
         with a key below `floor`. A claim sharing only common words with the statement has a key
         below floor, so the long posting lists of such words are only probed, never walked.
         """
-        found = sorted(((self.idf(t), np.array(self.postings[self.term_ids[t]], dtype=np.int32))
-                        for t in set(terms) if self.knows(t)), key=lambda item: len(item[1]))
+        unique = set(terms)
+        ids = [self.term_ids.get(t) for t in unique]
+        frequency, weights = self.document_frequency, self.idf_by_id()
+        found = sorted(((weights[i], np.array(self.postings[i], dtype=np.int32)) for i in ids
+                        if i is not None and frequency[i] > 0), key=lambda item: len(item[1]))
         if not found:
             return []
         drift = abs(len(self.claims) - self.weights_sized_for)
         if drift > WEIGHT_REFRESH_DRIFT * max(self.weights_sized_for, 1):
             self._refresh_weights()
-        statement_weight = statement_factor * sum(self.idf(t) for t in set(terms))
+        statement_weight = statement_factor * sum(map(self.idf, unique))
         floor *= 1 - KEY_TOLERANCE
         rare = len(found)
         common_weight = 0.0
