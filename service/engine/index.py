@@ -344,7 +344,8 @@ class ClaimIndex:
         the `count` best keys, and every claim within `slack` (and KEY_TOLERANCE) of the `keep`-th
         best key (ties, and claims a bonus outside the key could lift into the top `keep`), none
         with a key below `floor`. A claim sharing only common words with the statement has a key
-        below floor, so the long posting lists of such words are only probed, never walked.
+        below floor, so the long posting lists of such words are only probed, never walked, and
+        only for the claims whose key could reach the floor with every one of them.
         """
         unique = set(terms)
         ids = [self.term_ids.get(t) for t in unique]
@@ -366,6 +367,12 @@ class ClaimIndex:
                 break
             common_weight, rare = weight, rare - 1
         slots, shared = self._shared_weights(found[:rare])
+        if floor > 0 and rare < len(found):
+            most = shared.copy()
+            for weight, _ in found[rare:]:
+                most += weight
+            reachable = most / (statement_weight + self.slot_weight.values[slots]) >= floor
+            slots, shared = slots[reachable], shared[reachable]
         for weight, posting in found[rare:]:
             at = np.searchsorted(posting, slots).clip(max=len(posting) - 1)
             shared += weight * (posting[at] == slots)
