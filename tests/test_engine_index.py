@@ -189,3 +189,12 @@ def test_a_term_named_while_its_batch_is_being_added_has_a_weight():
     index.idf_by_id()  # the list a check computed before the batch began
     index._term_id("valley")  # the batch has named its new term, its claim is not in yet
     assert index.idf("valley") == pytest.approx(index.idf("never-seen"))
+
+
+def test_a_word_no_claim_uses_any_more_corrects_no_typo():
+    index = ClaimIndex()
+    index.add_all([(ClaimRecord(1, "reservoir levels"), ["reservoir", "level"]),
+                   (ClaimRecord(2, "reservation desk"), ["reservation", "desk"])])
+    assert index.resolve_typos({"reservior"}) == {"reservior": "reservoir"}
+    index.remove(1)
+    assert index.resolve_typos({"reservior"}) == {}

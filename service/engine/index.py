@@ -281,8 +281,9 @@ class ClaimIndex:
         for term in terms:
             if self.knows(term) or len(term) < TYPO_MIN_LENGTH or term.startswith("@"):
                 continue
-            close = process.extract(term, self._spelling_neighbours(term), scorer=fuzz.ratio,
-                                    score_cutoff=TYPO_CUTOFF, limit=None)
+            close = [match for match in process.extract(
+                term, self._spelling_neighbours(term), scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF,
+                limit=None) if self.knows(match[0])]
             if close:
                 resolved[term] = max(close, key=self._likelier)[0]
         return resolved
@@ -294,7 +295,8 @@ class ClaimIndex:
         return score, self.document_frequency[self.term_ids[word]], [-ord(c) for c in word]
 
     def _spelling_neighbours(self, term):
-        """Known terms sharing enough trigrams with `term` to be within TYPO_CUTOFF of it."""
+        """Terms sharing enough trigrams with `term` to be within TYPO_CUTOFF of it, some perhaps
+        no longer used by any claim (the few close enough are checked, not the many)."""
         lists = [self.trigram_postings[g] for g in trigrams(term) if g in self.trigram_postings]
         if not lists:
             return []
@@ -305,7 +307,7 @@ class ClaimIndex:
         # two trigrams with a short one are too long to be its misspelling.
         lengths = self.term_length.values[ids]
         ids = ids[np.abs(lengths - len(term)) * 100 <= (100 - TYPO_CUTOFF) * (lengths + len(term))]
-        return [self.vocabulary[t] for t in ids.tolist() if self.document_frequency[t] > 0]
+        return [self.vocabulary[t] for t in ids.tolist()]
 
     def _refresh_weights(self):
         """Recompute every claim's total IDF weight with today's document frequencies."""

@@ -209,11 +209,12 @@ class Matcher:
         claim_features = self.features[claim_id]
         stand_ins = self.related_stand_ins(analysis, claim_features)
         claim_text = self.index.claims[claim_id].text
+        claim_terms = self.index.terms[claim_id]  # decoded from the index once a look
         claim_words = words(claim_text)
-        unsaid = (self.unsaid_speaker(speaker_terms, claim_id, claim_words)
+        unsaid = (self.unsaid_speaker(speaker_terms, claim_terms, claim_words)
                   | self.named_by_office(analysis, claim_id, claim_text, claim_words))
         words_in_place = word_stand_ins(
-            analysis, terms, self.index.terms[claim_id], self.index,
+            analysis, terms, claim_terms, self.index,
             claim_features.polarity) if score >= STAND_IN_BASE else {}
         if stand_ins or words_in_place or unsaid:
             kept = [t for t in terms if t in stand_ins or t in words_in_place or t not in unsaid]
@@ -221,12 +222,11 @@ class Matcher:
                 [said for t in kept
                  for said in (words_in_place[t].terms if t in words_in_place
                               else (stand_ins.get(t, t),))],
-                self.index.terms[claim_id],
+                claim_terms,
                 {said for stand_in in words_in_place.values() for said in stand_in.terms})
         if score < min_score:
             return None  # the rest of the closer look can only lower a score
-        candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
-                              claim_words, matched)
+        candidate = Candidate(analysis, terms, claim_features, claim_terms, claim_words, matched)
         candidate.swaps = self.swapped_entities(analysis, claim_id, claim_words)
         candidate.unshared_actors = self.unshared_actors(analysis, claim_features)
         score = apply(SCORE_RULES, candidate, score)
@@ -311,13 +311,14 @@ class Matcher:
                 and table.kind_class.get(e) in ACTOR_CLASSES and not table.part_of_any(e, named)
                 and not all(names_a_place(tokens, i) for i, t in enumerate(tokens) if t == e)]
 
-    def unsaid_speaker(self, speaker_terms, claim_id, claim_words):
+    @staticmethod
+    def unsaid_speaker(speaker_terms, claim_terms, claim_words):
         """The statement's unnamed speaker's terms a claim that attributes nothing leaves out:
         the claim states what was said as fact, its evidence saying who said it, so "Officials
         said X" is not less "X" for them."""
         if not speaker_terms or reports_speech(claim_words):
             return set()
-        return speaker_terms - self.index.terms[claim_id]
+        return speaker_terms - claim_terms
 
     def named_by_office(self, analysis, claim_id, claim_text, claim_words):
         """The statement's people the claim names only by an office they alone hold ("a Coast
