@@ -88,8 +88,8 @@ def test_a_statement_is_split_into_its_facts_once(checker, monkeypatch):
     from service.engine import analysis
 
     split = []
-    monkeypatch.setattr(analysis, "split_clauses",
-                        lambda text: split.append(text) or clauses.split_clauses(text))
+    monkeypatch.setattr(analysis, "several_facts",
+                        lambda text: split.append(text) or clauses.several_facts(text))
     statement = ("The old bridge did not reopen on Monday, and about 900 runners finished the "
                  "marathon.")
     assert len(checker.check(statement).parts) == 2

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .clauses import split_clauses
+from .clauses import several_facts
 from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, is_english, lemma
 from .numbers import figure_matches, figures_from_matches, relabelled, without_matches
@@ -49,9 +49,10 @@ class Analysis:
     looks: dict = field(default_factory=dict, repr=False)
 
     @cached_property
-    def clauses(self):
-        """The facts the text states (clauses.split_clauses), split once for search and verdict."""
-        return split_clauses(self.text)
+    def facts(self):
+        """The facts the text states where it states several (clauses.several_facts), else []:
+        split once for search and the verdict."""
+        return several_facts(self.text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -175,9 +175,22 @@ def split_clauses(sentence):
     """The facts a sentence states, as Clauses whose spans index `sentence` exactly."""
     if not sentence.strip():
         return []
+    return _clauses(sentence, _cuts(sentence))
+
+
+def several_facts(sentence):
+    """split_clauses where the sentence states several facts, else []: a sentence with no cut
+    (most) is not read for its attributions."""
+    cuts = _cuts(sentence) if sentence.strip() else []
+    clauses = _clauses(sentence, cuts) if cuts else []
+    return clauses if len(clauses) > 1 else []
+
+
+def _clauses(sentence, cuts):
+    """The Clauses of a sentence cut at `cuts`."""
     whole_attribution = attribution_of(sentence, head=False)
     pieces, position = [], 0
-    for start, end in _cuts(sentence):
+    for start, end in cuts:
         pieces.append((position, start))
         position = end
     pieces.append((position, len(sentence)))

@@ -259,8 +259,8 @@ class Matcher:
         never lost" negates what A did, not what B did)."""
         if not analysis.negations:
             return None
-        clauses = analysis.clauses
-        if len(clauses) < 2:
+        clauses = analysis.facts
+        if not clauses:
             return None
         read = []
         for clause in clauses:

@@ -518,8 +518,8 @@ class FactChecker:
         result = CheckResult(statement=statement, summary=summarize(best, reported),
                              reported=reported, numbers=[f.as_dict() for f in analysis.figures],
                              matches=matches, **_sides(best))
-        clauses = analysis.clauses
-        if len(clauses) < 2:
+        clauses = analysis.facts
+        if not clauses:
             return result
         result.parts = [self._part(statement, clause, limit, threshold) for clause in clauses]
         whole_score = best.score if best else -1
