@@ -1,7 +1,7 @@
 """Splitting a sentence into the facts it states, with spans into the sentence."""
 import pytest
 
-from service.engine.clauses import attribution_of, clause_spans, split_clauses
+from service.engine.clauses import attribution_of, clause_spans, several_facts, split_clauses
 from service.engine.sentences import sentence_spans
 from service.engine.text import fold, speaker, speaker_span, words
 
@@ -34,6 +34,17 @@ def test_two_figures_joined_by_and_are_two_facts():
 ])
 def test_a_single_fact_stays_whole(sentence):
     assert texts(sentence) == [sentence.rstrip(".")]
+    assert several_facts(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "At least 27 people have been killed and 200 wounded, they said.",
+    "Azerbaijan began the operation on Tuesday, and the ministry said 27 people died.",
+    "  ",
+])
+def test_several_facts_are_the_clauses_of_a_sentence_stating_more_than_one(sentence):
+    assert several_facts(sentence) == (split_clauses(sentence)
+                                       if len(split_clauses(sentence)) > 1 else [])
 
 
 def test_no_cut_inside_quotation_marks():

@@ -2,6 +2,7 @@
 every claim, and it stays right as claims are added, changed and removed."""
 import random
 
+import numpy as np
 import pytest
 from rapidfuzz import fuzz, process
 
@@ -60,6 +61,23 @@ def test_common_words_skipped_below_the_score_floor_change_no_result(corpus, mat
     monkeypatch.setattr(index_module, "COMMON_POSTING", 20)  # most words count as common here
     for statement, expected in everything.items():
         assert ranked(matcher.search(statement, limit=5, min_score=min_score)) == expected
+
+
+def test_claims_that_cannot_reach_the_floor_are_not_probed_for_common_words(monkeypatch):
+    """Nine claims share only the rare word, each with three words of its own: even with the
+    common word's weight they stay under the floor, so only claim 31's slot is looked up in the
+    common word's posting list."""
+    monkeypatch.setattr(index_module, "COMMON_POSTING", 5)
+    texts = {**{n: ["common", f"filler{n}"] for n in range(1, 31)}, 31: ["rare", "common"],
+             **{n: ["rare", f"other{n}", f"extra{n}", f"more{n}"] for n in range(32, 41)}}
+    index = ClaimIndex()
+    index.add_all((ClaimRecord(n, " ".join(terms)), terms) for n, terms in texts.items())
+    probed, searchsorted = [], np.searchsorted
+    monkeypatch.setattr(np, "searchsorted",
+                        lambda posting, slots: probed.append(len(slots)) or searchsorted(
+                            posting, slots))
+    assert index.candidates(["rare", "common"], 2.25, 10, floor=0.2) == [31]
+    assert probed == [1]
 
 
 def test_candidates_are_few_even_for_common_words(matcher):
@@ -171,3 +189,12 @@ def test_a_term_named_while_its_batch_is_being_added_has_a_weight():
     index.idf_by_id()  # the list a check computed before the batch began
     index._term_id("valley")  # the batch has named its new term, its claim is not in yet
     assert index.idf("valley") == pytest.approx(index.idf("never-seen"))
+
+
+def test_a_word_no_claim_uses_any_more_corrects_no_typo():
+    index = ClaimIndex()
+    index.add_all([(ClaimRecord(1, "reservoir levels"), ["reservoir", "level"]),
+                   (ClaimRecord(2, "reservation desk"), ["reservation", "desk"])])
+    assert index.resolve_typos({"reservior"}) == {"reservior": "reservoir"}
+    index.remove(1)
+    assert index.resolve_typos({"reservior"}) == {}

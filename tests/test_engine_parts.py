@@ -1,7 +1,7 @@
 """Engine layer: a statement stating several facts is judged fact by fact, each with its span."""
 import pytest
 
-from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
+from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo, clauses
 from service.engine.records import Part
 from service.engine.verdict import parts_verdict
 
@@ -81,3 +81,16 @@ def part(verdict):
 ])
 def test_parts_verdict(verdicts, verdict):
     assert parts_verdict([part(v) for v in verdicts]) == verdict
+
+
+def test_a_statement_is_split_into_its_facts_once(checker, monkeypatch):
+    """The verdict's parts and search's clause_negations read the same split of the statement."""
+    from service.engine import analysis
+
+    split = []
+    monkeypatch.setattr(analysis, "several_facts",
+                        lambda text: split.append(text) or clauses.several_facts(text))
+    statement = ("The old bridge did not reopen on Monday, and about 900 runners finished the "
+                 "marathon.")
+    assert len(checker.check(statement).parts) == 2
+    assert split.count(statement) == 1

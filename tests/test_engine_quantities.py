@@ -367,3 +367,14 @@ def test_what_sources_count_follows_adds_and_removals():
     checker.add(ClaimRecord(21, "The county sheriff said 12 Pine Hollow residents were safe."))
     assert checker.matcher.counting_ids(analysis) == {25}
     assert checker.matcher.label_words["miss"] == 1  # Cedar Falls' 20 missing only
+
+
+def test_claims_giving_a_count_the_caller_cannot_use_get_no_closer_look():
+    """`wanted` picks among the best by words (the same ones as without it): the others are
+    neither looked at nor returned."""
+    checker = FactChecker(CLAIMS, ENTITIES, min_score=50)
+    checker.add(ClaimRecord(9, "Officials in Port Alba counted 65 dead boats."))
+    analysis = checker.matcher.analyze_statement("Officials put the toll at 65")
+    found = checker.matcher.giving_counts(analysis, wanted=lambda claim: claim.id != 9)
+    assert [c.id for c, _, _ in found] == [2]
+    assert not any(claim_id == 9 for claim_id, _, _ in analysis.looks)

@@ -1,11 +1,12 @@
 """Text analysis: any text reduced to what matching needs (terms, figures, negation cues, entities
 in order), and the few features of a stored claim that search and judging read besides its terms."""
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from .clauses import several_facts
 from .entities import ACTOR_CLASSES, TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, is_english, lemma
 from .numbers import figure_matches, figures_from_matches, relabelled, unhedged, without_matches
@@ -53,6 +54,12 @@ class Analysis:
     reading: tuple = field(default=None, repr=False)
     scored: dict = field(default_factory=dict, repr=False)
     looks: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def facts(self):
+        """The facts the text states where it states several (clauses.several_facts), else []:
+        split once for search and the verdict."""
+        return several_facts(self.text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,11 +54,15 @@ def _word_count(text):
 
 
 def _has_speech_word(text):
+    if text.isascii():  # fold only lowers an ASCII word, and lowering moves no word boundary
+        return not SPEECH_WORDS.isdisjoint(WORD_RE.findall(text.lower()))
     return any(fold(word) in SPEECH_WORDS for word in WORD_RE.findall(text))
 
 
 def _quoted(sentence):
     """Character positions inside quotation marks, where no cut is made."""
+    if not any(mark in sentence for mark in QUOTE_PAIRS):
+        return set()
     inside, closing = set(), None
     for position, char in enumerate(sentence):
         if closing is None and char in QUOTE_PAIRS:
@@ -165,9 +169,22 @@ def split_clauses(sentence):
     """The facts a sentence states, as Clauses whose spans index `sentence` exactly."""
     if not sentence.strip():
         return []
+    return _clauses(sentence, _cuts(sentence))
+
+
+def several_facts(sentence):
+    """split_clauses where the sentence states several facts, else []: a sentence with no cut
+    (most) is not read for its attributions."""
+    cuts = _cuts(sentence) if sentence.strip() else []
+    clauses = _clauses(sentence, cuts) if cuts else []
+    return clauses if len(clauses) > 1 else []
+
+
+def _clauses(sentence, cuts):
+    """The Clauses of a sentence cut at `cuts`."""
     whole_attribution = attribution_of(sentence, head=False)
     pieces, position = [], 0
-    for start, end in _cuts(sentence):
+    for start, end in cuts:
         pieces.append((position, start))
         position = end
     pieces.append((position, len(sentence)))

@@ -283,8 +283,9 @@ class ClaimIndex:
         for term in terms:
             if not self._may_be_misspelt(term):
                 continue
-            close = process.extract(term, self._spelling_neighbours(term), scorer=fuzz.ratio,
-                                    score_cutoff=TYPO_CUTOFF, limit=None)
+            close = [match for match in process.extract(
+                term, self._spelling_neighbours(term), scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF,
+                limit=None) if self.knows(match[0])]
             if close:
                 resolved[term] = max(close, key=self._likelier)[0]
         return resolved
@@ -324,7 +325,8 @@ class ClaimIndex:
         return score, self.document_frequency[self.term_ids[word]], [-ord(c) for c in word]
 
     def _spelling_neighbours(self, term):
-        """Known terms sharing enough trigrams with `term` to be within TYPO_CUTOFF of it."""
+        """Terms sharing enough trigrams with `term` to be within TYPO_CUTOFF of it, some perhaps
+        no longer used by any claim (the few close enough are checked, not the many)."""
         lists = [self.trigram_postings[g] for g in trigrams(term) if g in self.trigram_postings]
         if not lists:
             return []
@@ -335,7 +337,7 @@ class ClaimIndex:
         # two trigrams with a short one are too long to be its misspelling.
         lengths = self.term_length.values[ids]
         ids = ids[np.abs(lengths - len(term)) * 100 <= (100 - TYPO_CUTOFF) * (lengths + len(term))]
-        return [self.vocabulary[t] for t in ids.tolist() if self.document_frequency[t] > 0]
+        return [self.vocabulary[t] for t in ids.tolist()]
 
     def _refresh_weights(self):
         """Recompute every claim's total IDF weight with today's document frequencies."""
@@ -374,16 +376,20 @@ class ClaimIndex:
         the `count` best keys, and every claim within `slack` (and KEY_TOLERANCE) of the `keep`-th
         best key (ties, and claims a bonus outside the key could lift into the top `keep`), none
         with a key below `floor`. A claim sharing only common words with the statement has a key
-        below floor, so the long posting lists of such words are only probed, never walked.
+        below floor, so the long posting lists of such words are only probed, never walked, and
+        only for the claims whose key could reach the floor with every one of them.
         """
-        found = sorted(((self.idf(t), np.array(self.postings[self.term_ids[t]], dtype=np.int32))
-                        for t in set(terms) if self.knows(t)), key=lambda item: len(item[1]))
+        unique = set(terms)
+        ids = [self.term_ids.get(t) for t in unique]
+        frequency, weights = self.document_frequency, self.idf_by_id()
+        found = sorted(((weights[i], np.array(self.postings[i], dtype=np.int32)) for i in ids
+                        if i is not None and frequency[i] > 0), key=lambda item: len(item[1]))
         if not found:
             return []
         drift = abs(len(self.claims) - self.weights_sized_for)
         if drift > WEIGHT_REFRESH_DRIFT * max(self.weights_sized_for, 1):
             self._refresh_weights()
-        statement_weight = statement_factor * sum(self.idf(t) for t in set(terms))
+        statement_weight = statement_factor * sum(map(self.idf, unique))
         floor *= 1 - KEY_TOLERANCE
         rare = len(found)
         common_weight = 0.0
@@ -393,15 +399,22 @@ class ClaimIndex:
                 break
             common_weight, rare = weight, rare - 1
         slots, shared = self._shared_weights(found[:rare])
+        if floor > 0 and rare < len(found):
+            most = shared.copy()
+            for weight, _ in found[rare:]:
+                most += weight
+            reachable = most / (statement_weight + self.slot_weight.values[slots]) >= floor
+            slots, shared = slots[reachable], shared[reachable]
         for weight, posting in found[rare:]:
             at = np.searchsorted(posting, slots).clip(max=len(posting) - 1)
             shared += weight * (posting[at] == slots)
         keys = np.where(self.slot_alive.values[slots],
                         shared / (statement_weight + self.slot_weight.values[slots]), -1.0)
         if len(slots) > count:
-            kth = np.partition(keys, len(keys) - keep)[len(keys) - keep]
-            chosen = np.union1d(np.argpartition(-keys, count)[:count],
-                                np.flatnonzero(keys >= kth * (1 - KEY_TOLERANCE) - slack))
+            keep = min(keep, len(keys))
+            best = np.argpartition(-keys, (keep - 1, count))  # the keep-th and count best first
+            chosen = keys >= keys[best[keep - 1]] * (1 - KEY_TOLERANCE) - slack
+            chosen[best[:count]] = True
             slots, keys = slots[chosen], keys[chosen]
         return self.slot_claim.values[slots[(keys >= 0) & (keys >= floor)]].tolist()
 
@@ -414,6 +427,7 @@ class ClaimIndex:
         positions = np.arange(len(touched), dtype=np.int32)
         owner[touched] = positions
         touched = touched[owner[touched] == positions]
+        touched.sort()  # sorted, the common lists are probed for them much faster (searchsorted)
         shared = weight[touched].astype(np.float64)
         weight[touched] = 0
         return touched, shared

@@ -4,7 +4,7 @@ rules of rules.py: swapped actors, other dates, negated twins) before the final 
 from collections import Counter, defaultdict
 
 from .analysis import Analysis, ClaimFeatures, TextAnalyzer, word_stand_ins
-from .clauses import attribution_of, split_clauses
+from .clauses import attribution_of
 from .entities import ACTOR_CLASSES, EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .lexicon import is_verb_form
@@ -202,27 +202,31 @@ class Matcher:
                               lambda ids: {vocabulary[t] for t in ids})
             for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]], limit)
 
-    def giving_counts(self, analysis, known=()):
+    def giving_counts(self, analysis, known=(), wanted=None):
         """[(claim, score, explanation)], best first, of the claims besides `known` (ids) that
         give one of the statement's counts, its very value, however they are worded ("the death
         toll had reached 5,200" for "the flood killed about 5,200"): the best RERANKED by their
         words get the closer look, at any score. A value more than COMMON_COUNT claims give
-        tells no event apart, and is left out."""
+        tells no event apart, and is left out. `wanted` (claim -> bool), when given, says which
+        claims the caller can use: of the best (chosen first, so the same ones), only those get
+        the costly closer look and are returned."""
         ids = set().union(*(claims for value in counted_values(analysis.figures)
                             if len(claims := self.by_count.get(value, ())) <= COMMON_COUNT)
                           ) - set(known)
-        return self._looked_at(analysis, ids, RERANKED)
+        return self._looked_at(analysis, ids, RERANKED, wanted)
 
-    def _looked_at(self, analysis, ids, looks):
+    def _looked_at(self, analysis, ids, looks, wanted=None):
         """[(claim, score, explanation)] of the best `looks` of these claims by their words,
-        after the closer look, at any score."""
+        after the closer look, at any score; only those `wanted` (claim -> bool) when given."""
         if not ids:
             return []
         terms = self.statement_reading(analysis)[1]
         scored = sorted(((*self.score(terms, self.index.terms[i]), i) for i in ids),
                         key=lambda item: (-item[0], item[2]))[:looks]
+        claims = self.index.claims
         return best_looked([self._closer_look(analysis, claim_id, score, matched, 0.0)
-                            for score, matched, claim_id in scored], looks)
+                            for score, matched, claim_id in scored
+                            if wanted is None or wanted(claims[claim_id])], looks)
 
     def counting(self, analysis, known=()):
         """[(claim, score, explanation)], best first, of the claims besides `known` (ids) whose
@@ -262,11 +266,12 @@ class Matcher:
         claim_features = self.features[claim_id]
         stand_ins = self.related_stand_ins(analysis, claim_features)
         claim_text = self.index.claims[claim_id].text
+        claim_terms = self.index.terms[claim_id]  # decoded from the index once a look
         claim_words = words(claim_text)
-        unsaid = (self.unsaid_speaker(speaker_terms, claim_id, claim_words)
+        unsaid = (self.unsaid_speaker(speaker_terms, claim_terms, claim_words)
                   | self.named_by_office(analysis, claim_id, claim_text, claim_words))
         words_in_place = word_stand_ins(
-            analysis, terms, self.index.terms[claim_id], self.index,
+            analysis, terms, claim_terms, self.index,
             claim_features.polarity) if score >= STAND_IN_BASE else {}
         if stand_ins or words_in_place or unsaid:
             kept = [t for t in terms if t in stand_ins or t in words_in_place or t not in unsaid]
@@ -274,12 +279,11 @@ class Matcher:
                 [said for t in kept
                  for said in (words_in_place[t].terms if t in words_in_place
                               else (stand_ins.get(t, t),))],
-                self.index.terms[claim_id],
+                claim_terms,
                 {said for stand_in in words_in_place.values() for said in stand_in.terms})
         if score < min_score:
             return None  # the rest of the closer look can only lower a score
-        candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
-                              claim_words, matched)
+        candidate = Candidate(analysis, terms, claim_features, claim_terms, claim_words, matched)
         candidate.swaps = self.swapped_entities(analysis, claim_id, claim_words)
         candidate.unshared_actors = self.unshared_actors(analysis, claim_features)
         score = apply(SCORE_RULES, candidate, score)
@@ -312,8 +316,8 @@ class Matcher:
         never lost" negates what A did, not what B did)."""
         if not analysis.negations:
             return None
-        clauses = split_clauses(analysis.text)
-        if len(clauses) < 2:
+        clauses = analysis.facts
+        if not clauses:
             return None
         read = []
         for clause in clauses:
@@ -371,13 +375,14 @@ class Matcher:
         return [e for e in analysis.entities if e not in named and table.kind_class.get(e)
                 not in ACTOR_CLASSES and not table.part_of_any(e, named)]
 
-    def unsaid_speaker(self, speaker_terms, claim_id, claim_words):
+    @staticmethod
+    def unsaid_speaker(speaker_terms, claim_terms, claim_words):
         """The statement's unnamed speaker's terms a claim that attributes nothing leaves out:
         the claim states what was said as fact, its evidence saying who said it, so "Officials
         said X" is not less "X" for them."""
         if not speaker_terms or reports_speech(claim_words):
             return set()
-        return speaker_terms - self.index.terms[claim_id]
+        return speaker_terms - claim_terms
 
     def named_by_office(self, analysis, claim_id, claim_text, claim_words):
         """The statement's people the claim names only by an office they alone hold ("a Coast

@@ -407,6 +407,7 @@ def content_term(token):
     return sys.intern(SYNONYMS.get(term, term))
 
 
+@lru_cache(maxsize=1 << 16)  # asked of each word of every statement and claim: words repeat
 def curated_term(token):
     """The token's term in the tables above (SYNONYMS, OPPOSITES: kept by stem, as "oppos"), or
     None when they do not list it."""

@@ -1,7 +1,7 @@
 """From matched claims to a verdict: which sources back the statement and which contradict it."""
 from dataclasses import replace
 
-from .clauses import reported_fact, split_clauses
+from .clauses import reported_fact
 from .matcher import Matcher
 from .numbers import DATE_KIND, WEEKDAY, best_counterpart, extract_figures
 from .quantities import mere_bound, neither_bound, same_quantity
@@ -191,6 +191,17 @@ class Judge:
                      verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]),
                      supporting=sides[SUPPORTS], contradicting=sides[CONTRADICTS],
                      neither=sides[NEITHER])
+
+    def lenders(self, analysis, match, of_the_kind=frozenset()):
+        """Which other claims (claim -> bool) can lend the best match their sources: one giving a
+        figure for one of the statement's counts, labelled alike (across_sources weighs no other),
+        one of the kind (`of_the_kind` ids, weighed whatever its labels), or, where the statement
+        negates the best match, any claim (across_negated)."""
+        if self.negates(match.explanation):
+            return None
+        counts = [f for f in analysis.figures if not f.is_year]
+        return lambda claim: claim.id in of_the_kind or any(
+            self.claimed_counts(counts, claim))
 
     def counted_by(self, counts, claim):
         """{statement figure: the words saying what both it and the claim's own figure for it
@@ -595,8 +606,8 @@ class FactChecker:
         result = CheckResult(statement=statement, summary=summarize(best, reported),
                              reported=reported, numbers=[f.as_dict() for f in analysis.figures],
                              matches=matches, **_sides(best))
-        clauses = split_clauses(statement)
-        if len(clauses) < 2:
+        clauses = analysis.facts
+        if not clauses:
             return result
         result.parts = [self._part(statement, clause, limit, threshold) for clause in clauses]
         whole_score = best.score if best else -1
@@ -654,10 +665,12 @@ class FactChecker:
             if best and best[1] >= threshold * COUNTED_FLOOR:
                 matches = [self.judge.on_figures(analysis, *best)]
         if matches and counts:
-            found = [*found, *self.matcher.giving_counts(analysis, {c.id for c, _, _ in found}),
-                     *of_the_kind]
+            kind_ids = {claim.id for claim, _, _ in of_the_kind}
+            found = [*found, *self.matcher.giving_counts(
+                analysis, {c.id for c, _, _ in found},
+                self.judge.lenders(analysis, matches[0], kind_ids)), *of_the_kind]
             matches[0] = self.judge.across_sources(analysis, matches[0], found, threshold,
-                                                   {claim.id for claim, _, _ in of_the_kind})
+                                                   kind_ids)
         if matches:
             matches[0] = self.judge.across_negated(
                 analysis, matches[0], [item for item in found if item[1] >= threshold])
