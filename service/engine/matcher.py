@@ -8,10 +8,11 @@ from .clauses import split_clauses
 from .entities import EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .lexicon import is_verb_form
-from .records import Explanation
+from .records import ClaimRecord, Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
 from .text import (content_terms, is_negation, negation_cues, polarize, reports_speech, speaker,
                    stem, words)
+from .wordings import claim_wordings
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
@@ -68,6 +69,12 @@ class Matcher:
         self.index = ClaimIndex()
         self.features = {}
         self.by_count = defaultdict(set)  # {a count's value: ids of the claims giving it}
+        # The claims' other wordings (wordings.py), indexed apart so that they weigh in no
+        # claim's IDF: numbered below zero, so their ids meet no claim's in `features`.
+        self.wordings = ClaimIndex()
+        self.wording_claim = {}  # {wording id: its claim's id}
+        self.claim_wordings = defaultdict(list)  # {claim id: its wordings' ids}
+        self.wordings_made = 0
         self.add(*claims.values())
 
     def __len__(self):
@@ -81,7 +88,9 @@ class Matcher:
         analysed, refused = self.analysed_claims(claims)
         for claim, _, _ in analysed:
             self._unlist_counts(claim.id)
+            self._drop_wordings(claim.id)
         self.index.add_all((claim, terms) for claim, terms, _ in analysed)
+        self._add_wordings(analysed)
         self.features.update((claim.id, features) for claim, _, features in analysed)
         for claim, _, features in analysed:
             for value in counted_values(features.figures):
@@ -104,8 +113,39 @@ class Matcher:
 
     def remove(self, claim_id):
         self._unlist_counts(claim_id)
+        self._drop_wordings(claim_id)
         self.features.pop(claim_id, None)
         self.index.remove(claim_id)
+
+    def _add_wordings(self, analysed):
+        """Index the other wordings of the analysed claims [(claim, terms, features)]; a wording
+        whose text cannot be analysed is left out (its claim keeps its own text)."""
+        added = []
+        for claim, terms, _ in analysed:
+            for text in claim_wordings(claim, terms, self._terms_of):
+                self.wordings_made += 1
+                wording_id = -self.wordings_made
+                analysis = self.analyzer.analyze(text)
+                self.wording_claim[wording_id] = claim.id
+                self.claim_wordings[claim.id].append(wording_id)
+                self.features[wording_id] = ClaimFeatures.of(analysis)
+                added.append((ClaimRecord(id=wording_id, text=text, ref=claim.ref),
+                              analysis.terms))
+        if added:
+            self.wordings.add_all(added)
+
+    def _terms_of(self, text):
+        """A text's terms as a claim's are read, or none when it cannot be analysed."""
+        try:
+            return self.analyzer.analyze(text).terms
+        except Exception:  # any text the analyser trips on: no wording, the claim stays
+            return []
+
+    def _drop_wordings(self, claim_id):
+        for wording_id in self.claim_wordings.pop(claim_id, ()):
+            del self.wording_claim[wording_id]
+            self.features.pop(wording_id, None)
+            self.wordings.remove(wording_id)
 
     def _unlist_counts(self, claim_id):
         features = self.features.get(claim_id)
@@ -160,13 +200,17 @@ class Matcher:
                                                floor)
             scored = self._scored(terms, analysis.figures, candidates)
             scored.sort(key=lambda item: (-item[0], item[1]))
-            analysis.scored[key] = scored
-        scored = analysis.scored[key]
+            reworded = self._scored_wordings(terms, analysis.figures, self.wordings.candidates(
+                terms, RECALL_WEIGHT ** 2, key[1], bonus_slack, floor) if self.wordings else [])
+            analysis.scored[key] = scored, reworded
+        scored, reworded = analysis.scored[key]
         vocabulary = self.index.vocabulary
         return best_looked([
-            self._closer_look(analysis, claim_id, score, matched_ids, min_score,
-                              lambda ids: {vocabulary[t] for t in ids})
-            for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]], limit)
+            *(self._closer_look(analysis, claim_id, score, matched_ids, min_score,
+                                lambda ids: {vocabulary[t] for t in ids})
+              for score, claim_id, matched_ids in scored[:key[1]]),
+            *(self._closer_look(analysis, wording_id, score, matched, min_score)
+              for score, wording_id, matched in reworded[:key[1]])], limit)
 
     def giving_counts(self, analysis, known=()):
         """[(claim, score, explanation)], best first, of the claims besides `known` (ids) that
@@ -205,12 +249,13 @@ class Matcher:
         typos, terms, clause_cues, speaker_terms = self.statement_reading(analysis)
         claim_features = self.features[claim_id]
         stand_ins = self.related_stand_ins(analysis, claim_features)
-        claim_text = self.index.claims[claim_id].text
+        stored = self._stored(claim_id)
+        claim_text = stored.claims[claim_id].text
         claim_words = words(claim_text)
         unsaid = (self.unsaid_speaker(speaker_terms, claim_id, claim_words)
                   | self.named_by_office(analysis, claim_id, claim_text, claim_words))
         words_in_place = word_stand_ins(
-            analysis, terms, self.index.terms[claim_id], self.index,
+            analysis, terms, stored.terms[claim_id], self.index,
             claim_features.polarity) if score >= STAND_IN_BASE else {}
         if stand_ins or words_in_place or unsaid:
             kept = [t for t in terms if t in stand_ins or t in words_in_place or t not in unsaid]
@@ -218,11 +263,11 @@ class Matcher:
                 [said for t in kept
                  for said in (words_in_place[t].terms if t in words_in_place
                               else (stand_ins.get(t, t),))],
-                self.index.terms[claim_id],
+                stored.terms[claim_id],
                 {said for stand_in in words_in_place.values() for said in stand_in.terms})
         if score < min_score:
             return None  # the rest of the closer look can only lower a score
-        candidate = Candidate(analysis, terms, claim_features, self.index.terms[claim_id],
+        candidate = Candidate(analysis, terms, claim_features, stored.terms[claim_id],
                               claim_words, matched)
         candidate.swaps = self.swapped_entities(analysis, claim_id, claim_words)
         candidate.unshared_actors = self.unshared_actors(analysis, claim_features)
@@ -233,8 +278,8 @@ class Matcher:
         candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms,
                                                candidate.claim_terms, clause_cues)
         score = apply(ORDER_RULES, candidate, score)
-        return (self.index.claims[claim_id], shown, self.explain(candidate, typos, words_in_place),
-                score)
+        return (self.index.claims[self.wording_claim.get(claim_id, claim_id)], shown,
+                self.explain(candidate, typos, words_in_place), score)
 
     def opposition(self, analysis, claim_text, claim_features, statement_terms,
                    claim_terms, clause_cues):
@@ -314,7 +359,7 @@ class Matcher:
         said X" is not less "X" for them."""
         if not speaker_terms or reports_speech(claim_words):
             return set()
-        return speaker_terms - self.index.terms[claim_id]
+        return speaker_terms - self._stored(claim_id).terms[claim_id]
 
     def named_by_office(self, analysis, claim_id, claim_text, claim_words):
         """The statement's people the claim names only by an office they alone hold ("a Coast
@@ -365,7 +410,7 @@ class Matcher:
                  if table.interchangeable(a, b, places=one_for_one)]
         if swaps:
             return swaps[:1]
-        claim_text = self.index.claims[claim_id].text
+        claim_text = self._stored(claim_id).claims[claim_id].text
         claim_tokens = table.canonicalize(claim_words, table.capitals(claim_text))
         agents = other_agent(analysis, claim_tokens, table)
         if agents:
@@ -416,6 +461,22 @@ class Matcher:
                 scored.append((score + bonus, claim_id, matched))
         return scored
 
+    def _scored_wordings(self, terms, figures, candidates):
+        """_scored for the claims' other wordings, best first, their terms weighed as the claims'
+        are (the claims' IDF): [(score with figure bonus, wording id, matched terms)]."""
+        scored = []
+        for wording_id in candidates:
+            score, matched = self.score(terms, self.wordings.terms[wording_id])
+            if score:
+                bonus = SAME_FIGURE_BONUS * shared_figures(figures,
+                                                           self.features[wording_id].figures)
+                scored.append((score + bonus, wording_id, matched))
+        return sorted(scored, key=lambda item: (-item[0], -item[1]))
+
+    def _stored(self, entry_id):
+        """The index holding a claim's or a wording's terms and text."""
+        return self.wordings if entry_id in self.wording_claim else self.index
+
     def score(self, statement_terms, claim_terms, said_in_place=frozenset()):
         """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for;
         a claim term the statement says in other words (`said_in_place`) shares part of its
@@ -448,10 +509,14 @@ def f_beta(shared, statement_weight, claim_weight):
 
 
 def best_looked(looked, limit):
-    """The `limit` best of closer looks (None for a claim left out), as (claim, score,
-    explanation), by their order score."""
+    """The `limit` best claims of closer looks (None for a claim left out), as (claim, score,
+    explanation), by their order score: a claim reached through several wordings, once, by the
+    best."""
     kept = sorted((item for item in looked if item is not None), key=lambda item: -item[3])
-    return [item[:3] for item in kept[:limit]]
+    best = {}
+    for item in kept:
+        best.setdefault(item[0].id, item[:3])
+    return list(best.values())[:limit]
 
 
 def counted_values(figures):

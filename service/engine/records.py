@@ -1,6 +1,9 @@
 """Plain data the engine works on and answers with; nothing here knows about storage or HTTP."""
 from dataclasses import dataclass, field
 
+# An evidence item's stance towards its claim.
+SUPPORTS, CONTRADICTS, NEITHER = "supports", "contradicts", "neither"
+
 
 @dataclass(frozen=True)
 class SourceInfo:
