@@ -47,6 +47,10 @@ def test_a_statement_worded_like_a_supporting_quote_reaches_the_claim():
     result = checker().check(statement)
     assert result.verdict == "supported"
     assert [match.claim.id for match in result.matches] == [1]  # the claim, once
+    assert result.matches[0].explanation.wording == (
+        "Islanders were left stranded without food or fuel when the Vira ferry stopped running "
+        "after the storm")
+    assert checker().check(FERRY.text).matches[0].explanation.wording is None
     assert {e.source.ref for e in result.supporting} == {POST.ref, WIRE.ref}
 
 

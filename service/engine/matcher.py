@@ -278,8 +278,9 @@ class Matcher:
         candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms,
                                                candidate.claim_terms, clause_cues)
         score = apply(ORDER_RULES, candidate, score)
+        wording = claim_text if claim_id in self.wording_claim else None
         return (self.index.claims[self.wording_claim.get(claim_id, claim_id)], shown,
-                self.explain(candidate, typos, words_in_place), score)
+                self.explain(candidate, typos, words_in_place, wording), score)
 
     def opposition(self, analysis, claim_text, claim_features, statement_terms,
                    claim_terms, clause_cues):
@@ -324,11 +325,12 @@ class Matcher:
                 and (token in analysis.negations
                      or not said.isdisjoint(polarize(content_terms(tokens[i + 1:]))[0]))]
 
-    def explain(self, candidate, typos, words_in_place):
+    def explain(self, candidate, typos, words_in_place, wording=None):
         """Why the claim matched, in fields a newsroom tool can render: shared words (stems, years
         without their mark; pairs of opposites are told by `opposite_wording` instead), shared
         entities by name, corrected spellings and words the claim says otherwise (word_stand_ins),
-        swapped entities and how the statement stands to the claim."""
+        swapped entities, how the statement stands to the claim and the claim's other wording
+        (a supporting quote's clause) it matched through, if any."""
         name = self.analyzer.entities.name
         analysis, matched = candidate.analysis, candidate.matched
         corrected = {**analysis.corrections,
@@ -342,7 +344,8 @@ class Matcher:
                               for a, b in candidate.swaps],
             negation=candidate.opposition.negated,
             opposite_wording=candidate.opposition.opposite_wording,
-            negation_cues=list(dict.fromkeys(analysis.negations)))
+            negation_cues=list(dict.fromkeys(analysis.negations)),
+            wording=wording)
 
     def unshared_actors(self, analysis, claim_features):
         """The statement's actors (countries, organisations, people) the claim neither names nor

@@ -65,6 +65,7 @@ class Explanation:
     opposite_wording: bool = False
     negation_cues: list = field(default_factory=list)
     figures: list = field(default_factory=list)
+    wording: str | None = None  # the supporting quote's clause matched, if not the claim's text
 
     def __getitem__(self, name):
         return getattr(self, name)
