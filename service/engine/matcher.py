@@ -75,6 +75,7 @@ class Matcher:
         self.wording_claim = {}  # {wording id: its claim's id}
         self.claim_wordings = defaultdict(list)  # {claim id: its wordings' ids}
         self.wordings_made = 0
+        self.wording_weights = (None, {})  # (the IDF list they were weighed by, {id: weight})
         self.add(*claims.values())
 
     def __len__(self):
@@ -199,18 +200,34 @@ class Matcher:
             candidates = self.index.candidates(terms, RECALL_WEIGHT ** 2, key[1], bonus_slack,
                                                floor)
             scored = self._scored(terms, analysis.figures, candidates)
-            scored.sort(key=lambda item: (-item[0], item[1]))
+            # Only as many wordings as get a closer look: each stands for a claim found already.
             reworded = self._scored_wordings(terms, analysis.figures, self.wordings.candidates(
-                terms, RECALL_WEIGHT ** 2, key[1], bonus_slack, floor) if self.wordings else [])
-            analysis.scored[key] = scored, reworded
-        scored, reworded = analysis.scored[key]
-        vocabulary = self.index.vocabulary
+                terms, RECALL_WEIGHT ** 2, key[1], bonus_slack, floor, count=key[1])
+                if self.wordings else [])
+            analysis.scored[key] = self._best_wordings(scored, reworded)
         return best_looked([
-            *(self._closer_look(analysis, claim_id, score, matched_ids, min_score,
-                                lambda ids: {vocabulary[t] for t in ids})
-              for score, claim_id, matched_ids in scored[:key[1]]),
-            *(self._closer_look(analysis, wording_id, score, matched, min_score)
-              for score, wording_id, matched in reworded[:key[1]])], limit)
+            self._closer_look(analysis, entry_id, score, matched, min_score, decode)
+            for score, entry_id, matched, decode in analysis.scored[key][:key[1]]], limit)
+
+    def _best_wordings(self, scored, reworded):
+        """[(score, claim or wording id, matched, how to decode matched)], best first, one per
+        claim: its best scoring wording (its own text on a tie), so that a claim's wordings cost
+        no more closer looks than its text alone."""
+        vocabulary = self.index.vocabulary
+
+        def decode(ids):
+            return {vocabulary[t] for t in ids}
+
+        if not reworded:
+            return sorted(((*item, decode) for item in scored),
+                          key=lambda item: (-item[0], item[1]))
+        best = {}
+        for score, entry_id, matched, decoder in [*((*item, decode) for item in scored),
+                                                  *((*item, None) for item in reworded)]:
+            claim_id = self.wording_claim.get(entry_id, entry_id)
+            if claim_id not in best or score > best[claim_id][0]:
+                best[claim_id] = (score, entry_id, matched, decoder)
+        return [entry for _, entry in sorted(best.items(), key=lambda item: (-item[1][0], item[0]))]
 
     def giving_counts(self, analysis, known=()):
         """[(claim, score, explanation)], best first, of the claims besides `known` (ids) that
@@ -465,16 +482,34 @@ class Matcher:
         return scored
 
     def _scored_wordings(self, terms, figures, candidates):
-        """_scored for the claims' other wordings, best first, their terms weighed as the claims'
-        are (the claims' IDF): [(score with figure bonus, wording id, matched terms)]."""
+        """_scored for the claims' other wordings, their terms weighed as the claims' are (the
+        claims' IDF): [(score with figure bonus, wording id, matched terms)]."""
+        weight = self.index.idf
+        weights = {t: weight(t) for t in set(terms)}
+        statement_weight = sum(weights.values())
         scored = []
         for wording_id in candidates:
-            score, matched = self.score(terms, self.wordings.terms[wording_id])
-            if score:
+            wording_terms, wording_weight = self._wording_weight(wording_id)
+            matched = weights.keys() & wording_terms
+            if matched:
+                score = f_beta(sum(weights[t] for t in matched), statement_weight,
+                               wording_weight)
                 bonus = SAME_FIGURE_BONUS * shared_figures(figures,
                                                            self.features[wording_id].figures)
                 scored.append((score + bonus, wording_id, matched))
-        return sorted(scored, key=lambda item: (-item[0], -item[1]))
+        return scored
+
+    def _wording_weight(self, wording_id):
+        """(a wording's terms, their total weight by the claims' IDF of the moment): kept until
+        the claims change (the index makes a new IDF list then)."""
+        idf = self.index.idf_by_id()
+        if self.wording_weights[0] is not idf:
+            self.wording_weights = (idf, {})
+        kept = self.wording_weights[1]
+        if wording_id not in kept:
+            terms = self.wordings.terms[wording_id]
+            kept[wording_id] = terms, sum(map(self.index.idf, terms))
+        return kept[wording_id]
 
     def _stored(self, entry_id):
         """The index holding a claim's or a wording's terms and text."""
@@ -512,14 +547,10 @@ def f_beta(shared, statement_weight, claim_weight):
 
 
 def best_looked(looked, limit):
-    """The `limit` best claims of closer looks (None for a claim left out), as (claim, score,
-    explanation), by their order score: a claim reached through several wordings, once, by the
-    best."""
+    """The `limit` best of closer looks (None for a claim left out), as (claim, score,
+    explanation), by their order score."""
     kept = sorted((item for item in looked if item is not None), key=lambda item: -item[3])
-    best = {}
-    for item in kept:
-        best.setdefault(item[0].id, item[:3])
-    return list(best.values())[:limit]
+    return [item[:3] for item in kept[:limit]]
 
 
 def counted_values(figures):
