@@ -1,11 +1,12 @@
 """Engine time per check against the engine of another commit, in the same process.
 
     python benchmarks/compare_engine.py 31f8c5b [--passes 8] [--sets devset devset-unseen]
-    python benchmarks/compare_engine.py 31f8c5b --claims 100000 [--queries 300]
+    python benchmarks/compare_engine.py 31f8c5b --claims 100000 [--queries 300] [--evidence]
 
 The other commit's `service/engine` is extracted with `git archive` into a temporary folder and
 imported as a separate package over the same claims and entities as the seed corpus (or, with
-`--claims`, over a generated corpus and its queries, see bench_engine.py); the two engines then
+`--claims`, over a generated corpus and its queries, see bench_engine.py, each claim with a
+supporting quote with `--evidence`); the two engines then
 check every statement in alternated passes (limit 5). Prints each pass's median per check, the
 medians of those and the median ratio (this engine / the other), and the same for the mean, which
 is what a server's throughput follows.
