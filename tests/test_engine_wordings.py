@@ -75,3 +75,13 @@ def test_a_claim_replaced_or_removed_takes_its_wordings_with_it():
     checker_.remove(1)
     assert checker_.check(statement).verdict == "unverified"
     assert not checker_.matcher.wordings and not checker_.matcher.wording_claim
+
+
+def test_wordings_weigh_in_no_claims_score():
+    """Indexed apart: a quote's words change no claim's IDF, so a statement the claim's own text
+    matches best scores the same with or without the quotes."""
+    bare = FactChecker([ClaimRecord(1, FERRY.text), ClaimRecord(2, BRIDGE.text)], ENTITIES)
+    for statement in ("The Vira ferry stopped running after the storm.",
+                      "The old bridge in Vira reopened on Monday."):
+        assert ([m.score for m in checker().check(statement).matches]
+                == [m.score for m in bare.check(statement).matches])
