@@ -123,10 +123,9 @@ class Matcher:
         whose text cannot be analysed is left out (its claim keeps its own text)."""
         added = []
         for claim, terms, _ in analysed:
-            for text in claim_wordings(claim, terms, self._terms_of):
+            for text, analysis in claim_wordings(claim, terms, self._analysed):
                 self.wordings_made += 1
                 wording_id = -self.wordings_made
-                analysis = self.analyzer.analyze(text)
                 self.wording_claim[wording_id] = claim.id
                 self.claim_wordings[claim.id].append(wording_id)
                 self.features[wording_id] = ClaimFeatures.of(analysis)
@@ -135,12 +134,12 @@ class Matcher:
         if added:
             self.wordings.add_all(added)
 
-    def _terms_of(self, text):
-        """A text's terms as a claim's are read, or none when it cannot be analysed."""
+    def _analysed(self, text):
+        """A text's analysis as a claim's, or None when it cannot be analysed."""
         try:
-            return self.analyzer.analyze(text).terms
+            return self.analyzer.analyze(text)
         except Exception:  # any text the analyser trips on: no wording, the claim stays
-            return []
+            return None
 
     def _drop_wordings(self, claim_id):
         for wording_id in self.claim_wordings.pop(claim_id, ()):

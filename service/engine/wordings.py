@@ -22,30 +22,34 @@ def quote_clauses(quote):
             for clause in split_clauses(sentence)]
 
 
-def wording_of(claim_terms, quote, terms_of):
-    """The clause of `quote` stating the claim (the one holding most of `claim_terms`, at least
-    MIN_COVERAGE of them and all their entities, fewest other terms first), or None;
-    `terms_of(text)` reads a text's terms as the claim's were read. A clause with the claim's
-    very terms adds no wording."""
+def wording_of(claim_terms, quote, analyze):
+    """(the clause of `quote` stating the claim, its analysis), or None: the clause holding most
+    of `claim_terms`, at least MIN_COVERAGE of them and all their entities, fewest other terms
+    first. `analyze(text)` reads a text as the claim was read (None where it cannot). A clause
+    with the claim's very terms adds no wording."""
     wanted = set(claim_terms)
     entities = {term for term in wanted if term.startswith("@")}
     if not wanted:
         return None
     best, best_key = None, None
     for text in quote_clauses(quote):
-        terms = set(terms_of(text))
+        analysis = analyze(text)
+        terms = set(analysis.terms) if analysis else set()
         covered = len(terms & wanted) / len(wanted)
         if covered < MIN_COVERAGE or terms == wanted or not entities <= terms:
             continue
         key = (covered, -len(terms - wanted))
         if best_key is None or key > best_key:
-            best, best_key = text, key
+            best, best_key = (text, analysis), key
     return best
 
 
-def claim_wordings(claim, claim_terms, terms_of):
-    """The distinct wordings of `claim` (a ClaimRecord) its supporting quotes give, besides its
-    own text."""
-    found = (wording_of(claim_terms, item.quote, terms_of)
-             for item in claim.evidence if item.stance == SUPPORTS)
-    return [text for text in dict.fromkeys(found) if text and text != claim.text]
+def claim_wordings(claim, claim_terms, analyze):
+    """[(text, analysis)] of the distinct wordings of `claim` (a ClaimRecord) its supporting
+    quotes give, besides its own text."""
+    found = {}
+    for item in claim.evidence:
+        wording = wording_of(claim_terms, item.quote, analyze) if item.stance == SUPPORTS else None
+        if wording and wording[0] != claim.text:
+            found.setdefault(*wording)
+    return list(found.items())
