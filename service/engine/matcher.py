@@ -142,10 +142,11 @@ class Matcher:
             return None
 
     def _drop_wordings(self, claim_id):
+        """Out of the index first: a check running meanwhile finds no wording it cannot read."""
         for wording_id in self.claim_wordings.pop(claim_id, ()):
+            self.wordings.remove(wording_id)
             del self.wording_claim[wording_id]
             self.features.pop(wording_id, None)
-            self.wordings.remove(wording_id)
 
     def _unlist_counts(self, claim_id):
         features = self.features.get(claim_id)
