@@ -86,3 +86,16 @@ def test_wordings_weigh_in_no_claims_score():
                       "The old bridge in Vira reopened on Monday."):
         assert ([m.score for m in checker().check(statement).matches]
                 == [m.score for m in bare.check(statement).matches])
+
+
+def test_wordings_are_not_searched_for_a_statement_worded_as_a_claim():
+    matcher = checker().matcher
+    searched = []
+    candidates = matcher.wordings.candidates
+    matcher.wordings.candidates = lambda *args, **kwargs: searched.append(1) or candidates(
+        *args, **kwargs)
+    matcher.search(FERRY.text, min_score=52.5)
+    assert not searched
+    matcher.search("Islanders were left stranded without food or fuel after the storm.",
+                   min_score=52.5)
+    assert searched

@@ -23,6 +23,9 @@ SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the sam
 STAND_IN_SHARE = 0.5
 STAND_IN_BASE = 30.0
 RERANKED = 10  # only this many top candidates get the closer look
+# A claim whose own text scores this much is worded as the statement is: its quotes' wordings
+# (wordings.py) are not searched then.
+WORDED_ALIKE = 80.0
 COMMON_COUNT = 50  # a count given by more claims than this identifies no event (giving_counts)
 PASSIVE_LINK_LENGTH = 2  # "A, backed by B": B acts on A
 ACTOR_CLASSES = ("actor", "person")  # entity classes that do things (not places)
@@ -203,7 +206,8 @@ class Matcher:
             # Only as many wordings as get a closer look: each stands for a claim found already.
             reworded = self._scored_wordings(terms, analysis.figures, self.wordings.candidates(
                 terms, RECALL_WEIGHT ** 2, key[1], bonus_slack, floor, count=key[1])
-                if self.wordings else [])
+                if self.wordings and not any(item[0] >= WORDED_ALIKE for item in scored)
+                else [])
             analysis.scored[key] = self._best_wordings(scored, reworded)
         return best_looked([
             self._closer_look(analysis, entry_id, score, matched, min_score, decode)
