@@ -3,10 +3,12 @@
 A supporting quote is another outlet's wording of the claim's fact, so a statement worded like
 that outlet should reach the claim as well as one worded like the claim. A quote may hold several
 facts; only its clause that the claim's terms cover best is a wording (else a statement would
-reach the claim through another fact of the same quote), and only when it covers at least
-MIN_COVERAGE of them, and every one of the claim's entities: a clause leaving out who acted
+reach the claim through another fact of the same quote), and only when it holds at least
+MIN_COVERAGE of the claim's terms and every one of its entities: a clause leaving out who acted
 ("It brokered the ceasefire", "... has accused Azerbaijan") would let a statement naming someone
-else reach the claim unswapped. A contradicting quote says the opposite: never a wording.
+else reach the claim unswapped. A contradicting quote says the opposite: never a wording. A
+wording only finds the claim: the verdict is the claim's, judged on its own figures and evidence
+(a quote giving another outlet's count finds the claim, and that count is weighed as evidence).
 """
 from .clauses import split_clauses
 from .records import SUPPORTS
