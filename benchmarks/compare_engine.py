@@ -1,11 +1,12 @@
 """Engine time per check against the engine of another commit, in the same process.
 
     python benchmarks/compare_engine.py 31f8c5b [--passes 8] [--sets devset devset-unseen]
-    python benchmarks/compare_engine.py 31f8c5b --claims 100000 [--queries 300]
+    python benchmarks/compare_engine.py 31f8c5b --claims 100000 [--queries 300] [--evidence]
 
 The other commit's `service/engine` is extracted with `git archive` into a temporary folder and
 imported as a separate package over the same claims and entities as the seed corpus (or, with
-`--claims`, over a generated corpus and its queries, see bench_engine.py); the two engines then
+`--claims`, over a generated corpus and its queries, see bench_engine.py, each claim with a
+supporting quote with `--evidence`); the two engines then
 check every statement in alternated passes (limit 5). Prints each pass's median per check, the
 medians of those and the median ratio (this engine / the other), and the same for the mean, which
 is what a server's throughput follows.
@@ -21,6 +22,7 @@ import sys
 import tarfile
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 
@@ -28,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_engine import corpus_files, load_records  # noqa: E402
-from service.engine import FactChecker  # noqa: E402
+from service.engine import EvidenceRecord, FactChecker, SourceInfo  # noqa: E402
 from service.evaluation import checker_from_seeds, load_cases  # noqa: E402
 from service.seeding import read_seed_folder  # noqa: E402
 
@@ -73,13 +75,27 @@ def seed_corpus(sets):
     return current, list(current.matcher.index.claims.values()), entities, statements
 
 
-def generated_corpus(size, queries):
-    """A checker over a generated corpus of `size` claims, its claims, and its queries."""
+def generated_corpus(size, queries, evidence=False):
+    """A checker over a generated corpus of `size` claims, its claims, and its queries; with
+    `evidence`, each claim gets a supporting quote (with_quotes)."""
     claims_path, queries_path = corpus_files(size, queries, ROOT / "benchmarks" / "data")
     claims = list(load_records(claims_path))
+    if evidence:
+        claims = with_quotes(claims)
     with open(queries_path, encoding="utf-8") as lines:
         statements = [json.loads(line)["statement"] for line in lines][:queries]
     return FactChecker(claims), claims, (), statements
+
+
+def with_quotes(claims):
+    """Each claim with a supporting quote that restates it with an attribution beside the next
+    claim's fact ("A, officials said on Monday, and B"): one other wording per claim
+    (engine/wordings.py), as a corpus whose claims gather other outlets' quotes has."""
+    source = SourceInfo(id=1, title="Generated", ref="generated")
+    return [replace(claim, evidence=(EvidenceRecord(
+        source, "supports", f"{claim.text.rstrip('.')}, officials said on Monday, and "
+                            f"{following.text}"),))
+            for claim, following in zip(claims, [*claims[1:], *claims[:1]])]
 
 
 def main():
@@ -89,9 +105,12 @@ def main():
     parser.add_argument("--sets", nargs="+", default=["devset", "devset-unseen"])
     parser.add_argument("--claims", type=int, help="a generated corpus of this size instead")
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--evidence", action="store_true",
+                        help="give each generated claim a supporting quote (with_quotes)")
     args = parser.parse_args()
     current, claims, entities, statements = (
-        generated_corpus(args.claims, args.queries) if args.claims else seed_corpus(args.sets))
+        generated_corpus(args.claims, args.queries, args.evidence) if args.claims
+        else seed_corpus(args.sets))
     with tempfile.TemporaryDirectory() as folder:
         other = engine_at(args.revision, folder)(claims, entities, min_score=current.min_score)
         del claims

@@ -113,6 +113,10 @@ class ExplanationSchema(Schema):
         "description": "Negating words found in the statement"})
     opposite_wording = fields.Boolean(metadata={
         "description": "The statement uses an opposite verb (condemned/backed)"})
+    wording = fields.String(allow_none=True, metadata={
+        "description": "The clause of a supporting quote the statement matched, when it matched "
+                       "the claim through another outlet's wording of it rather than the claim's "
+                       "own text; null otherwise"})
 
 
 def neither_field():

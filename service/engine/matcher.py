@@ -9,10 +9,11 @@ from .entities import ACTOR_CLASSES, EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .lexicon import is_verb_form
 from .numbers import figure_from_record, kind_of_count, relabelled
-from .records import Explanation
+from .records import ClaimRecord, Explanation
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
 from .text import (STOPWORDS, content_terms, is_negation, negation_cues, polarize, reports_speech,
                    speaker, stem, words)
+from .wordings import claim_wordings
 
 RECALL_WEIGHT = 1.5  # F-beta: what the statement says must be in the claim more than the reverse
 SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the same range
@@ -23,6 +24,9 @@ SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the sam
 STAND_IN_SHARE = 0.5
 STAND_IN_BASE = 30.0
 RERANKED = 10  # only this many top candidates get the closer look
+# A claim whose own text scores this much is worded as the statement is: its quotes' wordings
+# (wordings.py) are not searched then.
+WORDED_ALIKE = 80.0
 COMMON_COUNT = 50  # a count given by more claims than this identifies no event (giving_counts)
 # Of the claims whose sources count what a statement's figure counts (counting), the best this
 # many by their words get the closer look; a kind of count more claims give is left out.
@@ -79,6 +83,13 @@ class Matcher:
         # disputes}, and the words the corpus's curated figures are labelled with.
         self.by_kind = defaultdict(set)
         self.label_words = Counter()
+        # The claims' other wordings (wordings.py), indexed apart so that they weigh in no
+        # claim's IDF: numbered below zero, so their ids meet no claim's in `features`.
+        self.wordings = ClaimIndex()
+        self.wording_claim = {}  # {wording id: its claim's id}
+        self.claim_wordings = defaultdict(list)  # {claim id: its wordings' ids}
+        self.wordings_made = 0
+        self.wording_weights = (None, {})  # (the IDF list they were weighed by, {id: weight})
         self.add(*claims.values())
 
     def __len__(self):
@@ -92,7 +103,9 @@ class Matcher:
         analysed, refused = self.analysed_claims(claims)
         for claim, _, _ in analysed:
             self._unlist_counts(claim.id)
+            self._drop_wordings(claim.id)
         self.index.add_all((claim, terms) for claim, terms, _ in analysed)
+        self._add_wordings(analysed)
         self.features.update((claim.id, features) for claim, _, features in analysed)
         for claim, _, features in analysed:
             for value in counted_values(features.figures):
@@ -118,8 +131,39 @@ class Matcher:
 
     def remove(self, claim_id):
         self._unlist_counts(claim_id)
+        self._drop_wordings(claim_id)
         self.features.pop(claim_id, None)
         self.index.remove(claim_id)
+
+    def _add_wordings(self, analysed):
+        """Index the other wordings of the analysed claims [(claim, terms, features)]; a wording
+        whose text cannot be analysed is left out (its claim keeps its own text)."""
+        added = []
+        for claim, terms, _ in analysed:
+            for text, analysis in claim_wordings(claim, terms, self._analysed):
+                self.wordings_made += 1
+                wording_id = -self.wordings_made
+                self.wording_claim[wording_id] = claim.id
+                self.claim_wordings[claim.id].append(wording_id)
+                self.features[wording_id] = ClaimFeatures.of(analysis)
+                added.append((ClaimRecord(id=wording_id, text=text, ref=claim.ref),
+                              analysis.terms))
+        if added:
+            self.wordings.add_all(added)
+
+    def _analysed(self, text):
+        """A text's analysis as a claim's, or None when it cannot be analysed."""
+        try:
+            return self.analyzer.analyze(text)
+        except Exception:  # any text the analyser trips on: no wording, the claim stays
+            return None
+
+    def _drop_wordings(self, claim_id):
+        """Out of the index first: a check running meanwhile finds no wording it cannot read."""
+        for wording_id in self.claim_wordings.pop(claim_id, ()):
+            self.wordings.remove(wording_id)
+            del self.wording_claim[wording_id]
+            self.features.pop(wording_id, None)
 
     def _unlist_counts(self, claim_id):
         features = self.features.get(claim_id)
@@ -193,14 +237,35 @@ class Matcher:
             candidates = self.index.candidates(terms, RECALL_WEIGHT ** 2, key[1], bonus_slack,
                                                floor)
             scored = self._scored(terms, analysis.figures, candidates)
-            scored.sort(key=lambda item: (-item[0], item[1]))
-            analysis.scored[key] = scored
-        scored = analysis.scored[key]
-        vocabulary = self.index.vocabulary
+            # Only as many wordings as get a closer look: each stands for a claim found already.
+            reworded = self._scored_wordings(terms, analysis.figures, self.wordings.candidates(
+                terms, RECALL_WEIGHT ** 2, key[1], bonus_slack, floor, count=key[1])
+                if self.wordings and not any(item[0] >= WORDED_ALIKE for item in scored)
+                else [])
+            analysis.scored[key] = self._best_wordings(scored, reworded)
         return best_looked([
-            self._closer_look(analysis, claim_id, score, matched_ids, min_score,
-                              lambda ids: {vocabulary[t] for t in ids})
-            for score, claim_id, matched_ids in scored[:max(RERANKED, limit)]], limit)
+            self._closer_look(analysis, entry_id, score, matched, min_score, decode)
+            for score, entry_id, matched, decode in analysis.scored[key][:key[1]]], limit)
+
+    def _best_wordings(self, scored, reworded):
+        """[(score, claim or wording id, matched, how to decode matched)], best first, one per
+        claim: its best scoring wording (its own text on a tie), so that a claim's wordings cost
+        no more closer looks than its text alone."""
+        vocabulary = self.index.vocabulary
+
+        def decode(ids):
+            return {vocabulary[t] for t in ids}
+
+        if not reworded:
+            return sorted(((*item, decode) for item in scored),
+                          key=lambda item: (-item[0], item[1]))
+        best = {}
+        for score, entry_id, matched, decoder in [*((*item, decode) for item in scored),
+                                                  *((*item, None) for item in reworded)]:
+            claim_id = self.wording_claim.get(entry_id, entry_id)
+            if claim_id not in best or score > best[claim_id][0]:
+                best[claim_id] = (score, entry_id, matched, decoder)
+        return [entry for _, entry in sorted(best.items(), key=lambda item: (-item[1][0], item[0]))]
 
     def giving_counts(self, analysis, known=(), wanted=None):
         """[(claim, score, explanation)], best first, of the claims besides `known` (ids) that
@@ -265,8 +330,9 @@ class Matcher:
         typos, terms, clause_cues, speaker_terms = self.statement_reading(analysis)
         claim_features = self.features[claim_id]
         stand_ins = self.related_stand_ins(analysis, claim_features)
-        claim_text = self.index.claims[claim_id].text
-        claim_terms = self.index.terms[claim_id]  # decoded from the index once a look
+        stored = self._stored(claim_id)
+        claim_text = stored.claims[claim_id].text
+        claim_terms = stored.terms[claim_id]  # decoded from the index once a look
         claim_words = words(claim_text)
         unsaid = (self.unsaid_speaker(speaker_terms, claim_terms, claim_words)
                   | self.named_by_office(analysis, claim_id, claim_text, claim_words))
@@ -293,8 +359,9 @@ class Matcher:
         candidate.opposition = self.opposition(analysis, claim_text, claim_features, terms,
                                                candidate.claim_terms, clause_cues)
         score = apply(ORDER_RULES, candidate, score)
-        return (self.index.claims[claim_id], shown, self.explain(candidate, typos, words_in_place),
-                score)
+        wording = claim_text if claim_id in self.wording_claim else None
+        return (self.index.claims[self.wording_claim.get(claim_id, claim_id)], shown,
+                self.explain(candidate, typos, words_in_place, wording), score)
 
     def opposition(self, analysis, claim_text, claim_features, statement_terms,
                    claim_terms, clause_cues):
@@ -339,11 +406,12 @@ class Matcher:
                 and (token in analysis.negations
                      or not said.isdisjoint(polarize(content_terms(tokens[i + 1:]))[0]))]
 
-    def explain(self, candidate, typos, words_in_place):
+    def explain(self, candidate, typos, words_in_place, wording=None):
         """Why the claim matched, in fields a newsroom tool can render: shared words (stems, years
         without their mark; pairs of opposites are told by `opposite_wording` instead), shared
         entities by name, corrected spellings and words the claim says otherwise (word_stand_ins),
-        swapped entities and how the statement stands to the claim."""
+        swapped entities, how the statement stands to the claim and the claim's other wording
+        (a supporting quote's clause) it matched through, if any."""
         name = self.analyzer.entities.name
         analysis, matched = candidate.analysis, candidate.matched
         corrected = {**analysis.corrections,
@@ -357,7 +425,8 @@ class Matcher:
                               for a, b in candidate.swaps],
             negation=candidate.opposition.negated,
             opposite_wording=candidate.opposition.opposite_wording,
-            negation_cues=list(dict.fromkeys(analysis.negations)))
+            negation_cues=list(dict.fromkeys(analysis.negations)),
+            wording=wording)
 
     def unshared_actors(self, analysis, claim_features):
         """The statement's actors (countries, organisations, people) the claim neither names nor
@@ -450,7 +519,7 @@ class Matcher:
                  if table.interchangeable(a, b, places=one_for_one)]
         if swaps:
             return swaps[:1]
-        claim_text = self.index.claims[claim_id].text
+        claim_text = self._stored(claim_id).claims[claim_id].text
         claim_tokens = table.canonicalize(claim_words, table.capitals(claim_text))
         agents = other_agent(analysis, claim_tokens, table)
         if agents:
@@ -503,6 +572,40 @@ class Matcher:
                 bonus = SAME_FIGURE_BONUS * shared_figures(figures, self.features[claim_id].figures)
                 scored.append((score + bonus, claim_id, matched))
         return scored
+
+    def _scored_wordings(self, terms, figures, candidates):
+        """_scored for the claims' other wordings, their terms weighed as the claims' are (the
+        claims' IDF): [(score with figure bonus, wording id, matched terms)]."""
+        weight = self.index.idf
+        weights = {t: weight(t) for t in set(terms)}
+        statement_weight = sum(weights.values())
+        scored = []
+        for wording_id in candidates:
+            wording_terms, wording_weight = self._wording_weight(wording_id)
+            matched = weights.keys() & wording_terms
+            if matched:
+                score = f_beta(sum(weights[t] for t in matched), statement_weight,
+                               wording_weight)
+                bonus = SAME_FIGURE_BONUS * shared_figures(figures,
+                                                           self.features[wording_id].figures)
+                scored.append((score + bonus, wording_id, matched))
+        return scored
+
+    def _wording_weight(self, wording_id):
+        """(a wording's terms, their total weight by the claims' IDF of the moment): kept until
+        the claims change (the index makes a new IDF list then)."""
+        idf = self.index.idf_by_id()
+        if self.wording_weights[0] is not idf:
+            self.wording_weights = (idf, {})
+        kept = self.wording_weights[1]
+        if wording_id not in kept:
+            terms = self.wordings.terms[wording_id]
+            kept[wording_id] = terms, sum(map(self.index.idf, terms))
+        return kept[wording_id]
+
+    def _stored(self, entry_id):
+        """The index holding a claim's or a wording's terms and text."""
+        return self.wordings if entry_id in self.wording_claim else self.index
 
     def score(self, statement_terms, claim_terms, said_in_place=frozenset()):
         """Weighted F-beta of shared terms, 0-100: how much of each text the other accounts for;

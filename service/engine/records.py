@@ -1,6 +1,9 @@
 """Plain data the engine works on and answers with; nothing here knows about storage or HTTP."""
 from dataclasses import dataclass, field
 
+# An evidence item's stance towards its claim.
+SUPPORTS, CONTRADICTS, NEITHER = "supports", "contradicts", "neither"
+
 
 @dataclass(frozen=True)
 class SourceInfo:
@@ -62,6 +65,7 @@ class Explanation:
     opposite_wording: bool = False
     negation_cues: list = field(default_factory=list)
     figures: list = field(default_factory=list)
+    wording: str | None = None  # the supporting quote's clause matched, if not the claim's text
 
     def __getitem__(self, name):
         return getattr(self, name)

@@ -5,12 +5,12 @@ from .clauses import reported_fact
 from .matcher import Matcher
 from .numbers import DATE_KIND, WEEKDAY, best_counterpart, extract_figures
 from .quantities import mere_bound, neither_bound, same_quantity
-from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
+from .records import (CONTRADICTS, NEITHER, SUPPORTS, CheckResult, JudgedEvidence, Match, Part,
+                      ReportedFigure)
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
     "supported", "contradicted", "disputed", "unverified")
 VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
-SUPPORTS, CONTRADICTS, NEITHER = "supports", "contradicts", "neither"
 DEFAULT_MIN_SCORE = 52.5  # chosen by benchmarks/choose_threshold.py
 # Claims matching the statement's words (the search's closer look) whose sources' figures are
 # weighed when the statement gives a figure: the same event, reported as other claims.
