@@ -158,12 +158,14 @@ class EntityTable:
                 if role not in self.offices[person]:
                     self.offices[person].append(role)
         # A person and the body they hold an office of are related actors: a spokesman's words
-        # are the body's ("the Red Cross said" for "Red Cross spokesman Jan Vos said").
+        # are the body's ("the Red Cross said" for "Red Cross spokesman Jan Vos said"), and so
+        # are the bodies its name is of ("Northland" for a minister of "Northland's government").
         for person, held in self.offices.items():
             for role in held:
                 if role.body and role.body != person:
-                    self.related[person].add(role.body)
-                    self.related.setdefault(role.body, set()).add(person)
+                    for body in (role.body, *self._parts(tuple(words(self.name(role.body))))):
+                        self.related[person].add(body)
+                        self.related.setdefault(body, set()).add(person)
 
     def offices_in(self, tokens):
         """(person, Role) for every office the (canonicalized) tokens give a named person right
@@ -209,12 +211,18 @@ class EntityTable:
 
     def _relate(self, whole, key):
         """Relate `whole` to every entity named inside `key`, one of its names."""
+        for part in self._parts(key):
+            if part != whole:
+                self.related[whole].add(part)
+                self.related.setdefault(part, set()).add(whole)
+
+    def _parts(self, key):
+        """The entities named inside `key`, a name, by fewer words than the whole name."""
         for start in range(len(key)):
             for end in range(start + 1, len(key) + 1):
                 part = self.names.get(key[start:end]) or self._possessive(key[start:end])
-                if part and part != whole and end - start < len(key):
-                    self.related[whole].add(part)
-                    self.related.setdefault(part, set()).add(whole)
+                if part and end - start < len(key):
+                    yield part
 
     def __len__(self):
         return len(self.names)
