@@ -154,7 +154,8 @@ CABINET = [{"name": "Mara Lind", "kind": "person", "aliases": ["Lind"]},
            {"name": "Northland's coastal government", "kind": "group"},
            {"name": "Valley Herald", "kind": "organization", "aliases": ["Herald"]}]
 CABINET_CLAIMS = [
-    ClaimRecord(3, "Mara Lind, interior minister of Northland's coastal government, opened the new border post.",
+    ClaimRecord(3, "Mara Lind, interior minister of Northland's coastal government, opened the "
+                "new border post.",
                 evidence=(EvidenceRecord(COMMISSION, "supports", "Lind opened the border post"),)),
     ClaimRecord(4, "Mara Lind said the ferry service to the islands would resume in spring.",
                 evidence=(EvidenceRecord(RADIO, "supports",
