@@ -371,11 +371,14 @@ class EntityTable:
 # and "a Red Cross spokesman") tell of different people. Words naming one office are one.
 ROLE_HEADS = {"president": "president", "premier": "prime minister", "minister": "minister",
               "spokesman": "spokesperson", "spokeswoman": "spokesperson",
-              "spokesperson": "spokesperson", "ambassador": "ambassador", "envoy": "envoy",
+              "spokesperson": "spokesperson", "ambassador": "ambassador",
+              # a country's envoy to a body or another country is its ambassador there
+              "envoy": "ambassador",
               "governor": "governor", "mayor": "mayor", "chancellor": "chancellor",
               "king": "king", "queen": "queen", "commander": "commander",
               "chairman": "chair", "chairwoman": "chair", "chairperson": "chair"}
-ROLE_LINKS = frozenset({"for", "of"})  # "spokesman for the Red Cross", "president of Northland"
+# "spokesman for the Red Cross", "president of Northland", "ambassador to the Lake Council"
+ROLE_LINKS = frozenset({"for", "of", "to"})
 # Words between a person and the office a text gives them ("Jan Vos, a spokesman", "Jan Vos is
 # the spokesman"), at most OFFICE_GAP of them.
 OFFICE_LINKS = frozenset({"a", "an", "the", "is", "was", "as"})
