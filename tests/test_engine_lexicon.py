@@ -36,6 +36,17 @@ def test_a_phrase_no_claim_uses_is_read_as_its_synonym():
     assert result.matches[0].explanation.corrected_terms == {"gave way": "collapse"}
 
 
+def test_a_phrase_meaning_its_verb_alone_is_read_as_the_verb():
+    """"Stayed put" is "stayed": the particle is no word a claim need say too."""
+    shelter = ClaimRecord(6, "Most villagers stayed in the valley during the storm.")
+    checker = FactChecker([shelter, MARKET], min_score=60)
+    analysis = checker.matcher.analyze_statement("Most villagers stayed put in the valley")
+    assert "put" not in analysis.terms and content_term("stay") in analysis.terms
+    assert analysis.corrections == {"stayed put": "stay"}
+    assert checker.check("Most villagers stayed put in the valley during the storm").matches[
+        0].explanation.matched_terms
+
+
 def test_a_word_no_claim_uses_is_read_as_a_synonym_claims_use_with_its_other_words():
     checker = FactChecker([BRIDGE, PRICES, MARKET], min_score=60)
     assert checker.check("Bread prices in the valley climbed sharply in spring").matches[

@@ -173,13 +173,15 @@ def year_terms(figures):
 def paraphrased(tokens, corpus, corrections):
     """The tokens with each word no claim uses, and each WordNet phrase ("gave way", "teamed up"),
     replaced by its synonym that claims use together with the statement's other words ("climb"
-    -> "rise", "gave way" -> "collapse"); `corrections` records each replacement."""
+    -> "rise", "gave way" -> "collapse"), else a phrase by its verb alone where that is its
+    synonym ("stayed put" -> "stay"); `corrections` records each replacement."""
     terms = [content_term(token) for token in tokens]
     known = {t for t in terms if t is not None and corpus.knows(t)}
     out, i = [], 0
     while i < len(tokens):
         unit, size = _unit(tokens, terms, i, corpus)
-        replacement = unit and _synonym_in_use(unit, known - set(terms[i:i + size]), corpus)
+        replacement = unit and (_synonym_in_use(unit, known - set(terms[i:i + size]), corpus)
+                                or _verb_alone(unit))
         if replacement:
             corrections[" ".join(tokens[i:i + size])] = replacement.replace("_", " ")
             out.extend(replacement.split("_"))
@@ -206,6 +208,13 @@ def _unit(tokens, terms, i, corpus):
     if terms[i] is None or corpus.knows(terms[i]):
         return None, 1
     return lemma(token), 1
+
+
+def _verb_alone(unit):
+    """The verb of a WordNet phrase that WordNet gives as the phrase's synonym ("stay put" ->
+    "stay"): its particle says nothing a claim need say too; None for a word or another phrase."""
+    verb, _, particle = unit.partition("_")
+    return verb if particle and verb in WORDNET.synonyms(unit) else None
 
 
 def _synonym_in_use(unit, context, corpus):
