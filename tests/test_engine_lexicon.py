@@ -47,6 +47,13 @@ def test_a_phrase_meaning_its_verb_alone_is_read_as_the_verb():
         0].explanation.matched_terms
 
 
+def test_a_larger_or_greater_amount_is_a_higher_one():
+    assert content_term("larger") == content_term("bigger") == content_term("higher")
+    toll = ClaimRecord(7, "The final storm toll could turn out higher than first reported.")
+    checker = FactChecker([toll, MARKET], min_score=80)
+    assert checker.check("The final storm toll could turn out larger than first reported").matches
+
+
 def test_a_word_no_claim_uses_is_read_as_a_synonym_claims_use_with_its_other_words():
     checker = FactChecker([BRIDGE, PRICES, MARKET], min_score=60)
     assert checker.check("Bread prices in the valley climbed sharply in spring").matches[
