@@ -54,6 +54,15 @@ def test_a_larger_or_greater_amount_is_a_higher_one():
     assert checker.check("The final storm toll could turn out larger than first reported").matches
 
 
+def test_an_adverb_of_two_words_is_said_in_passing():
+    """"So far" is "hitherto", "as well" is "too": "far" and "well" are no words of the fact."""
+    matcher = FactChecker([PRICES, MARKET]).matcher
+    terms = matcher.analyze_statement("Bread prices rose so far this spring, and rents as well"
+                                      ).terms
+    assert "far" not in terms and "well" not in terms and "rent" in terms
+    assert "home" in matcher.analyze_statement("The mayor stayed at home").terms  # no one word
+
+
 def test_a_word_no_claim_uses_is_read_as_a_synonym_claims_use_with_its_other_words():
     checker = FactChecker([BRIDGE, PRICES, MARKET], min_score=60)
     assert checker.check("Bread prices in the valley climbed sharply in spring").matches[

@@ -9,9 +9,9 @@ from rapidfuzz import fuzz, process
 from .entities import TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, is_english, lemma
 from .numbers import figure_matches, figures_from_matches, relabelled, unhedged, without_matches
-from .text import (FUNCTION_WORD_SLIPS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, Vocabulary,
-                   content_term, content_terms, curated_term, negation_cues, polarize, read_tolls,
-                   words)
+from .text import (FUNCTION_WORD_SLIPS, NO_MARKS, OPPOSITE_WORDS, STOPWORDS, SYNONYMS,
+                   Vocabulary, content_term, content_terms, curated_term, negation_cues, polarize,
+                   read_tolls, words)
 
 # Words the index never holds as such: synonyms are stored as their common term, opposites as
 # their pair's term, so a misspelling of them is corrected here.
@@ -99,7 +99,7 @@ class TextAnalyzer:
             # A statement's office names its one holder; a claim's is left as written, its
             # holder related to it (a term added to a claim would only dilute its score).
             tokens = self.entities.with_holders(tokens)
-        tokens = unhedged(read_tolls(tokens))
+        tokens = without_adverbs(unhedged(read_tolls(tokens)))
         tokens = self.vocabulary.rewrite(tokens)
         if corpus is not None:
             tokens = paraphrased(tokens, corpus, corrections)
@@ -168,6 +168,15 @@ def without_spokesbody(tokens):
 def year_terms(figures):
     """Years are words that name an event ("the 2020 war"): they match like any other term."""
     return [term for figure in figures for term in figure.terms()]
+
+
+def without_adverbs(tokens):
+    """The tokens without the second word of each adverb of two words, the first a stopword, that
+    WordNet also gives as one word ("so far", "as well", "at once"): said in passing, not what a
+    fact is about ("the numbers confirmed so far" are "the numbers confirmed")."""
+    return [token for i, token in enumerate(tokens)
+            if not (i and tokens[i - 1] in STOPWORDS and token.isalpha() and token not in STOPWORDS
+                    and WORDNET.is_one_word_adverb(tokens[i - 1], token))]
 
 
 def paraphrased(tokens, corpus, corrections):
