@@ -61,6 +61,7 @@ def test_an_adverb_of_two_words_is_said_in_passing():
                                       ).terms
     assert "far" not in terms and "well" not in terms and "rent" in terms
     assert "inhabit" in matcher.analyze_statement("The mayor stayed at home").terms  # no one word
+    assert "public" in matcher.analyze_statement("Bread is sold in public markets").terms
 
 
 def test_a_word_no_claim_uses_is_read_as_a_synonym_claims_use_with_its_other_words():

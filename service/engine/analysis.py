@@ -99,10 +99,10 @@ class TextAnalyzer:
             # A statement's office names its one holder; a claim's is left as written, its
             # holder related to it (a term added to a claim would only dilute its score).
             tokens = self.entities.with_holders(tokens)
-        tokens = without_adverbs(unhedged(read_tolls(tokens)))
+        tokens = unhedged(read_tolls(tokens))
         tokens = self.vocabulary.rewrite(tokens)
         if corpus is not None:
-            tokens = paraphrased(tokens, corpus, corrections)
+            tokens = paraphrased(without_adverbs(tokens), corpus, corrections)
         entities = tuple(dict.fromkeys(t for t in tokens if t.startswith("@")))
         # Only a named actor speaks through a body; most texts have none to look for.
         terms = content_terms(without_spokesbody(tokens) if entities else tokens)
@@ -172,10 +172,12 @@ def year_terms(figures):
 
 def without_adverbs(tokens):
     """The tokens without the second word of each adverb of two words, the first a stopword, that
-    WordNet also gives as one word ("so far", "as well", "at once"): said in passing, not what a
-    fact is about ("the numbers confirmed so far" are "the numbers confirmed")."""
+    WordNet also gives as one word ("so far", "as well", "at once") and no content word follows
+    ("in public schools" is no adverb): said in passing, not what a fact is about ("the numbers
+    confirmed so far" are "the numbers confirmed")."""
     return [token for i, token in enumerate(tokens)
             if not (i and tokens[i - 1] in STOPWORDS and token.isalpha() and token not in STOPWORDS
+                    and (i + 1 == len(tokens) or tokens[i + 1] in STOPWORDS)
                     and WORDNET.is_one_word_adverb(tokens[i - 1], token))]
 
 
