@@ -5,11 +5,12 @@ score of a right match, and the threshold chosen.
 
     python benchmarks/choose_threshold.py [--start 40] [--stop 70] [--step 0.5]
 
-Sets: benchmarks/devset*.jsonl over seeds/, and ../shared/stories/derna-floods when beside the
-project. The chosen threshold has the most cases all right over all sets; among ties, it is the
-one nearest the middle of the margin when the margin separates the sets' non-matches from their
-right matches, and otherwise (a negative margin has no meaningful middle) the one nearest today's
-default, so that a tie never moves the threshold further than the sets ask. It goes into
+Sets: benchmarks/devset*.jsonl over seeds/, and ../shared/stories/derna-floods (its cases and
+benchmarks/derna-heldout*.jsonl over its seeds) when beside the project. The chosen threshold
+has the most cases all right over all sets; among ties, it is the one nearest the middle of the
+margin when the margin separates the sets' non-matches from their right matches, and otherwise
+(a negative margin has no meaningful middle) the one nearest today's default, so that a tie never
+moves the threshold further than the sets ask. It goes into
 DEFAULT_MIN_SCORE (service/engine/verdict.py); tests/test_accuracy.py then holds each set's
 figures there.
 """
@@ -28,11 +29,15 @@ SCORED = 20  # matches per statement looked at: any of them above the threshold 
 
 
 def labelled_sets():
-    """[(name, cases file, seed folder)]: every devset, and the Derna story when present."""
+    """[(name, cases file, seed folder)]: every devset, and the Derna story and its held-out sets
+    when present."""
     sets = [(path.stem, path, REPO / "seeds")
             for path in sorted((REPO / "benchmarks").glob("devset*.jsonl"))]
     if DERNA.is_dir():
         sets.append(("derna-floods", DERNA / "cases.jsonl", DERNA / "seeds"))
+        # the held-out sets, read during development, are development data now
+        sets += [(path.stem, path, DERNA / "seeds")
+                 for path in sorted((REPO / "benchmarks").glob("derna-heldout*.jsonl"))]
     return sets
 
 

@@ -30,8 +30,9 @@ FLOORS = {
     # held out, written 3 Dec 2026 at 49c3367: 73.8 / 71.4 then; 85.7 / 83.3 at the merge of para;
     # 95.2 / 95.2 after branch general (weekdays, places, named speakers, hedges, "rejected")
     "derna-heldout": (92.7, 92.7, None),
-    # second held-out set, written 3 Dec 2026: 50.0 / 47.6 then; 66.7 / 64.3 after quant2
-    "derna-heldout2": (64.2, 61.8, None),
+    # second held-out set, written 3 Dec 2026: 50.0 / 47.6 then; 66.7 / 64.3 after quant2;
+    # 71.4 / 69.0 after general2 (an office names its one holder as speaker; adverbs of two words)
+    "derna-heldout2": (68.9, 66.5, None),
 }
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"

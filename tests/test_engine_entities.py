@@ -174,6 +174,7 @@ def _roles(text):
     ("The country's prime minister said", [Role("prime minister")]),
     ("The premier said", [Role("prime minister")]),
     ("Boris Tamm said", []),
+    ("Northland's envoy to the Lake Council said", [Role("ambassador", None, "@lake_council")]),
 ])
 def test_roles_read_office_qualifier_and_body(text, found):
     assert _roles(text) == found
@@ -186,6 +187,7 @@ def test_roles_read_office_qualifier_and_body(text, found):
     ("a Coast Guild spokeswoman", "a spokesman for the Coast Guild", True),
     ("a Coast Guild spokesman", "a Lake Council spokesman", False),
     ("a spokesman", "a Lake Council spokesman", True),
+    ("the envoy to the Lake Council", "the Lake Council ambassador", True),
 ])
 def test_two_offices_are_one_holder_only_alike_and_of_one_body(one, other, same):
     table = EntityTable(ROLE_ENTITIES)

@@ -36,6 +36,34 @@ def test_a_phrase_no_claim_uses_is_read_as_its_synonym():
     assert result.matches[0].explanation.corrected_terms == {"gave way": "collapse"}
 
 
+def test_a_phrase_meaning_its_verb_alone_is_read_as_the_verb():
+    """"Stayed put" is "stayed": the particle is no word a claim need say too."""
+    shelter = ClaimRecord(6, "Most villagers stayed in the valley during the storm.")
+    checker = FactChecker([shelter, MARKET], min_score=60)
+    analysis = checker.matcher.analyze_statement("Most villagers stayed put in the valley")
+    assert "put" not in analysis.terms and content_term("stay") in analysis.terms
+    assert analysis.corrections == {"stayed put": "stay"}
+    assert checker.check("Most villagers stayed put in the valley during the storm").matches[
+        0].explanation.matched_terms
+
+
+def test_a_larger_or_greater_amount_is_a_higher_one():
+    assert content_term("larger") == content_term("bigger") == content_term("higher")
+    toll = ClaimRecord(7, "The final storm toll could turn out higher than first reported.")
+    checker = FactChecker([toll, MARKET], min_score=80)
+    assert checker.check("The final storm toll could turn out larger than first reported").matches
+
+
+def test_an_adverb_of_two_words_is_said_in_passing():
+    """"So far" is "hitherto", "as well" is "too": "far" and "well" are no words of the fact."""
+    matcher = FactChecker([PRICES, MARKET]).matcher
+    terms = matcher.analyze_statement("Bread prices rose so far this spring, and rents as well"
+                                      ).terms
+    assert "far" not in terms and "well" not in terms and "rent" in terms
+    assert "inhabit" in matcher.analyze_statement("The mayor stayed at home").terms  # no one word
+    assert "public" in matcher.analyze_statement("Bread is sold in public markets").terms
+
+
 def test_a_word_no_claim_uses_is_read_as_a_synonym_claims_use_with_its_other_words():
     checker = FactChecker([BRIDGE, PRICES, MARKET], min_score=60)
     assert checker.check("Bread prices in the valley climbed sharply in spring").matches[

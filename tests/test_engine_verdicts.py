@@ -147,3 +147,33 @@ def test_a_named_speakers_statement_is_not_contradicted_by_a_date_it_does_not_gi
     assert result.verdict == "unverified"
     assert sorted(e.source.ref for e in result.neither) == ["herald", "radio"]
     assert "date" in next(e for e in result.neither if e.source.ref == "radio").reasons[-1]
+
+
+CABINET = [{"name": "Mara Lind", "kind": "person", "aliases": ["Lind"]},
+           {"name": "Northland", "kind": "country"},
+           {"name": "Northland's coastal government", "kind": "group"},
+           {"name": "Valley Herald", "kind": "organization", "aliases": ["Herald"]}]
+CABINET_CLAIMS = [
+    ClaimRecord(3, "Mara Lind, interior minister of Northland's coastal government, opened the "
+                "new border post.",
+                evidence=(EvidenceRecord(COMMISSION, "supports", "Lind opened the border post"),)),
+    ClaimRecord(4, "Mara Lind said the ferry service to the islands would resume in spring.",
+                evidence=(EvidenceRecord(RADIO, "supports",
+                                         "the ferries will sail again in spring, she said"),)),
+    ClaimRecord(5, "Northland's interior minister said the coastal road would reopen in March.",
+                evidence=(EvidenceRecord(RADIO, "supports",
+                                         "the coastal road reopens in March, she said"),)),
+]
+
+
+@pytest.mark.parametrize("statement", [
+    # the statement's office names its one holder, whom the claim names
+    "Coastal Northland's interior minister said the ferry service to the islands would resume in "
+    "spring",
+    # the claim's office names the person the statement names
+    "Mara Lind said the coastal road would reopen in March",
+])
+def test_an_office_the_corpus_gives_a_person_names_them_as_speaker(statement):
+    result = FactChecker(CABINET_CLAIMS, CABINET, min_score=40).check(statement)
+    assert result.verdict == "supported"
+    assert [e.source.ref for e in result.supporting] == ["radio"]

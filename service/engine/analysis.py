@@ -10,9 +10,9 @@ from .clauses import several_facts
 from .entities import ACTOR_CLASSES, TYPO_CUTOFF, TYPO_MIN_LENGTH, EntityTable
 from .lexicon import WORDNET, is_english, lemma
 from .numbers import figure_matches, figures_from_matches, relabelled, unhedged, without_matches
-from .text import (FUNCTION_WORD_SLIPS, NO_MARKS, OPPOSITE_WORDS, SYNONYMS, Vocabulary,
-                   content_term, content_terms, curated_term, negation_cues, one_slip_apart,
-                   polarize, read_tolls, words)
+from .text import (FUNCTION_WORD_SLIPS, NO_MARKS, OPPOSITE_WORDS, STOPWORDS, SYNONYMS,
+                   Vocabulary, content_term, content_terms, curated_term, negation_cues,
+                   one_slip_apart, polarize, read_tolls, words)
 
 # Words the index never holds as such: synonyms are stored as their common term, opposites as
 # their pair's term, so a misspelling of them is corrected here.
@@ -116,7 +116,7 @@ class TextAnalyzer:
         tokens = unhedged(read_tolls(self.read_credits(self.read_back_references(tokens))))
         tokens = self.vocabulary.rewrite(tokens)
         if corpus is not None:
-            tokens = paraphrased(tokens, corpus, corrections)
+            tokens = paraphrased(without_adverbs(tokens), corpus, corrections)
         entities = tuple(dict.fromkeys(t for t in tokens if t.startswith("@")))
         # Only a named actor speaks through a body; most texts have none to look for.
         terms = content_terms(without_spokesbody(tokens) if entities else tokens)
@@ -219,16 +219,29 @@ def year_terms(figures):
     return [term for figure in figures for term in figure.terms()]
 
 
+def without_adverbs(tokens):
+    """The tokens without the second word of each adverb of two words, the first a stopword, that
+    WordNet also gives as one word ("so far", "as well", "at once") and no content word follows
+    ("in public schools" is no adverb): said in passing, not what a fact is about ("the numbers
+    confirmed so far" are "the numbers confirmed")."""
+    return [token for i, token in enumerate(tokens)
+            if not (i and tokens[i - 1] in STOPWORDS and token.isalpha() and token not in STOPWORDS
+                    and (i + 1 == len(tokens) or tokens[i + 1] in STOPWORDS)
+                    and WORDNET.is_one_word_adverb(tokens[i - 1], token))]
+
+
 def paraphrased(tokens, corpus, corrections):
     """The tokens with each word no claim uses, and each WordNet phrase ("gave way", "teamed up"),
     replaced by its synonym that claims use together with the statement's other words ("climb"
-    -> "rise", "gave way" -> "collapse"); `corrections` records each replacement."""
+    -> "rise", "gave way" -> "collapse"), else a phrase by its verb alone where that is its
+    synonym ("stayed put" -> "stay"); `corrections` records each replacement."""
     terms = [content_term(token) for token in tokens]
     known = {t for t in terms if t is not None and corpus.knows(t)}
     out, i = [], 0
     while i < len(tokens):
         unit, size = _unit(tokens, terms, i, corpus)
-        replacement = unit and _synonym_in_use(unit, known - set(terms[i:i + size]), corpus)
+        replacement = unit and (_synonym_in_use(unit, known - set(terms[i:i + size]), corpus)
+                                or _verb_alone(unit))
         if replacement:
             corrections[" ".join(tokens[i:i + size])] = replacement.replace("_", " ")
             out.extend(replacement.split("_"))
@@ -255,6 +268,13 @@ def _unit(tokens, terms, i, corpus):
     if terms[i] is None or corpus.knows(terms[i]):
         return None, 1
     return lemma(token), 1
+
+
+def _verb_alone(unit):
+    """The verb of a WordNet phrase that WordNet gives as the phrase's synonym ("stay put" ->
+    "stay"): its particle says nothing a claim need say too; None for a word or another phrase."""
+    verb, _, particle = unit.partition("_")
+    return verb if particle and verb in WORDNET.synonyms(unit) else None
 
 
 def _synonym_in_use(unit, context, corpus):

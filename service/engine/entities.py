@@ -168,12 +168,14 @@ class EntityTable:
                 if role not in self.offices[person]:
                     self.offices[person].append(role)
         # A person and the body they hold an office of are related actors: a spokesman's words
-        # are the body's ("the Red Cross said" for "Red Cross spokesman Jan Vos said").
+        # are the body's ("the Red Cross said" for "Red Cross spokesman Jan Vos said"), and so
+        # are the bodies its name is of ("Northland" for a minister of "Northland's government").
         for person, held in self.offices.items():
             for role in held:
                 if role.body and role.body != person:
-                    self.related[person].add(role.body)
-                    self.related.setdefault(role.body, set()).add(person)
+                    for body in (role.body, *self._parts(tuple(words(self.name(role.body))))):
+                        self.related[person].add(body)
+                        self.related.setdefault(body, set()).add(person)
 
     def offices_in(self, tokens):
         """(person, Role) for every office the (canonicalized) tokens give a named person right
@@ -219,12 +221,18 @@ class EntityTable:
 
     def _relate(self, whole, key):
         """Relate `whole` to every entity named inside `key`, one of its names."""
+        for part in self._parts(key):
+            if part != whole:
+                self.related[whole].add(part)
+                self.related.setdefault(part, set()).add(whole)
+
+    def _parts(self, key):
+        """The entities named inside `key`, a name, by fewer words than the whole name."""
         for start in range(len(key)):
             for end in range(start + 1, len(key) + 1):
                 part = self.names.get(key[start:end]) or self._possessive(key[start:end])
-                if part and part != whole and end - start < len(key):
-                    self.related[whole].add(part)
-                    self.related.setdefault(part, set()).add(whole)
+                if part and end - start < len(key):
+                    yield part
 
     def __len__(self):
         return len(self.names)
@@ -381,11 +389,14 @@ class EntityTable:
 # and "a Red Cross spokesman") tell of different people. Words naming one office are one.
 ROLE_HEADS = {"president": "president", "premier": "prime minister", "minister": "minister",
               "spokesman": "spokesperson", "spokeswoman": "spokesperson",
-              "spokesperson": "spokesperson", "ambassador": "ambassador", "envoy": "envoy",
+              "spokesperson": "spokesperson", "ambassador": "ambassador",
+              # a country's envoy to a body or another country is its ambassador there
+              "envoy": "ambassador",
               "governor": "governor", "mayor": "mayor", "chancellor": "chancellor",
               "king": "king", "queen": "queen", "commander": "commander",
               "chairman": "chair", "chairwoman": "chair", "chairperson": "chair"}
-ROLE_LINKS = frozenset({"for", "of"})  # "spokesman for the Red Cross", "president of Northland"
+# "spokesman for the Red Cross", "president of Northland", "ambassador to the Lake Council"
+ROLE_LINKS = frozenset({"for", "of", "to"})
 # Words between a person and the office a text gives them ("Jan Vos, a spokesman", "Jan Vos is
 # the spokesman"), at most OFFICE_GAP of them.
 OFFICE_LINKS = frozenset({"a", "an", "the", "is", "was", "as"})

@@ -147,6 +147,13 @@ class WordNet:
         found.pop(lemma, None)
         return tuple(found)
 
+    @lru_cache(maxsize=1 << 16)
+    def is_one_word_adverb(self, first, second):
+        """Whether two words form a WordNet adverb whose most frequent sense WordNet also gives as
+        one word ("so far": "hitherto", "as well": "too", "at once": "immediately")."""
+        senses = self.senses(f"{first}_{second}", "adv")
+        return bool(senses) and any("_" not in other for other in self.synset("adv", senses[0])[0])
+
     def is_phrase(self, first, second):
         """Whether two words (the first a lemma) form a WordNet phrase ("team up", "give way")."""
         return bool(self.senses(f"{first}_{second}", "verb"))

@@ -466,13 +466,15 @@ class Matcher:
 
     def named_speakers(self, analysis):
         """The actors the statement's attribution names ("Jan Vos said ...", "..., the Coast
-        Guild said", "according to Jan Vos"); [] where it names nobody or has none."""
+        Guild said", "according to Jan Vos"), the one holder of an office it names among them
+        ("the Red Cross spokesman said": Jan Vos); [] where it names nobody or has none."""
         attribution = attribution_of(analysis.text)
         if not attribution:
             return []
-        kinds = self.analyzer.entities.kind_class
-        return [entity for entity in self.analyzer.analyze(attribution).entities
-                if kinds.get(entity) in ACTOR_CLASSES]
+        table = self.analyzer.entities
+        tokens = table.with_holders(list(self.analyzer.analyze(attribution).tokens))
+        return [token for token in dict.fromkeys(tokens)
+                if table.kind_class.get(token) in ACTOR_CLASSES]
 
     def names_any(self, actors, text):
         """Whether `text` names one of `actors`, a part or whole of one, or an office only one of

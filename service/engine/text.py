@@ -263,6 +263,8 @@ WORD_FORMS = {
     "shot": "shoot", "built": "build", "chose": "choose", "chosen": "choose", "drove": "drive",
     "driven": "drive", "flew": "fly", "flown": "fly", "fled": "flee", "hid": "hide",
     "hidden": "hide", "stood": "stand", "understood": "understand", "went": "go", "gone": "go",
+    # comparatives of an amount: a toll "larger", "bigger" or "greater" than another is higher
+    "larger": "high", "bigger": "high", "greater": "high",
 }
 
 
