@@ -26,7 +26,9 @@ from .engine.entities import EntityTable
 from .engine.extraction import Extractor, by_worthiness
 from .engine.matcher import TextAnalyzer
 from .engine.numbers import best_counterpart, figure_from_record
+from .engine.extraction import REPORTING_VERBS
 from .engine.sentences import sentence_spans
+from .engine.text import words
 from .engine.verdict import CONTRADICTED, CONTRADICTS, SUPPORTS
 from .models import Source
 
@@ -91,9 +93,27 @@ class Fact:
                    [figure_from_record(f.as_record()) for f in proposal.figures])
 
 
+# Words by which a fact passes on a figure someone else gave ("OCHA cited a death toll of 11,300
+# from the Red Crescent", "attributing these numbers to the ministry").
+CITING_WORDS = frozenset("""
+cite cites cited citing quote quotes quoted quoting attribute attributes attributed attributing
+""".split())
+
+
+def passes_on(fact, claim_analysis):
+    """Whether the fact passes on another's figure to a claim that states a figure as a fact: the
+    fact reports what someone gave ("X cited a toll of N"), which bears on "X said N", not on how
+    many there were, so its figures neither support nor contradict the claim's."""
+    return (not CITING_WORDS.isdisjoint(words(fact.proposal.quote))
+            and (CITING_WORDS | REPORTING_VERBS).isdisjoint(claim_analysis.tokens))
+
+
 def figure_comparisons(claim_analysis, fact):
     """[(claim figure, the fact's figure for the same quantity, agrees)], or None when the fact
-    gives another date than the claim: another event, not a disagreement."""
+    gives another date than the claim (another event, not a disagreement) or passes on another's
+    figures for the claim's (`passes_on`)."""
+    if claim_analysis.figures and fact.figures and passes_on(fact, claim_analysis):
+        return None
     pairs = []
     for figure in claim_analysis.figures:
         counterpart = best_counterpart(figure, fact.figures)

@@ -120,3 +120,18 @@ def test_a_count_far_past_an_open_bound_is_another_count_left_to_the_wording():
     assert aligned("The floods in Derna killed 11,300 people.", bound)["claim-7"][1] == "wording"
     assert aligned("The floods in Derna killed 150 people.", bound)["claim-7"] == (
         "contradicts", "figures")
+
+
+def test_a_figure_passed_on_from_another_bears_on_who_gave_it_not_on_the_count():
+    """"The union cited a figure of 9,000 from the port authority" reports what the authority
+    gave: no count of the idled workers to set against the claim's, but it backs a claim that
+    someone gave the figure."""
+    strike = [claim(8, "The strike at the port idled 4,200 workers.",
+                    [{"text": "4,200", "value": 4200, "qualifier": None, "label": "workers"}]),
+              claim(9, "The union said the strike at the port idled 9,000 workers.",
+                    [{"text": "9,000", "value": 9000, "qualifier": None, "label": "workers"}])]
+    cited = aligned("The union cited a figure of 9,000 idled workers at the port from the port "
+                    "authority.", strike)
+    assert "claim-8" not in cited and cited["claim-9"] == ("supports", "figures")
+    assert aligned("The strike at the port idled 9,000 workers, the port authority said.",
+                   strike)["claim-8"] == ("contradicts", "figures")
