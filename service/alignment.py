@@ -28,7 +28,7 @@ from .engine.matcher import TextAnalyzer
 from .engine.numbers import best_counterpart, figure_from_record
 from .engine.extraction import REPORTING_VERBS
 from .engine.sentences import sentence_spans
-from .engine.text import words
+from .engine.text import DENIALS, DISPUTING, words
 from .engine.verdict import CONTRADICTED, CONTRADICTS, SUPPORTS
 from .models import Source
 
@@ -137,6 +137,23 @@ def beyond_bound(bound, figure):
             or bound.low == 0 and bound.high > 0 and figure.high < bound.high / BOUND_REACH)
 
 
+def disputed_by(analysis):
+    """The entities the text names before its first word denying or doubting what is said (who
+    disputes it: "the spokesman for the Red Crescent denied that ..."), or None where it disputes
+    nothing."""
+    for i, token in enumerate(analysis.tokens):
+        if token in DISPUTING or token in DENIALS:
+            return {t for t in analysis.tokens[:i] if t.startswith(ENTITY_MARK)}
+    return None
+
+
+def bears_on_no_dispute(fact, disputers):
+    """Whether a fact says nothing of a dispute a claim reports: it disputes nothing and names none
+    of the disputers. "The toll rose to 11,300, OCHA said" gives the figure the Red Crescent
+    denied, not the denial; "a toll of 11,300 from the Red Crescent" is the Red Crescent's own."""
+    return disputed_by(fact.analysis) is None and disputers.isdisjoint(fact.analysis.entities)
+
+
 def coverage(claim_analysis, fact):
     """The share of the claim's terms (stems, entities, synonyms merged) the fact states. A word
     of a pair of opposites counts half when the fact takes the other side ("backed" for
@@ -179,10 +196,13 @@ def align_claim(claim, facts, analyzer, entities=(), min_coverage=MIN_COVERAGE):
     claim's entities, then shares most of its terms."""
     claim_analysis = analyzer.analyze(claim.text)
     named = set(claim_analysis.entities)
+    disputers = disputed_by(claim_analysis)
     best = None
     for fact in facts:
         pairs = figure_comparisons(claim_analysis, fact)
         if pairs is None:
+            continue
+        if disputers is not None and bears_on_no_dispute(fact, disputers):
             continue
         share = coverage(claim_analysis, fact)
         needed = min_coverage * (FIGURE_COVERAGE_FACTOR if pairs else 1)

@@ -135,3 +135,19 @@ def test_a_figure_passed_on_from_another_bears_on_who_gave_it_not_on_the_count()
     assert "claim-8" not in cited and cited["claim-9"] == ("supports", "figures")
     assert aligned("The strike at the port idled 9,000 workers, the port authority said.",
                    strike)["claim-8"] == ("contradicts", "figures")
+
+
+def test_a_fact_giving_a_disputed_figure_bears_on_the_figure_not_on_the_dispute():
+    """"The commission denied that turnout reached 72 percent": another's report of 72 percent
+    neither backs nor contradicts the denial; the commission's own tally of it does bear on it."""
+    entities = [*ENTITIES, {"name": "Electoral Commission", "kind": "organization"}]
+    denial = [claim(10, "The Electoral Commission denied that turnout in Derna reached 72 percent.",
+                    [{"text": "72", "value": 72, "qualifier": None, "label": "turnout"}])]
+
+    def found(text):
+        proposals = with_sentences(text, Extractor(entities).propose(text))
+        return [a.claim.ref for a in align_proposals(FactChecker(denial, entities), proposals,
+                                                     entities)]
+    assert found("Turnout in Derna reached 72 percent, observers said.") == []
+    assert found("Turnout in Derna reached 72 percent, according to a tally from the Electoral "
+                 "Commission.") == ["claim-10"]
