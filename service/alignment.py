@@ -116,7 +116,7 @@ def figure_comparisons(claim_analysis, fact):
         return None
     pairs = []
     for figure in claim_analysis.figures:
-        counterpart = best_counterpart(figure, fact.figures)
+        counterpart = counterpart_in(figure, fact.figures)
         if counterpart is not None:
             agrees = figure.agrees_with(counterpart)
             if agrees and (beyond_bound(figure, counterpart) or beyond_bound(counterpart, figure)):
@@ -125,6 +125,14 @@ def figure_comparisons(claim_analysis, fact):
                 return None
             pairs.append((figure, counterpart, agrees))
     return pairs
+
+
+def counterpart_in(figure, figures):
+    """The fact's figure for the quantity the claim's figure counts (`best_counterpart`), taken
+    among those labelled with the noun it counts where any is ("two dams collapsed in the city"
+    meets "two dams broke", not "the city of around 100,000 people")."""
+    counting = [candidate for candidate in figures if figure.counted & candidate.context]
+    return best_counterpart(figure, counting or figures)
 
 
 BOUND_REACH = 2.0  # an open bound reports a count within this factor of it

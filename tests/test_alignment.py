@@ -151,3 +151,12 @@ def test_a_fact_giving_a_disputed_figure_bears_on_the_figure_not_on_the_dispute(
     assert found("Turnout in Derna reached 72 percent, observers said.") == []
     assert found("Turnout in Derna reached 72 percent, according to a tally from the Electoral "
                  "Commission.") == ["claim-10"]
+
+
+def test_a_figure_meets_the_fact_s_figure_labelled_with_what_it_counts():
+    """"Two bridges collapsed in the town" meets "two bridges burned", not the town's 8,000
+    people, labelled with the one word "town" it shares."""
+    bridges = [claim(11, "Two bridges collapsed in the town during the wildfire.",
+                     [{"text": "Two", "value": 2, "qualifier": None, "label": "bridges"}])]
+    assert aligned("Two bridges burned near the ridge during the wildfire, cutting off the "
+                   "town of around 8,000 people.", bridges)["claim-11"] == ("supports", "figures")
