@@ -15,7 +15,9 @@ report, which the figures leave to the wording. Otherwise the engine decides: an
 the claim's place contradicts it, and so does the verdict engine's reading of the claim checked
 against that fact (a negation in scope, opposite wording). A claim every stored source
 contradicts states a falsehood: a further source bearing on it, by wording, is proposed as
-contradicting it too.
+contradicting it too. A fact that passes on another's figure ("X cited a toll of N from Y") bears on
+who gave it, not on the count; a fact giving a figure someone disputed bears on the figure, not on
+the dispute, unless it names the disputer.
 """
 import math
 from dataclasses import dataclass, field, replace
