@@ -15,7 +15,9 @@ report, which the figures leave to the wording. Otherwise the engine decides: an
 the claim's place contradicts it, and so does the verdict engine's reading of the claim checked
 against that fact (a negation in scope, opposite wording). A claim every stored source
 contradicts states a falsehood: a further source bearing on it, by wording, is proposed as
-contradicting it too.
+contradicting it too. A fact that passes on another's figure ("X cited a toll of N from Y") bears on
+who gave it, not on the count; a fact giving a figure someone disputed bears on the figure, not on
+the dispute, unless it names the disputer.
 """
 import math
 from dataclasses import dataclass, field, replace
@@ -26,7 +28,9 @@ from .engine.entities import EntityTable
 from .engine.extraction import Extractor, by_worthiness
 from .engine.matcher import TextAnalyzer
 from .engine.numbers import best_counterpart, figure_from_record
+from .engine.extraction import REPORTING_VERBS
 from .engine.sentences import sentence_spans
+from .engine.text import DENIALS, DISPUTING, words
 from .engine.verdict import CONTRADICTED, CONTRADICTS, SUPPORTS
 from .models import Source
 
@@ -91,12 +95,30 @@ class Fact:
                    [figure_from_record(f.as_record()) for f in proposal.figures])
 
 
+# Words by which a fact passes on a figure someone else gave ("OCHA cited a death toll of 11,300
+# from the Red Crescent", "attributing these numbers to the ministry").
+CITING_WORDS = frozenset("""
+cite cites cited citing quote quotes quoted quoting attribute attributes attributed attributing
+""".split())
+
+
+def passes_on(fact, claim_analysis):
+    """Whether the fact passes on another's figure to a claim that states a figure as a fact: the
+    fact reports what someone gave ("X cited a toll of N"), which bears on "X said N", not on how
+    many there were, so its figures neither support nor contradict the claim's."""
+    return (not CITING_WORDS.isdisjoint(words(fact.proposal.quote))
+            and (CITING_WORDS | REPORTING_VERBS).isdisjoint(claim_analysis.tokens))
+
+
 def figure_comparisons(claim_analysis, fact):
     """[(claim figure, the fact's figure for the same quantity, agrees)], or None when the fact
-    gives another date than the claim: another event, not a disagreement."""
+    gives another date than the claim (another event, not a disagreement) or passes on another's
+    figures for the claim's (`passes_on`)."""
+    if claim_analysis.figures and fact.figures and passes_on(fact, claim_analysis):
+        return None
     pairs = []
     for figure in claim_analysis.figures:
-        counterpart = best_counterpart(figure, fact.figures)
+        counterpart = counterpart_in(figure, fact.figures)
         if counterpart is not None:
             agrees = figure.agrees_with(counterpart)
             if agrees and (beyond_bound(figure, counterpart) or beyond_bound(counterpart, figure)):
@@ -107,6 +129,14 @@ def figure_comparisons(claim_analysis, fact):
     return pairs
 
 
+def counterpart_in(figure, figures):
+    """The fact's figure for the quantity the claim's figure counts (`best_counterpart`), taken
+    among those labelled with the noun it counts where any is ("two dams collapsed in the city"
+    meets "two dams broke", not "the city of around 100,000 people")."""
+    counting = [candidate for candidate in figures if figure.counted & candidate.context]
+    return best_counterpart(figure, counting or figures)
+
+
 BOUND_REACH = 2.0  # an open bound reports a count within this factor of it
 
 
@@ -115,6 +145,23 @@ def beyond_bound(bound, figure):
     with the bound, yet it is another count, not the one the bound reports."""
     return (math.isinf(bound.high) and bound.low > 0 and figure.low > BOUND_REACH * bound.low
             or bound.low == 0 and bound.high > 0 and figure.high < bound.high / BOUND_REACH)
+
+
+def disputed_by(analysis):
+    """The entities the text names before its first word denying or doubting what is said (who
+    disputes it: "the spokesman for the Red Crescent denied that ..."), or None where it disputes
+    nothing."""
+    for i, token in enumerate(analysis.tokens):
+        if token in DISPUTING or token in DENIALS:
+            return {t for t in analysis.tokens[:i] if t.startswith(ENTITY_MARK)}
+    return None
+
+
+def bears_on_no_dispute(fact, disputers):
+    """Whether a fact says nothing of a dispute a claim reports: it disputes nothing and names none
+    of the disputers. "The toll rose to 11,300, OCHA said" gives the figure the Red Crescent
+    denied, not the denial; "a toll of 11,300 from the Red Crescent" is the Red Crescent's own."""
+    return disputed_by(fact.analysis) is None and disputers.isdisjoint(fact.analysis.entities)
 
 
 def coverage(claim_analysis, fact):
@@ -159,10 +206,13 @@ def align_claim(claim, facts, analyzer, entities=(), min_coverage=MIN_COVERAGE):
     claim's entities, then shares most of its terms."""
     claim_analysis = analyzer.analyze(claim.text)
     named = set(claim_analysis.entities)
+    disputers = disputed_by(claim_analysis)
     best = None
     for fact in facts:
         pairs = figure_comparisons(claim_analysis, fact)
         if pairs is None:
+            continue
+        if disputers is not None and bears_on_no_dispute(fact, disputers):
             continue
         share = coverage(claim_analysis, fact)
         needed = min_coverage * (FIGURE_COVERAGE_FACTOR if pairs else 1)

@@ -120,3 +120,43 @@ def test_a_count_far_past_an_open_bound_is_another_count_left_to_the_wording():
     assert aligned("The floods in Derna killed 11,300 people.", bound)["claim-7"][1] == "wording"
     assert aligned("The floods in Derna killed 150 people.", bound)["claim-7"] == (
         "contradicts", "figures")
+
+
+def test_a_figure_passed_on_from_another_bears_on_who_gave_it_not_on_the_count():
+    """"The union cited a figure of 9,000 from the port authority" reports what the authority
+    gave: no count of the idled workers to set against the claim's, but it backs a claim that
+    someone gave the figure."""
+    strike = [claim(8, "The strike at the port idled 4,200 workers.",
+                    [{"text": "4,200", "value": 4200, "qualifier": None, "label": "workers"}]),
+              claim(9, "The union said the strike at the port idled 9,000 workers.",
+                    [{"text": "9,000", "value": 9000, "qualifier": None, "label": "workers"}])]
+    cited = aligned("The union cited a figure of 9,000 idled workers at the port from the port "
+                    "authority.", strike)
+    assert "claim-8" not in cited and cited["claim-9"] == ("supports", "figures")
+    assert aligned("The strike at the port idled 9,000 workers, the port authority said.",
+                   strike)["claim-8"] == ("contradicts", "figures")
+
+
+def test_a_fact_giving_a_disputed_figure_bears_on_the_figure_not_on_the_dispute():
+    """"The commission denied that turnout reached 72 percent": another's report of 72 percent
+    neither backs nor contradicts the denial; the commission's own tally of it does bear on it."""
+    entities = [*ENTITIES, {"name": "Electoral Commission", "kind": "organization"}]
+    denial = [claim(10, "The Electoral Commission denied that turnout in Derna reached 72 percent.",
+                    [{"text": "72", "value": 72, "qualifier": None, "label": "turnout"}])]
+
+    def found(text):
+        proposals = with_sentences(text, Extractor(entities).propose(text))
+        return [a.claim.ref for a in align_proposals(FactChecker(denial, entities), proposals,
+                                                     entities)]
+    assert found("Turnout in Derna reached 72 percent, observers said.") == []
+    assert found("Turnout in Derna reached 72 percent, according to a tally from the Electoral "
+                 "Commission.") == ["claim-10"]
+
+
+def test_a_figure_meets_the_fact_s_figure_labelled_with_what_it_counts():
+    """"Two bridges collapsed in the town" meets "two bridges burned", not the town's 8,000
+    people, labelled with the one word "town" it shares."""
+    bridges = [claim(11, "Two bridges collapsed in the town during the wildfire.",
+                     [{"text": "Two", "value": 2, "qualifier": None, "label": "bridges"}])]
+    assert aligned("Two bridges burned near the ridge during the wildfire, cutting off the "
+                   "town of around 8,000 people.", bridges)["claim-11"] == ("supports", "figures")

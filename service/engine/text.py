@@ -32,15 +32,17 @@ said says say saying according after before during while since until upon within
 against up down out off again further once people persons
 """.split())
 
-# Negation cues, counted per clause: besides "not" and its kin, verbs that deny or doubt what
-# follows ("denied", "questioned", "refuted", "rebuffed"), so "never denied" and "did not fail
-# to" affirm.
-NEGATIONS = frozenset("""
-not no never none nobody nothing neither nor without n't cannot denied deny denies denying
+# Verbs by which someone denies or doubts what is said ("denied", "questioned", "refuted").
+DISPUTING = frozenset("""
+denied deny denies denying questioned questioning doubted doubting
+refuted refute refutes refuting rebuffed rebuff rebuffs rebuffing
+""".split())
+# Negation cues, counted per clause: besides "not" and its kin, the DISPUTING verbs, so "never
+# denied" and "did not fail to" affirm.
+NEGATIONS = DISPUTING | frozenset("""
+not no never none nobody nothing neither nor without n't cannot
 refused refuse refuses failed fail fails failing false untrue unable impossible hardly scarcely
 lack lacks lacked lacking
-questioned questioning doubted doubting
-refuted refute refutes refuting rebuffed rebuff rebuffs rebuffing
 dont didnt doesnt isnt wasnt werent arent hasnt havent hadnt couldnt wouldnt shouldnt cant
 """.split())
 
