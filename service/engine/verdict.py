@@ -3,8 +3,10 @@ from dataclasses import replace
 
 from .clauses import reported_fact, split_clauses
 from .matcher import Matcher
-from .numbers import DATE_KIND, WEEKDAY, best_counterpart, extract_figures
+from .numbers import (DATE_KIND, GENERIC_LABEL_WORDS, WEEKDAY, best_counterpart, extract_figures,
+                      kind_of_count, label_terms)
 from .quantities import mere_bound, neither_bound, same_quantity
+from .text import content_term, words
 from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
@@ -27,6 +29,9 @@ COUNTED_FLOOR = 0.3
 # Times that name a day: a date or a weekday ("on Sunday" tells which of two reports as well as
 # "on May 5" does); a year does not.
 DAY_KINDS = frozenset({DATE_KIND, WEEKDAY})
+# Words that put a count at another time than the event it names ("six killed before the
+# offensive"): a claim using one the statement does not use counts another occasion.
+OTHER_TIME_WORDS = frozenset({"before", "after"})
 
 
 def _figure_text(figure):
@@ -177,6 +182,29 @@ class Judge:
         return [(claim, score, explanation) for claim, score, explanation in counting
                 if self.same_way(explanation) and not self.matcher.unshared_places(
                     analysis, self.matcher.claim_features(claim))]
+
+    def on_the_occasion(self, analysis, best, counting, floor):
+        """Of the claims whose sources count what the statement counts (Matcher.counting), those
+        reporting the count for the event the best match `best` (a Match) reports: scoring at
+        least `floor`, the same way round, naming everyone the statement names, their own text
+        giving a count of just the statement's kind, and sharing every word the best match
+        shares with the statement save the words around its counts ("the floods killed 11,300 in
+        Derna" for "the flood in Derna left more than 5,000 dead", matched best by "the floods
+        left 3,958 dead"; not "27 killed in the first day of the offensive" for a toll of the
+        war), nor counting what happened before or after something the statement does not say
+        ("six killed before the offensive")."""
+        counts = [f for f in analysis.figures if not f.is_year]
+        typos = self.matcher.statement_reading(analysis)[0]
+        label_words = self.matcher.label_words
+        kinds = {kind_of_count(f, label_words, typos) for f in counts} - {frozenset()}
+        event = said_shared(best.explanation) - words_around(analysis, counts)
+        return [(claim, score, explanation)
+                for claim, score, explanation in self.of_the_kind(analysis, counting)
+                if score >= floor and self.names_all(analysis, claim)
+                and event <= said_shared(explanation)
+                and not OTHER_TIME_WORDS & set(words(claim.text)) - set(analysis.tokens)
+                and kinds & {kind_of_count(f, label_words)
+                             for f in self.matcher.claim_features(claim).figures}]
 
     def on_figures(self, analysis, claim, score, explanation):
         """The claim's Match with its sources judged on the statement's counts alone: a claim
@@ -387,6 +415,15 @@ class Judge:
             if flipped and not (moved or own_figures):
                 reasons.append("the statement says the opposite of the claim")
         return _judgment(evidence, numbers, SUPPORTS if backs else CONTRADICTS, reasons)
+
+
+def words_around(analysis, counts):
+    """The statement's words, as matching reads them, in the phrases giving its counts ("left",
+    "dead" and "flooding" in "the flooding left 5,000 people dead"), and the generic ones."""
+    around = set().union(*(f.context for f in counts))
+    return {term for word in analysis.tokens
+            if (term := content_term(word)) and (labels := label_terms(word)) <= around
+            and labels} | around | GENERIC_LABEL_WORDS
 
 
 def said_shared(explanation):
@@ -646,6 +683,10 @@ class FactChecker:
             matches[0] = self.judge.dated_elsewhere(analysis, matches[0], self.matcher.search(
                 analysis, limit=pool, min_score=threshold * SAME_FIGURE_FLOOR))
         of_the_kind = []
+        if counts and matches:  # counts of the same event, however worded, are weighed too
+            of_the_kind = self.judge.on_the_occasion(
+                analysis, matches[0], self.matcher.counting(analysis, {matches[0].claim.id}),
+                threshold * COUNTED_FLOOR)
         if counts and not matches:  # no wording, no figure: what is counted decides
             of_the_kind = self.judge.of_the_kind(analysis, self.matcher.counting(analysis))
             # the claim judged names everyone the statement names: no one else's count
