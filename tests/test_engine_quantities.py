@@ -367,3 +367,40 @@ def test_what_sources_count_follows_adds_and_removals():
     checker.add(ClaimRecord(21, "The county sheriff said 12 Pine Hollow residents were safe."))
     assert checker.matcher.counting_ids(analysis) == {25}
     assert checker.matcher.label_words["miss"] == 1  # Cedar Falls' 20 missing only
+
+
+AGENCY, GAZETTE, TIMES, CLARION, POST = (
+    source(41, "Agency"), source(42, "Gazette"), source(43, "Times"), source(44, "Clarion"),
+    source(45, "Post"))
+EARTHQUAKE = [
+    ClaimRecord(31, "The civil protection agency said the earthquake left 38 people dead in "
+                    "Ravenna.",
+                evidence=(EvidenceRecord(AGENCY, "supports", "38 dead",
+                                         (figure("38", 38, "dead"),)),)),
+    ClaimRecord(32, "The Ravenna earthquake killed at least 70 people.",
+                evidence=(EvidenceRecord(GAZETTE, "supports", "killed at least 70",
+                                         (figure("70", 70, "dead", "at least"),)),)),
+    ClaimRecord(33, "Mayor Lina Ortiz said the earthquake's death toll in Ravenna had reached 52.",
+                evidence=(EvidenceRecord(TIMES, "supports", "the toll reached 52",
+                                         (figure("52", 52, "dead"),)),)),
+    ClaimRecord(34, "Days before the earthquake, a landslide on the hills above Ravenna had killed "
+                    "four hikers.",
+                evidence=(EvidenceRecord(CLARION, "supports", "four dead",
+                                         (figure("four", 4, "dead"),)),)),
+    ClaimRecord(35, "The floods of the previous spring killed 55 people in Ravenna.",
+                evidence=(EvidenceRecord(POST, "supports", "55 dead",
+                                         (figure("55", 55, "dead"),)),)),
+]
+
+
+def test_counts_of_the_same_event_worded_otherwise_are_weighed_beside_the_best_match():
+    """The claims counting the earthquake's dead that match the statement's words are judged; one
+    worded otherwise ("the death toll had reached"), under the threshold, is weighed too,
+    whoever gave the count; a count of another event at the same place (the floods) or at
+    another time (before the earthquake) is not."""
+    checker = FactChecker(EARTHQUAKE, [{"name": "Ravenna", "kind": "city"},
+                                       {"name": "Lina Ortiz", "kind": "person"}])
+    result = checker.check("The earthquake in Ravenna left more than 50 people dead.")
+    assert best(result) == 32 and result.verdict == "disputed"
+    assert refs(result.supporting) == ["gazette", "times"]
+    assert refs(result.contradicting) == ["agency"]

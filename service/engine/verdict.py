@@ -1,10 +1,11 @@
 """From matched claims to a verdict: which sources back the statement and which contradict it."""
+import re
 from dataclasses import replace
 
 from .clauses import reported_fact, split_clauses
 from .matcher import Matcher
 from .numbers import (DATE_KIND, GENERIC_LABEL_WORDS, WEEKDAY, best_counterpart, extract_figures,
-                      kind_of_count, label_terms)
+                      kind_of_count)
 from .quantities import mere_bound, neither_bound, same_quantity
 from .text import content_term, words
 from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
@@ -32,6 +33,7 @@ DAY_KINDS = frozenset({DATE_KIND, WEEKDAY})
 # Words that put a count at another time than the event it names ("six killed before the
 # offensive"): a claim using one the statement does not use counts another occasion.
 OTHER_TIME_WORDS = frozenset({"before", "after"})
+COUNT_WORDS_AFTER = 4  # words after a count that may say what it counts ("people were killed")
 
 
 def _figure_text(figure):
@@ -418,12 +420,22 @@ class Judge:
 
 
 def words_around(analysis, counts):
-    """The statement's words, as matching reads them, in the phrases giving its counts ("left",
-    "dead" and "flooding" in "the flooding left 5,000 people dead"), and the generic ones."""
-    around = set().union(*(f.context for f in counts))
-    return {term for word in analysis.tokens
-            if (term := content_term(word)) and (labels := label_terms(word)) <= around
-            and labels} | around | GENERIC_LABEL_WORDS
+    """The statement's words, as matching reads them, stating its counts: the word right before
+    each (its verb: "left" in "the flood left more than 5,000 people dead", the qualifier passed
+    over), those after it up to a break ("people dead"), and the generic ones. The event's own
+    words further off ("the flood") are not among them."""
+    text, terms = analysis.text, set(GENERIC_LABEL_WORDS)
+    for figure in counts:
+        at = text.find(figure.text)
+        if at < 0:
+            continue
+        before = text[:at].rstrip()
+        if figure.qualifier and before.lower().endswith(figure.qualifier):
+            before = before[:-len(figure.qualifier)]
+        after = re.split(r"[.,;:!?()]", text[at + len(figure.text):])[0]
+        terms.update(term for word in [*words(before)[-1:], *words(after)[:COUNT_WORDS_AFTER]]
+                     if (term := content_term(word)))
+    return terms
 
 
 def said_shared(explanation):
