@@ -404,3 +404,19 @@ def test_counts_of_the_same_event_worded_otherwise_are_weighed_beside_the_best_m
     assert best(result) == 32 and result.verdict == "disputed"
     assert refs(result.supporting) == ["gazette", "times"]
     assert refs(result.contradicting) == ["agency"]
+
+
+def test_a_claim_whose_counts_count_something_else_leaves_the_count_to_the_claims_counting_it():
+    """"Residents ... missing" counts the missing (who is counted beside what befell them): the
+    town's population, a claim matching the words, says nothing of it (4,000 would "confirm"
+    upwards of eleven); the claims counting the missing decide, "upwards of" a lower bound."""
+    claims = [*WILDFIRE, ClaimRecord(
+        26, "About 4,000 residents remained in Pine Hollow.",
+        evidence=(EvidenceRecord(source(16, "Almanac"), "supports", "about 4,000 residents",
+                                 (figure("4,000", 4000, "population", "about"),)),))]
+    checker = FactChecker(claims, [{"name": "Pine Hollow", "kind": "city"},
+                                   {"name": "Cedar Falls", "kind": "city"},
+                                   {"name": "Relief Corps", "kind": "organization"}], min_score=50)
+    result = checker.check("Upwards of eleven residents remained missing in Pine Hollow.")
+    assert best(result) == 21 and result.verdict == "supported"
+    assert refs(result.supporting) == ["sheriff"] and result.contradicting == []

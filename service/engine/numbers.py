@@ -210,6 +210,9 @@ LABEL_SYNONYMS = {
     "population": "population", "live": "population", "living": "population", "lived": "population",
     "liv": "population", "inhabit": "population", "home": "population",
 }
+# The label a count of the people living somewhere reads as; beside another label word it only
+# says who is counted ("12 residents missing" counts the missing).
+POPULATION = "population"
 # Kinds of figure (None is a count); times compare with times only.
 YEAR, DATE_KIND, WEEKDAY, RANGE = "year", "date", "weekday", "range"
 TIME_KINDS = frozenset({YEAR, DATE_KIND, WEEKDAY})
@@ -614,6 +617,8 @@ def kind_of_count(figure, label_words=None, typos=None):
             return frozenset()  # given, or counting what no curated figure counts
         label = frozenset(term for term in ((typos or {}).get(t, t) for t in figure.context)
                           if term in label_words)
+        if len(label) > 1:  # "residents missing": who is counted, and what befell them
+            label -= {POPULATION}
     unit = figure.unit
     return label | {UNIT_DIMENSIONS.get(unit, (unit,))[0]} if unit else label
 

@@ -196,9 +196,8 @@ class Judge:
         war), nor counting what happened before or after something the statement does not say
         ("six killed before the offensive")."""
         counts = [f for f in analysis.figures if not f.is_year]
-        typos = self.matcher.statement_reading(analysis)[0]
+        kinds = self.kinds_counted(analysis)
         label_words = self.matcher.label_words
-        kinds = {kind_of_count(f, label_words, typos) for f in counts} - {frozenset()}
         event = said_shared(best.explanation) - words_around(analysis, counts)
         return [(claim, score, explanation)
                 for claim, score, explanation in self.of_the_kind(analysis, counting)
@@ -207,6 +206,21 @@ class Judge:
                 and not OTHER_TIME_WORDS & set(words(claim.text)) - set(analysis.tokens)
                 and kinds & {kind_of_count(f, label_words)
                              for f in self.matcher.claim_features(claim).figures}]
+
+    def kinds_counted(self, analysis):
+        """What the statement's counts count, as the corpus's curated figures label it."""
+        typos = self.matcher.statement_reading(analysis)[0]
+        return {kind_of_count(f, self.matcher.label_words, typos)
+                for f in analysis.figures if not f.is_year} - {frozenset()}
+
+    def counts_otherwise(self, analysis, claim):
+        """Whether the claim's own counts all say what they count, and all count something else
+        than the statement's ("a population of 100,000" for "10,000 residents missing"): its
+        words matched, its figures do not say what the statement's count says."""
+        ours = set().union(*self.kinds_counted(analysis))
+        theirs = [kind_of_count(f, self.matcher.label_words)
+                  for f in self.matcher.claim_features(claim).figures if not f.is_year]
+        return bool(ours and theirs) and all(kind and not ours & kind for kind in theirs)
 
     def on_figures(self, analysis, claim, score, explanation):
         """The claim's Match with its sources judged on the statement's counts alone: a claim
@@ -694,6 +708,8 @@ class FactChecker:
         if matches and self.judge.undated(analysis, matches[0]):
             matches[0] = self.judge.dated_elsewhere(analysis, matches[0], self.matcher.search(
                 analysis, limit=pool, min_score=threshold * SAME_FIGURE_FLOOR))
+        if counts and matches and self.judge.counts_otherwise(analysis, matches[0].claim):
+            matches = []  # its words matched, its figures count something else
         of_the_kind = []
         if counts and matches:  # counts of the same event, however worded, are weighed too
             of_the_kind = self.judge.on_the_occasion(
