@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
-from service.engine.numbers import extract_figures
+from service.engine.numbers import extract_figures, relative_date, shifted_date_text
 from service.engine.quantities import mere_bound, neither_bound, same_quantity
 
 from .helpers import best, figure
@@ -420,3 +420,40 @@ def test_a_claim_whose_counts_count_something_else_leaves_the_count_to_the_claim
     result = checker.check("Upwards of eleven residents remained missing in Pine Hollow.")
     assert best(result) == 21 and result.verdict == "supported"
     assert refs(result.supporting) == ["sheriff"] and result.contradicting == []
+
+
+@pytest.mark.parametrize("text, days, anchor", [
+    ("The results came a day after voters went to the polls.", 1, "voters went to the polls"),
+    ("Talks resumed two weeks before the strike ended, officials said.", -14,
+     "the strike ended"),
+    ("Crews returned the next day.", None, None),  # no event to count from
+])
+def test_relative_date(text, days, anchor):
+    found = relative_date(text)
+    assert (found and found[:2]) == ((days, anchor) if days else None)
+
+
+def test_shifted_date_text():
+    assert shifted_date_text(extract_figures("on May 31")[0], 1) == "June 1"
+    assert shifted_date_text(extract_figures("on 28 February 2023")[0], 1) == "March 1, 2023"
+
+
+def test_a_date_given_relative_to_an_event_compares_as_the_day_it_names():
+    """"A day after voters went to the polls" is May 6 when a claim dates the vote May 5: the
+    outlets dating the count May 6 back it, the one dating it May 8 contradicts it; the claim
+    about the day after the vote (no date) no longer passes for it."""
+    ballot = source(51, "Ballot"), source(52, "Tally"), source(53, "Wire"), source(54, "Echo")
+    claims = [
+        ClaimRecord(61, "Voters in Eastvale went to the polls on May 5.",
+                    evidence=(EvidenceRecord(ballot[0], "supports", "the vote on May 5"),)),
+        ClaimRecord(62, "Eastvale's votes were counted on May 6.",
+                    evidence=(EvidenceRecord(ballot[1], "supports", "counted on May 6"),
+                              EvidenceRecord(ballot[2], "contradicts", "counted on May 8"))),
+        ClaimRecord(63, "The day after voters went to the polls, Eastvale's votes were still "
+                        "uncounted.",
+                    evidence=(EvidenceRecord(ballot[3], "supports", "still uncounted"),)),
+    ]
+    checker = FactChecker(claims, [{"name": "Eastvale", "kind": "city"}])
+    result = checker.check("Eastvale's votes were counted a day after voters went to the polls.")
+    assert best(result) == 62 and result.verdict == "disputed"
+    assert refs(result.supporting) == ["tally"] and refs(result.contradicting) == ["wire"]

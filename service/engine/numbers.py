@@ -364,6 +364,34 @@ def _iso(value):
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
 
+RELATIVE_DATE = re.compile(
+    r"\b(?:(?P<count>an?|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>days?|weeks?)"
+    r"|the\s+(?P<next>day|week))\s+(?P<way>after|before)\s+(?P<anchor>[^,;.]+)", re.IGNORECASE)
+LEAP_YEAR = 2000  # a yearless date is shifted as if in a leap year: February 29 exists
+
+
+def relative_date(text):
+    """(days, anchor, span) of a date a text gives relative to an event ("a day after the storm
+    struck": 1, "the storm struck"; "two weeks before the vote": -14), or None."""
+    match = RELATIVE_DATE.search(text)
+    if not match:
+        return None
+    count = match["count"]
+    amount = 1 if not count or count.lower() in ("a", "an") else (
+        int(count) if count.isdigit() else UNITS[count.lower()])
+    unit = (match["unit"] or match["next"]).lower()
+    days = amount * (7 if unit.startswith("week") else 1)
+    return (days if match["way"].lower() == "after" else -days), match["anchor"], match.span()
+
+
+def shifted_date_text(figure, days):
+    """A date figure's day moved by `days`, as text ("September 11", "September 11, 2023")."""
+    year, month, day = _date_parts(figure.low)
+    moved = datetime.date(year or LEAP_YEAR, month, day) + datetime.timedelta(days=days)
+    text = f"{moved.strftime('%B')} {moved.day}"
+    return f"{text}, {moved.year}" if year else text
+
+
 def _weekday_name(value):
     return next(name for name, number in WEEKDAYS.items() if number == value)
 

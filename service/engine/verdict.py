@@ -5,7 +5,7 @@ from dataclasses import replace
 from .clauses import reported_fact, split_clauses
 from .matcher import Matcher
 from .numbers import (DATE_KIND, GENERIC_LABEL_WORDS, WEEKDAY, best_counterpart, extract_figures,
-                      kind_of_count)
+                      kind_of_count, relative_date, shifted_date_text)
 from .quantities import mere_bound, neither_bound, same_quantity
 from .text import content_term, words
 from .records import CheckResult, JudgedEvidence, Match, Part, ReportedFigure
@@ -33,6 +33,9 @@ DAY_KINDS = frozenset({DATE_KIND, WEEKDAY})
 # Words that put a count at another time than the event it names ("six killed before the
 # offensive"): a claim using one the statement does not use counts another occasion.
 OTHER_TIME_WORDS = frozenset({"before", "after"})
+# Of the claims matching the event a relative date counts from, the best this many are read for
+# the event's day.
+RELATIVE_ANCHORS = 3
 COUNT_WORDS_AFTER = 4  # words after a count that may say what it counts ("people were killed")
 
 
@@ -693,7 +696,7 @@ class FactChecker:
         return analysis, matches
 
     def _judged_as_written(self, statement, limit, threshold):
-        analysis = self.matcher.analyze_statement(statement)
+        analysis = self.matcher.analyze_statement(self.dated_relatively(statement, threshold))
         counts = any(not f.is_year for f in analysis.figures)
         pool = max(limit, QUANTITY_POOL)
         found = self.matcher.search(analysis, limit=pool, min_score=threshold)
@@ -732,6 +735,22 @@ class FactChecker:
                 analysis, matches[0], [item for item in found if item[1] >= threshold])
             matches[0] = self.judge.said_by_speaker(analysis, matches[0])
         return analysis, matches
+
+    def dated_relatively(self, statement, threshold):
+        """The statement with a date it gives relative to an event ("a day after the storm
+        struck") given as the day named by the best of the claims matching the event that name
+        one day ("on September 11"), so it compares as dates do; unchanged when none does."""
+        relative = relative_date(statement)
+        if not relative:
+            return statement
+        days, anchor, (start, end) = relative
+        for claim, _, _ in self.matcher.search(anchor, limit=RELATIVE_ANCHORS,
+                                               min_score=threshold):
+            dates = [f for f in self.matcher.claim_features(claim).figures
+                     if f.kind == DATE_KIND and f.low == f.high]
+            if len(dates) == 1:
+                return f"{statement[:start]}on {shifted_date_text(dates[0], days)}{statement[end:]}"
+        return statement
 
 
 def _sides(best):
