@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
-from service.engine.numbers import extract_figures
+from service.engine.numbers import extract_figures, relative_date, shifted_date_text
 from service.engine.quantities import mere_bound, neither_bound, same_quantity
 
 from .helpers import best, figure
@@ -378,3 +378,93 @@ def test_claims_giving_a_count_the_caller_cannot_use_get_no_closer_look():
     found = checker.matcher.giving_counts(analysis, wanted=lambda claim: claim.id != 9)
     assert [c.id for c, _, _ in found] == [2]
     assert not any(claim_id == 9 for claim_id, _, _ in analysis.looks)
+
+
+AGENCY, GAZETTE, TIMES, CLARION, POST = (
+    source(41, "Agency"), source(42, "Gazette"), source(43, "Times"), source(44, "Clarion"),
+    source(45, "Post"))
+EARTHQUAKE = [
+    ClaimRecord(31, "The civil protection agency said the earthquake left 38 people dead in "
+                    "Ravenna.",
+                evidence=(EvidenceRecord(AGENCY, "supports", "38 dead",
+                                         (figure("38", 38, "dead"),)),)),
+    ClaimRecord(32, "The Ravenna earthquake killed at least 70 people.",
+                evidence=(EvidenceRecord(GAZETTE, "supports", "killed at least 70",
+                                         (figure("70", 70, "dead", "at least"),)),)),
+    ClaimRecord(33, "Mayor Lina Ortiz said the earthquake's death toll in Ravenna had reached 52.",
+                evidence=(EvidenceRecord(TIMES, "supports", "the toll reached 52",
+                                         (figure("52", 52, "dead"),)),)),
+    ClaimRecord(34, "Days before the earthquake, a landslide on the hills above Ravenna had killed "
+                    "four hikers.",
+                evidence=(EvidenceRecord(CLARION, "supports", "four dead",
+                                         (figure("four", 4, "dead"),)),)),
+    ClaimRecord(35, "The floods of the previous spring killed 55 people in Ravenna.",
+                evidence=(EvidenceRecord(POST, "supports", "55 dead",
+                                         (figure("55", 55, "dead"),)),)),
+]
+
+
+def test_counts_of_the_same_event_worded_otherwise_are_weighed_beside_the_best_match():
+    """The claims counting the earthquake's dead that match the statement's words are judged; one
+    worded otherwise ("the death toll had reached"), under the threshold, is weighed too,
+    whoever gave the count; a count of another event at the same place (the floods) or at
+    another time (before the earthquake) is not."""
+    checker = FactChecker(EARTHQUAKE, [{"name": "Ravenna", "kind": "city"},
+                                       {"name": "Lina Ortiz", "kind": "person"}])
+    result = checker.check("The earthquake in Ravenna left more than 50 people dead.")
+    assert best(result) == 32 and result.verdict == "disputed"
+    assert refs(result.supporting) == ["gazette", "times"]
+    assert refs(result.contradicting) == ["agency"]
+
+
+def test_a_claim_whose_counts_count_something_else_leaves_the_count_to_the_claims_counting_it():
+    """"Residents ... missing" counts the missing (who is counted beside what befell them): the
+    town's population, a claim matching the words, says nothing of it (4,000 would "confirm"
+    upwards of eleven); the claims counting the missing decide, "upwards of" a lower bound."""
+    claims = [*WILDFIRE, ClaimRecord(
+        26, "About 4,000 residents remained in Pine Hollow.",
+        evidence=(EvidenceRecord(source(16, "Almanac"), "supports", "about 4,000 residents",
+                                 (figure("4,000", 4000, "population", "about"),)),))]
+    checker = FactChecker(claims, [{"name": "Pine Hollow", "kind": "city"},
+                                   {"name": "Cedar Falls", "kind": "city"},
+                                   {"name": "Relief Corps", "kind": "organization"}], min_score=50)
+    result = checker.check("Upwards of eleven residents remained missing in Pine Hollow.")
+    assert best(result) == 21 and result.verdict == "supported"
+    assert refs(result.supporting) == ["sheriff"] and result.contradicting == []
+
+
+@pytest.mark.parametrize("text, days, anchor", [
+    ("The results came a day after voters went to the polls.", 1, "voters went to the polls"),
+    ("Talks resumed two weeks before the strike ended, officials said.", -14,
+     "the strike ended"),
+    ("Crews returned the next day.", None, None),  # no event to count from
+])
+def test_relative_date(text, days, anchor):
+    found = relative_date(text)
+    assert (found and found[:2]) == ((days, anchor) if days else None)
+
+
+def test_shifted_date_text():
+    assert shifted_date_text(extract_figures("on May 31")[0], 1) == "June 1"
+    assert shifted_date_text(extract_figures("on 28 February 2023")[0], 1) == "March 1, 2023"
+
+
+def test_a_date_given_relative_to_an_event_compares_as_the_day_it_names():
+    """"A day after voters went to the polls" is May 6 when a claim dates the vote May 5: the
+    outlets dating the count May 6 back it, the one dating it May 8 contradicts it; the claim
+    about the day after the vote (no date) no longer passes for it."""
+    ballot = source(51, "Ballot"), source(52, "Tally"), source(53, "Wire"), source(54, "Echo")
+    claims = [
+        ClaimRecord(61, "Voters in Eastvale went to the polls on May 5.",
+                    evidence=(EvidenceRecord(ballot[0], "supports", "the vote on May 5"),)),
+        ClaimRecord(62, "Eastvale's votes were counted on May 6.",
+                    evidence=(EvidenceRecord(ballot[1], "supports", "counted on May 6"),
+                              EvidenceRecord(ballot[2], "contradicts", "counted on May 8"))),
+        ClaimRecord(63, "The day after voters went to the polls, Eastvale's votes were still "
+                        "uncounted.",
+                    evidence=(EvidenceRecord(ballot[3], "supports", "still uncounted"),)),
+    ]
+    checker = FactChecker(claims, [{"name": "Eastvale", "kind": "city"}])
+    result = checker.check("Eastvale's votes were counted a day after voters went to the polls.")
+    assert best(result) == 62 and result.verdict == "disputed"
+    assert refs(result.supporting) == ["tally"] and refs(result.contradicting) == ["wire"]

@@ -211,6 +211,9 @@ LABEL_SYNONYMS = {
     "population": "population", "live": "population", "living": "population", "lived": "population",
     "liv": "population", "inhabit": "population", "home": "population",
 }
+# The label a count of the people living somewhere reads as; beside another label word it only
+# says who is counted ("12 residents missing" counts the missing).
+POPULATION = "population"
 # Kinds of figure (None is a count); times compare with times only.
 YEAR, DATE_KIND, WEEKDAY, RANGE = "year", "date", "weekday", "range"
 TIME_KINDS = frozenset({YEAR, DATE_KIND, WEEKDAY})
@@ -360,6 +363,34 @@ def _as_date(value):
 def _iso(value):
     year, month, day = _date_parts(value)
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+RELATIVE_DATE = re.compile(
+    r"\b(?:(?P<count>an?|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>days?|weeks?)"
+    r"|the\s+(?P<next>day|week))\s+(?P<way>after|before)\s+(?P<anchor>[^,;.]+)", re.IGNORECASE)
+LEAP_YEAR = 2000  # a yearless date is shifted as if in a leap year: February 29 exists
+
+
+def relative_date(text):
+    """(days, anchor, span) of a date a text gives relative to an event ("a day after the storm
+    struck": 1, "the storm struck"; "two weeks before the vote": -14), or None."""
+    match = RELATIVE_DATE.search(text)
+    if not match:
+        return None
+    count = match["count"]
+    amount = 1 if not count or count.lower() in ("a", "an") else (
+        int(count) if count.isdigit() else UNITS[count.lower()])
+    unit = (match["unit"] or match["next"]).lower()
+    days = amount * (7 if unit.startswith("week") else 1)
+    return (days if match["way"].lower() == "after" else -days), match["anchor"], match.span()
+
+
+def shifted_date_text(figure, days):
+    """A date figure's day moved by `days`, as text ("September 11", "September 11, 2023")."""
+    year, month, day = _date_parts(figure.low)
+    moved = datetime.date(year or LEAP_YEAR, month, day) + datetime.timedelta(days=days)
+    text = f"{moved.strftime('%B')} {moved.day}"
+    return f"{text}, {moved.year}" if year else text
 
 
 def _weekday_name(value):
@@ -615,6 +646,8 @@ def kind_of_count(figure, label_words=None, typos=None):
             return frozenset()  # given, or counting what no curated figure counts
         label = frozenset(term for term in ((typos or {}).get(t, t) for t in figure.context)
                           if term in label_words)
+        if len(label) > 1:  # "residents missing": who is counted, and what befell them
+            label -= {POPULATION}
     unit = figure.unit
     return label | {UNIT_DIMENSIONS.get(unit, (unit,))[0]} if unit else label
 

@@ -1,12 +1,15 @@
 """From matched claims to a verdict: which sources back the statement and which contradict it."""
+import re
 from dataclasses import replace
 
 from .clauses import reported_fact
 from .matcher import Matcher
-from .numbers import DATE_KIND, WEEKDAY, best_counterpart, extract_figures
+from .numbers import (DATE_KIND, GENERIC_LABEL_WORDS, WEEKDAY, best_counterpart, extract_figures,
+                      kind_of_count, relative_date, shifted_date_text)
 from .quantities import mere_bound, neither_bound, same_quantity
 from .records import (CONTRADICTS, NEITHER, SUPPORTS, CheckResult, JudgedEvidence, Match, Part,
                       ReportedFigure)
+from .text import content_term, words
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
     "supported", "contradicted", "disputed", "unverified")
@@ -27,6 +30,13 @@ COUNTED_FLOOR = 0.3
 # Times that name a day: a date or a weekday ("on Sunday" tells which of two reports as well as
 # "on May 5" does); a year does not.
 DAY_KINDS = frozenset({DATE_KIND, WEEKDAY})
+# Words that put a count at another time than the event it names ("six killed before the
+# offensive"): a claim using one the statement does not use counts another occasion.
+OTHER_TIME_WORDS = frozenset({"before", "after"})
+# Of the claims matching the event a relative date counts from, the best this many are read for
+# the event's day.
+RELATIVE_ANCHORS = 3
+COUNT_WORDS_AFTER = 4  # words after a count that may say what it counts ("people were killed")
 
 
 def _figure_text(figure):
@@ -177,6 +187,43 @@ class Judge:
         return [(claim, score, explanation) for claim, score, explanation in counting
                 if self.same_way(explanation) and not self.matcher.unshared_places(
                     analysis, self.matcher.claim_features(claim))]
+
+    def on_the_occasion(self, analysis, best, counting, floor):
+        """Of the claims whose sources count what the statement counts (Matcher.counting), those
+        reporting the count for the event the best match `best` (a Match) reports: scoring at
+        least `floor`, the same way round, naming everyone the statement names, their own text
+        giving a count of just the statement's kind, and sharing every word the best match
+        shares with the statement save the words around its counts ("the floods killed 11,300 in
+        Derna" for "the flood in Derna left more than 5,000 dead", matched best by "the floods
+        left 3,958 dead"; not "27 killed in the first day of the offensive" for a toll of the
+        war), nor counting what happened before or after something the statement does not say
+        ("six killed before the offensive")."""
+        counts = [f for f in analysis.figures if not f.is_year]
+        kinds = self.kinds_counted(analysis)
+        label_words = self.matcher.label_words
+        event = said_shared(best.explanation) - words_around(analysis, counts)
+        return [(claim, score, explanation)
+                for claim, score, explanation in self.of_the_kind(analysis, counting)
+                if score >= floor and self.names_all(analysis, claim)
+                and event <= said_shared(explanation)
+                and not OTHER_TIME_WORDS & set(words(claim.text)) - set(analysis.tokens)
+                and kinds & {kind_of_count(f, label_words)
+                             for f in self.matcher.claim_features(claim).figures}]
+
+    def kinds_counted(self, analysis):
+        """What the statement's counts count, as the corpus's curated figures label it."""
+        typos = self.matcher.statement_reading(analysis)[0]
+        return {kind_of_count(f, self.matcher.label_words, typos)
+                for f in analysis.figures if not f.is_year} - {frozenset()}
+
+    def counts_otherwise(self, analysis, claim):
+        """Whether the claim's own counts all say what they count, and all count something else
+        than the statement's ("a population of 100,000" for "10,000 residents missing"): its
+        words matched, its figures do not say what the statement's count says."""
+        ours = set().union(*self.kinds_counted(analysis))
+        theirs = [kind_of_count(f, self.matcher.label_words)
+                  for f in self.matcher.claim_features(claim).figures if not f.is_year]
+        return bool(ours and theirs) and all(kind and not ours & kind for kind in theirs)
 
     def on_figures(self, analysis, claim, score, explanation):
         """The claim's Match with its sources judged on the statement's counts alone: a claim
@@ -398,6 +445,25 @@ class Judge:
             if flipped and not (moved or own_figures):
                 reasons.append("the statement says the opposite of the claim")
         return _judgment(evidence, numbers, SUPPORTS if backs else CONTRADICTS, reasons)
+
+
+def words_around(analysis, counts):
+    """The statement's words, as matching reads them, stating its counts: the word right before
+    each (its verb: "left" in "the flood left more than 5,000 people dead", the qualifier passed
+    over), those after it up to a break ("people dead"), and the generic ones. The event's own
+    words further off ("the flood") are not among them."""
+    text, terms = analysis.text, set(GENERIC_LABEL_WORDS)
+    for figure in counts:
+        at = text.find(figure.text)
+        if at < 0:
+            continue
+        before = text[:at].rstrip()
+        if figure.qualifier and before.lower().endswith(figure.qualifier):
+            before = before[:-len(figure.qualifier)]
+        after = re.split(r"[.,;:!?()]", text[at + len(figure.text):])[0]
+        terms.update(term for word in [*words(before)[-1:], *words(after)[:COUNT_WORDS_AFTER]]
+                     if (term := content_term(word)))
+    return terms
 
 
 def said_shared(explanation):
@@ -641,7 +707,7 @@ class FactChecker:
         return analysis, matches
 
     def _judged_as_written(self, statement, limit, threshold):
-        analysis = self.matcher.analyze_statement(statement)
+        analysis = self.matcher.analyze_statement(self.dated_relatively(statement, threshold))
         counts = any(not f.is_year for f in analysis.figures)
         pool = max(limit, QUANTITY_POOL)
         found = self.matcher.search(analysis, limit=pool, min_score=threshold)
@@ -656,7 +722,13 @@ class FactChecker:
         if matches and self.judge.undated(analysis, matches[0]):
             matches[0] = self.judge.dated_elsewhere(analysis, matches[0], self.matcher.search(
                 analysis, limit=pool, min_score=threshold * SAME_FIGURE_FLOOR))
+        if counts and matches and self.judge.counts_otherwise(analysis, matches[0].claim):
+            matches = []  # its words matched, its figures count something else
         of_the_kind = []
+        if counts and matches:  # counts of the same event, however worded, are weighed too
+            of_the_kind = self.judge.on_the_occasion(
+                analysis, matches[0], self.matcher.counting(analysis, {matches[0].claim.id}),
+                threshold * COUNTED_FLOOR)
         if counts and not matches:  # no wording, no figure: what is counted decides
             of_the_kind = self.judge.of_the_kind(analysis, self.matcher.counting(analysis))
             # the claim judged names everyone the statement names: no one else's count
@@ -676,6 +748,22 @@ class FactChecker:
                 analysis, matches[0], [item for item in found if item[1] >= threshold])
             matches[0] = self.judge.said_by_speaker(analysis, matches[0])
         return analysis, matches
+
+    def dated_relatively(self, statement, threshold):
+        """The statement with a date it gives relative to an event ("a day after the storm
+        struck") given as the day named by the best of the claims matching the event that name
+        one day ("on September 11"), so it compares as dates do; unchanged when none does."""
+        relative = relative_date(statement)
+        if not relative:
+            return statement
+        days, anchor, (start, end) = relative
+        for claim, _, _ in self.matcher.search(anchor, limit=RELATIVE_ANCHORS,
+                                               min_score=threshold):
+            dates = [f for f in self.matcher.claim_features(claim).figures
+                     if f.kind == DATE_KIND and f.low == f.high]
+            if len(dates) == 1:
+                return f"{statement[:start]}on {shifted_date_text(dates[0], days)}{statement[end:]}"
+        return statement
 
 
 def _sides(best):
