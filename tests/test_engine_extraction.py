@@ -239,6 +239,13 @@ def test_a_frame_that_would_leave_a_pronoun_stays_in_the_claim():
     ("The agency raised its estimate, citing the coastguard as saying that 40 sailors drowned "
      "at sea.",
      ["The agency raised its estimate.", "40 sailors drowned at sea."]),
+    # whose figures they are is a fact of its own, done by the sentence's speaker if it names one
+    ("The coastguard said that 40 sailors drowned at sea, attributing the figure to the port "
+     "authority.",
+     ["40 sailors drowned at sea.", "The coastguard attributed the figure to the port authority."]),
+    ("Up to 40 sailors drowned (a count from earlier reports, crediting these numbers to the "
+     "navy.)",
+     ["Up to 40 sailors drowned.", "These numbers were credited to the navy."]),
     # "and" joining two objects or two verbs of one subject is one fact
     ("The flood destroyed the bridge and the mill.",
      ["The flood destroyed the bridge and the mill."]),

@@ -526,6 +526,26 @@ LEADING_CONNECTIVE = re.compile(r"^(?:but|however|and|yet|meanwhile|moreover|fur
                                 r"|^(?:also|still|earlier|later|separately),\s+", re.IGNORECASE)
 FIGURE_AHEAD = (r"(?=(?:about|around|nearly|almost|some|roughly|approximately|over|more than|"
                 r"at least|up to|an estimated)?\s*\d)")
+# Participles saying whose something is ("attributing the figures to the ministry").
+ATTRIBUTING = r"(?:attributing|crediting|ascribing)"
+# Such a participle cut off its clause by FACT_BOUNDARIES: "attributing these numbers to Y.)"
+ATTRIBUTING_PHRASE = re.compile(
+    rf"^(?P<verb>{ATTRIBUTING})\s+(?P<what>.+?)\s+to\s+(?P<whom>[^()]+?)[\s.)]*$",
+    re.IGNORECASE | re.DOTALL)
+
+
+def _attributed(found, doer):
+    """"attributing these numbers to Y" as a sentence: "OCHA attributed these numbers to Y" where
+    the sentence names who did it (its speaker), else "These numbers were attributed to Y"."""
+    participle = fold(found.group("verb"))
+    done = next((form for lemma in getLemma(participle, upos="VERB")
+                 for form in getInflection(lemma, tag="VBN")), participle)
+    what, whom = found.group("what"), found.group("whom")
+    if doer:
+        return f"{doer} {done} {what} to {whom}"
+    return f"{what} {'were' if _plural(what) else 'was'} {done} to {whom}"
+
+
 # Rewritings from a quote's wording to a plain claim: (what it does, pattern, replacement), in
 # order. A newcomer adds one line here and one test.
 CLAIM_REWRITES = [
@@ -589,10 +609,19 @@ def frame_speaker(quote):
     return speaker_of(framed[0]) if framed else None
 
 
-def claim_text(quote, attribution):
+def _speaker_in(sentence):
+    """Who the sentence says spoke: its attribution's speaker, else its frame's."""
+    return speaker_of(attribution_of(sentence)) or frame_speaker(sentence)
+
+
+def claim_text(quote, attribution, doer=None):
     """The fact in plain words: the quote without its attribution, reporting frame, connectives,
     hedges, side remarks or quotation marks, its figures stated plainly (CLAIM_REWRITES), as a
-    sentence."""
+    sentence; `doer` is who does what a participle opening the quote says (its sentence's
+    speaker)."""
+    attributing = ATTRIBUTING_PHRASE.match(quote.strip())
+    if attributing:
+        quote = _attributed(attributing, doer)
     text = without_speech_tail(quote)
     if (attribution and attribution in text and not ACCORDING_TO_HEAD.match(attribution)
             and not HEAD_FRAME.match(text)):
@@ -619,6 +648,9 @@ FACT_BOUNDARIES = [
     re.compile(r",\s+(?=with\s+\S)", re.IGNORECASE),
     # "A, citing the WHO as saying that B", "A, saying B": what is said is a fact of its own
     re.compile(r",\s+(?:citing\s+[^,]{1,80}?\s+as\s+)?saying\s+(?:that\s+)?", re.IGNORECASE),
+    # "A, attributing these numbers to the Red Crescent": whose figures they are is a fact of its
+    # own (its source is cited for it), not a side remark to leave out
+    re.compile(rf",\s+(?={ATTRIBUTING}\s+\S)", re.IGNORECASE),
     # "Up to 90 are feared dead and dozens more are missing": "and" before a subject of its own
     # and its auxiliary
     re.compile(r"\s+and\s+(?=(?:[\w’'-]+\s+){1,3}(?:is|are|was|were|has|have|had)\s)",
@@ -684,7 +716,8 @@ class Extractor:
         facts = {"figures": figures, "speaker": speaker, "attribution": attribution,
                  "entities": self.entities_in(clause.text), "text": clause.text,
                  "words": set(tokens), "words_list": tokens}
-        claim = claim_text(clause.text, attribution)
+        doer = _speaker_in(sentence) if ATTRIBUTING_PHRASE.match(clause.text.strip()) else None
+        claim = claim_text(clause.text, attribution, doer)
         if len(words(claim)) < self.MIN_CLAIM_WORDS:  # "200 wounded": say it with its sentence
             claim = claim_text(sentence, attribution_of(sentence))
         return Proposal(claim=claim, quote=clause.text,
