@@ -20,6 +20,7 @@ who gave it, not on the count; a fact giving a figure someone disputed bears on 
 the dispute, unless it names the disputer.
 """
 import math
+import re
 from dataclasses import dataclass, field, replace
 
 from .corpus import entity_records
@@ -157,6 +158,19 @@ def disputed_by(analysis):
     return None
 
 
+# A dispute of what an earlier sentence said: "cast doubt on that", "rejected them", "denied it."
+# ("denied that the toll had risen" says what it disputes).
+DISPUTES_WHAT_CAME_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(DISPUTING | DENIALS | {'doubt', 'doubts', 'disputed'}))})"
+    r"\s+(?:[\w’'-]+\s+)?(?:that|this|these|those|them|it)\s*(?:[,.;:!?”\"]|$)", re.IGNORECASE)
+
+
+def disputes_what_came_before(fact):
+    """Whether the fact disputes what an earlier sentence said ("a spokesman cast doubt on that"):
+    what it disputes is not in it, so it bears only on a claim reporting a dispute."""
+    return DISPUTES_WHAT_CAME_BEFORE.search(fact.proposal.quote) is not None
+
+
 def bears_on_no_dispute(fact, disputers):
     """Whether a fact says nothing of a dispute a claim reports: it disputes nothing and names none
     of the disputers. "The toll rose to 11,300, OCHA said" gives the figure the Red Crescent
@@ -212,7 +226,8 @@ def align_claim(claim, facts, analyzer, entities=(), min_coverage=MIN_COVERAGE):
         pairs = figure_comparisons(claim_analysis, fact)
         if pairs is None:
             continue
-        if disputers is not None and bears_on_no_dispute(fact, disputers):
+        if (bears_on_no_dispute(fact, disputers) if disputers is not None
+                else disputes_what_came_before(fact)):
             continue
         share = coverage(claim_analysis, fact)
         needed = min_coverage * (FIGURE_COVERAGE_FACTOR if pairs else 1)

@@ -160,3 +160,12 @@ def test_a_figure_meets_the_fact_s_figure_labelled_with_what_it_counts():
                      [{"text": "Two", "value": 2, "qualifier": None, "label": "bridges"}])]
     assert aligned("Two bridges burned near the ridge during the wildfire, cutting off the "
                    "town of around 8,000 people.", bridges)["claim-11"] == ("supports", "figures")
+
+
+def test_a_doubt_cast_on_what_came_before_backs_no_claim():
+    """"A spokesman cast doubt on that": what it doubts is in an earlier sentence, so the names it
+    shares with a claim are no support for it."""
+    assert "claim-3" not in aligned("A spokesman for the rescue teams in Derna cast doubt on that.")
+    assert "claim-3" not in aligned("The rescue teams in Derna later rejected them.")
+    assert aligned("A spokesman for the rescue teams in Derna cast doubt on that, saying rescue "
+                   "teams reached Derna by road.")["claim-3"] == ("supports", "wording")
