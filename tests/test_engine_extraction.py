@@ -246,6 +246,9 @@ def test_a_frame_that_would_leave_a_pronoun_stays_in_the_claim():
     ("Up to 40 sailors drowned (a count from earlier reports, crediting these numbers to the "
      "navy.)",
      ["Up to 40 sailors drowned.", "These numbers were credited to the navy."]),
+    ("The coastguard said that 40 sailors drowned at sea (revising the count from an earlier "
+     "report.)",
+     ["40 sailors drowned at sea.", "The coastguard revised the count from an earlier report."]),
     # "and" joining two objects or two verbs of one subject is one fact
     ("The flood destroyed the bridge and the mill.",
      ["The flood destroyed the bridge and the mill."]),

@@ -526,24 +526,27 @@ LEADING_CONNECTIVE = re.compile(r"^(?:but|however|and|yet|meanwhile|moreover|fur
                                 r"|^(?:also|still|earlier|later|separately),\s+", re.IGNORECASE)
 FIGURE_AHEAD = (r"(?=(?:about|around|nearly|almost|some|roughly|approximately|over|more than|"
                 r"at least|up to|an estimated)?\s*\d)")
-# Participles saying whose something is ("attributing the figures to the ministry").
-ATTRIBUTING = r"(?:attributing|crediting|ascribing)"
-# Such a participle cut off its clause by FACT_BOUNDARIES: "attributing these numbers to Y.)"
-ATTRIBUTING_PHRASE = re.compile(
-    rf"^(?P<verb>{ATTRIBUTING})\s+(?P<what>.+?)\s+to\s+(?P<whom>[^()]+?)[\s.)]*$",
+# Participles by which a speaker says what it did with what it reports: whose it is
+# ("attributing the figures to the ministry") or how it changed it ("adjusting the numbers from a
+# previous report"). After a comma or opening a parenthesis, such a phrase states a fact of its own.
+SPEAKER_ACTS = r"(?:attributing|crediting|ascribing|adjusting|revising|correcting|updating)"
+# Such a phrase cut off its clause by FACT_BOUNDARIES: "attributing these numbers to Y.)"
+SPEAKER_ACT_PHRASE = re.compile(
+    rf"^(?P<verb>{SPEAKER_ACTS})\s+(?P<what>[^()]+?)(?:\s+to\s+(?P<whom>[^()]+?))?[\s.)]*$",
     re.IGNORECASE | re.DOTALL)
 
 
-def _attributed(found, doer):
+def _speaker_act(found, doer):
     """"attributing these numbers to Y" as a sentence: "OCHA attributed these numbers to Y" where
     the sentence names who did it (its speaker), else "These numbers were attributed to Y"."""
     participle = fold(found.group("verb"))
-    done = next((form for lemma in getLemma(participle, upos="VERB")
-                 for form in getInflection(lemma, tag="VBN")), participle)
+    lemma = next(iter(getLemma(participle, upos="VERB")), participle)
+    did, done = (next(iter(getInflection(lemma, tag=tag)), lemma) for tag in ("VBD", "VBN"))
     what, whom = found.group("what"), found.group("whom")
+    to = f" to {whom}" if whom else ""
     if doer:
-        return f"{doer} {done} {what} to {whom}"
-    return f"{what} {'were' if _plural(what) else 'was'} {done} to {whom}"
+        return f"{doer} {did} {what}{to}"
+    return f"{what} {'were' if _plural(what) else 'was'} {done}{to}"
 
 
 # Rewritings from a quote's wording to a plain claim: (what it does, pattern, replacement), in
@@ -619,9 +622,9 @@ def claim_text(quote, attribution, doer=None):
     hedges, side remarks or quotation marks, its figures stated plainly (CLAIM_REWRITES), as a
     sentence; `doer` is who does what a participle opening the quote says (its sentence's
     speaker)."""
-    attributing = ATTRIBUTING_PHRASE.match(quote.strip())
-    if attributing:
-        quote = _attributed(attributing, doer)
+    act = SPEAKER_ACT_PHRASE.match(quote.strip())
+    if act:
+        quote = _speaker_act(act, doer)
     text = without_speech_tail(quote)
     if (attribution and attribution in text and not ACCORDING_TO_HEAD.match(attribution)
             and not HEAD_FRAME.match(text)):
@@ -648,9 +651,9 @@ FACT_BOUNDARIES = [
     re.compile(r",\s+(?=with\s+\S)", re.IGNORECASE),
     # "A, citing the WHO as saying that B", "A, saying B": what is said is a fact of its own
     re.compile(r",\s+(?:citing\s+[^,]{1,80}?\s+as\s+)?saying\s+(?:that\s+)?", re.IGNORECASE),
-    # "A, attributing these numbers to the Red Crescent": whose figures they are is a fact of its
-    # own (its source is cited for it), not a side remark to leave out
-    re.compile(rf",\s+(?={ATTRIBUTING}\s+\S)", re.IGNORECASE),
+    # "A, attributing these numbers to the Red Crescent", "A (adjusting the numbers from ...": what
+    # the speaker did with its figures is a fact of its own (SPEAKER_ACTS), not a side remark
+    re.compile(rf"(?:,\s+|\s*\()(?={SPEAKER_ACTS}\s+\S)", re.IGNORECASE),
     # "Up to 90 are feared dead and dozens more are missing": "and" before a subject of its own
     # and its auxiliary
     re.compile(r"\s+and\s+(?=(?:[\w’'-]+\s+){1,3}(?:is|are|was|were|has|have|had)\s)",
@@ -716,7 +719,7 @@ class Extractor:
         facts = {"figures": figures, "speaker": speaker, "attribution": attribution,
                  "entities": self.entities_in(clause.text), "text": clause.text,
                  "words": set(tokens), "words_list": tokens}
-        doer = _speaker_in(sentence) if ATTRIBUTING_PHRASE.match(clause.text.strip()) else None
+        doer = _speaker_in(sentence) if SPEAKER_ACT_PHRASE.match(clause.text.strip()) else None
         claim = claim_text(clause.text, attribution, doer)
         if len(words(claim)) < self.MIN_CLAIM_WORDS:  # "200 wounded": say it with its sentence
             claim = claim_text(sentence, attribution_of(sentence))
