@@ -249,6 +249,11 @@ def test_a_frame_that_would_leave_a_pronoun_stays_in_the_claim():
     ("The coastguard said that 40 sailors drowned at sea (revising the count from an earlier "
      "report.)",
      ["40 sailors drowned at sea.", "The coastguard revised the count from an earlier report."]),
+    # "as" before a named subject and its verb opens a fact of its own; "as high as" does not
+    ("Crews cleared the roads in the valley as the Harbor Police closed the port.",
+     ["Crews cleared the roads in the valley.", "The Harbor Police closed the port."]),
+    ("The river rose as high as the rooftops of the old mill.",
+     ["The river rose as high as the rooftops of the old mill."]),
     # "and" joining two objects or two verbs of one subject is one fact
     ("The flood destroyed the bridge and the mill.",
      ["The flood destroyed the bridge and the mill."]),
