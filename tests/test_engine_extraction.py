@@ -254,6 +254,8 @@ def test_a_frame_that_would_leave_a_pronoun_stays_in_the_claim():
      ["Crews cleared the roads in the valley.", "The Harbor Police closed the port."]),
     ("The river rose as high as the rooftops of the old mill.",
      ["The river rose as high as the rooftops of the old mill."]),
+    ("Mayors such as Anna Berg warned of further floods.",
+     ["Mayors such as Anna Berg warned of further floods."]),
     # "and" joining two objects or two verbs of one subject is one fact
     ("The flood destroyed the bridge and the mill.",
      ["The flood destroyed the bridge and the mill."]),

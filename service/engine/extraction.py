@@ -655,8 +655,9 @@ FACT_BOUNDARIES = [
     # the speaker did with its figures is a fact of its own (SPEAKER_ACTS), not a side remark
     re.compile(rf"(?:,\s+|\s*\()(?={SPEAKER_ACTS}\s+\S)", re.IGNORECASE),
     # "A as WHO releases emergency funds": "as" before a named subject and its verb (not "as high
-    # as", "known as X") opens a fact of its own
-    re.compile(r"\s+as\s+(?=(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+[a-z]+(?:s|ed)\s)"),
+    # as", "known as X", "leaders such as Smith warned") opens a fact of its own
+    re.compile(r"(?<!such)\s+as\s+"
+               r"(?=(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+[a-z]+(?:s|ed)\s)"),
     # "Up to 90 are feared dead and dozens more are missing": "and" before a subject of its own
     # and its auxiliary
     re.compile(r"\s+and\s+(?=(?:[\w’'-]+\s+){1,3}(?:is|are|was|were|has|have|had)\s)",
