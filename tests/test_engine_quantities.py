@@ -433,6 +433,19 @@ def test_a_claim_whose_counts_count_something_else_leaves_the_count_to_the_claim
     assert refs(result.supporting) == ["sheriff"] and result.contradicting == []
 
 
+def test_a_count_saying_only_who_is_counted_leaves_the_claim_judged():
+    """"300 homes were wrecked" ("wrecked" labels no curated figure) tells only who is counted,
+    so the claim whose 300 homes were flooded is still the statement's, not one counting
+    something else."""
+    claims = [ClaimRecord(1, "About 300 homes were flooded in Port Alba.", evidence=(
+        EvidenceRecord(GAZETTE, "supports", "about 300 homes were flooded",
+                       (figure("300", 300, "homes flooded", "about"),)),))]
+    result = FactChecker(claims, ENTITIES, min_score=40).check(
+        "About 300 homes were wrecked in Port Alba.")
+    assert best(result) == 1 and result.verdict == "supported"
+    assert refs(result.supporting) == ["gazette"]
+
+
 @pytest.mark.parametrize("text, days, anchor", [
     ("The results came a day after voters went to the polls.", 1, "voters went to the polls"),
     ("Talks resumed two weeks before the strike ended, officials said.", -14,

@@ -4,8 +4,8 @@ from dataclasses import replace
 
 from .clauses import reported_fact
 from .matcher import Matcher
-from .numbers import (DATE_KIND, GENERIC_LABEL_WORDS, WEEKDAY, best_counterpart, extract_figures,
-                      kind_of_count, relative_date, shifted_date_text)
+from .numbers import (DATE_KIND, GENERIC_LABEL_WORDS, POPULATION, WEEKDAY, best_counterpart,
+                      extract_figures, kind_of_count, relative_date, shifted_date_text)
 from .quantities import mere_bound, neither_bound, same_quantity
 from .records import (CONTRADICTS, NEITHER, SUPPORTS, CheckResult, JudgedEvidence, Match, Part,
                       ReportedFigure)
@@ -219,8 +219,12 @@ class Judge:
     def counts_otherwise(self, analysis, claim):
         """Whether the claim's own counts all say what they count, and all count something else
         than the statement's ("a population of 100,000" for "10,000 residents missing"): its
-        words matched, its figures do not say what the statement's count says."""
+        words matched, its figures do not say what the statement's count says. A count saying
+        only who is counted ("300 homes were wrecked", the verb no curated label) says nothing
+        of what befell them, so no claim's counts are something else."""
         ours = set().union(*self.kinds_counted(analysis))
+        if ours <= {POPULATION}:
+            return False
         theirs = [kind_of_count(f, self.matcher.label_words)
                   for f in self.matcher.claim_features(claim).figures if not f.is_year]
         return bool(ours and theirs) and all(kind and not ours & kind for kind in theirs)
