@@ -2,7 +2,9 @@
 small engine records."""
 import os
 import re
+import signal
 import socket
+import subprocess
 
 import psycopg2
 
@@ -22,6 +24,18 @@ def assert_problem(response, status):
     assert body["status"] == status and body["title"] and body["detail"] and body["type"]
     assert "Traceback" not in response.get_data(as_text=True)
     return body
+
+
+def stop_server(process, grace=30):
+    """Stop a `crosscheck serve` process and its workers: SIGTERM, then, when a loaded machine
+    keeps them past `grace` seconds, SIGKILL to its process group (start it with
+    start_new_session=True), so a slow shutdown cannot leave workers behind or fail a teardown."""
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def free_port():

@@ -5,7 +5,6 @@ import http.client
 import json
 import os
 import random
-import signal
 import socket
 import statistics
 import subprocess
@@ -13,6 +12,8 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
+
+from tests.helpers import stop_server
 
 READ_STATEMENTS = ["Seven children were killed in the floods", "The dam failed",
                    "About 300 homes were flooded",
@@ -54,12 +55,7 @@ def served(database_url, seeds, workers=2, **settings):
             raise RuntimeError("the server did not start")
         yield port, key
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)  # the master and its workers, none else
-            server.wait()
+        stop_server(server, grace=15)
 
 
 def request(connection, method, path, body=None, headers=None):

@@ -13,7 +13,7 @@ from service.auth import create_key
 from service.db import database, init_database
 
 from .conftest import FIXTURE_SEEDS
-from .helpers import free_port
+from .helpers import free_port, stop_server
 
 STATEMENT = "About 300 homes were flooded in Arcadia."
 
@@ -33,7 +33,8 @@ def served(tmp_path):
     process = subprocess.Popen(
         [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
         env=dict(os.environ, DATABASE_URL=url, CROSSCHECK_SEEDS=str(FIXTURE_SEEDS),
-                 RATELIMIT_ENABLED="0"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                 RATELIMIT_ENABLED="0"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -49,8 +50,7 @@ def served(tmp_path):
             _, key = create_key("serve editor", "editor")
         yield base, key
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop_server(process)
 
 
 def matched(base):

@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 
 from tests.conftest import FIXTURE_SEEDS
-from .helpers import free_port
+from .helpers import free_port, stop_server
 
 HALF_SENT_CLIENTS = 8  # four times the workers: each sync worker would be held by one
 
@@ -24,7 +24,8 @@ def server(tmp_path_factory):
     env = dict(os.environ, DATABASE_URL=f"sqlite:///{database}",
                CROSSCHECK_SEEDS=str(FIXTURE_SEEDS))
     process = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -37,8 +38,7 @@ def server(tmp_path_factory):
             pytest.fail("server did not come up")
         yield port
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop_server(process)
 
 
 def test_healthz_answers_while_clients_hold_half_sent_requests(server):
