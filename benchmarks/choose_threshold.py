@@ -79,8 +79,8 @@ def margin(checker, cases):
     outcomes = evaluate(checker, cases, min_score=0).outcomes
     nothing = [(top_score(checker, o.case.statement), o.case.statement)
                for o in outcomes if should_match_nothing(o.case)]
-    right = [(o.score, o.case.statement) for o in outcomes
-             if o.all_right and not should_match_nothing(o.case)]
+    right = [(o.score, o.case.statement) for o in outcomes  # all right unmatched: no score
+             if o.all_right and o.score is not None and not should_match_nothing(o.case)]
     return max(nothing, default=None), min(right, default=None)
 
 
