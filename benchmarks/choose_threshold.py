@@ -41,6 +41,25 @@ def labelled_sets():
     return sets
 
 
+def threshold_range(start, stop, step):
+    """The thresholds from `start` to `stop` inclusive, `step` apart."""
+    steps = int(round((stop - start) / step))
+    return [round(start + i * step, 2) for i in range(steps + 1)]
+
+
+def load_sets():
+    """[(name, cases, checker)] for every labelled set, each checker built with the engine's
+    parameters of the moment."""
+    return [(name, load_cases(cases), checker_from_seeds(seeds))
+            for name, cases, seeds in labelled_sets()]
+
+
+def sweep(sets, thresholds):
+    """{threshold: [cases all right, per set]}."""
+    return {t: [sum(o.all_right for o in evaluate(checker, cases, min_score=t).outcomes)
+                for _, cases, checker in sets] for t in thresholds}
+
+
 def should_match_nothing(case):
     """A case naming no claim (`"claim": null`), or naming none at all and accepting only
     `unverified`."""
@@ -60,8 +79,8 @@ def margin(checker, cases):
     outcomes = evaluate(checker, cases, min_score=0).outcomes
     nothing = [(top_score(checker, o.case.statement), o.case.statement)
                for o in outcomes if should_match_nothing(o.case)]
-    right = [(o.score, o.case.statement) for o in outcomes
-             if o.all_right and not should_match_nothing(o.case)]
+    right = [(o.score, o.case.statement) for o in outcomes  # all right unmatched: no score
+             if o.all_right and o.score is not None and not should_match_nothing(o.case)]
     return max(nothing, default=None), min(right, default=None)
 
 
@@ -92,13 +111,10 @@ def main():
     parser.add_argument("--stop", type=float, default=70.0)
     parser.add_argument("--step", type=float, default=0.5)
     args = parser.parse_args()
-    steps = int(round((args.stop - args.start) / args.step))
-    thresholds = [round(args.start + i * args.step, 2) for i in range(steps + 1)]
+    thresholds = threshold_range(args.start, args.stop, args.step)
 
-    sets = [(name, load_cases(cases), checker_from_seeds(seeds))
-            for name, cases, seeds in labelled_sets()]
-    table = {t: [sum(o.all_right for o in evaluate(checker, cases, min_score=t).outcomes)
-                 for _, cases, checker in sets] for t in thresholds}
+    sets = load_sets()
+    table = sweep(sets, thresholds)
 
     print("cases all right (verdict, sources, claim), per set:")
     print(f"{'threshold':>9}" + "".join(f"{name.removeprefix('devset-'):>14}"

@@ -184,6 +184,22 @@ def test_choose_threshold_takes_the_most_right_then_the_middle_of_the_margin(tmp
     assert [should_match_nothing(case) for case in cases] == [True, True, False, False]
 
 
+def test_calibrate_prefers_the_lower_threshold_among_near_ties():
+    from benchmarks.calibrate import best_setting, set_parameters
+    from service.engine import matcher
+
+    results = [(("a",), 52.0, 529), (("b",), 48.0, 527), (("c",), 44.0, 526)]
+    assert best_setting(results) == (("b",), 48.0, 527)  # c is 3 cases behind: not a near tie
+    assert best_setting([(("a",), 52.0, 529), (("b",), 52.0, 528)])[0] == ("a",)
+    saved = matcher.RECALL_WEIGHT, matcher.STAND_IN_SHARE, matcher.SCORE_RULES
+    try:
+        set_parameters(2.0, 0.7, 2.0, ((len, 0.5),))
+        assert (matcher.RECALL_WEIGHT, matcher.STAND_IN_SHARE) == (2.0, 0.7)
+        assert matcher.SCORE_RULES == ((len, 0.25),)
+    finally:
+        matcher.RECALL_WEIGHT, matcher.STAND_IN_SHARE, matcher.SCORE_RULES = saved
+
+
 def test_clef_scores_map_at_5_and_recall():
     from benchmarks.clef_retrieval import clean_tweet, scores
 

@@ -14,7 +14,7 @@ from .text import content_term, words
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
     "supported", "contradicted", "disputed", "unverified")
 VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
-DEFAULT_MIN_SCORE = 52.5  # chosen by benchmarks/choose_threshold.py
+DEFAULT_MIN_SCORE = 48.0  # chosen by benchmarks/calibrate.py with rules.SCORE_RULES
 # Claims matching the statement's words (the search's closer look) whose sources' figures are
 # weighed when the statement gives a figure: the same event, reported as other claims.
 QUANTITY_POOL = 10
