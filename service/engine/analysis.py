@@ -56,6 +56,11 @@ class Analysis:
     looks: dict = field(default_factory=dict, repr=False)
 
     @cached_property
+    def counts(self):
+        """The text's figures that are no years: what it counts, measures or dates by day."""
+        return [f for f in self.figures if not f.is_year]
+
+    @cached_property
     def facts(self):
         """The facts the text states where it states several (clauses.several_facts), else []:
         split once for search and the verdict."""

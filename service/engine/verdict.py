@@ -149,7 +149,7 @@ class Judge:
         judgment; one whose figure for the same quantity overlaps the statement's backs it, a
         disjoint one contradicts it, and a bound that merely does not exclude it takes neither
         side, saying so."""
-        counts = [f for f in analysis.figures if not f.is_year]
+        counts = analysis.counts
         judged = {j.source.id for j in (*match.supporting, *match.contradicting, *match.neither)}
         sides = {SUPPORTS: list(match.supporting), CONTRADICTS: list(match.contradicting),
                  NEITHER: list(match.neither)}
@@ -198,7 +198,7 @@ class Judge:
         left 3,958 dead"; not "27 killed in the first day of the offensive" for a toll of the
         war), nor counting what happened before or after something the statement does not say
         ("six killed before the offensive")."""
-        counts = [f for f in analysis.figures if not f.is_year]
+        counts = analysis.counts
         kinds = self.kinds_counted(analysis)
         label_words = self.matcher.label_words
         event = said_shared(best.explanation) - words_around(analysis, counts)
@@ -214,7 +214,7 @@ class Judge:
         """What the statement's counts count, as the corpus's curated figures label it."""
         typos = self.matcher.statement_reading(analysis)[0]
         return {kind_of_count(f, self.matcher.label_words, typos)
-                for f in analysis.figures if not f.is_year} - {frozenset()}
+                for f in analysis.counts} - {frozenset()}
 
     def counts_otherwise(self, analysis, claim):
         """Whether the claim's own counts all say what they count, and all count something else
@@ -232,7 +232,7 @@ class Judge:
     def on_figures(self, analysis, claim, score, explanation):
         """The claim's Match with its sources judged on the statement's counts alone: a claim
         chosen for what its sources count, not for its words, backs nothing else."""
-        counts = [f for f in analysis.figures if not f.is_year]
+        counts = analysis.counts
         claim_figures = self.matcher.claim_features(claim).figures
         judged = [weighed for item in claim.evidence
                   if (weighed := self.weigh_figures(counts, item, claim_figures)) is not None]
@@ -250,7 +250,7 @@ class Judge:
         negates the best match, any claim (across_negated)."""
         if self.negates(match.explanation):
             return None
-        counts = [f for f in analysis.figures if not f.is_year]
+        counts = analysis.counts
         return lambda claim: claim.id in of_the_kind or any(
             self.claimed_counts(counts, claim))
 
@@ -308,7 +308,7 @@ class Judge:
         and gives its very figure for the same count, the same way round: the figure decides which
         claim is judged when the words alone leave none ("The agency put the toll at 3,958" for
         "the agency said the floods left 3,958 dead")."""
-        counts = [f for f in analysis.figures if not f.is_year]
+        counts = analysis.counts
         for claim, score, explanation in found:
             if (self.same_way(explanation) and self.names_all(analysis, claim)
                     and self.gives_the_figure(counts, claim)):
@@ -712,7 +712,7 @@ class FactChecker:
 
     def _judged_as_written(self, statement, limit, threshold):
         analysis = self.matcher.analyze_statement(self.dated_relatively(statement, threshold))
-        counts = any(not f.is_year for f in analysis.figures)
+        counts = bool(analysis.counts)
         pool = max(limit, QUANTITY_POOL)
         found = self.matcher.search(analysis, limit=pool, min_score=threshold)
         matches = [self.judge.judge_claim(analysis, claim, score, explanation)
