@@ -168,19 +168,14 @@ class Matcher:
     def _unlist_counts(self, claim_id):
         features = self.features.get(claim_id)
         for value in counted_values(features.figures) if features else ():
-            self.by_count[value].discard(claim_id)
-            if not self.by_count[value]:
-                del self.by_count[value]
+            _unlist(self.by_count, value, claim_id)
         claim = self.index.claims.get(claim_id)
         for figure in self.sourced_counts(claim) if claim else ():
             for word in figure.context:
                 self.label_words[word] -= 1
                 if not self.label_words[word]:
                     del self.label_words[word]  # no figure is labelled with it now
-            kind = kind_of_count(figure)
-            self.by_kind[kind].discard(claim_id)
-            if not self.by_kind[kind]:
-                del self.by_kind[kind]
+            _unlist(self.by_kind, kind_of_count(figure), claim_id)
 
     def source_figures(self, evidence):
         """The evidence's curated figures, what they count read in the corpus's vocabulary too."""
@@ -638,6 +633,13 @@ def f_beta(shared, statement_weight, claim_weight):
     recall, precision = shared / statement_weight, shared / claim_weight
     beta2 = RECALL_WEIGHT ** 2
     return round(100 * (1 + beta2) * recall * precision / (beta2 * precision + recall), 1)
+
+
+def _unlist(ids_by_key, key, claim_id):
+    """Take a claim off one key of an index {key: claim ids}, dropping a key no claim is under."""
+    ids_by_key[key].discard(claim_id)
+    if not ids_by_key[key]:
+        del ids_by_key[key]
 
 
 def best_looked(looked, limit):
