@@ -93,11 +93,11 @@ HEDGES = frozenset(q for q, (low, _) in QUALIFIERS.items() if 0 < low < 1 and q.
 AMOUNT_WORDS = frozenset({*NUMBER_WORDS, *FRACTIONS, "all", "most", "much", "many", "every",
                           "entire", "whole", "dozens", "hundreds", "thousands", "millions"})
 # Qualifiers whose bound excludes the figure itself: "over 200" is not 200, "nearly 9" is not 9.
-OPEN_BELOW = frozenset({"more than", "over", "above", "in excess of", "upwards of", "exceeding",
-                        "passed", "surpassed", "exceeded", "topped"})
 # Verbs of exceeding bound a count only where it ends what is counted ("the toll had passed
 # 2,000"); before a noun the figure is what was done ("parliament passed 3 bills").
 EXCEEDING_VERBS = frozenset({"passed", "surpassed", "exceeded", "topped"})
+OPEN_BELOW = frozenset({"more than", "over", "above", "in excess of", "upwards of", "exceeding",
+                        *EXCEEDING_VERBS})
 OPEN_ABOVE = frozenset({"nearly", "almost", "close to", "just under", "fewer than", "less than",
                         "under", "below"})
 RANGE_OPENERS = ("between", "from")  # "between 5 and 6", "from 5 to 6"
@@ -301,8 +301,13 @@ def comparable_units(unit, other):
     unit, or two units of one dimension (feet and metres)."""
     if not (unit and other) or unit == other:
         return True
-    dimension = UNIT_DIMENSIONS.get(unit, (unit,))[0]
-    return dimension == UNIT_DIMENSIONS.get(other, (other,))[0]
+    return dimension(unit) == dimension(other)
+
+
+def dimension(unit):
+    """What a unit measures ("length" for feet and metres); a unit of no listed dimension is its
+    own."""
+    return UNIT_DIMENSIONS.get(unit, (unit,))[0]
 
 
 def _plain(value):
@@ -649,7 +654,7 @@ def kind_of_count(figure, label_words=None, typos=None):
         if len(label) > 1:  # "residents missing": who is counted, and what befell them
             label -= {POPULATION}
     unit = figure.unit
-    return label | {UNIT_DIMENSIONS.get(unit, (unit,))[0]} if unit else label
+    return label | {dimension(unit)} if unit else label
 
 
 def relabelled(figures, means):
