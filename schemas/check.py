@@ -117,6 +117,11 @@ class ExplanationSchema(Schema):
         "description": "The clause of a supporting quote the statement matched, when it matched "
                        "the claim through another outlet's wording of it rather than the claim's "
                        "own text; null otherwise"})
+    meaning = fields.Float(allow_none=True, metadata={
+        "description": "How alike the statement and the claim (or `wording`) mean, as a cosine "
+                       "similarity from 0 to 1 of their sentence embeddings (all-MiniLM-L6-v2), "
+                       "when that rather than shared words matched them: a paraphrase in other "
+                       "words; null otherwise"})
 
 
 def neither_field():

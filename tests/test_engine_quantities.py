@@ -377,7 +377,7 @@ def test_claims_giving_a_count_the_caller_cannot_use_get_no_closer_look():
     analysis = checker.matcher.analyze_statement("Officials put the toll at 65")
     found = checker.matcher.giving_counts(analysis, wanted=lambda claim: claim.id != 9)
     assert [c.id for c, _, _ in found] == [2]
-    assert not any(claim_id == 9 for claim_id, _, _ in analysis.looks)
+    assert not any(claim_id == 9 for claim_id, *_ in analysis.looks)
 
 
 AGENCY, GAZETTE, TIMES, CLARION, POST = (

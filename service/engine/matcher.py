@@ -10,6 +10,7 @@ from .index import ClaimIndex
 from .lexicon import is_verb_form
 from .numbers import figure_from_record, kind_of_count, relabelled
 from .records import ClaimRecord, Explanation
+from .meaning import encoder
 from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
 from .text import (STOPWORDS, content_terms, is_negation, negation_cues, polarize, reports_speech,
                    speaker, stem, words)
@@ -23,6 +24,19 @@ SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the sam
 # a weak match they only reorder noise.
 STAND_IN_SHARE = 0.5
 STAND_IN_BASE = 30.0
+# Where no claim clears the threshold by its words, nor by words standing in for them, and the
+# statement gives no count, what the sentences mean decides (meaning.py) among the
+# MEANING_LOOKS best by their words scoring at
+# least MEANING_BASE: a cosine similarity of MEANING_FLOOR or more lifts one over the threshold
+# (lifted_by_meaning). Chosen on the development sets: lower floors matched statements no
+# source makes ("Turkey sent troops" to "Turkey backed Azerbaijan").
+MEANING_BASE = 20.0
+MEANING_FLOOR = 0.75
+MEANING_LOOKS = 5
+MEANING_SCALE = 200.0  # score points per unit of similarity over the floor: 0.8 lifts 10 over
+# How far search reaches for a claim: its words, words standing in for the claim's, or what the
+# two mean; each reach is tried only when the one before found nothing.
+WORDS, STAND_INS, MEANING = "words", "stand-ins", "meaning"
 RERANKED = 10  # only this many top candidates get the closer look
 # A claim whose own text scores this much is worded as the statement is: its quotes' wordings
 # (wordings.py) are not searched then.
@@ -202,12 +216,17 @@ class Matcher:
     def search(self, statement, limit=5, min_score=0.0):
         """[(claim, score, explanation)] above `min_score`, best first. A claim whose own words
         score under `min_score` is looked at for the words it says otherwise (word_stand_ins)
-        only when no claim clears it: walking the index down to a lower floor costs."""
+        only when no claim clears it, and for what it means (MEANING) only when still none does
+        and the statement counts nothing: walking the index down to a lower floor costs, a
+        sentence's meaning more, and a sentence model tells neither figures nor what they count
+        apart ("five firefighters died" is close to "the fire killed three people")."""
         analysis = (statement if isinstance(statement, Analysis)
                     else self.analyze_statement(statement))
-        found = self._ranked(analysis, limit, min_score, near_floor=False)
+        found = self._ranked(analysis, limit, min_score, WORDS)
         if not found and min_score > STAND_IN_BASE:
-            found = self._ranked(analysis, limit, min_score, near_floor=True)
+            found = self._ranked(analysis, limit, min_score, STAND_INS)
+        if not found and min_score > MEANING_BASE and not analysis.counts:
+            found = self._ranked(analysis, limit, min_score, MEANING)
         return found
 
     def statement_reading(self, analysis):
@@ -220,13 +239,13 @@ class Matcher:
                                 self.speaker_terms(analysis, typos))
         return analysis.reading
 
-    def _ranked(self, analysis, limit, min_score, near_floor):
+    def _ranked(self, analysis, limit, min_score, reach):
         """search's results among the claims whose key clears _key_floor (candidates found and
         scored once per floor: a lower threshold's search often comes down to the same one)."""
         # The index keeps every claim a figure bonus could still lift into the top results.
         bonus_slack = SAME_FIGURE_BONUS * len(analysis.figures) / (100 * (1 + RECALL_WEIGHT ** 2))
-        floor = self._key_floor(analysis, min_score, bonus_slack, near_floor)
-        key = (floor, max(RERANKED, limit))
+        floor = self._key_floor(analysis, min_score, bonus_slack, reach)
+        key = (floor, MEANING_LOOKS if reach == MEANING else max(RERANKED, limit))
         if key not in analysis.scored:
             terms = self.statement_reading(analysis)[1]
             candidates = self.index.candidates(terms, RECALL_WEIGHT ** 2, key[1], bonus_slack,
@@ -239,7 +258,8 @@ class Matcher:
                 else [])
             analysis.scored[key] = self._best_wordings(scored, reworded)
         return best_looked([
-            self._closer_look(analysis, entry_id, score, matched, min_score, decode)
+            self._closer_look(analysis, entry_id, score, matched, min_score, decode,
+                              by_meaning=reach == MEANING)
             for score, entry_id, matched, decode in analysis.scored[key][:key[1]]], limit)
 
     def _best_wordings(self, scored, reworded):
@@ -309,18 +329,21 @@ class Matcher:
         """The terms of the unnamed speaker a statement cites ("officials said"), typos resolved."""
         return {typos.get(t, t) for t in content_terms(unnamed_speaker(analysis.tokens))}
 
-    def _closer_look(self, analysis, claim_id, score, matched, min_score, decode=None):
+    def _closer_look(self, analysis, claim_id, score, matched, min_score, decode=None,
+                     by_meaning=False):
         """(claim, shown score, explanation, order score) of a candidate after the rules of the
         closer look, or None when it falls under `min_score`; `matched`: the shared terms, or
-        what `decode` turns into them. Kept on the analysis: a check's searches look again at
-        the same candidates."""
-        key = (claim_id, score, min_score)
+        what `decode` turns into them; `by_meaning`: what the two mean may lift its score
+        (lifted_by_meaning). Kept on the analysis: a check's searches look again at the same
+        candidates."""
+        key = (claim_id, score, min_score, by_meaning)
         if key not in analysis.looks:
             analysis.looks[key] = self._look(analysis, claim_id, score,
-                                             decode(matched) if decode else matched, min_score)
+                                             decode(matched) if decode else matched, min_score,
+                                             by_meaning)
         return analysis.looks[key]
 
-    def _look(self, analysis, claim_id, score, matched, min_score):
+    def _look(self, analysis, claim_id, score, matched, min_score, by_meaning=False):
         """_closer_look's work."""
         typos, terms, clause_cues, speaker_terms = self.statement_reading(analysis)
         claim_features = self.features[claim_id]
@@ -342,6 +365,10 @@ class Matcher:
                               else (stand_ins.get(t, t),))],
                 claim_terms,
                 {said for stand_in in words_in_place.values() for said in stand_in.terms})
+        meaning = None
+        if by_meaning and score < min_score:
+            meaning = encoder().similarity(analysis.text, claim_text)
+            score = lifted_by_meaning(meaning, score, min_score)
         if score < min_score:
             return None  # the rest of the closer look can only lower a score
         candidate = Candidate(analysis, terms, claim_features, claim_terms, claim_words, matched)
@@ -356,7 +383,7 @@ class Matcher:
         score = apply(ORDER_RULES, candidate, score)
         wording = claim_text if claim_id in self.wording_claim else None
         return (self.index.claims[self.wording_claim.get(claim_id, claim_id)], shown,
-                self.explain(candidate, typos, words_in_place, wording), score)
+                self.explain(candidate, typos, words_in_place, wording, meaning), score)
 
     def opposition(self, analysis, claim_text, claim_features, statement_terms,
                    claim_terms, clause_cues):
@@ -401,12 +428,13 @@ class Matcher:
                 and (token in analysis.negations
                      or not said.isdisjoint(polarize(content_terms(tokens[i + 1:]))[0]))]
 
-    def explain(self, candidate, typos, words_in_place, wording=None):
+    def explain(self, candidate, typos, words_in_place, wording=None, meaning=None):
         """Why the claim matched, in fields a newsroom tool can render: shared words (stems, years
         without their mark; pairs of opposites are told by `opposite_wording` instead), shared
         entities by name, corrected spellings and words the claim says otherwise (word_stand_ins),
-        swapped entities, how the statement stands to the claim and the claim's other wording
-        (a supporting quote's clause) it matched through, if any."""
+        swapped entities, how the statement stands to the claim, the claim's other wording
+        (a supporting quote's clause) it matched through, if any, and the similarity of their
+        meanings where that, not their words, matched them."""
         name = self.analyzer.entities.name
         analysis, matched = candidate.analysis, candidate.matched
         corrected = {**analysis.corrections,
@@ -421,7 +449,7 @@ class Matcher:
             negation=candidate.opposition.negated,
             opposite_wording=candidate.opposition.opposite_wording,
             negation_cues=list(dict.fromkeys(analysis.negations)),
-            wording=wording)
+            wording=wording, meaning=None if meaning is None else round(meaning, 3))
 
     def unshared_actors(self, analysis, claim_features):
         """The statement's actors (countries, organisations, people) the claim neither names nor
@@ -536,19 +564,21 @@ class Matcher:
         return (reversed_roles(shared, analysis.tokens, claim_tokens, table)
                 or reordered_events(analysis.tokens, claim_tokens))
 
-    def _key_floor(self, analysis, min_score, bonus_slack, near_floor=False):
+    def _key_floor(self, analysis, min_score, bonus_slack, reach=WORDS):
         """The index key below which no claim can reach `min_score`: the score is the key times
         100 (1 + beta^2), plus at most the figure bonus, and the closer look only lowers it,
         except where a related entity stands in for one of the statement's or a speaker may go
-        unsaid (then no floor) and, with `near_floor`, where the statement's words stand in for
+        unsaid (then no floor) and, with STAND_INS, where the statement's words stand in for
         the claim's (word_stand_ins): then the floor is 1 - STAND_IN_SHARE of `min_score`, but
-        not under STAND_IN_BASE, below which no claim is read so (a margin, not a bound)."""
+        not under STAND_IN_BASE, below which no claim is read so (a margin, not a bound); with
+        MEANING, MEANING_BASE."""
         related = self.analyzer.entities.related
         if unnamed_speaker(analysis.tokens) or any(related.get(entity)
                                                    for entity in analysis.entities):
             return 0.0
-        reachable = min(min_score, max(STAND_IN_BASE, min_score * (1 - STAND_IN_SHARE))) \
-            if near_floor else min_score
+        reachable = {WORDS: min_score, MEANING: min(min_score, MEANING_BASE),
+                     STAND_INS: min(min_score, max(STAND_IN_BASE,
+                                                   min_score * (1 - STAND_IN_SHARE)))}[reach]
         return max(0.0, reachable / (100 * (1 + RECALL_WEIGHT ** 2)) - bonus_slack)
 
     def _scored(self, terms, figures, candidates):
@@ -626,6 +656,17 @@ class Matcher:
         ids = self.index.claims_with_all(terms)
         ranked = sorted(ids, key=lambda i: (-self.score(list(terms), self.index.terms[i])[0], i))
         return [self.index.claims[i] for i in ranked]
+
+
+def lifted_by_meaning(similarity, score, min_score):
+    """The score of a candidate its words leave under `min_score`, given how alike the two texts
+    mean: where they mean the same (MEANING_FLOOR or more), over `min_score` by how far the
+    similarity clears the floor, so the rules of the closer look can still drop it and a claim
+    matched by its words would rank first. A candidate the rules dropped from over `min_score`
+    stays dropped: they found its words say something else."""
+    if similarity < MEANING_FLOOR:
+        return score
+    return max(score, min_score + MEANING_SCALE * (similarity - MEANING_FLOOR))
 
 
 def f_beta(shared, statement_weight, claim_weight):

@@ -66,6 +66,7 @@ class Explanation:
     negation_cues: list = field(default_factory=list)
     figures: list = field(default_factory=list)
     wording: str | None = None  # the supporting quote's clause matched, if not the claim's text
+    meaning: float | None = None  # how alike the two mean (cosine), where that matched them
 
     def __getitem__(self, name):
         return getattr(self, name)
