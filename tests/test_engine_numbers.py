@@ -374,6 +374,9 @@ def test_what_a_figure_counts_is_read_in_the_corpus_vocabulary_too():
     ("votes counted topped 40%", "topped", 40, math.inf),
     ("~170 ppl", "~", 144.5, 195.5),
     ("arround 100k", None, 100_000, 100_000),
+    ("the strike's turnout climbed past 2,000", "past", 2000, math.inf),
+    ("the river rose beyond 9 metres", "beyond", 9, math.inf),
+    ("in the past 24 hours", None, 24, 24),  # a span of time, no bound
 ])
 def test_verbs_of_exceeding_signs_and_short_scales(text, qualifier, low, high):
     (figure,) = extract_figures(text)

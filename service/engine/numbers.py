@@ -77,7 +77,8 @@ QUALIFIERS = {
     "a minimum of": (1, math.inf), "more than": (1, math.inf), "over": (1, math.inf),
     "above": (1, math.inf), "in excess of": (1, math.inf), "upwards of": (1, math.inf),
     "exceeding": (1, math.inf), "passed": (1, math.inf), "surpassed": (1, math.inf),
-    "exceeded": (1, math.inf), "topped": (1, math.inf),
+    "exceeded": (1, math.inf), "topped": (1, math.inf), "past": (1, math.inf),
+    "beyond": (1, math.inf),
     "nearly": (0.85, 1), "almost": (0.85, 1), "close to": (0.85, 1), "just under": (0.85, 1),
     "approximately": (0.85, 1.15), "about": (0.85, 1.15), "around": (0.85, 1.15),
     "roughly": (0.85, 1.15), "some": (0.85, 1.15), "an estimated": (0.85, 1.15),
@@ -96,8 +97,12 @@ AMOUNT_WORDS = frozenset({*NUMBER_WORDS, *FRACTIONS, "all", "most", "much", "man
 # Verbs of exceeding bound a count only where it ends what is counted ("the toll had passed
 # 2,000"); before a noun the figure is what was done ("parliament passed 3 bills").
 EXCEEDING_VERBS = frozenset({"passed", "surpassed", "exceeded", "topped"})
+# "Past" and "beyond" bound a count as "over" does ("the toll climbed past 4,000"), except after
+# an article or "last", where they name a span of time ("the past 24 hours").
+PAST_WORDS = frozenset({"past", "beyond"})
+SPAN_BEFORE_RE = re.compile(r"\b(?:the|these|those|last)\s+$", re.IGNORECASE)
 OPEN_BELOW = frozenset({"more than", "over", "above", "in excess of", "upwards of", "exceeding",
-                        *EXCEEDING_VERBS})
+                        *EXCEEDING_VERBS, *PAST_WORDS})
 OPEN_ABOVE = frozenset({"nearly", "almost", "close to", "just under", "fewer than", "less than",
                         "under", "below"})
 RANGE_OPENERS = ("between", "from")  # "between 5 and 6", "from 5 to 6"
@@ -747,6 +752,8 @@ def figures_from_matches(text, matches, reference=None):
         qualifier = sys.intern(_key(qualifier)) if qualifier else None
         if qualifier in EXCEEDING_VERBS and re.match(r"\s+[^\W\d_]", text[match.end():]):
             qualifier = None  # "passed 3 bills": the bills passed, no bound
+        if qualifier in PAST_WORDS and SPAN_BEFORE_RE.search(text[:match.start()]):
+            qualifier = None  # "the past 24 hours": a span of time, no bound
         start = kept[index - 1][0].end() if index else 0
         end = kept[index + 1][0].start() if index + 1 < len(kept) else len(text)
         context = _context(text[start:match.start()], text[match.end():end])
