@@ -450,3 +450,14 @@ def test_an_actor_qualified_by_a_country_is_the_statements_actor():
     result = FactChecker(claims, entities, min_score=50).check(
         "More than 300 nets were cut, Lake Post reported.")
     assert best(result) == 1 and not result.matches[0].explanation.swapped_entities
+
+
+@pytest.mark.parametrize("statement, verdict", [
+    ("The ministry revised its count of flooded farms from 900 to 400.", "supported"),
+    ("The ministry revised its count of flooded farms from 400 to 900.",
+     "unverified"),  # the same two figures, the change the other way round
+])
+def test_a_change_the_other_way_round_is_another_claim(statement, verdict):
+    claims = [ClaimRecord(1, "The ministry revised its count of flooded farms from 900 to 400.",
+                          evidence=(EvidenceRecord(WIRE, "supports", "revised from 900 to 400"),))]
+    assert FactChecker(claims, ENTITIES, min_score=50).check(statement).verdict == verdict

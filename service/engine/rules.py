@@ -65,6 +65,15 @@ def someone_else(candidate):
     return bool(candidate.swaps)
 
 
+def reversed_change(candidate):
+    """The statement and the claim give the same change the other way round ("raised its toll
+    from 3,958 to 11,300" against "revised it down from 11,300 to 3,958"): another change."""
+    return any(mine.value != theirs.value
+               for mine in changes(candidate.analysis.figures)
+               for theirs in changes(candidate.features.figures)
+               if (mine.low, mine.high, mine.unit) == (theirs.low, theirs.high, theirs.unit))
+
+
 def other_year(candidate):
     """The statement dates something and the claim gives years, none of which agree: less likely
     the same event."""
@@ -117,6 +126,7 @@ def unshared_actor(candidate):
 # floor alignment finds its candidates with (alignment.CANDIDATE_MIN_SCORE).
 SCORE_RULES = (
     (someone_else, 0.4),
+    (reversed_change, 0.4),
     (untaken_side, 0.85),
     (unshared_actor, 0.85),
     (other_year, 0.8),
@@ -147,6 +157,12 @@ def predicate_unmatched(terms, matched, claim_terms):
     words_of_claim = [t for t in claim_terms if t[0] not in "@#~"]
     return not any(len(t) >= TYPO_MIN_LENGTH and process.extractOne(
         t, words_of_claim, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_CUTOFF) for t in predicate)
+
+
+def changes(figures):
+    """The figures that give a change from one value to another ("from 3,958 to 11,300"), the
+    value first written being where it started."""
+    return [f for f in figures if f.low != f.high and f.text.lower().startswith("from ")]
 
 
 def other_years(figures, claim_figures):
