@@ -256,6 +256,14 @@ def test_a_frame_that_would_leave_a_pronoun_stays_in_the_claim():
      ["The river rose as high as the rooftops of the old mill."]),
     ("Mayors such as Anna Berg warned of further floods.",
      ["Mayors such as Anna Berg warned of further floods."]),
+    # what an event brought about, with a count, is a fact of its own; without one, a side remark
+    ("Police charged the strikers at the depot, causing a stampede that injured 40 people.",
+     ["Police charged the strikers at the depot.", "A stampede injured 40 people."]),
+    ("The recount closed on Friday, triggering a challenge which cited 300 spoilt ballots, "
+     "according to the electoral board.",
+     ["The recount closed on Friday.", "A challenge cited 300 spoilt ballots."]),
+    ("Police charged the strikers at the depot, causing anger that lasted for weeks.",
+     ["Police charged the strikers at the depot."]),
     # "and" joining two objects or two verbs of one subject is one fact
     ("The flood destroyed the bridge and the mill.",
      ["The flood destroyed the bridge and the mill."]),

@@ -530,6 +530,12 @@ FIGURE_AHEAD = (r"(?=(?:about|around|nearly|almost|some|roughly|approximately|ov
 # ("attributing the figures to the ministry") or how it changed it ("adjusting the numbers from a
 # previous report"). After a comma or opening a parenthesis, such a phrase states a fact of its own.
 SPEAKER_ACTS = r"(?:attributing|crediting|ascribing|adjusting|revising|correcting|updating)"
+# Participles by which a clause says what its event brought about: "..., causing a flash flood
+# that killed at least 300 people", "..., triggering a recount that moved 40 votes". Where the
+# relative clause gives a count, it states a fact of its own, not a side remark.
+RESULT_ACTS = r"(?:causing|triggering|sparking|unleashing|prompting)"
+RESULT_WITH_A_COUNT = re.compile(
+    rf",\s+(?={RESULT_ACTS}\s+[^,]+?\s+(?:that|which)\s+[^,]*\d)", re.IGNORECASE)
 # Such a phrase cut off its clause by FACT_BOUNDARIES: "attributing these numbers to Y.)"
 SPEAKER_ACT_PHRASE = re.compile(
     rf"^(?P<verb>{SPEAKER_ACTS})\s+(?P<what>[^()]+?)(?:\s+to\s+(?P<whom>[^()]+?))?[\s.)]*$",
@@ -552,6 +558,11 @@ def _speaker_act(found, doer):
 # Rewritings from a quote's wording to a plain claim: (what it does, pattern, replacement), in
 # order. A newcomer adds one line here and one test.
 CLAIM_REWRITES = [
+    # "causing a flash flood that killed 300 people" (RESULT_WITH_A_COUNT) -> "a flash flood
+    # killed 300 people": what came about is the subject of the relative clause's verb
+    ("result with a count", re.compile(
+        rf"^{RESULT_ACTS}\s+(?P<what>[^,]+?)\s+(?:that|which)\s+(?=[^,]*\d)", re.IGNORECASE),
+     lambda found: f"{found.group('what')} "),
     # "(adjusting the numbers from a previous report ...": a parenthesis the clause cut open
     ("unclosed parenthesis", re.compile(r"\s*\([^)]*$"), ""),
     # "YEREVAN, Sept 20 (Reuters) – ...", "Derna, Libya: ...", "(Bloomberg) — ...": a dateline
@@ -654,6 +665,8 @@ FACT_BOUNDARIES = [
     # "A, attributing these numbers to the Red Crescent", "A (adjusting the numbers from ...": what
     # the speaker did with its figures is a fact of its own (SPEAKER_ACTS), not a side remark
     re.compile(rf"(?:,\s+|\s*\()(?={SPEAKER_ACTS}\s+\S)", re.IGNORECASE),
+    # "A, causing a flash flood that killed 300 people": what came about, with its count
+    RESULT_WITH_A_COUNT,
     # "A as WHO releases emergency funds": "as" before a named subject and its verb (not "as high
     # as", "known as X", "leaders such as Smith warned") opens a fact of its own
     re.compile(r"(?<!such)\s+as\s+"
