@@ -136,6 +136,11 @@ def test_a_fragment_fact_is_worded_with_its_sentence():
     ("Derna was hit hardest, which surprised few, officials said", "Derna was hit hardest."),
     ("The dams broke on Monday, causing a flood that killed 11,300 people, and the city flooded",
      "The dams broke on Monday and the city flooded."),
+    # a "which" clause on a name is a remark without its comma; on a common noun it narrows it
+    ("Most votes went to the party led by Ana Ruiz which had won the 2019 election",
+     "Most votes went to the party led by Ana Ruiz."),
+    ("The strike closed the depot which serves 40 schools",
+     "The strike closed the depot which serves 40 schools."),
 ])
 def test_claim_text_leaves_side_remarks_out(quote, claim):
     assert claim_text(quote, None) == claim

@@ -457,6 +457,10 @@ SPEECH_TAIL_MAX_WORDS = 16  # "..., a spokesman for the ministry of the eastern 
 SIDE_REMARK = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|where|[a-z]+ing)\b"
                          r"(?:[^,]|,(?=\d))*(?:$|,(?!\d))")  # "11,300" holds no comma
 
+# A "which" clause after a name needs no comma to be a side remark: a name is no class to narrow
+# down ("the floods brought by Storm Daniel which had swept through the east").
+REMARK_ON_A_NAME = re.compile(r"(?<=\S)\s(?P<name>[A-Z][\w’'-]*)\s+which\s.*$", re.DOTALL)
+
 
 def without_speech_tail(text):
     """The text without a comma-bounded tail saying who said it, however worded ("..., said the
@@ -648,6 +652,7 @@ def claim_text(quote, attribution, doer=None):
         text = pattern.sub(replacement, text.strip(" ,;:“”\"‘’'"), count=1)
     while (shorter := SIDE_REMARK.sub(" ", text).rstrip()) != text:  # the last remark first
         text = shorter
+    text = REMARK_ON_A_NAME.sub(lambda found: f" {found.group('name')}", text)
     text = re.sub(r"\s+", " ", text.strip(" ,;:“”\"‘’'")).rstrip(" ,;:.")
     if not text:
         text = quote.strip()
