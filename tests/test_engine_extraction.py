@@ -157,9 +157,9 @@ def test_an_import_line_carries_a_slug_ref_stable_per_quote():
 
 
 @pytest.mark.parametrize("quote, claim", [
-    # a reporting frame at the head, with "that" or a bare "said"
-    ("The harbour master, a former captain, told a news conference that the pier had collapsed",
-     "The pier had collapsed."),
+    # a reporting frame at the head, with "that" or a bare "said", reporting a figure
+    ("The harbour master, a former captain, told a news conference that 12 boats had sunk",
+     "12 boats had sunk."),
     ("The mayor said on Friday that 40 houses were flooded", "40 houses were flooded."),
     ("The county sheriff said about 300 residents are missing", "About 300 residents are missing."),
     # a frame whose claim opens on a pronoun says nothing plain without it: it stays
@@ -216,7 +216,7 @@ def test_claim_text_states_a_figure_plainly(quote, claim):
 
 
 @pytest.mark.parametrize("quote, speaker", [
-    ("The harbour master, a former captain, told a news conference that the pier had collapsed",
+    ("The harbour master, a former captain, told a news conference that 12 boats had sunk",
      "The harbour master, a former captain"),
     ("More than 50 cars were swept away, the local radio station reported on Friday",
      "the local radio station"),
@@ -227,6 +227,18 @@ def test_the_speaker_of_a_frame_or_tail_is_kept_apart(quote, speaker):
     proposal, = Extractor().propose(quote + ".")
     assert proposal.speaker == speaker
     assert not proposal.claim.startswith(speaker)
+
+
+@pytest.mark.parametrize("quote, speaker", [
+    ("The harbour master, a former captain, told a news conference that the pier had collapsed",
+     "The harbour master, a former captain"),
+    ("The union said that the strike would go on until the talks resume", "The union"),
+])
+def test_a_frame_reporting_no_figure_stays_in_the_claim(quote, speaker):
+    """Words with no figure are the speaker's: who said them is part of the claim."""
+    proposal, = Extractor().propose(quote + ".")
+    assert proposal.claim == quote + "."
+    assert proposal.speaker == speaker
 
 
 def test_a_frame_that_would_leave_a_pronoun_stays_in_the_claim():

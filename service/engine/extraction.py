@@ -584,9 +584,10 @@ CLAIM_REWRITES = [
     # "..., according to the Red Crescent", "According to the WHO, ...": who said it is the speaker
     ("according to", re.compile(r",\s+according to\b.*$|^according to\b[^,]*,\s+",
                                 re.IGNORECASE | re.DOTALL), ""),
-    # "the ministry said on Sunday that ..."
+    # "the ministry said on Sunday that 40 died": a frame reporting a figure goes (see
+    # `reported_as_said`)
     ("reporting frame at the head", HEAD_FRAME,
-     lambda found: found.group(0) if head_frame(found.group(0)) is None else found.group("rest")),
+     lambda found: found.group(0) if reported_as_said(found.group(0)) else found.group("rest")),
     # "reportedly", "allegedly": a hedge on the fact, which the claim states plainly
     ("hedging adverb", re.compile(r"\b(?:reportedly|allegedly|apparently|purportedly)\s+",
                                   re.IGNORECASE), ""),
@@ -630,6 +631,16 @@ def frame_speaker(quote):
 def _speaker_in(sentence):
     """Who the sentence says spoke: its attribution's speaker, else its frame's."""
     return speaker_of(attribution_of(sentence)) or frame_speaker(sentence)
+
+
+def reported_as_said(text):
+    """Whether a claim keeps the reporting frame opening `text` ("X said that A"): where there is
+    no plain claim without it (`head_frame`), and where A gives no figure. A figure is a fact other
+    outlets report with figures of their own, so the claim states it plainly and the figures
+    decide; words with no figure are the speaker's, and who said them is part of what is checked
+    ("the WHO said it had used UN figures" is not "the UN said ...")."""
+    framed = head_frame(text)
+    return framed is None or not label_figures(framed[1])
 
 
 def claim_text(quote, attribution, doer=None):
