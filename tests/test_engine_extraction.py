@@ -141,6 +141,12 @@ def test_a_fragment_fact_is_worded_with_its_sentence():
      "Most votes went to the party led by Ana Ruiz."),
     ("The strike closed the depot which serves 40 schools",
      "The strike closed the depot which serves 40 schools."),
+    # a participial phrase of time, with or without a comma, unless it gives a figure
+    ("Storm Ana reached the coast on May 3 after earlier lashing Vila, Sol and Porto",
+     "Storm Ana reached the coast on May 3."),
+    ("The union met on Friday, before calling the strike", "The union met on Friday."),
+    ("The minister resigned after admitting 40 errors",
+     "The minister resigned after admitting 40 errors."),
 ])
 def test_claim_text_leaves_side_remarks_out(quote, claim):
     assert claim_text(quote, None) == claim
