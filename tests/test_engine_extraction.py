@@ -145,6 +145,9 @@ def test_a_fragment_fact_is_worded_with_its_sentence():
     ("Storm Ana reached the coast on May 3 after earlier lashing Vila, Sol and Porto",
      "Storm Ana reached the coast on May 3."),
     ("The union met on Friday, before calling the strike", "The union met on Friday."),
+    ("The valley was cut off following the collapse of the old bridge",
+     "The valley was cut off."),
+    ("The union met again on the following day", "The union met again on the following day."),
     ("The minister resigned after admitting 40 errors",
      "The minister resigned after admitting 40 errors."),
 ])

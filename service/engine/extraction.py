@@ -454,12 +454,13 @@ SPEECH_TAIL_MAX_WORDS = 16  # "..., a spokesman for the ministry of the eastern 
 # Side remarks a plain claim leaves out: a parenthesis, and participial or relative phrases after
 # a comma, to the end ("..., sending floodwaters down the valley") or to the next comma ("The
 # mayor, who took office in May, resigned": the remark goes, the sentence stays whole); and, with
-# or without a comma, a participial phrase of time giving no figure, to the end ("hit the coast on
-# May 3 after earlier lashing two islands": what it did before is another fact, worded apart).
+# or without a comma, a phrase of time giving no figure in digits, to the end ("hit the coast on
+# May 3 after earlier lashing two islands", "was cut off following the bursting of the dam": what
+# came before is another fact, worded apart).
 SIDE_REMARK = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|where|[a-z]+ing)\b"
                          r"(?:[^,]|,(?=\d))*(?:$|,(?!\d))"  # "11,300" holds no comma
-                         r"|,?\s+(?:after|before|while)\s+(?:earlier\s+|later\s+|[a-z]+ly\s+)?"
-                         r"[a-z]+ing\b[^\d]*$")
+                         r"|,?\s+(?:(?:after|before|while)\s+(?:earlier\s+|later\s+|[a-z]+ly\s+)?"
+                         r"[a-z]+ing\b|(?<!the\s)following\s+(?:the|a|an|its|their)\s)[^\d]*$")
 
 # A "which" clause after a name needs no comma to be a side remark: a name is no class to narrow
 # down ("the floods brought by Storm Daniel which had swept through the east").
