@@ -137,10 +137,12 @@ def test_a_fragment_fact_is_worded_with_its_sentence():
     ("The dams broke on Monday, causing a flood that killed 11,300 people, and the city flooded",
      "The dams broke on Monday and the city flooded."),
     # a "which" clause on a name is a remark without its comma; on a common noun it narrows it
-    ("Most votes went to the party led by Ana Ruiz which had won the 2019 election",
+    ("Most votes went to the party led by Ana Ruiz which had won the last election",
      "Most votes went to the party led by Ana Ruiz."),
     ("The strike closed the depot which serves 40 schools",
      "The strike closed the depot which serves 40 schools."),
+    ("The levy passed in May which raised fares by 5%",
+     "The levy passed in May which raised fares by 5%."),
     # a participial phrase of time, with or without a comma, unless it gives a figure
     ("Storm Ana reached the coast on May 3 after earlier lashing Vila, Sol and Porto",
      "Storm Ana reached the coast on May 3."),

@@ -462,9 +462,10 @@ SIDE_REMARK = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|where|[a-z]+ing)
                          r"|,?\s+(?:(?:after|before|while)\s+(?:earlier\s+|later\s+|[a-z]+ly\s+)?"
                          r"[a-z]+ing\b|(?<!the\s)following\s+(?:the|a|an|its|their)\s)[^\d]*$")
 
-# A "which" clause after a name needs no comma to be a side remark: a name is no class to narrow
-# down ("the floods brought by Storm Daniel which had swept through the east").
-REMARK_ON_A_NAME = re.compile(r"(?<=\S)\s(?P<name>[A-Z][\w’'-]*)\s+which\s.*$", re.DOTALL)
+# A "which" clause after a name, to the end and giving no figure in digits, needs no comma to be
+# a side remark: a name is no class to narrow down ("the floods brought by Storm Daniel which had
+# swept through the east").
+REMARK_ON_A_NAME = re.compile(r"(?<=\S)\s(?P<name>[A-Z][\w’'-]*)\s+which\s[^\d]*$")
 
 
 def without_speech_tail(text):
