@@ -10,7 +10,8 @@ source in order of publication:
    accepted as it is (a disagreement becomes contradicting evidence on the same claim);
 2. extraction proposes the source's facts: each reaching --min-worthiness is accepted as a new
    claim, unless its quote already went in as supporting evidence in step 1 for a claim it
-   restates whole (RESTATED_SCORE); the rest are rejected.
+   states again (`alignment.restates`: all the claim's terms, or half of them where /check
+   answers the fact's claim text with that claim); the rest are rejected.
 No quote, figure or claim text is typed by hand, so nothing is edited. The resulting corpus goes
 through the seed rules (verbatim quotes, figures) and is loaded into an in-memory database, and
 the story's cases.jsonl is scored on it beside the hand-curated corpus (service/evaluation.py).
@@ -22,12 +23,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_extraction import claim_records  # noqa: E402
-from service.alignment import align_proposals, with_sentences  # noqa: E402
+from service.alignment import align_proposals, restates, with_sentences  # noqa: E402
 from service.corpus import build_checker  # noqa: E402
 from service.db import database, init_database  # noqa: E402
 from service.engine import FactChecker  # noqa: E402
 from service.engine.extraction import Extractor  # noqa: E402
-from service.engine.verdict import DEFAULT_MIN_SCORE, SUPPORTS  # noqa: E402
+from service.engine.verdict import DEFAULT_MIN_SCORE  # noqa: E402
 from service.evaluation import (checker_from_seeds, evaluate, format_report,  # noqa: E402
                                 load_cases)
 from service.models import create_tables  # noqa: E402
@@ -35,9 +36,6 @@ from service.seeding import load_corpus, read_seed_folder, validate_corpus  # no
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORY = ROOT.parent / "shared" / "stories" / "derna-floods"
-# A fact aligned as support states the claim again only where it holds all the claim's terms
-# (alignment score 100); one holding some of them states a fact of its own as well.
-RESTATED_SCORE = 100.0
 
 
 def curate(seeds_folder, min_worthiness):
@@ -60,7 +58,7 @@ def curate(seeds_folder, min_worthiness):
                                              corpus["entities"]):
                 claims[alignment.claim.ref]["evidence"].append(
                     alignment.proposal.evidence({"source": ref}, alignment.stance))
-                if alignment.stance == SUPPORTS and alignment.score >= RESTATED_SCORE:
+                if restates(checker, alignment):
                     used.add((alignment.proposal.start, alignment.proposal.end))
                 tally["accepted"] += 1
         for proposal in proposals:

@@ -41,6 +41,8 @@ MIN_COVERAGE = 0.3  # a fact states a claim when it has this share of the claim'
 FIGURE_COVERAGE_FACTOR = 0.6  # less where it gives a figure for the quantity the claim counts
 SWAP_RESTATED = 0.75  # another actor contradicts when the fact says this share of the rest
 ENTITY_MARK = "@"  # how the analyzer marks an entity among a text's terms
+RESTATED_COVERAGE = 1.0  # a fact backing a claim states it again when it holds all its terms,
+ANSWERED_COVERAGE = 0.5  # or half of them where the engine answers the fact with that claim
 
 
 class SourceNotFound(LookupError):
@@ -264,6 +266,22 @@ def stated_falsehood(claim):
     are mostly Armenian" for "most inhabitants are Azerbaijani"), which wording alone reads as
     support. Figures that differ still contradict, and figures that agree still support."""
     return bool(claim.evidence) and all(item.stance == CONTRADICTS for item in claim.evidence)
+
+
+def restates(checker, alignment):
+    """Whether a fact aligned as support states the claim again, so that accepting it as a claim
+    of its own would store the claim twice: it holds all the claim's terms, or half of them and
+    `checker` matches the fact's claim text with that claim first, at its threshold (an editor
+    checking the proposal finds it stored: "The UN agency attributed the figures to X" on "OCHA
+    attributed these numbers to X", where the entity table and the synonyms leave only half the
+    terms shared)."""
+    if alignment.stance != SUPPORTS or alignment.score < 100 * ANSWERED_COVERAGE:
+        return False
+    if alignment.score >= 100 * RESTATED_COVERAGE:
+        return True
+    found = checker.check(alignment.proposal.claim, limit=1).matches
+    return bool(found) and found[0].claim.id == alignment.claim.id and (
+        found[0].score >= checker.min_score)  # worded alike, not found by its figure alone
 
 
 def _written(figure):

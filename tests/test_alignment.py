@@ -1,5 +1,5 @@
 """Alignment without storage: a source's facts against claims, stance by figures, then wording."""
-from service.alignment import Fact, align_proposals, coverage, with_sentences
+from service.alignment import Fact, align_proposals, coverage, restates, with_sentences
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 from service.engine.entities import EntityTable
 from service.engine.extraction import Extractor
@@ -169,3 +169,34 @@ def test_a_doubt_cast_on_what_came_before_backs_no_claim():
     assert "claim-3" not in aligned("The rescue teams in Derna later rejected them.")
     assert aligned("A spokesman for the rescue teams in Derna cast doubt on that, saying rescue "
                    "teams reached Derna by road.")["claim-3"] == ("supports", "wording")
+
+
+def test_a_fact_worded_otherwise_restates_the_claim_the_engine_answers_it_with():
+    """A fact holding half a claim's terms states it again where the engine answers the fact's
+    claim text with that claim at its threshold: accepting it as a claim would store it twice."""
+    attribution = claim(7, "The port authority attributed these numbers to the coastguard.")
+    text = "The port agency attributed the figures to the coastguard."
+
+    def restated(min_score):
+        checker = FactChecker([*CLAIMS, attribution], ENTITIES, min_score=min_score)
+        found, = (a for a in align_proposals(checker, with_sentences(
+            text, Extractor(ENTITIES).propose(text)), ENTITIES) if a.claim.ref == "claim-7")
+        assert found.stance == "supports" and 50 <= found.score < 100
+        return restates(checker, found)
+
+    assert restated(min_score=48.0)
+    assert not restated(min_score=90.0)  # the engine would not answer it with the claim
+
+
+def test_a_fact_holding_all_the_claim_s_terms_restates_it_and_one_holding_few_does_not():
+    checker = FactChecker(CLAIMS, ENTITIES)
+
+    def restated(text):
+        proposals = with_sentences(text, Extractor(ENTITIES).propose(text))
+        return {a.claim.ref: restates(checker, a)
+                for a in align_proposals(checker, proposals, ENTITIES)}
+
+    assert restated("Rescue teams reached Derna by road on Monday.")["claim-3"]
+    assert not restated("Rescue teams were sent.")["claim-3"]  # two of its five terms
+    # a contradiction is no restatement, however worded
+    assert not restated("Rescue teams never reached Derna by road.")["claim-3"]

@@ -453,9 +453,19 @@ def speaker_of(attribution):
 SPEECH_TAIL_MAX_WORDS = 16  # "..., a spokesman for the ministry of the eastern government said"
 # Side remarks a plain claim leaves out: a parenthesis, and participial or relative phrases after
 # a comma, to the end ("..., sending floodwaters down the valley") or to the next comma ("The
-# mayor, who took office in May, resigned": the remark goes, the sentence stays whole).
+# mayor, who took office in May, resigned": the remark goes, the sentence stays whole); and, with
+# or without a comma, a phrase of time giving no figure in digits, to the end ("hit the coast on
+# May 3 after earlier lashing two islands", "was cut off following the bursting of the dam": what
+# came before is another fact, worded apart).
 SIDE_REMARK = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|where|[a-z]+ing)\b"
-                         r"(?:[^,]|,(?=\d))*(?:$|,(?!\d))")  # "11,300" holds no comma
+                         r"(?:[^,]|,(?=\d))*(?:$|,(?!\d))"  # "11,300" holds no comma
+                         r"|,?\s+(?:(?:after|before|while)\s+(?:earlier\s+|later\s+|[a-z]+ly\s+)?"
+                         r"[a-z]+ing\b|(?<!the\s)following\s+(?:the|a|an|its|their)\s)[^\d]*$")
+
+# A "which" clause after a name, to the end and giving no figure in digits, needs no comma to be
+# a side remark: a name is no class to narrow down ("the floods brought by Storm Daniel which had
+# swept through the east").
+REMARK_ON_A_NAME = re.compile(r"(?<=\S)\s(?P<name>[A-Z][\w’'-]*)\s+which\s[^\d]*$")
 
 
 def without_speech_tail(text):
@@ -530,6 +540,12 @@ FIGURE_AHEAD = (r"(?=(?:about|around|nearly|almost|some|roughly|approximately|ov
 # ("attributing the figures to the ministry") or how it changed it ("adjusting the numbers from a
 # previous report"). After a comma or opening a parenthesis, such a phrase states a fact of its own.
 SPEAKER_ACTS = r"(?:attributing|crediting|ascribing|adjusting|revising|correcting|updating)"
+# Participles by which a clause says what its event brought about: "..., causing a flash flood
+# that killed at least 300 people", "..., triggering a recount that moved 40 votes". Where the
+# relative clause gives a count, it states a fact of its own, not a side remark.
+RESULT_ACTS = r"(?:causing|triggering|sparking|unleashing|prompting)"
+RESULT_WITH_A_COUNT = re.compile(
+    rf",\s+(?={RESULT_ACTS}\s+[^,]+?\s+(?:that|which)\s+[^,]*\d)", re.IGNORECASE)
 # Such a phrase cut off its clause by FACT_BOUNDARIES: "attributing these numbers to Y.)"
 SPEAKER_ACT_PHRASE = re.compile(
     rf"^(?P<verb>{SPEAKER_ACTS})\s+(?P<what>[^()]+?)(?:\s+to\s+(?P<whom>[^()]+?))?[\s.)]*$",
@@ -552,6 +568,11 @@ def _speaker_act(found, doer):
 # Rewritings from a quote's wording to a plain claim: (what it does, pattern, replacement), in
 # order. A newcomer adds one line here and one test.
 CLAIM_REWRITES = [
+    # "causing a flash flood that killed 300 people" (RESULT_WITH_A_COUNT) -> "a flash flood
+    # killed 300 people": what came about is the subject of the relative clause's verb
+    ("result with a count", re.compile(
+        rf"^{RESULT_ACTS}\s+(?P<what>[^,]+?)\s+(?:that|which)\s+(?=[^,]*\d)", re.IGNORECASE),
+     lambda found: f"{found.group('what')} "),
     # "(adjusting the numbers from a previous report ...": a parenthesis the clause cut open
     ("unclosed parenthesis", re.compile(r"\s*\([^)]*$"), ""),
     # "YEREVAN, Sept 20 (Reuters) – ...", "Derna, Libya: ...", "(Bloomberg) — ...": a dateline
@@ -569,9 +590,10 @@ CLAIM_REWRITES = [
     # "..., according to the Red Crescent", "According to the WHO, ...": who said it is the speaker
     ("according to", re.compile(r",\s+according to\b.*$|^according to\b[^,]*,\s+",
                                 re.IGNORECASE | re.DOTALL), ""),
-    # "the ministry said on Sunday that ..."
+    # "the ministry said on Sunday that 40 died": a frame reporting a figure goes (see
+    # `reported_as_said`)
     ("reporting frame at the head", HEAD_FRAME,
-     lambda found: found.group(0) if head_frame(found.group(0)) is None else found.group("rest")),
+     lambda found: found.group(0) if reported_as_said(found.group(0)) else found.group("rest")),
     # "reportedly", "allegedly": a hedge on the fact, which the claim states plainly
     ("hedging adverb", re.compile(r"\b(?:reportedly|allegedly|apparently|purportedly)\s+",
                                   re.IGNORECASE), ""),
@@ -617,6 +639,16 @@ def _speaker_in(sentence):
     return speaker_of(attribution_of(sentence)) or frame_speaker(sentence)
 
 
+def reported_as_said(text):
+    """Whether a claim keeps the reporting frame opening `text` ("X said that A"): where there is
+    no plain claim without it (`head_frame`), and where A gives no figure. A figure is a fact other
+    outlets report with figures of their own, so the claim states it plainly and the figures
+    decide; words with no figure are the speaker's, and who said them is part of what is checked
+    ("the WHO said it had used UN figures" is not "the UN said ...")."""
+    framed = head_frame(text)
+    return framed is None or not label_figures(framed[1])
+
+
 def claim_text(quote, attribution, doer=None):
     """The fact in plain words: the quote without its attribution, reporting frame, connectives,
     hedges, side remarks or quotation marks, its figures stated plainly (CLAIM_REWRITES), as a
@@ -637,6 +669,7 @@ def claim_text(quote, attribution, doer=None):
         text = pattern.sub(replacement, text.strip(" ,;:“”\"‘’'"), count=1)
     while (shorter := SIDE_REMARK.sub(" ", text).rstrip()) != text:  # the last remark first
         text = shorter
+    text = REMARK_ON_A_NAME.sub(lambda found: f" {found.group('name')}", text)
     text = re.sub(r"\s+", " ", text.strip(" ,;:“”\"‘’'")).rstrip(" ,;:.")
     if not text:
         text = quote.strip()
@@ -654,6 +687,8 @@ FACT_BOUNDARIES = [
     # "A, attributing these numbers to the Red Crescent", "A (adjusting the numbers from ...": what
     # the speaker did with its figures is a fact of its own (SPEAKER_ACTS), not a side remark
     re.compile(rf"(?:,\s+|\s*\()(?={SPEAKER_ACTS}\s+\S)", re.IGNORECASE),
+    # "A, causing a flash flood that killed 300 people": what came about, with its count
+    RESULT_WITH_A_COUNT,
     # "A as WHO releases emergency funds": "as" before a named subject and its verb (not "as high
     # as", "known as X", "leaders such as Smith warned") opens a fact of its own
     re.compile(r"(?<!such)\s+as\s+"
