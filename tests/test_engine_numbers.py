@@ -274,6 +274,20 @@ def test_a_weekday_agrees_with_a_date_that_falls_on_it():
     assert not monday.agrees_with(record("1", 1))  # never a count
 
 
+@pytest.mark.parametrize("text, day", [
+    ("the strike began on sun.", 7), ("polls closed on Weds", 3), ("talks resume on Thurs", 4),
+])
+def test_a_short_weekday_after_on_is_the_day_and_reads_as_its_name(text, day):
+    (weekday,) = extract_figures(text)
+    assert (weekday.kind, weekday.value) == ("weekday", day)
+    assert weekday.terms() == [date(f"on {weekday.as_dict()['weekday']}").terms()[0]]
+
+
+@pytest.mark.parametrize("text", ["we sat in the sun", "the sun was out", "wed in June"])
+def test_a_short_weekday_not_after_on_is_another_word(text):
+    assert extract_figures(text) == []
+
+
 def test_a_reference_date_gives_a_yearless_date_its_year():
     published = datetime.date(2023, 9, 13)
     sunday = date("September 10", reference=published)

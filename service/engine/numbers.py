@@ -69,6 +69,11 @@ MONTH_NUMBERS = {name: number for number, names in enumerate([
     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
 WEEKDAYS = {name: number for number, name in enumerate(
     "monday tuesday wednesday thursday friday saturday sunday".split(), start=1)}
+# Short forms, read as days only after "on" ("on sun.", "on Weds"): alone, "sun", "sat" and "wed"
+# are other words.
+WEEKDAY_SHORT = {short: day for day, shorts in enumerate(
+    ("mon", "tue tues", "wed weds", "thu thur thurs", "fri", "sat", "sun"), start=1)
+    for short in shorts.split()}
 FIRST_YEAR, LAST_YEAR = 1800, 2100  # a plain four-digit number in these is read as a year
 
 # Qualifiers, longest first; each maps to (low factor, high factor) applied to the value.
@@ -162,7 +167,8 @@ FIGURE_RE = re.compile(
     rf"(?:an?\s+(?=(?:{NUMBER_WORD_RE})\b))?)?"
     rf"(?P<figure>"
     rf"(?P<date>{DATE})"
-    rf"|(?P<weekday>\b(?:{'|'.join(WEEKDAYS)})\b)"
+    rf"|(?P<weekday>\b(?:{'|'.join(WEEKDAYS)})\b"
+    rf"|(?<=\bon\s)(?:{_alternatives(WEEKDAY_SHORT)})\b\.?)"
     rf"|(?P<clock>{CLOCK})"
     rf"|(?P<range>{YEAR_RANGE})"
     rf"|(?P<fraction>{SLASH_FRACTION})"
@@ -177,7 +183,7 @@ FIGURE_RE = re.compile(
     re.IGNORECASE)
 # Where a figure can begin: a digit or a number, fraction, month or weekday word standing alone
 # (the lookahead only skips, fast, the positions where none can start).
-START_WORDS = [*NUMBER_WORDS, *FRACTIONS, *MONTH_NUMBERS, *WEEKDAYS]
+START_WORDS = [*NUMBER_WORDS, *FRACTIONS, *MONTH_NUMBERS, *WEEKDAYS, *WEEKDAY_SHORT]
 START_INITIALS = "".join(sorted({word[0] for word in START_WORDS}))
 FIGURE_START_RE = re.compile(
     rf"(?=[\d{START_INITIALS}])(?:\d|\b(?:{_alternatives(START_WORDS)})\b)", re.IGNORECASE)
@@ -259,6 +265,8 @@ class Figure:
             (self.low // YEARLESS, self.high // YEARLESS)
             if self.kind == DATE_KIND and self.low >= YEARLESS else ())
         terms = [f"#{int(year)}" for year in dict.fromkeys(years)]
+        if self.kind == WEEKDAY:  # "sun." too is "sunday"
+            return [content_term(_weekday_name(self.value))]
         for word in words(self.text):
             if word not in NUMBER_WORDS and not word.isdigit():
                 term = content_term(word)
@@ -483,7 +491,8 @@ def _reading(match, reference=None):
     if match.group("date"):
         return _date_reading(match.group("date"), reference)
     if match.group("weekday"):
-        day = WEEKDAYS[_key(match.group("weekday"))]
+        name = _key(match.group("weekday")).rstrip(".")
+        day = WEEKDAYS.get(name) or WEEKDAY_SHORT[name]
         return Reading(WEEKDAY, day, day, day, None)
     if match.group("clock") or match.group("fraction"):
         return None
