@@ -9,6 +9,7 @@ import pytest
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 from service.engine.matcher import MEANING_FLOOR, lifted_by_meaning
 from service.engine.meaning import ModelMissing, encoder, read_safetensors
+from service.engine.rules import DEFAULT_MIN_SCORE
 
 GAZETTE = SourceInfo(id=1, title="Snow chaos", publisher="Test Gazette")
 
@@ -72,11 +73,18 @@ def test_a_claim_matched_by_its_words_says_nothing_of_meaning(checker):
 
 @pytest.mark.parametrize("similarity, score, lifted", [
     (MEANING_FLOOR - 0.01, 30.0, 30.0),  # under the floor: the words' score stands
-    (MEANING_FLOOR, 30.0, 48.0),  # at the floor: just the threshold
-    (MEANING_FLOOR + 0.05, 30.0, 58.0),  # and more the more alike
+    (MEANING_FLOOR, 30.0, DEFAULT_MIN_SCORE),  # at the floor: the default threshold
+    ((1 + MEANING_FLOOR) / 2, 30.0, (100 + DEFAULT_MIN_SCORE) / 2),  # and more the more alike
+    (1.0, 30.0, 100.0),
 ])
 def test_lifted_by_meaning(similarity, score, lifted):
-    assert lifted_by_meaning(similarity, score, 48.0) == pytest.approx(lifted)
+    assert lifted_by_meaning(similarity, score) == pytest.approx(lifted)
+
+
+def test_a_higher_threshold_asks_for_a_closer_meaning():
+    statement = "Rail services between the northern cities stayed punctual throughout the storm"
+    assert FactChecker(CLAIMS, [], min_score=48).check(statement).verdict == "supported"
+    assert FactChecker(CLAIMS, [], min_score=80).check(statement).verdict == "unverified"
 
 
 def safetensors_file(path, tensors):

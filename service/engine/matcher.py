@@ -11,7 +11,7 @@ from .lexicon import is_verb_form
 from .numbers import figure_from_record, kind_of_count, relabelled
 from .records import ClaimRecord, Explanation
 from .meaning import encoder
-from .rules import ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
+from .rules import DEFAULT_MIN_SCORE, ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
 from .text import (STOPWORDS, content_terms, is_negation, negation_cues, polarize, reports_speech,
                    speaker, stem, words)
 from .wordings import claim_wordings
@@ -27,13 +27,13 @@ STAND_IN_BASE = 30.0
 # Where no claim clears the threshold by its words, nor by words standing in for them, and the
 # statement gives no count, what the sentences mean decides (meaning.py) among the
 # MEANING_LOOKS best by their words scoring at
-# least MEANING_BASE: a cosine similarity of MEANING_FLOOR or more lifts one over the threshold
-# (lifted_by_meaning). Chosen on the development sets: lower floors matched statements no
-# source makes ("Turkey sent troops" to "Turkey backed Azerbaijan").
+# least MEANING_BASE: a cosine similarity of MEANING_FLOOR or more scores from the default
+# threshold up to 100 for the same meaning (lifted_by_meaning). Chosen on the development sets:
+# lower floors matched statements no source makes ("Turkey sent troops" to "Turkey backed
+# Azerbaijan").
 MEANING_BASE = 20.0
 MEANING_FLOOR = 0.75
 MEANING_LOOKS = 5
-MEANING_SCALE = 200.0  # score points per unit of similarity over the floor: 0.8 lifts 10 over
 # How far search reaches for a claim: its words, words standing in for the claim's, or what the
 # two mean; each reach is tried only when the one before found nothing.
 WORDS, STAND_INS, MEANING = "words", "stand-ins", "meaning"
@@ -368,7 +368,7 @@ class Matcher:
         meaning = None
         if by_meaning and score < min_score:
             meaning = encoder().similarity(analysis.text, claim_text)
-            score = lifted_by_meaning(meaning, score, min_score)
+            score = lifted_by_meaning(meaning, score)
         if score < min_score:
             return None  # the rest of the closer look can only lower a score
         candidate = Candidate(analysis, terms, claim_features, claim_terms, claim_words, matched)
@@ -658,15 +658,16 @@ class Matcher:
         return [self.index.claims[i] for i in ranked]
 
 
-def lifted_by_meaning(similarity, score, min_score):
-    """The score of a candidate its words leave under `min_score`, given how alike the two texts
-    mean: where they mean the same (MEANING_FLOOR or more), over `min_score` by how far the
-    similarity clears the floor, so the rules of the closer look can still drop it and a claim
-    matched by its words would rank first. A candidate the rules dropped from over `min_score`
-    stays dropped: they found its words say something else."""
+def lifted_by_meaning(similarity, score):
+    """The score of a candidate its words leave under the threshold, given how alike the two
+    texts mean: where they mean the same (MEANING_FLOOR or more), DEFAULT_MIN_SCORE at the floor
+    up to 100 for the same meaning, so a caller's higher threshold asks for closer meanings and
+    the rules of the closer look can still drop it. A candidate the rules dropped from over the
+    threshold stays dropped: they found its words say something else."""
     if similarity < MEANING_FLOOR:
         return score
-    return max(score, min_score + MEANING_SCALE * (similarity - MEANING_FLOOR))
+    return max(score, 100.0 - (1.0 - similarity) * (100.0 - DEFAULT_MIN_SCORE)
+               / (1.0 - MEANING_FLOOR))
 
 
 def f_beta(shared, statement_weight, claim_weight):

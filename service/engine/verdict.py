@@ -7,6 +7,7 @@ from .matcher import Matcher
 from .numbers import (DATE_KIND, GENERIC_LABEL_WORDS, POPULATION, WEEKDAY, best_counterpart,
                       extract_figures, kind_of_count, relative_date, shifted_date_text)
 from .quantities import mere_bound, neither_bound, same_quantity
+from .rules import DEFAULT_MIN_SCORE
 from .records import (CONTRADICTS, NEITHER, SUPPORTS, CheckResult, JudgedEvidence, Match, Part,
                       ReportedFigure)
 from .text import content_term, words
@@ -14,7 +15,6 @@ from .text import content_term, words
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
     "supported", "contradicted", "disputed", "unverified")
 VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
-DEFAULT_MIN_SCORE = 48.0  # chosen by benchmarks/calibrate.py with rules.SCORE_RULES
 # Claims matching the statement's words (the search's closer look) whose sources' figures are
 # weighed when the statement gives a figure: the same event, reported as other claims.
 QUANTITY_POOL = 10
