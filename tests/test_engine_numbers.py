@@ -451,6 +451,7 @@ def test_a_share_in_words_compares_with_the_claims_share():
     ("The union revised its strike turnout down from 900 to 400.", 400, 900, None, None),
     ("Strike turnout climbed from 400 to about 900 workers.", 900, 400, "about", None),
     ("The price of a coffee rose to $5 from $3.", 5, 3, None, "$"),
+    ("Strike turnout rose to about 900 from 400.", 900, 400, "about", None),
     ("The strike turnout, down from 900 to 400, worried the union.", 400, 900, None, None),
 ])
 def test_a_change_from_one_figure_to_another_is_the_figure_it_ends_at(
@@ -473,6 +474,14 @@ def test_a_change_from_one_figure_to_another_is_the_figure_it_ends_at(
 def test_a_range_no_change_word_introduces_stays_a_range(text):
     assert [f.earlier for f in extract_figures(text)] == [None]
     assert extract_figures(text)[0].kind in ("range", "year")
+
+
+@pytest.mark.parametrize("text", [
+    "The café hired up to 40 waiters from 3 agencies.", "The café hired up to 40 from 3 agencies.",
+])
+def test_a_bound_and_a_figure_after_it_are_no_change_without_a_change_word(text):
+    assert [(f.value, f.qualifier, f.earlier) for f in extract_figures(text)] == [
+        (40, "up to", None), (3, None, None)]
 
 
 def test_a_change_agrees_with_where_it_ends_and_takes_no_side_on_where_it_started():

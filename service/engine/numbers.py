@@ -3,7 +3,8 @@ intervals.
 
 "about 200 wounded" is the interval [170, 230] of things labelled "wounded"; two figures agree when
 their intervals overlap and they count the same thing. Besides counts ("27", "370km", "$71 million",
-"between 5,000 and 6,000") a text names times: years ("2019-20"), dates ("10 September 2023") and
+"between 5,000 and 6,000"; a change, "raised from 3,958 to 11,300", is the figure it ends at, where
+it started kept as `earlier`) a text names times: years ("2019-20"), dates ("10 September 2023") and
 weekdays ("on Monday"). Times compare only with times, counts only with counts; clock times
 ("8:00 p.m."), ordinals ("3rd", "twenty-first") and bare fractions ("1/3", "two-thirds") are not
 figures at all.
@@ -119,7 +120,6 @@ CHANGE_WORDS = frozenset("""
     corrected amend amended change changes changed""".split())
 # A direction right before "from" or "to" says so too ("up from 900", "down to 400").
 CHANGE_DIRECTIONS = frozenset({"up", "down"})
-TO_BEFORE_RE = re.compile(r"\bto\s+$", re.IGNORECASE)  # "rose to 11,300 from 3,958"
 CHANGE_WINDOW = 6  # words of the clause before "from" a change word may be ("raised its toll")
 
 
@@ -129,6 +129,9 @@ def _alternatives(words):
 
 
 QUALIFIER_RE = _alternatives(QUALIFIERS)
+# "to" before a figure a change ends at ("rose to about 11,300 from 3,958"); not "up to", a bound
+# ("hired up to 40 from 3 agencies").
+TO_BEFORE_RE = re.compile(r"\bto\s+$", re.IGNORECASE)
 NUMBER_WORD_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 SCALE_RE = "|".join(SCALES)
 SPACE_SEPARATORS = " \u00a0\u2009\u202f"  # "120 000", with a space or a thin space
@@ -819,10 +822,10 @@ def figures_from_matches(text, matches, reference=None):
         if match.group("opener") and not match.group("high"):
             figure_text = figure_text[len(match.group("opener")):]  # "from 5 people": no range
         earlier = None
-        if index in started and started[index] != index:
-            earlier = kept[started[index]][1]
-            reading = reading._replace(unit=reading.unit or earlier.unit)
-            earlier = earlier.value
+        if started.get(index, index) != index:  # "from 3,958 to about 11,300": two matches
+            first_reading = kept[started[index]][1]
+            reading = reading._replace(unit=reading.unit or first_reading.unit)
+            earlier = first_reading.value
         elif index in started:  # "from 3,958 to 11,300" in one match: it ends at the other end
             earlier, now = reading.value, reading.high if reading.value == reading.low else (
                 reading.low)
@@ -846,7 +849,7 @@ def _changes(text, kept):
     range, and so do years ("from 2019 to 2021")."""
     started = {}
     for index, (match, reading) in enumerate(kept):
-        if not (match.group("opener") or "").strip().casefold() == "from":
+        if (match.group("opener") or "").strip().casefold() != "from":
             continue
         before = text[:match.start("figure")]
         if match.group("high"):
@@ -858,8 +861,8 @@ def _changes(text, kept):
             if _changed_before(before):
                 started[index + 1] = index  # "from 3,958 to about 11,300"
         elif index and re.fullmatch(r"\s+", text[kept[index - 1][0].end():match.start()]):
-            before = TO_BEFORE_RE.sub("", text[:kept[index - 1][0].start()])
-            if before != text[:kept[index - 1][0].start()] and _changed_before(before):
+            before = text[:kept[index - 1][0].start()]
+            if TO_BEFORE_RE.search(before) and _changed_before(TO_BEFORE_RE.sub("", before)):
                 started[index - 1] = index  # "rose to 11,300 from 3,958"
     return {end: start for end, start in started.items()
             if end == start or kept[end][1].kind is None is kept[start][1].kind}
