@@ -44,6 +44,9 @@ class ReadFigureSchema(FigureSchema):
     low = FigureValue(allow_none=True, metadata={"description": "A range's lower end"})
     high = FigureValue(allow_none=True, metadata={
         "description": "A range's upper end (null: open above)"})
+    earlier = FigureValue(metadata={
+        "description": "Where a figure said to have changed started ('raised from 3,958 to "
+                       "11,300': 3958, the figure being 11,300): an earlier report of the count"})
     date = fields.String(metadata={"description": "A date's day, ISO 8601 (--MM-DD without year)"})
     date_end = fields.String(metadata={"description": "The last day of a span of dates"})
     weekday = fields.String(metadata={"description": "A weekday's name", "example": "Monday"})

@@ -9,7 +9,7 @@ from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 from service.engine.numbers import (FIGURE_RE, NUMBER_WORDS, QUALIFIERS, best_counterpart,
                                     extract_figures, figure_from_record, figure_matches,
                                     kind_of_count, parse_figure_text, relabelled,
-                                    unhedged, without_matches)
+                                    reports_before, reverses, unhedged, without_matches)
 
 
 def figures(text):
@@ -458,3 +458,55 @@ def test_a_share_in_words_compares_with_the_claims_share():
     checker = FactChecker([claim], [{"name": "Eastvale", "kind": "city"}], min_score=40)
     assert checker.check("25% of the vineyards in Eastvale burned").verdict == "supported"
     assert checker.check("Almost half of the vineyards in Eastvale burned").verdict != "supported"
+
+
+@pytest.mark.parametrize("text, now, earlier, qualifier, unit", [
+    ("The café raised the price of a coffee from 3 to 5 dollars.", 5, 3, None, "$"),
+    ("The union revised its strike turnout down from 900 to 400.", 400, 900, None, None),
+    ("Strike turnout climbed from 400 to about 900 workers.", 900, 400, "about", None),
+    ("The price of a coffee rose to $5 from $3.", 5, 3, None, "$"),
+    ("Strike turnout rose to about 900 from 400.", 900, 400, "about", None),
+    ("The strike turnout, down from 900 to 400, worried the union.", 400, 900, None, None),
+])
+def test_a_change_from_one_figure_to_another_is_the_figure_it_ends_at(
+        text, now, earlier, qualifier, unit):
+    (change,) = extract_figures(text)
+    assert (change.value, change.earlier, change.qualifier, change.unit, change.kind) == (
+        now, earlier, qualifier, unit, None)
+    assert (change.low, change.high) == (
+        extract_figures(f"{qualifier or ''} {now}")[0].low,
+        extract_figures(f"{qualifier or ''} {now}")[0].high)
+    assert change.as_dict()["earlier"] == earlier and change.earlier_report().value == earlier
+
+
+@pytest.mark.parametrize("text", [
+    "From 5 to 6 people were hurt at the strike.",
+    "The café raised its prices. From 5 to 6 people were hurt.",
+    "Coffee prices rose from 2019 to 2021.",  # years: a span of time
+    "Between 5,000 and 6,000 workers struck after the café raised its prices.",
+])
+def test_a_range_no_change_word_introduces_stays_a_range(text):
+    assert [f.earlier for f in extract_figures(text)] == [None]
+    assert extract_figures(text)[0].kind in ("range", "year")
+
+
+@pytest.mark.parametrize("text", [
+    "The café hired up to 40 waiters from 3 agencies.", "The café hired up to 40 from 3 agencies.",
+])
+def test_a_bound_and_a_figure_after_it_are_no_change_without_a_change_word(text):
+    assert [(f.value, f.qualifier, f.earlier) for f in extract_figures(text)] == [
+        (40, "up to", None), (3, None, None)]
+
+
+def test_a_change_agrees_with_where_it_ends_and_takes_no_side_on_where_it_started():
+    (raised,) = extract_figures("The café raised the price of a coffee from 3 to 5 dollars")
+    (lowered,) = extract_figures("The café cut the price of a coffee from 5 to 3 dollars")
+    five, three = (record(f"{n} dollars", n, label="coffee") for n in (5, 3))
+    assert raised.agrees_with(five) and not raised.agrees_with(three)
+    assert not reports_before(raised, five) and reports_before(raised, three)
+    assert reports_before(three, raised)  # either way round
+    assert reverses(raised, lowered) and not raised.agrees_with(lowered)
+    assert not reverses(raised, raised) and raised.agrees_with(raised)
+    # of a source giving both, the figure it ends at is the change's counterpart
+    assert best_counterpart(raised, [three, five]) == five
+    assert best_counterpart(raised, [three]) == three

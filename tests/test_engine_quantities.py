@@ -481,3 +481,40 @@ def test_a_date_given_relative_to_an_event_compares_as_the_day_it_names():
     result = checker.check("Eastvale's votes were counted a day after voters went to the polls.")
     assert best(result) == 62 and result.verdict == "disputed"
     assert refs(result.supporting) == ["tally"] and refs(result.contradicting) == ["wire"]
+
+
+def test_a_change_is_weighed_as_the_figure_it_ends_at_and_its_start_as_an_earlier_report():
+    """"Raised the price from 3 to 5 dollars": a source giving 5 backs it, one giving only 3 (the
+    price before) takes no side, one giving 4 contradicts it; a change the other way round
+    ("revised down from 900 to 400" against "revised up from 400 to 900") is contradicted by the
+    sources backing it."""
+    menu, till, board, union = (source(71, "Menu"), source(72, "Till"), source(73, "Board"),
+                                source(74, "Union"))
+    claims = [
+        ClaimRecord(81, "Harbour Café raised the price of a coffee to 5 dollars.", evidence=(
+            EvidenceRecord(menu, "supports", "a coffee now costs 5 dollars",
+                           (figure("5 dollars", 5, "coffee"),)),
+            EvidenceRecord(till, "supports", "a coffee cost 3 dollars",
+                           (figure("3 dollars", 3, "coffee"),)),
+            EvidenceRecord(board, "contradicts", "a coffee costs 4 dollars",
+                           (figure("4 dollars", 4, "coffee"),)))),
+        ClaimRecord(82, "The dockers' union revised its strike turnout down from 900 to 400.",
+                    evidence=(EvidenceRecord(union, "supports", "400 struck, not 900",
+                                             (figure("400", 400, "turnout"),
+                                              figure("900", 900, "turnout"))),)),
+    ]
+    checker = FactChecker(claims, [{"name": "Harbour Café", "kind": "organization"}],
+                          min_score=50)
+    result = checker.check("Harbour Café raised the price of a coffee from 3 to 5 dollars.")
+    assert result.verdict == "disputed"
+    assert refs(result.supporting) == ["menu"] and refs(result.contradicting) == ["board"]
+    assert refs(result.neither) == ["till"] and "earlier figure" in result.neither[0].reasons[0]
+    assert checker.check("The dockers' union revised its strike turnout down from 900 to "
+                         "400.").verdict == "supported"
+    # the other way round: its source backs the claim's change, so it contradicts this one,
+    # whether the claim is judged for its figures or (a looser threshold) for its words
+    for min_score in (50, 20):
+        result = checker.check("The dockers' union revised its strike turnout up from 400 to "
+                               "900.", min_score=min_score)
+        assert best(result) == 82 and result.verdict == "contradicted"
+        assert "the claim from 900 to 400" in result.contradicting[0].reasons[0]

@@ -3,7 +3,8 @@ intervals.
 
 "about 200 wounded" is the interval [170, 230] of things labelled "wounded"; two figures agree when
 their intervals overlap and they count the same thing. Besides counts ("27", "370km", "$71 million",
-"between 5,000 and 6,000") a text names times: years ("2019-20"), dates ("10 September 2023") and
+"between 5,000 and 6,000"; a change, "raised from 3,958 to 11,300", is the figure it ends at, where
+it started kept as `earlier`) a text names times: years ("2019-20"), dates ("10 September 2023") and
 weekdays ("on Monday"). Times compare only with times, counts only with counts; clock times
 ("8:00 p.m."), ordinals ("3rd", "twenty-first") and bare fractions ("1/3", "two-thirds") are not
 figures at all.
@@ -111,6 +112,20 @@ OPEN_BELOW = frozenset({"more than", "over", "above", "in excess of", "upwards o
 OPEN_ABOVE = frozenset({"nearly", "almost", "close to", "just under", "fewer than", "less than",
                         "under", "below"})
 RANGE_OPENERS = ("between", "from")  # "between 5 and 6", "from 5 to 6"
+# Words saying a figure changed: "from A to B" after one of them ("raised its toll from 3,958 to
+# 11,300", "a cut from 900 to 400") is no range but the figure B, A an earlier report of it.
+CHANGE_WORDS = frozenset("""
+    rise rises rose risen rising raise raises raised raising climb climbs climbed climbing
+    increase increases increased increasing grow grows grew grown growing jump jumps jumped
+    soar soared surge surged double doubled triple tripled hike hiked boost boosted upgrade
+    upgraded fall falls fell fallen falling drop drops dropped dropping decline declines declined
+    decrease decreases decreased cut cuts cutting lower lowers lowered lowering reduce reduces
+    reduced reduction shrink shrank shrunk slash slashed plunge plunged tumble tumbled downgrade
+    downgraded revise revises revised revising revision adjust adjusted update updated correct
+    corrected amend amended change changes changed""".split())
+# A direction right before "from" or "to" says so too ("up from 900", "down to 400").
+CHANGE_DIRECTIONS = frozenset({"up", "down"})
+CHANGE_WINDOW = 6  # words of the clause before "from" a change word may be ("raised its toll")
 
 
 def _alternatives(words):
@@ -119,6 +134,9 @@ def _alternatives(words):
 
 
 QUALIFIER_RE = _alternatives(QUALIFIERS)
+# "to" before a figure a change ends at ("rose to about 11,300 from 3,958"); not "up to", a bound
+# ("hired up to 40 from 3 agencies").
+TO_BEFORE_RE = re.compile(r"\bto\s+$", re.IGNORECASE)
 NUMBER_WORD_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 SCALE_RE = "|".join(SCALES)
 SPACE_SEPARATORS = " \u00a0\u2009\u202f"  # "120 000", with a space or a thin space
@@ -256,6 +274,16 @@ class Figure:
     # and whether the text takes it as given ("the two dams"): what kind_of_count reads.
     counted: frozenset = field(default=frozenset(), compare=False)
     given: bool = field(default=False, compare=False)
+    # Where a change this figure ends at started ("from 3,958" of "raised from 3,958 to 11,300"):
+    # an earlier report of the same count, not part of the figure's interval.
+    earlier: float | None = None
+
+    def earlier_report(self):
+        """The figure a change started from, as an exact count of the same thing, or None."""
+        if self.earlier is None:
+            return None
+        return replace(self, value=self.earlier, low=self.earlier, high=self.earlier,
+                       qualifier=None, low_open=False, high_open=False, earlier=None)
 
     def terms(self):
         """What a figure adds to matching, as words: "#2019" for each year it names ("the 2020
@@ -278,6 +306,9 @@ class Figure:
         a time agrees only with a time that can be the same, a count only with a count."""
         if self.is_year or other.is_year:
             return self.is_year and other.is_year and _times_agree(self, other)
+        if self.earlier is not None and other.earlier is not None and not (
+                self.earlier_report().agrees_with(other.earlier_report())):
+            return False  # two changes agree where they start alike and end alike
         if self.unit == other.unit or not (self.unit and other.unit):
             return _overlap(self, other)
         return comparable_units(self.unit, other.unit) and _overlap(
@@ -297,6 +328,8 @@ class Figure:
             found["unit"] = self.unit
         if self.kind:
             found["kind"] = self.kind
+        if self.earlier is not None:
+            found["earlier"] = _plain(self.earlier)
         if self.kind == RANGE:  # the interval it allows, qualifier applied
             found["low"], found["high"] = (_plain(b) if math.isfinite(b) else None
                                            for b in (self.low, self.high))
@@ -307,6 +340,28 @@ class Figure:
         if self.kind == WEEKDAY:
             found["weekday"] = _weekday_name(self.value).capitalize()
         return found
+
+
+def changes(figures):
+    """The figures that end a change ("from 3,958 to 11,300" after "raised")."""
+    return [f for f in figures if f.earlier is not None]
+
+
+def reverses(change, other):
+    """Whether two changes give the same two figures the other way round ("raised from 400 to
+    900" against "revised down from 900 to 400"): another change."""
+    return (change.earlier is not None and other.earlier is not None
+            and (change.value, change.earlier) == (other.earlier, other.value)
+            and change.value != change.earlier and change.unit == other.unit)
+
+
+def reports_before(one, other):
+    """Whether one figure ends a change and the other gives only where it started: an earlier
+    report of the same count ("3,958" for "raised from 3,958 to 11,300"), which neither confirms
+    nor contradicts the change."""
+    return any(change.earlier is not None and plain.earlier is None
+               and not change.agrees_with(plain) and change.earlier_report().agrees_with(plain)
+               for change, plain in ((one, other), (other, one)))
 
 
 def comparable_units(unit, other):
@@ -752,29 +807,82 @@ def extract_figures(text, reference=None):
 
 
 def figures_from_matches(text, matches, reference=None):
-    """The figures of `text` from its `figure_matches` (`reference` as for extract_figures)."""
+    """The figures of `text` from its `figure_matches` (`reference` as for extract_figures); a
+    change from one figure to another is the figure it ends at (`_changes`)."""
     figures = []
     kept = [(m, reading) for m in matches if _keep(text, m)
             and (reading := _reading(m, reference)) is not None]
+    started = _changes(text, kept)
+    starts = {start for end, start in started.items() if start != end}
     for index, (match, reading) in enumerate(kept):
+        if index in starts:
+            continue  # where a change started: the figure it ends at keeps it
         qualifier = match.group("qualifier")
         qualifier = sys.intern(_key(qualifier)) if qualifier else None
         if qualifier in EXCEEDING_VERBS and re.match(r"\s+[^\W\d_]", text[match.end():]):
             qualifier = None  # "passed 3 bills": the bills passed, no bound
         if qualifier in PAST_WORDS and SPAN_BEFORE_RE.search(text[:match.start()]):
             qualifier = None  # "the past 24 hours": a span of time, no bound
-        start = kept[index - 1][0].end() if index else 0
-        end = kept[index + 1][0].start() if index + 1 < len(kept) else len(text)
-        context = _context(text[start:match.start()], text[match.end():end])
+        first, last = sorted((index, started.get(index, index)))
+        start = kept[first - 1][0].end() if first else 0
+        end = kept[last + 1][0].start() if last + 1 < len(kept) else len(text)
+        context = _context(text[start:kept[first][0].start()], text[kept[last][0].end():end])
         figure_text = match.group("figure") + (match.group("unit") or "")
         if match.group("opener") and not match.group("high"):
             figure_text = figure_text[len(match.group("opener")):]  # "from 5 people": no range
+        earlier = None
+        if started.get(index, index) != index:  # "from 3,958 to about 11,300": two matches
+            first_reading = kept[started[index]][1]
+            reading = reading._replace(unit=reading.unit or first_reading.unit)
+            earlier = first_reading.value
+        elif index in started:  # "from 3,958 to 11,300" in one match: it ends at the other end
+            earlier, now = reading.value, reading.high if reading.value == reading.low else (
+                reading.low)
+            reading = reading._replace(kind=None, value=now, low=now, high=now)
+            figure_text = text[match.end("to"):match.end()]
         label = reading.kind if reading.kind in TIME_KINDS else (
             "percent" if reading.unit == "%" else None)
-        given = GIVEN_BEFORE.search(text[max(0, match.start() - CONTEXT_CHARS):match.start()])
+        given = GIVEN_BEFORE.search(text[max(0, kept[first][0].start() - CONTEXT_CHARS):
+                                         kept[first][0].start()])
         figures.append(_figure(figure_text.strip(), reading, qualifier, context, label,
-                               counted=_counted(text[match.end():end]), given=given is not None))
+                               counted=_counted(text[kept[last][0].end():end]),
+                               given=given is not None, earlier=earlier))
     return figures
+
+
+def _changes(text, kept):
+    """{index in `kept` of a figure a change ends at: the index of the figure it started from
+    (its own index where one match gives both)}: "from A to B" (B may be qualified: "from 3,958
+    to about 11,300") or "to B from A" after a word saying the figure changed ("raised its toll",
+    "revised down"). A range no such word introduces ("from 5 to 6 people were hurt") stays a
+    range, and so do years ("from 2019 to 2021")."""
+    started = {}
+    for index, (match, reading) in enumerate(kept):
+        if (match.group("opener") or "").strip().casefold() != "from":
+            continue
+        before = text[:match.start("figure")]
+        if match.group("high"):
+            if (reading.kind == RANGE and re.fullmatch(r"\s+to\s+", match.group("to"))
+                    and _changed_before(before)):
+                started[index] = index
+        elif index + 1 < len(kept) and re.fullmatch(
+                r"\s+to\s+", text[match.end():kept[index + 1][0].start()]):
+            if _changed_before(before):
+                started[index + 1] = index  # "from 3,958 to about 11,300"
+        elif index and re.fullmatch(r"\s+", text[kept[index - 1][0].end():match.start()]):
+            before = text[:kept[index - 1][0].start()]
+            if TO_BEFORE_RE.search(before) and _changed_before(TO_BEFORE_RE.sub("", before)):
+                started[index - 1] = index  # "rose to 11,300 from 3,958"
+    return {end: start for end, start in started.items()
+            if end == start or kept[end][1].kind is None is kept[start][1].kind}
+
+
+def _changed_before(text):
+    """Whether the clause `text` ends says a figure changed: a change word among its last
+    CHANGE_WINDOW words, or a direction as its last ("up from 900")."""
+    clause = SENTENCE_BREAK.split(text[-CONTEXT_CHARS * 4:])[-1]
+    tail = [fold(word) for word in LETTERS.findall(clause)][-CHANGE_WINDOW:]
+    return bool(tail) and (tail[-1] in CHANGE_DIRECTIONS or not CHANGE_WORDS.isdisjoint(tail))
 
 
 def _counted(after):
@@ -792,7 +900,7 @@ def _counted(after):
 
 def _figure(text, reading, qualifier, context, label, **read_around):
     """A Figure from a Reading; a time keeps the time written whatever its qualifier.
-    `read_around`: `counted` and `given`, for a figure read in a text."""
+    `read_around`: `counted`, `given` and `earlier`, for a figure read in a text."""
     is_time = reading.kind in TIME_KINDS
     low, high = interval(reading.low, qualifier, is_time, reading.high)
     return Figure(text=text, value=reading.value, qualifier=qualifier, label=label, low=low,
@@ -884,14 +992,17 @@ def best_counterpart(figure, candidates):
         return None
 
     def fit(candidate):
-        # a unit both give says what is measured as a shared word would; the very unit first
+        # a unit both give says what is measured as a shared word would; the very unit first; a
+        # figure giving where a change started is the earlier report's, the change's only if
+        # nothing else is
         measured = figure.unit is not None and candidate.unit is not None
-        return (len(figure.context & candidate.context) + measured,
+        shared = len(figure.context & candidate.context) + measured
+        return (shared > 0 and not reports_before(figure, candidate), shared,
                 measured and figure.unit == candidate.unit,
                 -len(candidate.context - figure.context))
 
     best = max(same_kind, key=fit)
-    if fit(best)[0] > 0:
+    if fit(best)[1] > 0:
         return best
     # One figure each and one side does not say what it counts: they are the same figure.
     if len(same_kind) == 1 and not (figure.context and same_kind[0].context):

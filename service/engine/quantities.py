@@ -2,7 +2,7 @@
 as the statement's, and when a source's figure is only a bound the statement's lies within."""
 import math
 
-from .numbers import QUALIFIERS, best_counterpart
+from .numbers import QUALIFIERS, best_counterpart, reports_before
 
 # How far from a bound's own value a figure may lie and still be the same report ("at least 27"
 # and "thirty"): the margin of an approximate figure ("about 27").
@@ -49,3 +49,12 @@ def neither_bound(counterpart, figure):
     larger toll neither confirms nor contradicts; "fewer than 10" is confirmed by 7)."""
     return mere_bound(counterpart, figure) or (
         figure.high == math.inf and mere_bound(figure, counterpart))
+
+
+def takes_no_side(counterpart, figure):
+    """Whether a source's figure and the statement's for the same count take no side on each
+    other: they agree and one is a bound the other merely lies within (neither_bound), or one
+    gives only where the other's change started, an earlier report ("3,958" against "raised from
+    3,958 to 11,300": numbers.reports_before)."""
+    return reports_before(counterpart, figure) or (
+        figure.agrees_with(counterpart) and neither_bound(counterpart, figure))

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from .analysis import Analysis, ClaimFeatures
 from .entities import TYPO_MIN_LENGTH
+from .numbers import changes, reverses
 from .text import denial_read_as_side, reports_demand, reports_speech, sides_taken
 
 NEAR_MISS_CUTOFF = 75  # a statement word this close to a claim word may be its misspelling
@@ -68,10 +69,8 @@ def someone_else(candidate):
 def reversed_change(candidate):
     """The statement and the claim give the same change the other way round ("raised its toll
     from 3,958 to 11,300" against "revised it down from 11,300 to 3,958"): another change."""
-    return any(mine.value != theirs.value
-               for mine in changes(candidate.analysis.figures)
-               for theirs in changes(candidate.features.figures)
-               if (mine.low, mine.high, mine.unit) == (theirs.low, theirs.high, theirs.unit))
+    return any(reverses(mine, theirs) for mine in changes(candidate.analysis.figures)
+               for theirs in changes(candidate.features.figures))
 
 
 def other_year(candidate):
@@ -158,12 +157,6 @@ def predicate_unmatched(terms, matched, claim_terms):
     words_of_claim = [t for t in claim_terms if t[0] not in "@#~"]
     return not any(len(t) >= TYPO_MIN_LENGTH and process.extractOne(
         t, words_of_claim, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_CUTOFF) for t in predicate)
-
-
-def changes(figures):
-    """The figures that give a change from one value to another ("from 3,958 to 11,300"), the
-    value first written being where it started."""
-    return [f for f in figures if f.low != f.high and f.text.lower().startswith("from ")]
 
 
 def other_years(figures, claim_figures):

@@ -5,8 +5,9 @@ from dataclasses import replace
 from .clauses import reported_fact
 from .matcher import Matcher
 from .numbers import (DATE_KIND, GENERIC_LABEL_WORDS, POPULATION, WEEKDAY, best_counterpart,
-                      extract_figures, kind_of_count, relative_date, shifted_date_text)
-from .quantities import mere_bound, neither_bound, same_quantity
+                      extract_figures, kind_of_count, relative_date, reports_before,
+                      reverses, shifted_date_text)
+from .quantities import mere_bound, neither_bound, same_quantity, takes_no_side
 from .rules import DEFAULT_MIN_SCORE
 from .records import (CONTRADICTS, NEITHER, SUPPORTS, CheckResult, JudgedEvidence, Match, Part,
                       ReportedFigure)
@@ -388,6 +389,12 @@ class Judge:
             counterpart = same_quantity(figure, figures)
             if counterpart is None:
                 continue
+            reversed_change = next((c for c in claim_figures if reverses(figure, c)), None)
+            if reversed_change is not None:
+                if evidence.stance == SUPPORTS:  # it backs the change the other way round
+                    stances.append(CONTRADICTS)
+                    reasons.append(_reversed(figure, reversed_change))
+                continue
             agrees = figure.agrees_with(counterpart)
             claimed = same_quantity(figure, claim_figures)
             if (evidence.stance == CONTRADICTS and claimed is not None
@@ -396,7 +403,7 @@ class Judge:
                     stances.append(CONTRADICTS)
                     reasons.append(f"the source rejects {_figure_text(counterpart)}")
                 continue
-            if agrees and neither_bound(counterpart, figure):
+            if takes_no_side(counterpart, figure):
                 return _neither(evidence, numbers, figures, counterpart, figure)
             numbers[figures.index(counterpart)]["comparison"] = "agrees" if agrees else "differs"
             stances.append(SUPPORTS if agrees else CONTRADICTS)
@@ -421,11 +428,17 @@ class Judge:
         reasons, agreements, answered, own_figures = [], [], set(), False
         for figure in analysis.figures:
             claim_figure = (in_claim or {}).get(id(figure))
+            if claim_figure is not None and reverses(figure, claim_figure):
+                if evidence.stance == SUPPORTS:  # it backs the change the other way round
+                    agreements.append(False)
+                    answered.add(id(figure))
+                    reasons.append(_reversed(figure, claim_figure))
+                continue
             counterpart = best_counterpart(figure, figures) or _same_value(claim_figure, figures)
             if counterpart is None:
                 continue
             agrees = figure.agrees_with(counterpart)
-            if agrees and neither_bound(counterpart, figure):
+            if takes_no_side(counterpart, figure):
                 return _neither(evidence, numbers, figures, counterpart, figure)
             agreements.append(agrees)
             answered.add(id(figure))
@@ -519,11 +532,25 @@ def _lent(match, items):
                    verdict=verdict_of(sides[SUPPORTS], sides[CONTRADICTS]))
 
 
+def _reversed(figure, claimed):
+    """Why a source backing a claim's change contradicts the statement's change the other way."""
+    return (f"statement says the figure changed from {_number(figure.earlier)} to "
+            f"{_figure_text(figure)}, the claim from {_number(claimed.earlier)} to "
+            f"{_figure_text(claimed)}")
+
+
 def _neither(evidence, numbers, figures, counterpart, figure):
     """The evidence as taking no side: its figure is a bound the statement's merely lies within,
-    or the statement's is a bound the source's figure lies far within."""
+    or the statement's is a bound the source's figure lies far within, or one of them gives where
+    the other's change started."""
     numbers[figures.index(counterpart)]["comparison"] = "neither"
-    if mere_bound(counterpart, figure):
+    if reports_before(counterpart, figure):
+        early, change, (one, other) = ((counterpart, figure, ("source", "statement"))
+                                       if figure.earlier is not None
+                                       else (figure, counterpart, ("statement", "source")))
+        reason = (f"{one} says {_figure_text(early)}, the earlier figure the {other} says "
+                  f"changed to {_figure_text(change)}")
+    elif mere_bound(counterpart, figure):
         reason = (f"source says {_figure_text(counterpart)}, which does not exclude "
                   f"{_figure_text(figure)} but does not confirm it either")
     else:
