@@ -705,8 +705,8 @@ FACT_BOUNDARIES = [
     re.compile(r"\s+and\s+(?=(?:[\w’'-]+\s+){1,3}(?:is|are|was|were|has|have|had)\s)",
                re.IGNORECASE),
     # "with thousands missing and more than 30,000 displaced": "and" before a count and the
-    # participle saying what befell it
-    re.compile(rf"\s+and\s+{FIGURE_AHEAD}(?=(?:[a-z]+\s+){{0,2}}\d[\d,.]*\s+(?:[a-z]+\s+)?"
+    # participle saying what befell it (not "between 5,000 and 6,000 reported missing")
+    re.compile(rf"(?<!\d)\s+and\s+{FIGURE_AHEAD}(?=(?:[a-z]+\s+){{0,2}}\d[\d,.]*\s+(?:[a-z]+\s+)?"
                r"[a-z]+ed\b)", re.IGNORECASE),
 ]
 
