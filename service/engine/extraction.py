@@ -4,7 +4,8 @@ Each sentence (sentences.py) is split into the facts it states (clauses.py, then
 here); each fact becomes a proposal with a plain claim text (CLAIM_REWRITES: who said it goes to
 the speaker, the figures are stated plainly), its quote as a span of the article, every figure
 in the quote with what it counts (its label), the entities it names, who said it, and a
-check-worthiness score.
+check-worthiness score. What the text before a fact says fills in a speaker "he" or "she" and, in
+the claim text, a place the fact leaves unnamed (`Extractor._in_context`).
 
 Labels are read from the words around a figure, the way a reader would, by one general mechanism:
 1. the noun phrase right after the figure ("two rival governments", "16 police officers"), with
