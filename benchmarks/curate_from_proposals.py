@@ -12,6 +12,9 @@ source in order of publication:
    claim, unless its quote already went in as supporting evidence in step 1 for a claim it
    states again (`alignment.restates`: all the claim's terms, or half of them where /check
    answers the fact's claim text with that claim); the rest are rejected.
+Then, as an editor may ask `POST /sources/{id}/align` of any source at any time, every source is
+aligned once more against the claims added after it, and every proposal accepted as in step 1: an
+earlier outlet backs (or contradicts) a claim first made from a later one.
 No quote, figure or claim text is typed by hand, so nothing is edited. The resulting corpus goes
 through the seed rules (verbatim quotes, figures) and is loaded into an in-memory database, and
 the story's cases.jsonl is scored on it beside the hand-curated corpus (service/evaluation.py).
@@ -46,21 +49,14 @@ def curate(seeds_folder, min_worthiness):
     extractor = Extractor(corpus["entities"])
     tally = {"accepted": 0, "edited": 0, "rejected": 0}
     order = sorted(corpus["sources"], key=lambda s: (str(s.get("published") or ""), s["ref"]))
+    added_before = {}  # source ref: how many claims there were before its own went in
     for source in order:
         ref, text = source["ref"], source["text"]
         proposals = extractor.propose(text)
-        used = set()
-        if corpus["claims"]:
-            checker = FactChecker(claim_records(corpus), corpus["entities"],
-                                  vocabulary=corpus["vocabulary"])
-            claims = {claim["ref"]: claim for claim in corpus["claims"]}
-            for alignment in align_proposals(checker, with_sentences(text, proposals),
-                                             corpus["entities"]):
-                claims[alignment.claim.ref]["evidence"].append(
-                    alignment.proposal.evidence({"source": ref}, alignment.stance))
-                if restates(checker, alignment):
-                    used.add((alignment.proposal.start, alignment.proposal.end))
-                tally["accepted"] += 1
+        added_before[ref] = len(corpus["claims"])
+        used = {(a.proposal.start, a.proposal.end)
+                for checker, a in accept_alignments(corpus, ref, proposals, tally)
+                if restates(checker, a)}
         for proposal in proposals:
             covered = any(start <= proposal.start and proposal.end <= end for start, end in used)
             if proposal.check_worthiness < min_worthiness or covered:
@@ -70,10 +66,37 @@ def curate(seeds_folder, min_worthiness):
             corpus["claims"].append({"ref": f"proposal-{len(corpus['claims']) + 1}",
                                      "_file": "proposals.yaml", **line})
             tally["accepted"] += 1
+    for source in order:  # an earlier outlet backs, or not, the claims added after it
+        later = corpus["claims"][added_before[source["ref"]]:]
+        accept_alignments(corpus, source["ref"], extractor.propose(source["text"]), tally,
+                          claims=later, earlier=True)
     problems = validate_corpus(corpus)
     if problems:
         raise SystemExit("the accepted proposals break the corpus rules:\n" + "\n".join(problems))
     return corpus, tally
+
+
+def accept_alignments(corpus, ref, proposals, tally, claims=None, earlier=False):
+    """Accept every alignment of source `ref` (its `proposals`) to `claims` (the corpus's claims
+    by default, those not citing it yet): [(the checker aligned with, alignment)]."""
+    candidates = [claim for claim in (corpus["claims"] if claims is None else claims)
+                  if all(item["source"] != ref for item in claim["evidence"])]
+    if not candidates:
+        return []
+    checker = FactChecker(claim_records({**corpus, "claims": candidates}), corpus["entities"],
+                          vocabulary=corpus["vocabulary"])
+    by_ref = {claim["ref"]: claim for claim in candidates}
+    source = next(s for s in corpus["sources"] if s["ref"] == ref)
+    accepted = []
+    for alignment in align_proposals(checker, with_sentences(source["text"], proposals),
+                                     corpus["entities"]):
+        if earlier and alignment.decided_by == "figures" and alignment.stance != "supports":
+            continue
+        by_ref[alignment.claim.ref]["evidence"].append(
+            alignment.proposal.evidence({"source": ref}, alignment.stance))
+        tally["accepted"] += 1
+        accepted.append((checker, alignment))
+    return accepted
 
 
 def score(checker, cases):

@@ -274,14 +274,22 @@ def restates(checker, alignment):
     `checker` matches the fact's claim text with that claim first, at its threshold (an editor
     checking the proposal finds it stored: "The UN agency attributed the figures to X" on "OCHA
     attributed these numbers to X", where the entity table and the synonyms leave only half the
-    terms shared)."""
-    if alignment.stance != SUPPORTS or alignment.score < 100 * ANSWERED_COVERAGE:
+    terms shared). A fact giving a count the claim does not states more (`counts_more`)."""
+    if (alignment.stance != SUPPORTS or alignment.score < 100 * ANSWERED_COVERAGE
+            or counts_more(alignment)):
         return False
     if alignment.score >= 100 * RESTATED_COVERAGE:
         return True
     found = checker.check(alignment.proposal.claim, limit=1).matches
     return bool(found) and found[0].claim.id == alignment.claim.id and (
         found[0].score >= checker.min_score)  # worded alike, not found by its figure alone
+
+
+def counts_more(alignment):
+    """Whether the fact gives a count the claim does not ("thousands missing and 30,000
+    displaced" on "thousands are missing"): it states more than the claim."""
+    counts = [figure for figure in alignment.proposal.figures if not figure.is_year]
+    return len(counts) > len(alignment.figures)
 
 
 def _written(figure):

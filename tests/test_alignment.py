@@ -200,3 +200,42 @@ def test_a_fact_holding_all_the_claim_s_terms_restates_it_and_one_holding_few_do
     assert not restated("Rescue teams were sent.")["claim-3"]  # two of its five terms
     # a contradiction is no restatement, however worded
     assert not restated("Rescue teams never reached Derna by road.")["claim-3"]
+
+
+def test_a_fact_giving_a_count_the_claim_does_not_states_more_than_it():
+    checker = FactChecker(CLAIMS, ENTITIES)
+
+    def restated(text):
+        proposals = with_sentences(text, Extractor(ENTITIES).propose(text))
+        return {a.claim.ref: restates(checker, a)
+                for a in align_proposals(checker, proposals, ENTITIES)}.get("claim-3")
+
+    assert restated("Rescue teams reached Derna by road with their trucks.")
+    assert restated("Rescue teams reached Derna by road with 40 trucks.") is False
+
+
+def test_an_earlier_source_backs_a_later_claim_but_an_earlier_count_does_not_contradict_it():
+    """The simulated editor aligns each source once more against the claims added after it:
+    an earlier outlet's words back them, and its earlier count of a changing quantity is no
+    contradiction of the later one."""
+    from benchmarks.curate_from_proposals import accept_alignments
+    earlier = "Rescue teams reached Derna by road. The floods in Derna killed 120 people."
+    later = [{"ref": "later-1", "text": "Rescue teams reached Derna by road.", "evidence": [
+                 {"source": "later", "stance": "supports", "quote": "Teams reached Derna."}]},
+             {"ref": "later-2", "text": "The floods in Derna killed 381 people.", "evidence": [
+                 {"source": "later", "stance": "supports", "quote": "381 were killed.",
+                  "numbers": [{"text": "381", "value": 381, "qualifier": None,
+                               "label": "killed"}]}]}]
+    corpus = {"sources": [{"ref": "earlier", "title": "Earlier", "text": earlier},
+                          {"ref": "later", "title": "Later", "text": "..."}],
+              "claims": later, "entities": ENTITIES, "vocabulary": {}}
+
+    def accepted(**options):
+        for claim_line in later:
+            del claim_line["evidence"][1:]
+        found = accept_alignments(corpus, "earlier", Extractor(ENTITIES).propose(earlier),
+                                  {"accepted": 0}, **options)
+        return {a.claim.ref: a.stance for _, a in found}
+
+    assert accepted() == {"later-1": "supports", "later-2": "contradicts"}
+    assert accepted(earlier=True) == {"later-1": "supports"}

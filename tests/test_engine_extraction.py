@@ -292,6 +292,11 @@ def test_a_frame_that_would_leave_a_pronoun_stays_in_the_claim():
      ["The recount closed on Friday.", "A challenge cited 300 spoilt ballots."]),
     ("Police charged the strikers at the depot, causing anger that lasted for weeks.",
      ["Police charged the strikers at the depot."]),
+    # "and" before a count and what befell it opens a fact of its own; not inside a range
+    ("Crews reached the valley, with hundreds still missing and more than 2,000 displaced.",
+     ["Crews reached the valley.", "Hundreds were still missing.", "More than 2,000 displaced."]),
+    ("The agency said there were between 500 and 600 reported missing.",
+     ["There were between 500 and 600 reported missing."]),
     # "and" joining two objects or two verbs of one subject is one fact
     ("The flood destroyed the bridge and the mill.",
      ["The flood destroyed the bridge and the mill."]),
@@ -310,3 +315,34 @@ def test_a_long_sentence_of_many_commas_is_worded_in_linear_time():
     started = time.perf_counter()
     claim_text(text, None)
     assert time.perf_counter() - started < 1.0
+
+
+STRIKE = [{"name": "Vera Holm", "kind": "person", "aliases": ["Holm"]},
+          {"name": "Brackwater", "kind": "city"},
+          {"name": "Dockers' Union", "kind": "organization"}]
+
+
+def test_a_pronoun_speaker_is_the_last_person_named_before_it():
+    text = ("Union leader Vera Holm told reporters that the strike at the mill had entered its "
+            "third week. She said the talks with the owners had failed. “We will not go back,” "
+            "she said.")
+    proposals = Extractor(STRIKE).propose(text)
+    assert [p.speaker for p in proposals][1:] == ["Vera Holm", "Vera Holm"]
+    assert proposals[1].claim == "Vera Holm said the talks with the owners had failed."
+    # "they" names no one in particular
+    plural, = Extractor(STRIKE).propose("The owners met Vera Holm. They said the mill would "
+                                        "reopen.")[1:]
+    assert plural.speaker is None
+
+
+def test_a_fact_naming_no_place_is_placed_where_its_sentence_or_paragraph_names_one():
+    text = ("Floodwater reached the centre of Brackwater on Monday. More than 2,000 were "
+            "displaced.\nThe Dockers' Union said 40 members were missing. About 300 homes were "
+            "destroyed.\nRescuers who reached the city found 60 people trapped.")
+    claims = [p.claim for p in Extractor(STRIKE).propose(text)]
+    assert claims[1] == "More than 2,000 were displaced in Brackwater."
+    # a fact naming someone is left as it is, and another paragraph names no place for it
+    assert claims[2:4] == ["40 members were missing.", "About 300 homes were destroyed."]
+    # "the city": the last city named
+    assert claims[4] == "Rescuers who reached the city found 60 people trapped in Brackwater."
+    assert [p.quote for p in Extractor(STRIKE).propose(text)][1] == "More than 2,000 were displaced"

@@ -4,7 +4,8 @@ Each sentence (sentences.py) is split into the facts it states (clauses.py, then
 here); each fact becomes a proposal with a plain claim text (CLAIM_REWRITES: who said it goes to
 the speaker, the figures are stated plainly), its quote as a span of the article, every figure
 in the quote with what it counts (its label), the entities it names, who said it, and a
-check-worthiness score.
+check-worthiness score. What the text before a fact says fills in a speaker "he" or "she" and, in
+the claim text, a place the fact leaves unnamed (`Extractor._in_context`).
 
 Labels are read from the words around a figure, the way a reader would, by one general mechanism:
 1. the noun phrase right after the figure ("two rival governments", "16 police officers"), with
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from lemminflect import getInflection, getLemma
 
 from .clauses import attribution_of, split_clauses
-from .entities import EntityTable
+from .entities import KIND_CLASSES, EntityTable
 from .numbers import GENERIC_LABEL_WORDS, UNIT_NAMES, extract_figures
 from .sentences import sentence_spans
 from .text import SPEECH_WORDS, STOPWORDS, fold, words
@@ -436,6 +437,12 @@ SPEAKER_TRAILERS = frozenset("also is are was were has have had".split())  # "ex
 def speaker_of(attribution):
     """Who an attribution names: the words before its reporting verb ("the WHO said", "the website
     reported on Tuesday") or after it ("said Pashinyan"); "they said" names nobody."""
+    speaker = said_by(attribution)
+    return None if speaker is None or fold(speaker) in NAMELESS_SPEAKERS else speaker
+
+
+def said_by(attribution):
+    """The words of an attribution saying who spoke, a pronoun too ("he said": "he"), or None."""
     if not attribution:
         return None
     text = re.sub(r"^according to\s+", "", attribution.strip(" ,“”\"‘’'"), flags=re.IGNORECASE)
@@ -446,8 +453,7 @@ def speaker_of(attribution):
         kept = kept[:-1]
     if not kept:
         return None
-    speaker = SIDE_REMARK.sub("", text[kept[0].start:kept[-1].end]).strip(" ,")
-    return None if fold(speaker) in NAMELESS_SPEAKERS else speaker
+    return SIDE_REMARK.sub("", text[kept[0].start:kept[-1].end]).strip(" ,")
 
 
 SPEECH_TAIL_MAX_WORDS = 16  # "..., a spokesman for the ministry of the eastern government said"
@@ -624,14 +630,16 @@ FRAME_REMNANT = re.compile(r"^(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:that|,
 FRAME_LEFTOVER = re.compile(r"(?:on|in|at|to|during|via|through|from)\b", re.IGNORECASE)
 
 
-def frame_speaker(quote):
+def frame_speaker(quote, name=None):
     """Who the quote's speech tail ("..., said the spokesman, a former general") or the reporting
-    frame opening it ("But the WHO said that ...") names, if any."""
+    frame opening it ("But the WHO said that ...") names, if any; read by `name` (`speaker_of`
+    unless told)."""
+    name = name or speaker_of
     text = without_speech_tail(quote)
     if text != quote:
-        return speaker_of(quote[len(text):].strip(" ,"))
+        return name(quote[len(text):].strip(" ,"))
     framed = head_frame(LEADING_CONNECTIVE.sub("", text.strip()))
-    return speaker_of(framed[0]) if framed else None
+    return name(framed[0]) if framed else None
 
 
 def _speaker_in(sentence):
@@ -697,6 +705,10 @@ FACT_BOUNDARIES = [
     # and its auxiliary
     re.compile(r"\s+and\s+(?=(?:[\w’'-]+\s+){1,3}(?:is|are|was|were|has|have|had)\s)",
                re.IGNORECASE),
+    # "with thousands missing and more than 30,000 displaced": "and" before a count and the
+    # participle saying what befell it (not "between 5,000 and 6,000 reported missing")
+    re.compile(rf"(?<!\d)\s+and\s+{FIGURE_AHEAD}(?=(?:[a-z]+\s+){{0,2}}\d[\d,.]*\s+(?:[a-z]+\s+)?"
+               r"[a-z]+ed\b)", re.IGNORECASE),
 ]
 
 
@@ -734,13 +746,44 @@ class Extractor:
 
     def propose(self, text):
         """Proposals for `text`, in text order; each quote is text[start:end]."""
-        proposals = []
+        proposals, before = [], Context()
         for sentence_start, _, sentence in sentence_spans(text):
+            paragraph = text.count("\n", 0, sentence_start)
             for clause in (part for whole in split_clauses(sentence) for part in facts_of(whole)):
+                context = before.with_named(paragraph, self._named(sentence[:clause.start]))
                 proposal = self._proposal(text, sentence_start, clause, sentence)
                 if proposal is not None:
-                    proposals.append(proposal)
+                    proposals.append(self._in_context(proposal, context, sentence, paragraph))
+            before = before.with_named(paragraph, self._named(sentence))
         return proposals
+
+    def _named(self, text):
+        """[(entity name, its kind)] of the entities `text` names, in order."""
+        terms = self.entities.canonicalize(words(text))
+        return [(self.entities.name(t), self.entities.kind.get(t))
+                for t in terms if t.startswith("@")]
+
+    def _in_context(self, proposal, context, sentence, paragraph):
+        """The proposal with what the text before it says filled in (`context`: a Context). A
+        pronoun speaker ("He said ...") is the last person named: the speaker and the claim text
+        name them. A fact naming no one and nowhere, in its quote or claim ("more than 30,000
+        displaced"), is placed, in its claim text, where its sentence names a place (city,
+        region), else where its paragraph last did, else, where its sentence says "the city" (a
+        kind), at the last city named."""
+        pronoun = said_by(proposal.attribution) or frame_speaker(proposal.quote, said_by)
+        person = context.last(PERSON_KINDS)
+        if proposal.speaker is None and pronoun and fold(pronoun) in PERSONAL_PRONOUNS and person:
+            claim = re.sub(rf"^{re.escape(pronoun)}\b", person, proposal.claim)
+            proposal = replace(proposal, speaker=person, claim=claim)
+        if proposal.entities or self._named(proposal.claim):
+            return proposal
+        place = Context().with_named(paragraph, self._named(sentence)).last(PLACE_KINDS) or (
+            context.last(PLACE_KINDS, paragraph)) or next(
+            (context.last({kind}) for kind in PLACE_KINDS
+             if re.search(rf"\bthe\s+{kind}\b", sentence, re.IGNORECASE)), None)
+        if place is None:
+            return proposal
+        return replace(proposal, claim=f"{proposal.claim[:-1]} in {place}{proposal.claim[-1]}")
 
     def _proposal(self, text, offset, clause, sentence):
         figures = label_figures(clause.text)
@@ -766,6 +809,26 @@ class Extractor:
                         start=start, end=start + len(clause.text), figures=figures,
                         entities=facts["entities"], speaker=speaker, attribution=attribution,
                         check_worthiness=check_worthiness(facts))
+
+
+PERSONAL_PRONOUNS = frozenset("he she".split())  # a speaker named before, not "they"
+PERSON_KINDS, PLACE_KINDS = (frozenset(k for k, c in KIND_CLASSES.items() if c == kind_class)
+                             for kind_class in ("person", "place"))
+
+
+@dataclass(frozen=True)
+class Context:
+    """The entities a text names before a fact: [(paragraph, entity name, kind)], in order."""
+
+    named: tuple = ()
+
+    def with_named(self, paragraph, named):
+        return Context(self.named + tuple((paragraph, name, kind) for name, kind in named))
+
+    def last(self, kinds, paragraph=None):
+        """The last entity of one of `kinds` named (in paragraph `paragraph` only, if given)."""
+        return next((name for where, name, kind in reversed(self.named)
+                     if kind in kinds and paragraph in (None, where)), None)
 
 
 def by_worthiness(proposals):
