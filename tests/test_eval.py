@@ -153,7 +153,7 @@ def test_dev_set_cases_name_a_seeded_claim_that_holds_their_sources(path):
 
 
 @pytest.mark.parametrize("name", ["derna-heldout.jsonl", "derna-heldout2.jsonl",
-                                  "derna-heldout3.jsonl"])
+                                  "derna-heldout3.jsonl", "derna-heldout4.jsonl"])
 def test_the_held_out_derna_set_is_well_formed_against_the_story(name):
     """Six cases in each of the story's seven categories, every expected source one of the story's
     own and on a side some accepted verdict takes, so a mistyped ref cannot pass unnoticed in a set
