@@ -12,10 +12,10 @@ stance first: the source supports the claim when they agree and contradicts it w
 (a new outlet saying 398 dead where the claim has 381), and so do dates and weekdays: a fact
 saying what the claim says besides its times, on another day, contradicts it ("closed on March 3"
 for "closed on Tuesday, March 4"); one saying less on another day, or giving another year, is
-about another event. A date
-without a year takes the year nearest its source's published date (the claim's, its earliest
-source's), so that a weekday and a date compare by the calendar. A count far past an open bound ("more than 2,000" against 11,300) is another
-report, which the figures leave to the wording. Otherwise the engine decides: another actor in
+about another event. A date without a year takes the year nearest its source's published date
+(the claim's, its earliest source's), so that a weekday and a date compare by the calendar. A
+count far past an open bound ("more than 2,000" against 11,300) is another report, which the
+figures leave to the wording. Otherwise the engine decides: another actor in
 the claim's place contradicts it, and so does the verdict engine's reading of the claim checked
 against that fact (a negation in scope, opposite wording). A claim every stored source
 contradicts states a falsehood: a further source bearing on it, by wording, is proposed as
@@ -137,8 +137,8 @@ def passes_on(fact, claim_analysis):
 def figure_comparisons(claim_analysis, claim_figures, fact):
     """[(claim figure, the fact's figure for the same quantity, agrees)], or None when the fact
     gives another year than the claim, or another day without saying what the claim says besides
-    its times (`restates_besides`): another event, not a disagreement; or passes on another's figures for
-    the claim's (`passes_on`)."""
+    its times (`restates_besides`): another event, not a disagreement; or when it passes on
+    another's figures for the claim's (`passes_on`)."""
     if claim_figures and fact.figures and passes_on(fact, claim_analysis):
         return None
     pairs = []
