@@ -130,7 +130,7 @@ def claim_records(corpus, without=None):
     """The corpus's claims as engine records, leaving out the evidence of source `without` (and
     the claims only it bore on)."""
     sources = {s["ref"]: SourceInfo(id=number, title=s["title"], publisher=s.get("publisher"),
-                                    ref=s["ref"])
+                                    published=s.get("published"), ref=s["ref"])
                for number, s in enumerate(corpus["sources"], 1)}
     records = []
     for number, claim in enumerate(corpus["claims"], 1):
@@ -155,7 +155,7 @@ def measure_alignment(corpus, show_misses=False):
         checker = FactChecker(records, corpus["entities"], vocabulary=corpus["vocabulary"])
         proposed = {(a.claim.ref, a.stance): a for a in align_proposals(
             checker, with_sentences(source["text"], extractor.propose(source["text"])),
-            corpus["entities"])}
+            corpus["entities"], published=source.get("published"))}
         gold = {(claim["ref"], item["stance"]) for claim in corpus["claims"]
                 for item in claim["evidence"] if item["source"] == ref and claim["ref"] in kept}
         found = gold & set(proposed)

@@ -89,7 +89,7 @@ def accept_alignments(corpus, ref, proposals, tally, claims=None, earlier=False)
     source = next(s for s in corpus["sources"] if s["ref"] == ref)
     accepted = []
     for alignment in align_proposals(checker, with_sentences(source["text"], proposals),
-                                     corpus["entities"]):
+                                     corpus["entities"], published=source.get("published")):
         if earlier and alignment.decided_by == "figures" and alignment.stance != "supports":
             continue
         by_ref[alignment.claim.ref]["evidence"].append(

@@ -9,9 +9,13 @@ states it: one giving a figure for the quantity the claim counts, then one namin
 claim's entities, then the one holding most of the claim's terms (stems, entity names and
 synonyms merged, as the engine reads them; at least MIN_COVERAGE of them). Figures decide the
 stance first: the source supports the claim when they agree and contradicts it when they differ
-(a new outlet saying 398 dead where the claim has 381). A fact giving another date is about
-another event; a count far past an open bound ("more than 2,000" against 11,300) is another
-report, which the figures leave to the wording. Otherwise the engine decides: another actor in
+(a new outlet saying 398 dead where the claim has 381), and so do dates and weekdays: a fact
+saying what the claim says besides its times, on another day, contradicts it ("closed on March 3"
+for "closed on Tuesday, March 4"); one saying less on another day, or giving another year, is
+about another event. A date without a year takes the year nearest its source's published date
+(the claim's, its earliest source's), so that a weekday and a date compare by the calendar. A
+count far past an open bound ("more than 2,000" against 11,300) is another report, which the
+figures leave to the wording. Otherwise the engine decides: another actor in
 the claim's place contradicts it, and so does the verdict engine's reading of the claim checked
 against that fact (a negation in scope, opposite wording). A claim every stored source
 contradicts states a falsehood: a further source bearing on it, by wording, is proposed as
@@ -28,7 +32,7 @@ from .engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 from .engine.entities import EntityTable
 from .engine.extraction import Extractor, by_worthiness
 from .engine.matcher import TextAnalyzer
-from .engine.numbers import best_counterpart, figure_from_record
+from .engine.numbers import DATE_KIND, YEAR, YEARLESS, best_counterpart, figure_from_record
 from .engine.extraction import REPORTING_VERBS
 from .engine.sentences import sentence_spans
 from .engine.text import DENIALS, DISPUTING, words
@@ -39,7 +43,8 @@ CANDIDATE_MIN_SCORE = 10.0  # forward: loose, only to find claims the source may
 CANDIDATES = 20  # claims looked at per fact
 MIN_COVERAGE = 0.3  # a fact states a claim when it has this share of the claim's terms
 FIGURE_COVERAGE_FACTOR = 0.6  # less where it gives a figure for the quantity the claim counts
-SWAP_RESTATED = 0.75  # another actor contradicts when the fact says this share of the rest
+SWAP_RESTATED = 0.75  # another actor contradicts when the fact says this share of the rest,
+TIME_RESTATED = 0.5  # another time when it says this share of the rest (fewer words are left)
 ENTITY_MARK = "@"  # how the analyzer marks an entity among a text's terms
 RESTATED_COVERAGE = 1.0  # a fact backing a claim states it again when it holds all its terms,
 ANSWERED_COVERAGE = 0.5  # or half of them where the engine answers the fact with that claim
@@ -93,9 +98,25 @@ class Fact:
     figures: list
 
     @classmethod
-    def of(cls, proposal, analyzer):
+    def of(cls, proposal, analyzer, published=None):
         return cls(proposal, analyzer.analyze(proposal.quote),
-                   [figure_from_record(f.as_record()) for f in proposal.figures])
+                   [figure_from_record(f.as_record(), published) for f in proposal.figures])
+
+
+def dated(figures, published):
+    """The claim's figures, each date without a year given the year nearest `published` (when
+    the claim was written), which the calendar needs to compare it with a weekday."""
+    if published is None:
+        return figures
+    return [figure_from_record(f.as_dict(), reference=published)
+            if f.kind == DATE_KIND and f.low < YEARLESS else f for f in figures]
+
+
+def first_published(claim):
+    """The earliest published date of the sources on a claim (when its dates were written), or
+    None."""
+    return min((item.source.published for item in claim.evidence if item.source.published),
+               default=None)
 
 
 # Words by which a fact passes on a figure someone else gave ("OCHA cited a death toll of 11,300
@@ -113,20 +134,23 @@ def passes_on(fact, claim_analysis):
             and (CITING_WORDS | REPORTING_VERBS).isdisjoint(claim_analysis.tokens))
 
 
-def figure_comparisons(claim_analysis, fact):
+def figure_comparisons(claim_analysis, claim_figures, fact):
     """[(claim figure, the fact's figure for the same quantity, agrees)], or None when the fact
-    gives another date than the claim (another event, not a disagreement) or passes on another's
-    figures for the claim's (`passes_on`)."""
-    if claim_analysis.figures and fact.figures and passes_on(fact, claim_analysis):
+    gives another year than the claim, or another day without saying what the claim says besides
+    its times (`restates_besides`): another event, not a disagreement; or when it passes on
+    another's figures for the claim's (`passes_on`)."""
+    if claim_figures and fact.figures and passes_on(fact, claim_analysis):
         return None
     pairs = []
-    for figure in claim_analysis.figures:
+    for figure in claim_figures:
         counterpart = counterpart_in(figure, fact.figures)
         if counterpart is not None:
             agrees = figure.agrees_with(counterpart)
             if agrees and (beyond_bound(figure, counterpart) or beyond_bound(counterpart, figure)):
                 continue
-            if figure.is_year and not agrees:
+            if figure.is_year and not agrees and (
+                    YEAR in (figure.kind, counterpart.kind)
+                    or not restates_besides(claim_analysis, claim_figures, fact)):
                 return None
             pairs.append((figure, counterpart, agrees))
     return pairs
@@ -211,9 +235,17 @@ def swapped(claim_analysis, fact, entities):
     that merely names others is no contradiction)."""
     missing = [e for e in claim_analysis.entities if e not in fact.analysis.entities]
     extra = [e for e in fact.analysis.entities if e not in claim_analysis.entities]
-    said = {t for t in claim_analysis.terms if not t.startswith(ENTITY_MARK)}
-    restated = len(said & set(fact.analysis.terms)) >= SWAP_RESTATED * len(said)
-    return restated and any(entities.interchangeable(a, b) for a in extra for b in missing)
+    return (restates_besides(claim_analysis, (), fact, SWAP_RESTATED)
+            and any(entities.interchangeable(a, b) for a in extra for b in missing))
+
+
+def restates_besides(claim_analysis, claim_figures, fact, share=TIME_RESTATED):
+    """Whether the fact says `share` of what the claim says besides its names and the words of
+    the times among `claim_figures` ("dams", "collapsed" of "the dams collapsed on Monday"): what
+    differs besides is then a disagreement on the same thing."""
+    left_out = {term for figure in claim_figures if figure.is_year for term in figure.terms()}
+    said = {t for t in claim_analysis.terms if not t.startswith(ENTITY_MARK)} - left_out
+    return len(said & set(fact.analysis.terms)) >= share * len(said)
 
 
 def align_claim(claim, facts, analyzer, entities=(), min_coverage=MIN_COVERAGE):
@@ -221,11 +253,12 @@ def align_claim(claim, facts, analyzer, entities=(), min_coverage=MIN_COVERAGE):
     fact chosen gives a figure for the claim's quantity if one does, then names most of the
     claim's entities, then shares most of its terms."""
     claim_analysis = analyzer.analyze(claim.text)
+    claim_figures = dated(claim_analysis.figures, first_published(claim))
     named = set(claim_analysis.entities)
     disputers = disputed_by(claim_analysis)
     best = None
     for fact in facts:
-        pairs = figure_comparisons(claim_analysis, fact)
+        pairs = figure_comparisons(claim_analysis, claim_figures, fact)
         if pairs is None:
             continue
         if (bears_on_no_dispute(fact, disputers) if disputers is not None
@@ -296,12 +329,13 @@ def _written(figure):
     return f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text
 
 
-def align_proposals(checker, proposals, entities=(), source_id=None, min_coverage=MIN_COVERAGE):
+def align_proposals(checker, proposals, entities=(), source_id=None, min_coverage=MIN_COVERAGE,
+                    published=None):
     """Alignments of a source's facts (extraction proposals, see `with_sentences`) to the claims
     `checker` holds; claims already citing source `source_id` are left out. Figure-decided ones
-    first."""
+    first. `published`, the source's published date, dates what it says without a year."""
     analyzer = TextAnalyzer(EntityTable(entities))
-    facts = [Fact.of(p, analyzer) for p in proposals]
+    facts = [Fact.of(p, analyzer, published) for p in proposals]
     found = [match.claim for proposal in proposals for match in checker.check(
         proposal.quote, limit=CANDIDATES, min_score=CANDIDATE_MIN_SCORE).matches]
     candidates = {claim.id: claim for claim in [*found, *counting_claims(checker, facts)]
@@ -312,11 +346,12 @@ def align_proposals(checker, proposals, entities=(), source_id=None, min_coverag
 
 
 def counting_claims(checker, facts):
-    """The stored claims giving a count or measure for a quantity some fact counts too: a long
-    fact ("..., citing the WHO as saying that the flooding left 3,958 people dead") may rank the
-    claim it bears on below others in the wording search, yet its figure finds it."""
+    """The stored claims giving a count, measure or time for a quantity some fact gives too: a
+    long fact ("..., citing the WHO as saying that the flooding left 3,958 people dead", "... after
+    two dams broke on September 10 during a powerful storm, ...") may rank the claim it bears on
+    below others in the wording search, yet its figure finds it."""
     return [claim for claim, features in checker.claims()
-            if any(not figure.is_year and best_counterpart(figure, fact.figures) is not None
+            if any(best_counterpart(figure, fact.figures) is not None
                    for figure in features.figures for fact in facts)]
 
 
@@ -338,4 +373,5 @@ def align_source(source_id, checker, min_coverage=MIN_COVERAGE):
     """(source, its alignments to the stored claims)."""
     source = live_source(source_id)
     units = with_sentences(source.text, Extractor(entity_records()).propose(source.text))
-    return source, align_proposals(checker, units, entity_records(), source.id, min_coverage)
+    return source, align_proposals(checker, units, entity_records(), source.id, min_coverage,
+                                   source.published)

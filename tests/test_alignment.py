@@ -1,4 +1,6 @@
 """Alignment without storage: a source's facts against claims, stance by figures, then wording."""
+import datetime
+
 from service.alignment import Fact, align_proposals, coverage, restates, with_sentences
 from service.engine import ClaimRecord, EvidenceRecord, FactChecker, SourceInfo
 from service.engine.entities import EntityTable
@@ -239,3 +241,41 @@ def test_an_earlier_source_backs_a_later_claim_but_an_earlier_count_does_not_con
 
     assert accepted() == {"later-1": "supports", "later-2": "contradicts"}
     assert accepted(earlier=True) == {"later-1": "supports"}
+
+
+def dated_claim(number, text, published):
+    source = SourceInfo(id=2, title="Morning paper", published=published)
+    return ClaimRecord(id=number, text=text, ref=f"claim-{number}", evidence=(EvidenceRecord(
+        source=source, stance="supports", quote=text),))
+
+
+def aligned_on(text, claims, published):
+    proposals = with_sentences(text, Extractor(ENTITIES).propose(text))
+    found = align_proposals(FactChecker(claims, ENTITIES), proposals, ENTITIES,
+                            published=published)
+    return {a.claim.ref: (a.stance, a.decided_by) for a in found}
+
+
+def test_the_same_event_on_another_date_is_a_proposed_contradiction():
+    claims = [dated_claim(6, "The Kellow bridge closed on Tuesday, March 4.",
+                          datetime.date(2025, 3, 5))]
+    assert aligned_on("The Kellow bridge closed on March 3, the evening paper said.", claims,
+                      datetime.date(2025, 3, 10))["claim-6"] == ("contradicts", "figures")
+    assert aligned_on("The Kellow bridge closed on March 4, the evening paper said.", claims,
+                      datetime.date(2025, 3, 10))["claim-6"] == ("supports", "figures")
+
+
+def test_a_weekday_and_a_yearless_date_compare_by_the_published_dates():
+    """March 3, 2025 was a Monday: the published dates give both their calendar."""
+    claims = [dated_claim(7, "The Kellow bridge closed on Tuesday.", datetime.date(2025, 3, 6))]
+    text = "The Kellow bridge closed on March 3, the evening paper said."
+    assert aligned_on(text, claims, datetime.date(2025, 3, 10))["claim-7"] == (
+        "contradicts", "figures")
+    assert aligned_on(text, claims, None).get("claim-7", ("supports",))[0] == "supports"
+
+
+def test_something_else_on_another_date_is_another_event():
+    claims = [dated_claim(6, "The Kellow bridge closed on Tuesday, March 4.",
+                          datetime.date(2025, 3, 5))]
+    assert "claim-6" not in aligned_on("The ferry resumed its crossings on March 3.", claims,
+                                       datetime.date(2025, 3, 10))

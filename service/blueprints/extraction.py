@@ -53,8 +53,10 @@ def align(args, source_id):
     """Propose the source as evidence for the stored claims
 
     Each stored claim the source bears on, with the stance the source takes: decided by figures
-    for the same quantity where it gives one (398 dead where the claim has 381 contradicts it),
-    otherwise by the verdict engine's reading of the wording. POST an alignment's `evidence` body
+    for the same quantity where it gives one (398 dead where the claim has 381 contradicts it), and
+    by the day of the same event (closed on March 3 where the claim has Tuesday, March 4; a date
+    without a year read by the source's published date), otherwise by the verdict engine's reading
+    of the wording. POST an alignment's `evidence` body
     to /claims/{claim id}/evidence to store it.
     """
     options = {} if args["min_coverage"] is None else {"min_coverage": args["min_coverage"]}
