@@ -9,8 +9,8 @@ from .entities import ACTOR_CLASSES, EntityTable, other_role, with_acronyms
 from .index import ClaimIndex
 from .lexicon import is_verb_form
 from .numbers import figure_from_record, kind_of_count, relabelled
-from .records import ClaimRecord, Explanation
 from .meaning import encoder
+from .records import ClaimRecord, Explanation
 from .rules import DEFAULT_MIN_SCORE, ORDER_RULES, SCORE_RULES, Candidate, apply, opposes
 from .text import (STOPWORDS, content_terms, is_negation, negation_cues, polarize, reports_speech,
                    speaker, stem, words)
@@ -25,12 +25,11 @@ SAME_FIGURE_BONUS = 5.0  # per statement figure the claim gives too, for the sam
 STAND_IN_SHARE = 0.5
 STAND_IN_BASE = 30.0
 # Where no claim clears the threshold by its words, nor by words standing in for them, and the
-# statement gives no count, what the sentences mean decides (meaning.py) among the
-# MEANING_LOOKS best by their words scoring at
-# least MEANING_BASE: a cosine similarity of MEANING_FLOOR or more scores from the default
-# threshold up to 100 for the same meaning (lifted_by_meaning). Chosen on the development sets:
-# lower floors matched statements no source makes ("Turkey sent troops" to "Turkey backed
-# Azerbaijan").
+# statement gives no count, what the sentences mean decides (meaning.py) among the MEANING_LOOKS
+# best by their words scoring at least MEANING_BASE: a cosine similarity of MEANING_FLOOR or more
+# scores from the default threshold up to 100 for the same meaning (lifted_by_meaning). Chosen
+# on the development sets: lower floors matched statements no source makes ("Turkey sent
+# troops" to "Turkey backed Azerbaijan").
 MEANING_BASE = 20.0
 MEANING_FLOOR = 0.75
 MEANING_LOOKS = 5

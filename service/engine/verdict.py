@@ -8,9 +8,9 @@ from .numbers import (DATE_KIND, GENERIC_LABEL_WORDS, POPULATION, WEEKDAY, best_
                       extract_figures, kind_of_count, relative_date, reports_before,
                       reverses, shifted_date_text)
 from .quantities import mere_bound, neither_bound, same_quantity, takes_no_side
-from .rules import DEFAULT_MIN_SCORE
 from .records import (CONTRADICTS, NEITHER, SUPPORTS, CheckResult, JudgedEvidence, Match, Part,
                       ReportedFigure)
+from .rules import DEFAULT_MIN_SCORE
 from .text import content_term, words
 
 SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED = (
